@@ -1,0 +1,166 @@
+package org.entente.core;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A country, identified by its ISO 3166-1 alpha-3 code ({@code NER}, {@code USA}, {@code TUR}).
+ *
+ * <p>Codes are checked against the JDK's list ({@link Locale#getISOCountries(Locale.IsoCountryCode)});
+ * names come from a table that Entente owns ({@code countries.tsv}), so that they do not change when
+ * the JDK renames a country. Instances are interned: {@code Country.of("NER") == Country.of("ner")}.
+ *
+ * <pre>{@code
+ * Country niger = Country.of("NER");
+ * niger.name();            // "Niger"
+ * Country.of("NIG");       // IllegalArgumentException:
+ *                          // "NIG is not an ISO 3166-1 alpha-3 code; did you mean NGA (Nigeria) or NER (Niger)?"
+ * }</pre>
+ */
+public final class Country implements Actor, Comparable<Country> {
+
+    private static final Map<String, Country> BY_CODE = load();
+
+    private final String code;
+    private final String name;
+
+    private Country(String code, String name) {
+        this.code = code;
+        this.name = name;
+    }
+
+    /**
+     * The country with this ISO 3166-1 alpha-3 code, in any letter case, surrounding blanks ignored.
+     *
+     * @throws IllegalArgumentException naming the code and the closest valid codes when it is not one
+     */
+    public static Country of(String code) {
+        Objects.requireNonNull(code, "country code");
+        String normalized = code.strip().toUpperCase(Locale.ROOT);
+        Country country = BY_CODE.get(normalized);
+        if (country == null) {
+            throw new IllegalArgumentException(unknownCodeMessage(code, normalized));
+        }
+        return country;
+    }
+
+    /** Whether {@link #of(String)} would accept this code. */
+    public static boolean isValid(String code) {
+        return code != null && BY_CODE.containsKey(code.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** Every country Entente knows, sorted by code. */
+    public static List<Country> all() {
+        return List.copyOf(BY_CODE.values());
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int compareTo(Country other) {
+        return code.compareTo(other.code);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Country other && code.equals(other.code);
+    }
+
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
+    /** The code, for example {@code "NER"}. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    private static String unknownCodeMessage(String raw, String normalized) {
+        String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+        StringBuilder message = new StringBuilder(shown).append(" is not an ISO 3166-1 alpha-3 code");
+        List<Country> near = suggestions(normalized);
+        if (near.isEmpty()) {
+            return message.append("; expected three letters such as NER (Niger) or USA (United States)").toString();
+        }
+        return message.append("; did you mean ")
+                .append(near.stream().map(c -> c.code + " (" + c.name + ")").collect(Collectors.joining(" or ")))
+                .append('?')
+                .toString();
+    }
+
+    /**
+     * Countries whose name starts with the letters typed (NIG: Niger, Nigeria), or else codes one
+     * letter away (NGR: NER, NGA), at most three. People mostly type a name's first letters or another
+     * dataset's code (Correlates of War's NIG is Nigeria), so names come first.
+     */
+    private static List<Country> suggestions(String typed) {
+        if (typed.length() < 2) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<Country> found = new java.util.LinkedHashSet<>();
+        for (Country c : BY_CODE.values()) {
+            if (c.name.toUpperCase(Locale.ROOT).startsWith(typed)) {
+                found.add(c);
+            }
+        }
+        if (found.isEmpty() && typed.length() == 3) {
+            for (Country c : BY_CODE.values()) {
+                int differing = 0;
+                for (int i = 0; i < 3; i++) {
+                    differing += c.code.charAt(i) == typed.charAt(i) ? 0 : 1;
+                }
+                if (differing == 1) {
+                    found.add(c);
+                }
+            }
+        }
+        return found.stream().limit(3).collect(Collectors.toList());
+    }
+
+    private static Map<String, Country> load() {
+        Set<String> iso = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+        Map<String, Country> byCode = new TreeMap<>();
+        try (InputStream in = Country.class.getResourceAsStream("countries.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("countries.tsv is missing from the classpath of entente-core");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                if (cells.length != 2 || !iso.contains(cells[0])) {
+                    throw new IllegalStateException("countries.tsv: bad row '" + line + "'");
+                }
+                byCode.put(cells[0], new Country(cells[0], cells[1]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Collections.unmodifiableMap(byCode);
+    }
+}

@@ -1,0 +1,105 @@
+package org.entente.core;
+
+import java.util.Objects;
+
+/**
+ * An unordered pair of distinct countries: the unit whose relationship Entente keeps.
+ *
+ * <p>{@code Dyad.of(USA, NER).equals(Dyad.of(NER, USA))}; the canonical id puts the codes in
+ * alphabetical order ({@code "NER-USA"}). Every fact inside a dyad still has a direction (who acted,
+ * towards whom).
+ */
+public final class Dyad implements Comparable<Dyad> {
+
+    private final Country first;
+    private final Country second;
+
+    private Dyad(Country first, Country second) {
+        this.first = first;
+        this.second = second;
+    }
+
+    /**
+     * The dyad of two distinct countries, in either order.
+     *
+     * @throws IllegalArgumentException when both are the same country
+     */
+    public static Dyad of(Country a, Country b) {
+        Objects.requireNonNull(a, "first country");
+        Objects.requireNonNull(b, "second country");
+        if (a.equals(b)) {
+            throw new IllegalArgumentException("a dyad needs two distinct countries, got " + a + " twice");
+        }
+        return a.compareTo(b) < 0 ? new Dyad(a, b) : new Dyad(b, a);
+    }
+
+    /**
+     * Parses a dyad id such as {@code "NER-USA"} or {@code "usa-ner"} (either order).
+     *
+     * @throws IllegalArgumentException naming the text and the accepted form
+     */
+    public static Dyad parse(String id) {
+        Objects.requireNonNull(id, "dyad id");
+        String[] parts = id.strip().split("-", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("'" + id + "' is not a dyad; expected two country codes joined by '-', such as NER-USA");
+        }
+        return of(Country.of(parts[0]), Country.of(parts[1]));
+    }
+
+    /** The country whose code sorts first. */
+    public Country first() {
+        return first;
+    }
+
+    /** The country whose code sorts second. */
+    public Country second() {
+        return second;
+    }
+
+    /** Whether the country is one of the two. */
+    public boolean contains(Country country) {
+        return first.equals(country) || second.equals(country);
+    }
+
+    /**
+     * The other country of the dyad.
+     *
+     * @throws IllegalArgumentException when the country is not in this dyad
+     */
+    public Country other(Country country) {
+        if (first.equals(country)) {
+            return second;
+        }
+        if (second.equals(country)) {
+            return first;
+        }
+        throw new IllegalArgumentException(country + " is not a member of " + id());
+    }
+
+    /** The canonical id, for example {@code "NER-USA"}. */
+    public String id() {
+        return first.code() + "-" + second.code();
+    }
+
+    @Override
+    public int compareTo(Dyad o) {
+        int c = first.compareTo(o.first);
+        return c != 0 ? c : second.compareTo(o.second);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dyad d && first.equals(d.first) && second.equals(d.second);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * first.hashCode() + second.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

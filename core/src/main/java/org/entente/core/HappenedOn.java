@@ -1,0 +1,68 @@
+package org.entente.core;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * When a fact happened (valid time): the best estimate of the day, and how precisely it is known.
+ *
+ * <p>"Mid-April 2024" is {@code HappenedOn.of(LocalDate.of(2024, 4, 15), Precision.MONTH)}; facts are
+ * ordered by the day whatever the precision. Days before {@link #EARLIEST} or after {@link #LATEST}
+ * are refused as implausible (they are almost always typing mistakes).
+ */
+public record HappenedOn(LocalDate day, Precision precision) implements Comparable<HappenedOn> {
+
+    /** The earliest day accepted. */
+    public static final LocalDate EARLIEST = LocalDate.of(1600, 1, 1);
+    /** The latest day accepted. */
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    /** Validates the range; see the type's documentation. */
+    public HappenedOn {
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(precision, "precision");
+        if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+            throw new IllegalArgumentException("day " + day + " is outside the accepted range " + EARLIEST + ".." + LATEST);
+        }
+    }
+
+    /** A day known precisely. */
+    public static HappenedOn day(LocalDate day) {
+        return new HappenedOn(day, Precision.DAY);
+    }
+
+    /** A day known precisely. */
+    public static HappenedOn day(int year, int month, int dayOfMonth) {
+        return day(LocalDate.of(year, month, dayOfMonth));
+    }
+
+    /** The best estimate of a day with its precision. */
+    public static HappenedOn of(LocalDate day, Precision precision) {
+        return new HappenedOn(day, precision);
+    }
+
+    /** Only the month is known: the first of that month. */
+    public static HappenedOn month(int year, int month) {
+        return new HappenedOn(LocalDate.of(year, month, 1), Precision.MONTH);
+    }
+
+    /** Only the year is known: 1 January of that year. */
+    public static HappenedOn year(int year) {
+        return new HappenedOn(LocalDate.of(year, 1, 1), Precision.YEAR);
+    }
+
+    @Override
+    public int compareTo(HappenedOn o) {
+        return day.compareTo(o.day);
+    }
+
+    /** {@code 2024-04-26}, {@code 2024-04 (month)} or {@code 2012 (year)}. */
+    @Override
+    public String toString() {
+        return switch (precision) {
+            case DAY -> day.toString();
+            case MONTH -> day + " (month)";
+            case YEAR -> day + " (year)";
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package org.entente.core;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a fact came from and how sure we are of it. Every fact carries at least one source.
+ *
+ * <p>The kind and the confidence are required; publisher, title, address (a URL or a file) and
+ * publication date are optional, and so is a note (for example the spelling an article used). Build
+ * one with the static factories and the {@code with...} methods:
+ *
+ * <pre>{@code
+ * Source article = Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED)
+ *         .withPublisher("AFP (urdupoint.com)")
+ *         .withPublished(LocalDate.of(2024, 4, 19));
+ * Source background = Source.background();
+ * }</pre>
+ *
+ * <p>For {@code publishedBy(date)} queries: a background source counts as always published; a source
+ * of another kind without a publication date never counts as published by any date (nobody can say
+ * when it became known).
+ */
+public record Source(
+        Kind kind,
+        Confidence confidence,
+        Optional<String> publisher,
+        Optional<String> title,
+        Optional<String> address,
+        Optional<LocalDate> published,
+        Optional<String> note) {
+
+    /** The longest text accepted in any field. */
+    public static final int MAX_TEXT = 2000;
+
+    /** What kind of document a source is. */
+    public enum Kind {
+        /** A press article or wire report. */
+        ARTICLE,
+        /** A statement by a government or organisation. */
+        OFFICIAL_STATEMENT,
+        /** Well-established background knowledge, cited as such. */
+        BACKGROUND,
+        /** A made-up fact of a scenario simulation. */
+        HYPOTHETICAL
+    }
+
+    /** How sure we are of the fact on this source's word. */
+    public enum Confidence {
+        /** One or more reports, not confirmed by the parties. */
+        REPORTED,
+        /** Confirmed by independent sources or by one party. */
+        CONFIRMED,
+        /** Stated officially by a party. */
+        OFFICIAL
+    }
+
+    /** Validates every field; see the type's documentation. */
+    public Source {
+        Objects.requireNonNull(kind, "source kind");
+        Objects.requireNonNull(confidence, "source confidence");
+        publisher = text("publisher", publisher);
+        title = text("title", title);
+        address = text("address", address);
+        note = text("note", note);
+        published = Objects.requireNonNull(published, "published");
+        published.ifPresent(d -> {
+            if (d.isBefore(HappenedOn.EARLIEST) || d.isAfter(HappenedOn.LATEST)) {
+                throw new IllegalArgumentException("source publication date " + d + " is outside the accepted range "
+                        + HappenedOn.EARLIEST + ".." + HappenedOn.LATEST);
+            }
+        });
+    }
+
+    /** A source with only its kind and confidence. */
+    public static Source of(Kind kind, Confidence confidence) {
+        return new Source(kind, confidence, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Background knowledge, confidence {@code REPORTED}, as DOMAIN.md asks for well-established facts. */
+    public static Source background() {
+        return of(Kind.BACKGROUND, Confidence.REPORTED);
+    }
+
+    /** A source for a made-up fact of a simulation. */
+    public static Source hypothetical() {
+        return of(Kind.HYPOTHETICAL, Confidence.REPORTED);
+    }
+
+    /** A copy naming the publisher (for example {@code "Reuters (devdiscourse.com)"}). */
+    public Source withPublisher(String value) {
+        return new Source(kind, confidence, Optional.of(value), title, address, published, note);
+    }
+
+    /** A copy with a title. */
+    public Source withTitle(String value) {
+        return new Source(kind, confidence, publisher, Optional.of(value), address, published, note);
+    }
+
+    /** A copy with an address: a URL or a file name. */
+    public Source withAddress(String value) {
+        return new Source(kind, confidence, publisher, title, Optional.of(value), published, note);
+    }
+
+    /** A copy with the date of publication. */
+    public Source withPublished(LocalDate value) {
+        return new Source(kind, confidence, publisher, title, address, Optional.of(value), note);
+    }
+
+    /** A copy with a free note. */
+    public Source withNote(String value) {
+        return new Source(kind, confidence, publisher, title, address, published, Optional.of(value));
+    }
+
+    /** Whether this source was published on or before the day (background always is). */
+    public boolean publishedBy(LocalDate day) {
+        if (kind == Kind.BACKGROUND) {
+            return true;
+        }
+        return published.map(p -> !p.isAfter(day)).orElse(false);
+    }
+
+    private static Optional<String> text(String field, Optional<String> value) {
+        Objects.requireNonNull(value, field);
+        value.ifPresent(v -> {
+            if (v.isBlank()) {
+                throw new IllegalArgumentException("source " + field + " is blank; leave it out instead");
+            }
+            if (v.length() > MAX_TEXT) {
+                throw new IllegalArgumentException("source " + field + " has " + v.length()
+                        + " characters; at most " + MAX_TEXT + " are accepted");
+            }
+        });
+        return value;
+    }
+}

@@ -1,0 +1,253 @@
+package org.entente.core.relationship;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.DyadHistory.Entry;
+import org.entente.core.relationship.RelationshipCommand.CorrectFact;
+import org.entente.core.relationship.RelationshipCommand.RetractFacts;
+import org.entente.core.relationship.RelationshipEvent.FactCorrected;
+import org.entente.core.relationship.RelationshipEvent.FactsRetracted;
+
+/**
+ * The rules of a bilateral relationship as two pure functions (the Decider pattern):
+ * {@link #decide(RelationshipCommand, DyadHistory)} turns a command and the dyad's history into the
+ * events to store, or a typed rejection; {@link #evolve(DyadHistory, RelationshipEvent)} applies a
+ * stored event. The Axon aggregate, the projections, replays to a date and simulations all go through
+ * these two, so there is one place where the rules live.
+ *
+ * <p>A command is checked against the state on the date its fact happened, in DOMAIN.md's order of
+ * facts. A fact recorded retroactively, a correction or a retraction must leave every later fact of
+ * the dyad valid: the later facts are re-checked, and the command is rejected naming the first one it
+ * would break.
+ *
+ * <pre>{@code
+ * DyadHistory history = DyadHistory.empty(Dyad.of(NER, USA));
+ * for (RelationshipEvent e : Decider.decide(command, history)) {
+ *     Decider.evolve(history, e);
+ * }
+ * }</pre>
+ */
+public final class Decider {
+
+    private Decider() {
+    }
+
+    /**
+     * The events that record the command, checked against the history, which is not changed.
+     * Recording a fact already recorded with the same content gives no event (idempotent).
+     *
+     * @throws RuleViolationException when a rule forbids it, naming the fact and the reason
+     * @throws FactConflictException  when the fact id already names different content
+     * @throws UnknownFactException   when a correction or retraction names an unknown fact
+     */
+    public static List<RelationshipEvent> decide(RelationshipCommand command, DyadHistory history) {
+        return decide(command, history, false);
+    }
+
+    /**
+     * The events that record the commands in order, each checked against the history extended by the
+     * ones before it; the history is not changed. All or nothing: the first rejection is thrown.
+     */
+    public static List<RelationshipEvent> decideAll(List<? extends RelationshipCommand> commands, DyadHistory history) {
+        DyadHistory working = history.copy();
+        List<RelationshipEvent> events = new ArrayList<>();
+        for (RelationshipCommand command : commands) {
+            List<RelationshipEvent> decided = decide(command, working, true);
+            events.addAll(decided);
+        }
+        return events;
+    }
+
+    /** Applies a stored event to the history, in place (the evolve step of the Decider pattern). */
+    public static void evolve(DyadHistory history, RelationshipEvent event) {
+        history.apply(event);
+    }
+
+    /** The state after the facts, which must be in {@link DyadHistory#ORDER}; facts the rules reject are skipped. */
+    public static RelationshipState stateOf(Dyad dyad, Iterable<? extends FactEvent> ordered) {
+        Fold fold = new Fold(dyad);
+        for (FactEvent e : ordered) {
+            try {
+                fold.apply(e);
+            } catch (Fold.Violation skipped) {
+                // Stored history accepted under other rules: keep reading.
+            }
+        }
+        return fold.snapshot();
+    }
+
+    /**
+     * The state after applying more facts, in order, to a state (for example a checkpoint); facts the
+     * rules reject are skipped.
+     */
+    public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered) {
+        Fold fold = Fold.from(state);
+        for (FactEvent e : ordered) {
+            try {
+                fold.apply(e);
+            } catch (Fold.Violation skipped) {
+                // as in stateOf
+            }
+        }
+        return fold.snapshot();
+    }
+
+    /**
+     * When {@code inPlace} is true the history is changed (it is a working copy of a batch), which lets
+     * appends extend the history's fold instead of copying it.
+     */
+    private static List<RelationshipEvent> decide(RelationshipCommand command, DyadHistory history, boolean inPlace) {
+        if (command instanceof FactCommand fact) {
+            return decideFact(fact, history, inPlace);
+        }
+        List<RelationshipEvent> events = command instanceof RetractFacts retract
+                ? decideRetraction(retract, history)
+                : decideCorrection((CorrectFact) command, history);
+        if (inPlace) {
+            events.forEach(history::apply);
+        }
+        return events;
+    }
+
+    private static List<RelationshipEvent> decideFact(FactCommand command, DyadHistory history, boolean inPlace) {
+        FactEvent event = command.toEvent();
+        requireDyad(event, history);
+        Optional<Entry> existing = history.entry(event.fact().id());
+        if (existing.isPresent()) {
+            if (existing.get().fact().equals(event)) {
+                return List.of();
+            }
+            throw conflict(existing.get(), event, history.dyad());
+        }
+        if (history.isAppend(event)) {
+            Fold fold = inPlace ? history.tail() : history.tail().copy();
+            try {
+                fold.apply(event);
+            } catch (Fold.Violation v) {
+                throw own(event, v.getMessage());
+            }
+            if (inPlace) {
+                history.appendApplied(event);
+            }
+            return List.of(event);
+        }
+        List<FactEvent> candidate = history.facts();
+        candidate.add(event);
+        candidate.sort(DyadHistory.ORDER);
+        check(history.dyad(), candidate, event, "recording " + event.fact().id());
+        if (inPlace) {
+            history.apply(event);
+        }
+        return List.of(event);
+    }
+
+    private static List<RelationshipEvent> decideRetraction(RetractFacts command, DyadHistory history) {
+        List<FactId> toRetract = new ArrayList<>();
+        for (FactId id : command.facts()) {
+            Entry entry = history.entry(id).orElseThrow(() -> new UnknownFactException(id,
+                    "fact " + id + " is not recorded in " + history.dyad() + "; a retraction names facts of one dyad"));
+            if (!entry.retracted() && !toRetract.contains(id)) {
+                toRetract.add(id);
+            }
+        }
+        if (toRetract.isEmpty()) {
+            return List.of();
+        }
+        Set<FactId> removed = new HashSet<>(toRetract);
+        List<FactEvent> candidate = history.facts().stream()
+                .filter(e -> !removed.contains(e.fact().id()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        String what = "retracting " + toRetract.stream().map(FactId::value).collect(Collectors.joining(", "));
+        Optional<Failure> failure = firstFailure(history.dyad(), candidate);
+        if (failure.isPresent()) {
+            Failure f = failure.get();
+            throw new RuleViolationException(history.dyad(), null, toRetract.get(0), f.reason(), f.at().fact().id(),
+                    history.dyad() + " " + what + ": would break later fact " + describe(f.at()) + ": " + f.reason());
+        }
+        return List.of(new FactsRetracted(history.dyad(), toRetract, command.reason()));
+    }
+
+    private static List<RelationshipEvent> decideCorrection(CorrectFact command, DyadHistory history) {
+        FactEvent revised = command.revised().toEvent();
+        FactId id = revised.fact().id();
+        Entry entry = history.entry(id).orElseThrow(() -> new UnknownFactException(id,
+                "fact " + id + " is not recorded in " + history.dyad() + "; only a recorded fact can be corrected"));
+        if (entry.retracted()) {
+            throw new UnknownFactException(id, "fact " + id + " of " + history.dyad()
+                    + " was retracted; record a new fact instead of correcting it");
+        }
+        if (!revised.dyad().equals(history.dyad())) {
+            throw new RuleViolationException(history.dyad(), revised.fact().happened().day(), id,
+                    "a correction stays in its dyad", null, history.dyad() + " " + id + ": a correction stays in its dyad, but the revision is about "
+                    + revised.dyad() + "; retract the fact and record a new one");
+        }
+        if (entry.fact().equals(revised)) {
+            return List.of();
+        }
+        List<FactEvent> candidate = history.facts().stream()
+                .filter(e -> !e.fact().id().equals(id))
+                .collect(Collectors.toCollection(ArrayList::new));
+        candidate.add(revised);
+        candidate.sort(DyadHistory.ORDER);
+        check(history.dyad(), candidate, revised, "correcting " + id);
+        return List.of(new FactCorrected(revised, entry.revision() + 1, command.reason()));
+    }
+
+    private record Failure(FactEvent at, String reason) {
+    }
+
+    private static Optional<Failure> firstFailure(Dyad dyad, List<FactEvent> ordered) {
+        Fold fold = new Fold(dyad);
+        for (FactEvent e : ordered) {
+            try {
+                fold.apply(e);
+            } catch (Fold.Violation v) {
+                return Optional.of(new Failure(e, v.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void check(Dyad dyad, List<FactEvent> candidate, FactEvent subject, String what) {
+        Optional<Failure> failure = firstFailure(dyad, candidate);
+        if (failure.isEmpty()) {
+            return;
+        }
+        Failure f = failure.get();
+        if (f.at() == subject) {
+            throw own(subject, f.reason());
+        }
+        throw new RuleViolationException(dyad, subject.fact().happened().day(), subject.fact().id(), f.reason(),
+                f.at().fact().id(), dyad + " " + subject.fact().happened() + " " + subject.fact().id() + " ("
+                + subject.kind().label() + "): " + what + " would break later fact " + describe(f.at()) + ": " + f.reason());
+    }
+
+    private static RuleViolationException own(FactEvent event, String reason) {
+        return new RuleViolationException(event.dyad(), event.fact().happened().day(), event.fact().id(), reason, null,
+                event.dyad() + " " + event.fact().happened() + " " + event.fact().id() + " (" + event.kind().label() + "): " + reason);
+    }
+
+    private static String describe(FactEvent e) {
+        return e.fact().id() + " (" + e.fact().happened() + ", " + e.kind().label() + ")";
+    }
+
+    private static FactConflictException conflict(Entry existing, FactEvent proposed, Dyad dyad) {
+        return new FactConflictException(proposed.fact().id(), "fact id " + proposed.fact().id()
+                + " already names a different fact of " + dyad + (existing.retracted() ? " (retracted)" : "")
+                + ": recorded " + existing.fact() + "; new " + proposed
+                + "; record a correction to change it");
+    }
+
+    private static void requireDyad(FactEvent event, DyadHistory history) {
+        if (!event.dyad().equals(history.dyad())) {
+            throw new IllegalArgumentException("fact " + event.fact().id() + " is about " + event.dyad()
+                    + ", but the history is " + history.dyad());
+        }
+    }
+}

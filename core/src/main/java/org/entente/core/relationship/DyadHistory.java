@@ -1,0 +1,205 @@
+package org.entente.core.relationship;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+
+/**
+ * Everything recorded about one dyad, as the rules need it: each fact's current revision, whether it
+ * was retracted, and the facts in DOMAIN.md's order (happened day, lifecycle rank, fact id), never in
+ * recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
+ * ({@link #copy()}) before changing a history that others share.
+ *
+ * <p>Not thread-safe: an aggregate or a simulation branch owns each instance.
+ */
+public final class DyadHistory {
+
+    /** DOMAIN.md's order of facts: happened day, then lifecycle rank, then fact id. */
+    public static final Comparator<FactEvent> ORDER = Comparator
+            .comparing((FactEvent e) -> e.fact().happened().day())
+            .thenComparingInt(e -> e.kind().rank())
+            .thenComparing(e -> e.fact().id());
+
+    /**
+     * One recorded fact.
+     *
+     * @param fact      its current revision
+     * @param revision  1 for the original, 2 and more after corrections
+     * @param retracted whether it was retracted
+     */
+    public record Entry(FactEvent fact, int revision, boolean retracted) {
+        public Entry {
+            Objects.requireNonNull(fact, "fact");
+        }
+    }
+
+    private final Dyad dyad;
+    private final Map<FactId, Entry> entries;
+    private final NavigableMap<FactEvent, FactEvent> ordered;
+    /** The fold of every effective fact, kept for appends at the end; null when it must be rebuilt. */
+    private Fold tail;
+    /** Facts that stored history holds but today's rules reject; they are kept and skipped by the fold. */
+    private int skipped;
+
+    private DyadHistory(Dyad dyad, Map<FactId, Entry> entries, NavigableMap<FactEvent, FactEvent> ordered) {
+        this.dyad = dyad;
+        this.entries = entries;
+        this.ordered = ordered;
+    }
+
+    /** The history of a dyad with nothing recorded. */
+    public static DyadHistory empty(Dyad dyad) {
+        return new DyadHistory(Objects.requireNonNull(dyad, "dyad"), new HashMap<>(), new TreeMap<>(ORDER));
+    }
+
+    /** A history holding these entries (for example read back from a snapshot). */
+    public static DyadHistory of(Dyad dyad, Collection<Entry> entries) {
+        DyadHistory h = empty(dyad);
+        for (Entry e : entries) {
+            h.entries.put(e.fact().fact().id(), e);
+            if (!e.retracted()) {
+                h.ordered.put(e.fact(), e.fact());
+            }
+        }
+        return h;
+    }
+
+    /** An independent copy. */
+    public DyadHistory copy() {
+        DyadHistory h = new DyadHistory(dyad, new HashMap<>(entries), new TreeMap<>(ordered));
+        h.tail = tail == null ? null : tail.copy();
+        h.skipped = skipped;
+        return h;
+    }
+
+    /** The dyad. */
+    public Dyad dyad() {
+        return dyad;
+    }
+
+    /** The entry recorded under this id, retracted or not. */
+    public Optional<Entry> entry(FactId id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    /** Every entry, retracted ones included, in no particular order. */
+    public Collection<Entry> entries() {
+        return java.util.Collections.unmodifiableCollection(entries.values());
+    }
+
+    /** The facts in force (current revisions, not retracted), in DOMAIN.md's order. */
+    public List<FactEvent> facts() {
+        return new ArrayList<>(ordered.keySet());
+    }
+
+    /** How many facts are in force. */
+    public int size() {
+        return ordered.size();
+    }
+
+    /** The state after every fact in force. */
+    public RelationshipState state() {
+        return tail().snapshot();
+    }
+
+    /**
+     * How many stored facts today's rules reject (they were accepted under older rules or written by
+     * hand); such facts are kept in the history and skipped by the state's fold.
+     */
+    public int skippedByRules() {
+        tail();
+        return skipped;
+    }
+
+    /** Whether the fact sorts after every fact in force, so that it can be checked by extending the fold. */
+    boolean isAppend(FactEvent fact) {
+        return ordered.isEmpty() || ORDER.compare(fact, ordered.lastKey()) > 0;
+    }
+
+    /** The fold over every fact in force, built on first use. */
+    Fold tail() {
+        if (tail == null) {
+            Fold fold = new Fold(dyad);
+            int bad = 0;
+            for (FactEvent e : ordered.keySet()) {
+                try {
+                    fold.apply(e);
+                } catch (Fold.Violation v) {
+                    bad++;
+                }
+            }
+            tail = fold;
+            skipped = bad;
+        }
+        return tail;
+    }
+
+    /** Applies a stored event (the evolve step); see {@link Decider#evolve}. */
+    void apply(RelationshipEvent event) {
+        event.match(this::fact, this::retracted, this::corrected);
+    }
+
+    private Void retracted(RelationshipEvent.FactsRetracted e) {
+        for (FactId id : e.facts()) {
+            Entry old = entries.get(id);
+            if (old != null && !old.retracted()) {
+                entries.put(id, new Entry(old.fact(), old.revision(), true));
+                ordered.remove(old.fact());
+            }
+        }
+        tail = null;
+        return null;
+    }
+
+    private Void corrected(RelationshipEvent.FactCorrected e) {
+        FactId id = e.revised().fact().id();
+        Entry old = entries.get(id);
+        boolean retracted = old != null && old.retracted();
+        if (old != null && !retracted) {
+            ordered.remove(old.fact());
+        }
+        entries.put(id, new Entry(e.revised(), e.revision(), retracted));
+        if (!retracted) {
+            ordered.put(e.revised(), e.revised());
+        }
+        tail = null;
+        return null;
+    }
+
+    /** Records a fact that was just applied to {@link #tail()} by the caller. */
+    void appendApplied(FactEvent e) {
+        entries.put(e.fact().id(), new Entry(e, 1, false));
+        ordered.put(e, e);
+    }
+
+    private Void fact(FactEvent e) {
+        FactId id = e.fact().id();
+        if (entries.containsKey(id)) {
+            return null; // recorded already: recording again changes nothing
+        }
+        boolean append = isAppend(e);
+        entries.put(id, new Entry(e, 1, false));
+        ordered.put(e, e);
+        if (tail != null) {
+            if (append) {
+                try {
+                    tail.apply(e);
+                } catch (Fold.Violation v) {
+                    skipped++;
+                }
+            } else {
+                tail = null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,561 @@
+package org.entente.core.relationship;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.CameoCode;
+import org.entente.core.FactId;
+
+/**
+ * A command that records one fact on a bilateral relationship, named in the imperative. Each becomes
+ * the {@link FactEvent} of the same kind when the rules accept it ({@link #toEvent()}).
+ *
+ * <pre>{@code
+ * FactCommand attache = new FactCommand.AppointAttache(
+ *         FactHeader.of("tur-attache", HappenedOn.day(2024, 4, 26), TUR, NER, article),
+ *         Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence");
+ * }</pre>
+ */
+public sealed interface FactCommand extends RelationshipCommand {
+
+    /** The fact's id, date, actor, target and sources. */
+    FactHeader fact();
+
+    /** The event this command records when accepted. */
+    FactEvent toEvent();
+
+    /** The kind, which gives the lifecycle rank. */
+    default FactKind kind() {
+        return toEvent().kind();
+    }
+
+    /**
+     * The command that would record this event again (used to read facts back into commands, for
+     * example from a stored history into a simulation).
+     */
+    static FactCommand of(FactEvent event) {
+        return event.accept(new FactEvent.Visitor<FactCommand>() {
+            @Override
+            public FactCommand visit(FactEvent.RelationsEstablished x) {
+                return new EstablishRelations(x.fact());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.RelationsRestored x) {
+                return new RestoreRelations(x.fact());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.RelationsDowngraded x) {
+                return new DowngradeRelations(x.fact());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.RelationsSevered x) {
+                return new SeverRelations(x.fact());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.AmbassadorAccredited x) {
+                return new AccreditAmbassador(x.fact(), x.level(), x.name());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.AttacheAppointed x) {
+                return new AppointAttache(x.fact(), x.name(), x.rank(), x.service());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.EnvoyRecalled x) {
+                return new RecallEnvoy(x.fact(), x.appointment(), x.role());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.EnvoyExpelled x) {
+                return new ExpelEnvoy(x.fact(), x.appointment(), x.role());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.AgreementSigned x) {
+                return new SignAgreement(x.fact(), x.agreementKind(), x.title());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.AgreementSuspended x) {
+                return new SuspendAgreement(x.fact(), x.agreement());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.AgreementDenounced x) {
+                return new DenounceAgreement(x.fact(), x.agreement());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.AgreementRestored x) {
+                return new RestoreAgreement(x.fact(), x.agreement());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.ForcesStationed x) {
+                return new StationForces(x.fact(), x.location(), x.size(), x.bases(), x.invited());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.WithdrawalDemanded x) {
+                return new DemandWithdrawal(x.fact(), x.forces());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.WithdrawalScheduled x) {
+                return new ScheduleWithdrawal(x.fact(), x.deadline(), x.forces());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.BaseHandedOver x) {
+                return new HandOverBase(x.fact(), x.forces(), x.base());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.WithdrawalCompleted x) {
+                return new CompleteWithdrawal(x.fact(), x.forces());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.CooperationPledged x) {
+                return new PledgeCooperation(x.fact(), x.domains());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.TalksHeld x) {
+                return new HoldTalks(x.fact(), x.subject());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.SanctionsImposed x) {
+                return new ImposeSanctions(x.fact(), x.description());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.SanctionsLifted x) {
+                return new LiftSanctions(x.fact(), x.sanctions());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.InteractionRecorded x) {
+                return new RecordInteraction(x.fact(), x.code(), x.description());
+            }
+        });
+    }
+
+    /**
+     * Diplomatic relations are established (they are presumed to exist unless severed).
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record EstablishRelations(FactHeader fact) implements FactCommand {
+        public EstablishRelations {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactEvent.RelationsEstablished toEvent() {
+            return new FactEvent.RelationsEstablished(fact);
+        }
+    }
+
+    /**
+     * Relations that were severed or downgraded are restored in full.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record RestoreRelations(FactHeader fact) implements FactCommand {
+        public RestoreRelations {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactEvent.RelationsRestored toEvent() {
+            return new FactEvent.RelationsRestored(fact);
+        }
+    }
+
+    /**
+     * Relations are downgraded (for example to chargé d'affaires level).
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record DowngradeRelations(FactHeader fact) implements FactCommand {
+        public DowngradeRelations {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactEvent.RelationsDowngraded toEvent() {
+            return new FactEvent.RelationsDowngraded(fact);
+        }
+    }
+
+    /**
+     * Diplomatic relations are severed; every envoy of either side leaves post.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record SeverRelations(FactHeader fact) implements FactCommand {
+        public SeverRelations {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactEvent.RelationsSevered toEvent() {
+            return new FactEvent.RelationsSevered(fact);
+        }
+    }
+
+    /**
+     * The actor accredits a head of mission to the target (an ambassador, or a chargé d'affaires); it replaces the actor's previous head of mission there.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param level AMBASSADOR or CHARGE_D_AFFAIRES
+     * @param name the envoy's name, if known
+     */
+    record AccreditAmbassador(FactHeader fact, EnvoyRole level, Optional<String> name) implements FactCommand {
+        public AccreditAmbassador {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public FactEvent.AmbassadorAccredited toEvent() {
+            return new FactEvent.AmbassadorAccredited(fact, level, name);
+        }
+    }
+
+    /**
+     * The actor appoints a defence attaché to its embassy in the target; it replaces the actor's previous attaché there.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param name the attaché's name
+     * @param rank military rank, for example Colonel
+     * @param service defence, army, naval or air
+     */
+    record AppointAttache(FactHeader fact, Optional<String> name, Optional<String> rank, String service) implements FactCommand {
+        public AppointAttache {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(rank, "rank");
+            Objects.requireNonNull(service, "service");
+        }
+
+        @Override
+        public FactEvent.AttacheAppointed toEvent() {
+            return new FactEvent.AttacheAppointed(fact, name, rank, service);
+        }
+    }
+
+    /**
+     * The actor recalls its own envoy from the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param appointment the fact that appointed the envoy, when it was recorded
+     * @param role the envoy's role
+     */
+    record RecallEnvoy(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactCommand {
+        public RecallEnvoy {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(appointment, "appointment");
+            Objects.requireNonNull(role, "role");
+        }
+
+        @Override
+        public FactEvent.EnvoyRecalled toEvent() {
+            return new FactEvent.EnvoyRecalled(fact, appointment, role);
+        }
+    }
+
+    /**
+     * The actor (the host) expels the target's envoy.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param appointment the fact that appointed the envoy, when it was recorded
+     * @param role the envoy's role
+     */
+    record ExpelEnvoy(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactCommand {
+        public ExpelEnvoy {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(appointment, "appointment");
+            Objects.requireNonNull(role, "role");
+        }
+
+        @Override
+        public FactEvent.EnvoyExpelled toEvent() {
+            return new FactEvent.EnvoyExpelled(fact, appointment, role);
+        }
+    }
+
+    /**
+     * The two countries sign an agreement; it is in force from the day it happened. Later facts name it by this fact's id.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreementKind what the agreement is about
+     * @param title its title, if known
+     */
+    record SignAgreement(FactHeader fact, AgreementKind agreementKind, Optional<String> title) implements FactCommand {
+        public SignAgreement {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreementKind, "agreementKind");
+            Objects.requireNonNull(title, "title");
+        }
+
+        @Override
+        public FactEvent.AgreementSigned toEvent() {
+            return new FactEvent.AgreementSigned(fact, agreementKind, title);
+        }
+    }
+
+    /**
+     * The actor suspends an agreement in force.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreement the signing's fact id
+     */
+    record SuspendAgreement(FactHeader fact, FactId agreement) implements FactCommand {
+        public SuspendAgreement {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        @Override
+        public FactEvent.AgreementSuspended toEvent() {
+            return new FactEvent.AgreementSuspended(fact, agreement);
+        }
+    }
+
+    /**
+     * The actor denounces an agreement in force or suspended; it ends.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreement the signing's fact id
+     */
+    record DenounceAgreement(FactHeader fact, FactId agreement) implements FactCommand {
+        public DenounceAgreement {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        @Override
+        public FactEvent.AgreementDenounced toEvent() {
+            return new FactEvent.AgreementDenounced(fact, agreement);
+        }
+    }
+
+    /**
+     * An agreement that was suspended or denounced is in force again.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreement the signing's fact id
+     */
+    record RestoreAgreement(FactHeader fact, FactId agreement) implements FactCommand {
+        public RestoreAgreement {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        @Override
+        public FactEvent.AgreementRestored toEvent() {
+            return new FactEvent.AgreementRestored(fact, agreement);
+        }
+    }
+
+    /**
+     * The actor stations forces in the target. Later facts name them by this fact's id.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param location where, for example Niamey
+     * @param size about how many personnel
+     * @param bases the bases they use
+     * @param invited whether at the host's invitation
+     */
+    record StationForces(FactHeader fact, Optional<String> location, Optional<Integer> size, List<String> bases, boolean invited) implements FactCommand {
+        public StationForces {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(size, "size");
+            bases = List.copyOf(Objects.requireNonNull(bases, "bases"));
+        }
+
+        @Override
+        public FactEvent.ForcesStationed toEvent() {
+            return new FactEvent.ForcesStationed(fact, location, size, bases, invited);
+        }
+    }
+
+    /**
+     * The actor (the host) demands that the target's forces leave.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param forces the stationings concerned; empty for all of the target's forces in the actor
+     */
+    record DemandWithdrawal(FactHeader fact, List<FactId> forces) implements FactCommand {
+        public DemandWithdrawal {
+            Objects.requireNonNull(fact, "fact");
+            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+        }
+
+        @Override
+        public FactEvent.WithdrawalDemanded toEvent() {
+            return new FactEvent.WithdrawalDemanded(fact, forces);
+        }
+    }
+
+    /**
+     * The actor (whose forces leave) schedules their withdrawal from the target; a later scheduling updates the deadline.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param deadline the day by which it ends, if set
+     * @param forces the stationings concerned; empty for all of the actor's forces in the target
+     */
+    record ScheduleWithdrawal(FactHeader fact, Optional<LocalDate> deadline, List<FactId> forces) implements FactCommand {
+        public ScheduleWithdrawal {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(deadline, "deadline");
+            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+        }
+
+        @Override
+        public FactEvent.WithdrawalScheduled toEvent() {
+            return new FactEvent.WithdrawalScheduled(fact, deadline, forces);
+        }
+    }
+
+    /**
+     * The actor (whose forces leave) hands a base over to the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param forces the stationing that used the base
+     * @param base the base handed over
+     */
+    record HandOverBase(FactHeader fact, FactId forces, String base) implements FactCommand {
+        public HandOverBase {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(forces, "forces");
+            Objects.requireNonNull(base, "base");
+        }
+
+        @Override
+        public FactEvent.BaseHandedOver toEvent() {
+            return new FactEvent.BaseHandedOver(fact, forces, base);
+        }
+    }
+
+    /**
+     * The actor's forces have left the target; the withdrawal must have been scheduled.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param forces the stationings that end; empty for all of the actor's forces in the target
+     */
+    record CompleteWithdrawal(FactHeader fact, List<FactId> forces) implements FactCommand {
+        public CompleteWithdrawal {
+            Objects.requireNonNull(fact, "fact");
+            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+        }
+
+        @Override
+        public FactEvent.WithdrawalCompleted toEvent() {
+            return new FactEvent.WithdrawalCompleted(fact, forces);
+        }
+    }
+
+    /**
+     * A government's formal pledge of cooperation with the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param domains the fields covered, at least one
+     */
+    record PledgeCooperation(FactHeader fact, List<CooperationDomain> domains) implements FactCommand {
+        public PledgeCooperation {
+            Objects.requireNonNull(fact, "fact");
+            domains = List.copyOf(Objects.requireNonNull(domains, "domains"));
+        }
+
+        @Override
+        public FactEvent.CooperationPledged toEvent() {
+            return new FactEvent.CooperationPledged(fact, domains);
+        }
+    }
+
+    /**
+     * Talks, a visit or consultations between the two (an interaction: it does not change structure).
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param subject what was discussed
+     */
+    record HoldTalks(FactHeader fact, Optional<String> subject) implements FactCommand {
+        public HoldTalks {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public FactEvent.TalksHeld toEvent() {
+            return new FactEvent.TalksHeld(fact, subject);
+        }
+    }
+
+    /**
+     * The actor imposes sanctions on the target. Later facts name them by this fact's id.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param description what the sanctions are
+     */
+    record ImposeSanctions(FactHeader fact, String description) implements FactCommand {
+        public ImposeSanctions {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public FactEvent.SanctionsImposed toEvent() {
+            return new FactEvent.SanctionsImposed(fact, description);
+        }
+    }
+
+    /**
+     * The actor lifts sanctions it imposed on the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param sanctions the fact that imposed them
+     */
+    record LiftSanctions(FactHeader fact, FactId sanctions) implements FactCommand {
+        public LiftSanctions {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(sanctions, "sanctions");
+        }
+
+        @Override
+        public FactEvent.SanctionsLifted toEvent() {
+            return new FactEvent.SanctionsLifted(fact, sanctions);
+        }
+    }
+
+    /**
+     * A coded interaction (statement, criticism, threat, visit...) as event data records it.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param code the CAMEO event code
+     * @param description a short description
+     */
+    record RecordInteraction(FactHeader fact, CameoCode code, String description) implements FactCommand {
+        public RecordInteraction {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public FactEvent.InteractionRecorded toEvent() {
+            return new FactEvent.InteractionRecorded(fact, code, code.goldstein(), description);
+        }
+    }
+}

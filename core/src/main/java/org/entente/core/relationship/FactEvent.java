@@ -1,0 +1,598 @@
+package org.entente.core.relationship;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.CameoCode;
+import org.entente.core.FactId;
+import org.entente.core.relationship.RelationshipEvent.FactCorrected;
+import org.entente.core.relationship.RelationshipEvent.FactsRetracted;
+
+/**
+ * A fact of a bilateral relationship, as stored: one event per kind, named in the past tense.
+ *
+ * <p>Generated from one table with {@link FactCommand} (see {@code core/src/build/gen-facts.py}), so the
+ * two families cannot drift apart. Every place that handles facts implements {@link Visitor}: a new
+ * kind that a projection forgets does not compile.
+ */
+public sealed interface FactEvent extends RelationshipEvent {
+
+    /** The fact's id, date, actor, target and sources. */
+    FactHeader fact();
+
+    /** The kind, which gives the lifecycle rank. */
+    FactKind kind();
+
+    /** Calls the visitor's method for this event's type. */
+    <R> R accept(Visitor<R> visitor);
+
+    @Override
+    default org.entente.core.Dyad dyad() {
+        return fact().dyad();
+    }
+
+    @Override
+    default <R> R match(java.util.function.Function<? super FactEvent, R> onFact,
+                        java.util.function.Function<? super FactsRetracted, R> onRetracted,
+                        java.util.function.Function<? super FactCorrected, R> onCorrected) {
+        return onFact.apply(this);
+    }
+
+    /** One method per kind of fact. */
+    interface Visitor<R> {
+        R visit(RelationsEstablished event);
+        R visit(RelationsRestored event);
+        R visit(RelationsDowngraded event);
+        R visit(RelationsSevered event);
+        R visit(AmbassadorAccredited event);
+        R visit(AttacheAppointed event);
+        R visit(EnvoyRecalled event);
+        R visit(EnvoyExpelled event);
+        R visit(AgreementSigned event);
+        R visit(AgreementSuspended event);
+        R visit(AgreementDenounced event);
+        R visit(AgreementRestored event);
+        R visit(ForcesStationed event);
+        R visit(WithdrawalDemanded event);
+        R visit(WithdrawalScheduled event);
+        R visit(BaseHandedOver event);
+        R visit(WithdrawalCompleted event);
+        R visit(CooperationPledged event);
+        R visit(TalksHeld event);
+        R visit(SanctionsImposed event);
+        R visit(SanctionsLifted event);
+        R visit(InteractionRecorded event);
+    }
+
+    /**
+     * Diplomatic relations are established (they are presumed to exist unless severed).
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record RelationsEstablished(FactHeader fact) implements FactEvent {
+        public RelationsEstablished {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.ESTABLISH_RELATIONS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * Relations that were severed or downgraded are restored in full.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record RelationsRestored(FactHeader fact) implements FactEvent {
+        public RelationsRestored {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.RESTORE_RELATIONS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * Relations are downgraded (for example to chargé d'affaires level).
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record RelationsDowngraded(FactHeader fact) implements FactEvent {
+        public RelationsDowngraded {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.DOWNGRADE_RELATIONS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * Diplomatic relations are severed; every envoy of either side leaves post.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     */
+    record RelationsSevered(FactHeader fact) implements FactEvent {
+        public RelationsSevered {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.SEVER_RELATIONS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor accredits a head of mission to the target (an ambassador, or a chargé d'affaires); it replaces the actor's previous head of mission there.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param level AMBASSADOR or CHARGE_D_AFFAIRES
+     * @param name the envoy's name, if known
+     */
+    record AmbassadorAccredited(FactHeader fact, EnvoyRole level, Optional<String> name) implements FactEvent {
+        public AmbassadorAccredited {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.ACCREDIT_AMBASSADOR;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor appoints a defence attaché to its embassy in the target; it replaces the actor's previous attaché there.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param name the attaché's name
+     * @param rank military rank, for example Colonel
+     * @param service defence, army, naval or air
+     */
+    record AttacheAppointed(FactHeader fact, Optional<String> name, Optional<String> rank, String service) implements FactEvent {
+        public AttacheAppointed {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(rank, "rank");
+            Objects.requireNonNull(service, "service");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.APPOINT_ATTACHE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor recalls its own envoy from the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param appointment the fact that appointed the envoy, when it was recorded
+     * @param role the envoy's role
+     */
+    record EnvoyRecalled(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactEvent {
+        public EnvoyRecalled {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(appointment, "appointment");
+            Objects.requireNonNull(role, "role");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.RECALL_ENVOY;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor (the host) expels the target's envoy.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param appointment the fact that appointed the envoy, when it was recorded
+     * @param role the envoy's role
+     */
+    record EnvoyExpelled(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactEvent {
+        public EnvoyExpelled {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(appointment, "appointment");
+            Objects.requireNonNull(role, "role");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.EXPEL_ENVOY;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The two countries sign an agreement; it is in force from the day it happened. Later facts name it by this fact's id.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreementKind what the agreement is about
+     * @param title its title, if known
+     */
+    record AgreementSigned(FactHeader fact, AgreementKind agreementKind, Optional<String> title) implements FactEvent {
+        public AgreementSigned {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreementKind, "agreementKind");
+            Objects.requireNonNull(title, "title");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.SIGN_AGREEMENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor suspends an agreement in force.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreement the signing's fact id
+     */
+    record AgreementSuspended(FactHeader fact, FactId agreement) implements FactEvent {
+        public AgreementSuspended {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.SUSPEND_AGREEMENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor denounces an agreement in force or suspended; it ends.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreement the signing's fact id
+     */
+    record AgreementDenounced(FactHeader fact, FactId agreement) implements FactEvent {
+        public AgreementDenounced {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.DENOUNCE_AGREEMENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * An agreement that was suspended or denounced is in force again.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param agreement the signing's fact id
+     */
+    record AgreementRestored(FactHeader fact, FactId agreement) implements FactEvent {
+        public AgreementRestored {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.RESTORE_AGREEMENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor stations forces in the target. Later facts name them by this fact's id.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param location where, for example Niamey
+     * @param size about how many personnel
+     * @param bases the bases they use
+     * @param invited whether at the host's invitation
+     */
+    record ForcesStationed(FactHeader fact, Optional<String> location, Optional<Integer> size, List<String> bases, boolean invited) implements FactEvent {
+        public ForcesStationed {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(size, "size");
+            bases = List.copyOf(Objects.requireNonNull(bases, "bases"));
+            size.ifPresent(s -> {
+                if (s < 1) {
+                    throw new IllegalArgumentException("fact " + fact.id() + ": size " + s + " must be at least 1");
+                }
+            });
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.STATION_FORCES;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor (the host) demands that the target's forces leave.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param forces the stationings concerned; empty for all of the target's forces in the actor
+     */
+    record WithdrawalDemanded(FactHeader fact, List<FactId> forces) implements FactEvent {
+        public WithdrawalDemanded {
+            Objects.requireNonNull(fact, "fact");
+            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.DEMAND_WITHDRAWAL;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor (whose forces leave) schedules their withdrawal from the target; a later scheduling updates the deadline.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param deadline the day by which it ends, if set
+     * @param forces the stationings concerned; empty for all of the actor's forces in the target
+     */
+    record WithdrawalScheduled(FactHeader fact, Optional<LocalDate> deadline, List<FactId> forces) implements FactEvent {
+        public WithdrawalScheduled {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(deadline, "deadline");
+            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.SCHEDULE_WITHDRAWAL;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor (whose forces leave) hands a base over to the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param forces the stationing that used the base
+     * @param base the base handed over
+     */
+    record BaseHandedOver(FactHeader fact, FactId forces, String base) implements FactEvent {
+        public BaseHandedOver {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(forces, "forces");
+            Objects.requireNonNull(base, "base");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.HAND_OVER_BASE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor's forces have left the target; the withdrawal must have been scheduled.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param forces the stationings that end; empty for all of the actor's forces in the target
+     */
+    record WithdrawalCompleted(FactHeader fact, List<FactId> forces) implements FactEvent {
+        public WithdrawalCompleted {
+            Objects.requireNonNull(fact, "fact");
+            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.COMPLETE_WITHDRAWAL;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * A government's formal pledge of cooperation with the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param domains the fields covered, at least one
+     */
+    record CooperationPledged(FactHeader fact, List<CooperationDomain> domains) implements FactEvent {
+        public CooperationPledged {
+            Objects.requireNonNull(fact, "fact");
+            domains = List.copyOf(Objects.requireNonNull(domains, "domains"));
+            domains = domains.stream().distinct().sorted().toList();
+            if (domains.isEmpty()) {
+                throw new IllegalArgumentException("fact " + fact.id() + ": a pledge names at least one domain");
+            }
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.PLEDGE_COOPERATION;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * Talks, a visit or consultations between the two (an interaction: it does not change structure).
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param subject what was discussed
+     */
+    record TalksHeld(FactHeader fact, Optional<String> subject) implements FactEvent {
+        public TalksHeld {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.HOLD_TALKS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor imposes sanctions on the target. Later facts name them by this fact's id.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param description what the sanctions are
+     */
+    record SanctionsImposed(FactHeader fact, String description) implements FactEvent {
+        public SanctionsImposed {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.IMPOSE_SANCTIONS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor lifts sanctions it imposed on the target.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param sanctions the fact that imposed them
+     */
+    record SanctionsLifted(FactHeader fact, FactId sanctions) implements FactEvent {
+        public SanctionsLifted {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(sanctions, "sanctions");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.LIFT_SANCTIONS;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * A coded interaction (statement, criticism, threat, visit...) as event data records it.
+     *
+     * @param fact the fact's id, date, actor, target and sources
+     * @param code the CAMEO event code
+     * @param goldstein the Goldstein value of the code
+     * @param description a short description
+     */
+    record InteractionRecorded(FactHeader fact, CameoCode code, double goldstein, String description) implements FactEvent {
+        public InteractionRecorded {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.RECORD_INTERACTION;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+}

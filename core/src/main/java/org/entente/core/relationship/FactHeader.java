@@ -1,0 +1,60 @@
+package org.entente.core.relationship;
+
+import java.util.List;
+import java.util.Objects;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.HappenedOn;
+import org.entente.core.Source;
+
+/**
+ * What every fact carries: its id, when it happened, who acted towards whom, and its sources.
+ *
+ * <pre>{@code
+ * FactHeader fact = FactHeader.of("tur-attache", HappenedOn.day(2024, 4, 26),
+ *         Country.of("TUR"), Country.of("NER"), article);
+ * }</pre>
+ *
+ * @param id       the fact's stable id, unique in the store
+ * @param happened when it happened (valid time)
+ * @param actor    who acted
+ * @param target   towards whom; with the actor it makes the fact's dyad
+ * @param sources  one or more sources, at most {@link #MAX_SOURCES}
+ */
+public record FactHeader(FactId id, HappenedOn happened, Country actor, Country target, List<Source> sources) {
+
+    /** The most sources one fact may carry. */
+    public static final int MAX_SOURCES = 20;
+
+    /** Validates; see the type's documentation. */
+    public FactHeader {
+        Objects.requireNonNull(id, "fact id");
+        Objects.requireNonNull(happened, "happened");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(sources, "sources");
+        if (actor.equals(target)) {
+            throw new IllegalArgumentException("fact " + id + ": actor and target are both " + actor
+                    + "; a fact is between two distinct countries");
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("fact " + id + " has no source; every fact needs at least one");
+        }
+        if (sources.size() > MAX_SOURCES) {
+            throw new IllegalArgumentException("fact " + id + " has " + sources.size() + " sources; at most "
+                    + MAX_SOURCES + " are accepted");
+        }
+        sources = List.copyOf(sources);
+    }
+
+    /** A header with one or more sources. */
+    public static FactHeader of(String id, HappenedOn happened, Country actor, Country target, Source... sources) {
+        return new FactHeader(FactId.of(id), happened, actor, target, List.of(sources));
+    }
+
+    /** The dyad of actor and target. */
+    public Dyad dyad() {
+        return Dyad.of(actor, target);
+    }
+}

@@ -1,0 +1,535 @@
+package org.entente.core.relationship;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.FactEvent.AgreementDenounced;
+import org.entente.core.relationship.FactEvent.AgreementRestored;
+import org.entente.core.relationship.FactEvent.AgreementSigned;
+import org.entente.core.relationship.FactEvent.AgreementSuspended;
+import org.entente.core.relationship.FactEvent.AmbassadorAccredited;
+import org.entente.core.relationship.FactEvent.AttacheAppointed;
+import org.entente.core.relationship.FactEvent.BaseHandedOver;
+import org.entente.core.relationship.FactEvent.CooperationPledged;
+import org.entente.core.relationship.FactEvent.EnvoyExpelled;
+import org.entente.core.relationship.FactEvent.EnvoyRecalled;
+import org.entente.core.relationship.FactEvent.ForcesStationed;
+import org.entente.core.relationship.FactEvent.InteractionRecorded;
+import org.entente.core.relationship.FactEvent.RelationsDowngraded;
+import org.entente.core.relationship.FactEvent.RelationsEstablished;
+import org.entente.core.relationship.FactEvent.RelationsRestored;
+import org.entente.core.relationship.FactEvent.RelationsSevered;
+import org.entente.core.relationship.FactEvent.SanctionsImposed;
+import org.entente.core.relationship.FactEvent.SanctionsLifted;
+import org.entente.core.relationship.FactEvent.TalksHeld;
+import org.entente.core.relationship.FactEvent.WithdrawalCompleted;
+import org.entente.core.relationship.FactEvent.WithdrawalDemanded;
+import org.entente.core.relationship.FactEvent.WithdrawalScheduled;
+import org.entente.core.relationship.RelationshipState.Agreement;
+import org.entente.core.relationship.RelationshipState.AgreementStatus;
+import org.entente.core.relationship.RelationshipState.Envoy;
+import org.entente.core.relationship.RelationshipState.FactRef;
+import org.entente.core.relationship.RelationshipState.Forces;
+import org.entente.core.relationship.RelationshipState.Relations;
+import org.entente.core.relationship.RelationshipState.RelationsStatus;
+import org.entente.core.relationship.RelationshipState.Sanctions;
+import org.entente.core.relationship.RelationshipState.Steps;
+import org.entente.core.relationship.RelationshipState.Withdrawal;
+
+/**
+ * The rules of diplomacy, as a mutable left fold over a dyad's facts in order: {@link #apply} checks a
+ * fact against the state just before it and then changes the state, or throws {@link Violation}
+ * leaving the state unchanged. Package-private: the public faces are {@link Decider} and
+ * {@link RelationshipState}.
+ */
+final class Fold implements FactEvent.Visitor<Void> {
+
+    /** A broken rule, without a stack trace: folds throw it often while checking batches. */
+    static final class Violation extends RuntimeException {
+        Violation(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private final Dyad dyad;
+    private RelationsStatus relations = RelationsStatus.PRESUMED;
+    private LocalDate relationsSince;
+    private final Map<FactId, Envoy> envoys = new LinkedHashMap<>();
+    private final Map<FactId, Agreement> agreements = new LinkedHashMap<>();
+    private final Map<FactId, Forces> forces = new LinkedHashMap<>();
+    private final Map<FactId, Sanctions> sanctions = new LinkedHashMap<>();
+    private long position;
+    private long cooperativeAt = -1;
+    private long windingDownAt = -1;
+    private long resolvedAt = -1;
+    private LocalDate lastCooperative;
+    private LocalDate lastWindingDown;
+    private LocalDate lastSecurityPledge;
+    private boolean hadMilitaryTies;
+    private boolean cooperativeSinceTiesEnded;
+    private FactRef lastContact;
+    private FactRef lastFact;
+    private int factCount;
+
+    /** Where the fact being applied happened; set by {@link #apply}. */
+    private FactHeader current;
+
+    Fold(Dyad dyad) {
+        this.dyad = dyad;
+    }
+
+    /** A fold that continues from a state (for example a projection's checkpoint). */
+    static Fold from(RelationshipState state) {
+        Fold fold = new Fold(state.dyad());
+        fold.relations = state.relations().status();
+        fold.relationsSince = state.relations().since().orElse(null);
+        state.envoys().forEach(e -> fold.envoys.put(e.appointment(), e));
+        state.agreements().forEach(a -> fold.agreements.put(a.signing(), a));
+        state.forces().forEach(f -> fold.forces.put(f.stationing(), f));
+        state.sanctions().forEach(s -> fold.sanctions.put(s.imposition(), s));
+        Steps steps = state.steps();
+        fold.lastCooperative = steps.lastCooperativeStep().orElse(null);
+        fold.lastWindingDown = steps.lastWindingDownStep().orElse(null);
+        fold.lastSecurityPledge = steps.lastSecurityPledge().orElse(null);
+        fold.hadMilitaryTies = steps.hadMilitaryTies();
+        fold.cooperativeSinceTiesEnded = steps.cooperativeSinceTiesEnded();
+        // Positions only matter relative to each other: rebuild an order that gives the same answers.
+        fold.position = 10;
+        fold.windingDownAt = fold.lastWindingDown == null ? -1 : 2;
+        fold.cooperativeAt = fold.lastCooperative == null ? -1 : (steps.cooperativeAfterWindingDown() ? 3 : 1);
+        fold.resolvedAt = steps.windingDownUnresolved() ? 1 : (fold.lastWindingDown == null ? -1 : 3);
+        fold.lastContact = state.lastContact().orElse(null);
+        fold.lastFact = state.lastFact().orElse(null);
+        fold.factCount = state.factCount();
+        return fold;
+    }
+
+    Fold copy() {
+        return from(snapshot());
+    }
+
+    /**
+     * Checks the fact against the state and applies it.
+     *
+     * @throws Violation when a rule forbids the fact; the state is then unchanged
+     */
+    void apply(FactEvent event) {
+        FactHeader fact = event.fact();
+        if (!fact.dyad().equals(dyad)) {
+            throw new Violation("the fact is about " + fact.dyad() + ", not " + dyad);
+        }
+        current = fact;
+        boolean tiesBefore = hasMilitaryTies();
+        event.accept(this);
+        position++;
+        factCount++;
+        lastFact = new FactRef(fact.id(), event.kind(), fact.happened().day());
+        boolean tiesAfter = hasMilitaryTies();
+        if (tiesAfter) {
+            hadMilitaryTies = true;
+        }
+        if (tiesBefore && !tiesAfter) {
+            cooperativeSinceTiesEnded = false;
+        }
+    }
+
+    RelationshipState snapshot() {
+        return new RelationshipState(dyad, new Relations(relations, Optional.ofNullable(relationsSince)),
+                new ArrayList<>(envoys.values()), new ArrayList<>(agreements.values()),
+                new ArrayList<>(forces.values()), new ArrayList<>(sanctions.values()),
+                new Steps(Optional.ofNullable(lastCooperative), Optional.ofNullable(lastWindingDown),
+                        cooperativeAt > windingDownAt, windingDownAt > resolvedAt, hadMilitaryTies,
+                        cooperativeSinceTiesEnded, Optional.ofNullable(lastSecurityPledge)),
+                Optional.ofNullable(lastContact), Optional.ofNullable(lastFact), factCount);
+    }
+
+    // ----------------------------------------------------------------------------------- relations
+
+    @Override
+    public Void visit(RelationsEstablished e) {
+        if (relations == RelationsStatus.SEVERED) {
+            throw new Violation("relations are severed since " + relationsSince + "; record restore-relations instead");
+        }
+        if (relations == RelationsStatus.ESTABLISHED) {
+            throw new Violation("relations are already established since " + relationsSince);
+        }
+        setRelations(RelationsStatus.ESTABLISHED);
+        return null;
+    }
+
+    @Override
+    public Void visit(RelationsRestored e) {
+        if (relations != RelationsStatus.SEVERED && relations != RelationsStatus.DOWNGRADED) {
+            throw new Violation("only severed or downgraded relations can be restored; relations are " + describeRelations());
+        }
+        setRelations(RelationsStatus.ESTABLISHED);
+        return null;
+    }
+
+    @Override
+    public Void visit(RelationsDowngraded e) {
+        requireNotSevered("relations cannot be downgraded");
+        setRelations(RelationsStatus.DOWNGRADED);
+        return null;
+    }
+
+    @Override
+    public Void visit(RelationsSevered e) {
+        requireNotSevered("relations cannot be severed again");
+        setRelations(RelationsStatus.SEVERED);
+        envoys.clear();
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------ envoys
+
+    @Override
+    public Void visit(AmbassadorAccredited e) {
+        if (e.level() == EnvoyRole.DEFENCE_ATTACHE) {
+            throw new Violation("a head of mission is an AMBASSADOR or a CHARGE_D_AFFAIRES, not a DEFENCE_ATTACHE; record appoint-attache");
+        }
+        requireNotSevered("no envoy can be accredited");
+        // A new head of mission replaces the previous one, whatever its level.
+        envoys.values().removeIf(x -> x.sender().equals(current.actor()) && x.role() != EnvoyRole.DEFENCE_ATTACHE);
+        envoys.put(current.id(), new Envoy(current.id(), current.actor(), current.target(), e.level(), e.name(),
+                Optional.empty(), day()));
+        if (e.level() == EnvoyRole.AMBASSADOR) {
+            cooperative();
+        }
+        return null;
+    }
+
+    @Override
+    public Void visit(AttacheAppointed e) {
+        requireNotSevered("no envoy can be appointed");
+        envoys.values().removeIf(x -> x.sender().equals(current.actor()) && x.role() == EnvoyRole.DEFENCE_ATTACHE);
+        envoys.put(current.id(), new Envoy(current.id(), current.actor(), current.target(), EnvoyRole.DEFENCE_ATTACHE,
+                e.name(), e.rank(), day()));
+        cooperative();
+        return null;
+    }
+
+    @Override
+    public Void visit(EnvoyRecalled e) {
+        endEnvoy(e.appointment(), e.role(), current.actor(), "recalled by");
+        return null;
+    }
+
+    @Override
+    public Void visit(EnvoyExpelled e) {
+        endEnvoy(e.appointment(), e.role(), current.target(), "expelled by the host, not sent by");
+        return null;
+    }
+
+    /** Ends an envoy's posting; an envoy never recorded may be recalled or expelled by role. */
+    private void endEnvoy(Optional<FactId> appointment, EnvoyRole role, Country sender, String whoMayEnd) {
+        if (appointment.isPresent()) {
+            Envoy envoy = envoys.get(appointment.get());
+            if (envoy == null) {
+                throw new Violation("no envoy appointed by " + appointment.get() + " is in post on " + day()
+                        + " (in post: " + describeEnvoys() + ")");
+            }
+            if (!envoy.sender().equals(sender)) {
+                throw new Violation("the envoy appointed by " + appointment.get() + " represents " + envoy.sender()
+                        + "; it can only be " + whoMayEnd + " " + envoy.sender());
+            }
+            if (envoy.role() != role) {
+                throw new Violation("the envoy appointed by " + appointment.get() + " is " + envoy.role() + ", not " + role);
+            }
+            envoys.remove(appointment.get());
+        } else {
+            envoys.values().removeIf(x -> x.sender().equals(sender) && x.role() == role);
+        }
+    }
+
+    // -------------------------------------------------------------------------------- agreements
+
+    @Override
+    public Void visit(AgreementSigned e) {
+        requireNotSevered("no agreement can be signed");
+        agreements.put(current.id(), new Agreement(current.id(), e.agreementKind(), e.title(), day(),
+                AgreementStatus.IN_FORCE, day()));
+        if (e.agreementKind().isMilitary()) {
+            cooperative();
+        }
+        return null;
+    }
+
+    @Override
+    public Void visit(AgreementSuspended e) {
+        Agreement a = agreement(e.agreement(), "suspended");
+        if (a.status() != AgreementStatus.IN_FORCE) {
+            throw new Violation("only an agreement in force can be suspended; " + e.agreement() + " is "
+                    + a.status() + " since " + a.statusSince());
+        }
+        changeAgreement(a, AgreementStatus.SUSPENDED);
+        return null;
+    }
+
+    @Override
+    public Void visit(AgreementDenounced e) {
+        Agreement a = agreement(e.agreement(), "denounced");
+        if (a.status() == AgreementStatus.DENOUNCED) {
+            throw new Violation("only an agreement in force or suspended can be denounced; " + e.agreement()
+                    + " was denounced on " + a.statusSince());
+        }
+        changeAgreement(a, AgreementStatus.DENOUNCED);
+        return null;
+    }
+
+    @Override
+    public Void visit(AgreementRestored e) {
+        Agreement a = agreement(e.agreement(), "restored");
+        if (a.status() == AgreementStatus.IN_FORCE) {
+            throw new Violation("only a suspended or denounced agreement can be restored; " + e.agreement()
+                    + " is in force since " + a.statusSince());
+        }
+        changeAgreement(a, AgreementStatus.IN_FORCE);
+        if (a.kind().isMilitary()) {
+            resolvedAt = position;
+        }
+        return null;
+    }
+
+    private Agreement agreement(FactId id, String verb) {
+        Agreement a = agreements.get(id);
+        if (a == null) {
+            throw new Violation("no agreement signed by " + id + " on or before " + day() + "; an agreement is "
+                    + verb + " by naming its signing (signed: " + (agreements.isEmpty() ? "none"
+                    : agreements.keySet().stream().map(FactId::value).collect(Collectors.joining(", "))) + ")");
+        }
+        return a;
+    }
+
+    private void changeAgreement(Agreement a, AgreementStatus status) {
+        agreements.put(a.signing(), new Agreement(a.signing(), a.kind(), a.title(), a.signed(), status, day()));
+        if (status != AgreementStatus.IN_FORCE && a.kind().isMilitary()) {
+            windingDown();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ forces
+
+    @Override
+    public Void visit(ForcesStationed e) {
+        if (e.invited()) {
+            requireNotSevered("forces cannot be stationed at the host's invitation");
+        }
+        forces.put(current.id(), new Forces(current.id(), current.actor(), current.target(), e.location(), e.size(),
+                e.bases(), e.invited(), day(), Optional.empty(), List.of(), Optional.empty()));
+        if (e.invited()) {
+            cooperative();
+        }
+        return null;
+    }
+
+    @Override
+    public Void visit(WithdrawalDemanded e) {
+        // The actor is the host; the forces are the target's.
+        forcesConcerned(e.forces(), current.target(), current.actor(), "a withdrawal can be demanded");
+        windingDown();
+        return null;
+    }
+
+    @Override
+    public Void visit(WithdrawalScheduled e) {
+        e.deadline().ifPresent(d -> {
+            if (d.isBefore(day())) {
+                throw new Violation("the deadline " + d + " precedes the scheduling on " + day());
+            }
+        });
+        for (Forces f : forcesConcerned(e.forces(), current.actor(), current.target(), "a withdrawal can be scheduled")) {
+            Withdrawal w = f.withdrawal()
+                    .map(old -> new Withdrawal(old.scheduledOn(), e.deadline().isPresent() ? e.deadline() : old.deadline()))
+                    .orElse(new Withdrawal(day(), e.deadline()));
+            forces.put(f.stationing(), withWithdrawal(f, Optional.of(w), f.basesHandedOver(), f.withdrawn()));
+        }
+        windingDown();
+        return null;
+    }
+
+    @Override
+    public Void visit(BaseHandedOver e) {
+        Forces f = forcesConcerned(List.of(e.forces()), current.actor(), current.target(), "a base can be handed over").get(0);
+        if (!f.bases().isEmpty() && !f.bases().contains(e.base())) {
+            throw new Violation("the forces of " + f.stationing() + " use " + f.bases() + ", not '" + e.base() + "'");
+        }
+        if (f.basesHandedOver().contains(e.base())) {
+            throw new Violation("'" + e.base() + "' was already handed over");
+        }
+        List<String> handed = new ArrayList<>(f.basesHandedOver());
+        handed.add(e.base());
+        forces.put(f.stationing(), withWithdrawal(f, f.withdrawal(), handed, f.withdrawn()));
+        return null;
+    }
+
+    @Override
+    public Void visit(WithdrawalCompleted e) {
+        List<Forces> concerned = forcesConcerned(e.forces(), current.actor(), current.target(), "a withdrawal can be completed");
+        for (Forces f : concerned) {
+            if (f.withdrawal().isEmpty()) {
+                throw new Violation("no withdrawal is scheduled on or before " + day() + " for " + f.stationing()
+                        + " (last scheduled: " + lastScheduled() + ")");
+            }
+        }
+        for (Forces f : concerned) {
+            forces.put(f.stationing(), withWithdrawal(f, f.withdrawal(), f.basesHandedOver(), Optional.of(day())));
+        }
+        resolvedAt = position;
+        return null;
+    }
+
+    private String lastScheduled() {
+        return forces.values().stream().flatMap(f -> f.withdrawal().stream().map(w -> w.scheduledOn() + " for " + f.stationing()))
+                .reduce((a, b) -> b).orElse("none");
+    }
+
+    private static Forces withWithdrawal(Forces f, Optional<Withdrawal> w, List<String> handed, Optional<LocalDate> withdrawn) {
+        return new Forces(f.stationing(), f.owner(), f.host(), f.location(), f.size(), f.bases(), f.invited(), f.since(),
+                w, handed, withdrawn);
+    }
+
+    /** The named stationings (or all of the owner's in the host when none is named), each present. */
+    private List<Forces> forcesConcerned(List<FactId> ids, Country owner, Country host, String what) {
+        List<Forces> present = new ArrayList<>();
+        if (ids.isEmpty()) {
+            for (Forces f : forces.values()) {
+                if (f.present() && f.owner().equals(owner)) {
+                    present.add(f);
+                }
+            }
+            if (present.isEmpty()) {
+                throw new Violation(what + " only for forces present, and no forces of " + owner + " are in " + host
+                        + " on " + day() + " (forces recorded: " + describeForces() + ")");
+            }
+            return present;
+        }
+        for (FactId id : ids) {
+            Forces f = forces.get(id);
+            if (f == null) {
+                throw new Violation("no forces were stationed by " + id + " on or before " + day()
+                        + "; forces are named by their stationing (recorded: " + describeForces() + ")");
+            }
+            if (!f.owner().equals(owner)) {
+                throw new Violation("the forces of " + id + " are " + f.owner() + "'s, not " + owner + "'s");
+            }
+            if (!f.present()) {
+                throw new Violation(what + " only for forces present; the forces of " + id + " left on " + f.withdrawn().get());
+            }
+            present.add(f);
+        }
+        return present;
+    }
+
+    // ------------------------------------------------------------------------ cooperation, contact
+
+    @Override
+    public Void visit(CooperationPledged e) {
+        if (e.domains().stream().anyMatch(CooperationDomain::isSecurity)) {
+            lastSecurityPledge = day();
+            cooperative();
+        }
+        return null;
+    }
+
+    @Override
+    public Void visit(TalksHeld e) {
+        lastContact = new FactRef(current.id(), FactKind.HOLD_TALKS, day());
+        return null;
+    }
+
+    @Override
+    public Void visit(InteractionRecorded e) {
+        lastContact = new FactRef(current.id(), FactKind.RECORD_INTERACTION, day());
+        return null;
+    }
+
+    @Override
+    public Void visit(SanctionsImposed e) {
+        sanctions.put(current.id(), new Sanctions(current.id(), current.actor(), current.target(), e.description(), day(),
+                Optional.empty()));
+        return null;
+    }
+
+    @Override
+    public Void visit(SanctionsLifted e) {
+        Sanctions s = sanctions.get(e.sanctions());
+        if (s == null) {
+            throw new Violation("no sanctions were imposed by " + e.sanctions() + " on or before " + day());
+        }
+        if (!s.imposer().equals(current.actor())) {
+            throw new Violation("the sanctions of " + e.sanctions() + " were imposed by " + s.imposer()
+                    + "; only " + s.imposer() + " can lift them");
+        }
+        if (s.lifted().isPresent()) {
+            throw new Violation("the sanctions of " + e.sanctions() + " were already lifted on " + s.lifted().get());
+        }
+        sanctions.put(s.imposition(), new Sanctions(s.imposition(), s.imposer(), s.target(), s.description(), s.since(),
+                Optional.of(day())));
+        return null;
+    }
+
+    // ----------------------------------------------------------------------------------- helpers
+
+    private LocalDate day() {
+        return current.happened().day();
+    }
+
+    private void cooperative() {
+        cooperativeAt = position;
+        lastCooperative = day();
+        cooperativeSinceTiesEnded = true;
+    }
+
+    private void windingDown() {
+        windingDownAt = position;
+        lastWindingDown = day();
+    }
+
+    private void setRelations(RelationsStatus status) {
+        relations = status;
+        relationsSince = day();
+    }
+
+    private void requireNotSevered(String consequence) {
+        if (relations == RelationsStatus.SEVERED) {
+            throw new Violation("relations are severed since " + relationsSince + ", so " + consequence);
+        }
+    }
+
+    private String describeRelations() {
+        return relations.name().toLowerCase(java.util.Locale.ROOT) + (relationsSince == null ? "" : " since " + relationsSince);
+    }
+
+    private String describeEnvoys() {
+        return envoys.isEmpty() ? "none" : envoys.values().stream()
+                .map(e -> e.appointment() + " (" + e.sender() + " " + e.role() + ")").collect(Collectors.joining(", "));
+    }
+
+    private String describeForces() {
+        return forces.isEmpty() ? "none" : forces.values().stream()
+                .map(f -> f.stationing() + " (" + f.owner() + (f.present() ? ", present" : ", left " + f.withdrawn().get()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private boolean hasMilitaryTies() {
+        for (Agreement a : agreements.values()) {
+            if (a.status() == AgreementStatus.IN_FORCE && a.kind().isMilitary()) {
+                return true;
+            }
+        }
+        for (Forces f : forces.values()) {
+            if (f.present()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

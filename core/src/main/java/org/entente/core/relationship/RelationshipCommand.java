@@ -1,0 +1,57 @@
+package org.entente.core.relationship;
+
+import java.util.List;
+import java.util.Objects;
+import org.entente.core.FactId;
+
+/**
+ * Everything that can be asked of a bilateral relationship: record a fact ({@link FactCommand}),
+ * retract facts ({@link RetractFacts}) or correct one ({@link CorrectFact}).
+ */
+public sealed interface RelationshipCommand permits FactCommand, RelationshipCommand.RetractFacts, RelationshipCommand.CorrectFact {
+
+    /** The longest reason accepted for a correction or retraction. */
+    int MAX_REASON = 2000;
+
+    /**
+     * Withdraw facts of one dyad from history, atomically. The dyad is found from the ids; naming facts
+     * of several dyads is rejected (send one command per dyad, or a batch).
+     *
+     * @param facts  at least one fact id
+     * @param reason why, in words (required)
+     */
+    record RetractFacts(List<FactId> facts, String reason) implements RelationshipCommand {
+        public RetractFacts {
+            facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+            if (facts.isEmpty()) {
+                throw new IllegalArgumentException("a retraction names at least one fact id");
+            }
+            reason = checkReason(reason);
+        }
+    }
+
+    /**
+     * Record a new revision of a fact: the same id, new content or date, in the same dyad.
+     *
+     * @param revised the fact as it should have been recorded
+     * @param reason  why, in words (required)
+     */
+    record CorrectFact(FactCommand revised, String reason) implements RelationshipCommand {
+        public CorrectFact {
+            Objects.requireNonNull(revised, "revised");
+            reason = checkReason(reason);
+        }
+    }
+
+    private static String checkReason(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required for a correction or retraction");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("the reason has " + reason.length() + " characters; at most "
+                    + MAX_REASON + " are accepted");
+        }
+        return reason.strip();
+    }
+}

@@ -1,0 +1,222 @@
+package org.entente.core.relationship;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+
+/**
+ * The structural state of a dyad after a prefix of its ordered facts: relations, envoys in post,
+ * agreements, forces, sanctions, and what DOMAIN.md's status definitions need to know about steps.
+ *
+ * <p>Immutable. Obtained from {@link Decider#stateOf(Dyad, Iterable)} or from a projection; it is the
+ * one place where the rules of diplomacy are applied, for commands, projections, replays to a date
+ * and simulations alike.
+ *
+ * @param dyad                     the dyad
+ * @param relations                the state of diplomatic relations
+ * @param envoys                   envoys in post, either direction, in order of appointment
+ * @param agreements               every agreement ever signed, with its status
+ * @param forces                   every stationing ever recorded, present or not
+ * @param sanctions                every sanctions regime ever imposed, in force or lifted
+ * @param steps                    the dates of cooperative and winding-down steps (for statuses)
+ * @param lastContact              the last talks or interaction, if any
+ * @param lastFact                 the last fact applied, if any
+ * @param factCount                how many facts were applied
+ */
+public record RelationshipState(
+        Dyad dyad,
+        Relations relations,
+        List<Envoy> envoys,
+        List<Agreement> agreements,
+        List<Forces> forces,
+        List<Sanctions> sanctions,
+        Steps steps,
+        Optional<FactRef> lastContact,
+        Optional<FactRef> lastFact,
+        int factCount) {
+
+    public RelationshipState {
+        Objects.requireNonNull(dyad, "dyad");
+        Objects.requireNonNull(relations, "relations");
+        envoys = List.copyOf(envoys);
+        agreements = List.copyOf(agreements);
+        forces = List.copyOf(forces);
+        sanctions = List.copyOf(sanctions);
+        Objects.requireNonNull(steps, "steps");
+        Objects.requireNonNull(lastContact, "lastContact");
+        Objects.requireNonNull(lastFact, "lastFact");
+    }
+
+    /** The state of a dyad before any fact. */
+    public static RelationshipState empty(Dyad dyad) {
+        return new Fold(dyad).snapshot();
+    }
+
+    /** Whether no fact was applied. */
+    public boolean isEmpty() {
+        return factCount == 0;
+    }
+
+    /** Military agreements in force (defence cooperation, status of forces, military assistance). */
+    public List<Agreement> militaryAgreementsInForce() {
+        return agreements.stream().filter(a -> a.status() == AgreementStatus.IN_FORCE && a.kind().isMilitary()).toList();
+    }
+
+    /** Agreements in force, of any kind. */
+    public List<Agreement> agreementsInForce() {
+        return agreements.stream().filter(a -> a.status() == AgreementStatus.IN_FORCE).toList();
+    }
+
+    /** Foreign forces present, either direction. */
+    public List<Forces> forcesPresent() {
+        return forces.stream().filter(Forces::present).toList();
+    }
+
+    /** Sanctions in force, either direction. */
+    public List<Sanctions> sanctionsInForce() {
+        return sanctions.stream().filter(s -> s.lifted().isEmpty()).toList();
+    }
+
+    /**
+     * Whether the dyad has military ties: a military agreement in force or foreign forces present, in
+     * either direction. Embassy guards are not forces and are never recorded as such.
+     */
+    public boolean hasMilitaryTies() {
+        return !militaryAgreementsInForce().isEmpty() || !forcesPresent().isEmpty();
+    }
+
+    /** The envoy of this role that the sender has in post in the other country, if any. */
+    public Optional<Envoy> envoy(Country sender, EnvoyRole role) {
+        return envoys.stream().filter(e -> e.sender().equals(sender) && e.role() == role).findFirst();
+    }
+
+    /** The state of diplomatic relations: they are presumed to exist unless severed. */
+    public enum RelationsStatus {
+        /** Nothing recorded: relations are presumed to exist. */
+        PRESUMED,
+        ESTABLISHED,
+        DOWNGRADED,
+        SEVERED
+    }
+
+    /** The lifecycle of an agreement. */
+    public enum AgreementStatus {
+        IN_FORCE,
+        SUSPENDED,
+        DENOUNCED
+    }
+
+    /**
+     * Diplomatic relations.
+     *
+     * @param status the state
+     * @param since  the day of the fact that set it, if any
+     */
+    public record Relations(RelationsStatus status, Optional<LocalDate> since) {
+    }
+
+    /** A short reference to a fact: its id, kind and day. */
+    public record FactRef(FactId id, FactKind kind, LocalDate day) {
+    }
+
+    /**
+     * An envoy in post.
+     *
+     * @param appointment the fact that accredited or appointed the envoy
+     * @param sender      the country the envoy represents
+     * @param host        where the envoy serves
+     * @param role        the role
+     * @param name        the envoy's name, if known
+     * @param rank        the military rank of an attaché, if known
+     * @param since       the day of the appointment
+     */
+    public record Envoy(FactId appointment, Country sender, Country host, EnvoyRole role, Optional<String> name,
+                        Optional<String> rank, LocalDate since) {
+    }
+
+    /**
+     * An agreement between the two.
+     *
+     * @param signing     the fact that signed it, which names it
+     * @param kind        what it is about
+     * @param title       its title, if known
+     * @param signed      the day it was signed
+     * @param status      in force, suspended or denounced
+     * @param statusSince the day the status was set
+     */
+    public record Agreement(FactId signing, AgreementKind kind, Optional<String> title, LocalDate signed,
+                            AgreementStatus status, LocalDate statusSince) {
+    }
+
+    /**
+     * Forces of one country stationed in the other.
+     *
+     * @param stationing      the fact that stationed them, which names them
+     * @param owner           whose forces
+     * @param host            where
+     * @param location        where in the host, if known
+     * @param size            about how many personnel, if known
+     * @param bases           the bases they use
+     * @param invited         whether at the host's invitation
+     * @param since           the day they were stationed
+     * @param withdrawal      the withdrawal scheduled, if any
+     * @param basesHandedOver bases already handed over to the host
+     * @param withdrawn       the day the withdrawal completed; empty while present
+     */
+    public record Forces(FactId stationing, Country owner, Country host, Optional<String> location,
+                         Optional<Integer> size, List<String> bases, boolean invited, LocalDate since,
+                         Optional<Withdrawal> withdrawal, List<String> basesHandedOver, Optional<LocalDate> withdrawn) {
+        public Forces {
+            bases = List.copyOf(bases);
+            basesHandedOver = List.copyOf(basesHandedOver);
+        }
+
+        /** Whether they are still present. */
+        public boolean present() {
+            return withdrawn.isEmpty();
+        }
+    }
+
+    /**
+     * A scheduled withdrawal.
+     *
+     * @param scheduledOn the day it was first scheduled
+     * @param deadline    the last deadline set, if any
+     */
+    public record Withdrawal(LocalDate scheduledOn, Optional<LocalDate> deadline) {
+    }
+
+    /**
+     * Sanctions imposed by one on the other.
+     *
+     * @param imposition  the fact that imposed them
+     * @param imposer     who imposed them
+     * @param target      on whom
+     * @param description what they are
+     * @param since       the day they were imposed
+     * @param lifted      the day they were lifted, if they were
+     */
+    public record Sanctions(FactId imposition, Country imposer, Country target, String description, LocalDate since,
+                            Optional<LocalDate> lifted) {
+    }
+
+    /**
+     * What the status definitions need about steps, kept as the facts are applied in order.
+     *
+     * @param lastCooperativeStep           the day of the last cooperative step, if any
+     * @param lastWindingDownStep           the day of the last winding-down step, if any
+     * @param cooperativeAfterWindingDown   whether the last cooperative step comes after the last winding-down step (or there is none)
+     * @param windingDownUnresolved         whether a winding-down step happened that no completed withdrawal or restored agreement has since resolved
+     * @param hadMilitaryTies               whether the dyad ever had military ties
+     * @param cooperativeSinceTiesEnded     whether a cooperative step happened since the last military tie ended
+     * @param lastSecurityPledge            the day of the last military or security pledge, if any
+     */
+    public record Steps(Optional<LocalDate> lastCooperativeStep, Optional<LocalDate> lastWindingDownStep,
+                        boolean cooperativeAfterWindingDown, boolean windingDownUnresolved, boolean hadMilitaryTies,
+                        boolean cooperativeSinceTiesEnded, Optional<LocalDate> lastSecurityPledge) {
+    }
+}

@@ -1,0 +1,58 @@
+package org.entente.core.relationship;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.Dyad;
+import org.entente.core.EntenteException;
+import org.entente.core.FactId;
+
+/**
+ * A command broke a rule of diplomacy on the date its fact happened, or would make a later fact of
+ * the dyad break one (a retroactive fact, a retraction or a correction).
+ *
+ * <p>The message names the dyad, the date, the fact id and the reason, for example
+ * {@code "NER-USA 2024-08-05 usa-complete (complete withdrawal): no withdrawal is scheduled on or before 2024-08-05 for usa-forces-agadez (last scheduled: none)"}.
+ */
+public final class RuleViolationException extends EntenteException {
+
+    private final Dyad dyad;
+    private final LocalDate day;
+    private final FactId fact;
+    private final String reason;
+    private final FactId brokenFact;
+
+    RuleViolationException(Dyad dyad, LocalDate day, FactId fact, String reason, FactId brokenFact, String message) {
+        super(message);
+        this.dyad = Objects.requireNonNull(dyad);
+        this.day = day;
+        this.fact = Objects.requireNonNull(fact);
+        this.reason = Objects.requireNonNull(reason);
+        this.brokenFact = brokenFact;
+    }
+
+    /** The dyad. */
+    public Dyad dyad() {
+        return dyad;
+    }
+
+    /** The day the rejected fact happened; empty for a retraction, which has none. */
+    public Optional<LocalDate> day() {
+        return Optional.ofNullable(day);
+    }
+
+    /** The fact the command recorded, corrected or retracted. */
+    public FactId fact() {
+        return fact;
+    }
+
+    /** The rule that was broken, in words. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The later fact that the command would have broken, when it is not the command's own fact. */
+    public Optional<FactId> brokenFact() {
+        return Optional.ofNullable(brokenFact);
+    }
+}

@@ -1,0 +1,21 @@
+package org.entente.core.relationship;
+
+import org.entente.core.EntenteException;
+import org.entente.core.FactId;
+
+/** A correction or retraction named a fact id that no recorded fact has. */
+public final class UnknownFactException extends EntenteException {
+
+    private final FactId fact;
+
+    /** The fact id that was not found, with a message saying where it was looked for. */
+    public UnknownFactException(FactId fact, String message) {
+        super(message);
+        this.fact = fact;
+    }
+
+    /** The fact id that was not found. */
+    public FactId fact() {
+        return fact;
+    }
+}
