@@ -1,0 +1,136 @@
+package org.entente.core.store;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.entente.core.CameoCode;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactEvent;
+
+/**
+ * The one Jackson configuration for everything Entente stores: value types as plain strings
+ * ({@code "NER"}, {@code "NER-USA"}, {@code "usa-denounce"}, {@code "042"}), dates as ISO text, empty
+ * optionals left out, and facts nested in other objects (a correction, a snapshot) tagged with their
+ * registry name. No default typing: the only polymorphic type is {@link FactEvent}, whose subtypes
+ * are listed explicitly.
+ */
+public final class EntenteJackson {
+
+    private EntenteJackson() {
+    }
+
+    /** A new mapper configured for Entente's stored types, names from the registry. */
+    public static ObjectMapper mapper(EventTypeRegistry registry) {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(new Jdk8Module());
+        mapper.registerModule(new JavaTimeModule());
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+        SimpleModule module = new SimpleModule("entente");
+        stringValue(module, Country.class, Country::code, Country::of);
+        stringValue(module, Dyad.class, Dyad::id, Dyad::parse);
+        stringValue(module, FactId.class, FactId::value, FactId::of);
+        stringValue(module, CameoCode.class, CameoCode::code, CameoCode::of);
+        module.addSerializer(DyadHistory.class, new HistorySerializer());
+        module.addDeserializer(DyadHistory.class, new HistoryDeserializer());
+        module.setMixInAnnotation(FactEvent.class, FactEventMixin.class);
+        module.setMixInAnnotation(RelationshipAggregate.class, FieldsMixin.class);
+        mapper.registerModule(module);
+        for (EventTypeRegistry.Entry e : registry.entries().values()) {
+            if (FactEvent.class.isAssignableFrom(e.type())) {
+                mapper.registerSubtypes(new NamedType(e.type(), e.name()));
+            }
+        }
+        return mapper;
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
+    private interface FactEventMixin {
+    }
+
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    private interface FieldsMixin {
+    }
+
+    private static <T> void stringValue(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(write.apply(value));
+            }
+        });
+        module.addKeySerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeFieldName(write.apply(value));
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                if (text == null) {
+                    return ctxt.reportInputMismatch(type, "expected a string for %s", type.getSimpleName());
+                }
+                try {
+                    return read.apply(text);
+                } catch (IllegalArgumentException e) {
+                    return ctxt.reportInputMismatch(type, "%s", e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** A dyad's history as its dyad and its entries; the order and the fold are rebuilt on reading. */
+    private static final class HistorySerializer extends JsonSerializer<DyadHistory> {
+        @Override
+        public void serialize(DyadHistory value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("dyad", value.dyad().id());
+            gen.writeFieldName("entries");
+            List<DyadHistory.Entry> entries = new ArrayList<>(value.entries());
+            entries.sort((a, b) -> a.fact().fact().id().compareTo(b.fact().fact().id()));
+            gen.writeStartArray();
+            for (DyadHistory.Entry e : entries) {
+                provider.defaultSerializeValue(e, gen);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+    }
+
+    private static final class HistoryDeserializer extends JsonDeserializer<DyadHistory> {
+        @Override
+        public DyadHistory deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = ctxt.readTree(p);
+            Dyad dyad = Dyad.parse(node.path("dyad").asText());
+            JavaType listType = ctxt.getTypeFactory().constructCollectionType(List.class, DyadHistory.Entry.class);
+            List<DyadHistory.Entry> entries = ctxt.readTreeAsValue(node.path("entries"), listType);
+            return DyadHistory.of(dyad, entries);
+        }
+    }
+}

@@ -1,0 +1,661 @@
+package org.entente.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.entente.core.Dyad;
+import org.entente.core.EntenteException;
+import org.entente.core.FactId;
+import org.entente.core.relationship.Decider;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactCommand;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.relationship.RelationshipCommand.CorrectFact;
+import org.entente.core.relationship.RelationshipCommand.RetractFacts;
+import org.entente.core.relationship.RelationshipEvent;
+import org.entente.core.relationship.UnknownFactException;
+
+/**
+ * Where bilateral relationships are recorded: one Axon event-sourced aggregate per dyad, stored by
+ * Axon's JDBC engine in an H2 file (the default), in H2 memory, or in PostgreSQL.
+ *
+ * <pre>{@code
+ * try (EntenteStore store = EntenteStore.builder().h2(Path.of("entente-data")).build()) {
+ *     store.record(new FactCommand.HoldTalks(header, Optional.of("military cooperation")));
+ * }
+ * }</pre>
+ *
+ * <p>Most applications use {@code org.entente.Entente} (module {@code entente-projections}), which
+ * wraps a store with the read models. Thread-safe.
+ *
+ * <h2>Transactions</h2>
+ * A single command is one transaction. A batch ({@link #recordAll}) is first checked whole, then
+ * written in chunks of about {@link Builder#chunkSize(int) 1,000} events per transaction. A chunk
+ * that runs longer than the {@link Builder#transactionCap(Duration) transaction cap} (10 seconds by
+ * default) is rolled back: a transaction holds global positions that streaming processors skip as a
+ * gap once the gap timeout passes (60 seconds, Axon's default), so the cap must stay well below it.
+ * It also bounds how long after an instant {@code knownAt(instant)} answers can still change.
+ */
+public final class EntenteStore implements AutoCloseable {
+
+    /** Where events live. */
+    public enum Backend {
+        /** An H2 database in memory, gone on close. */
+        MEMORY,
+        /** An H2 database in a directory (the default). */
+        H2,
+        /** A PostgreSQL database reached through a {@link DataSource}. */
+        POSTGRES
+    }
+
+    /** Axon's default gap timeout, which the transaction cap must stay well below. */
+    public static final Duration GAP_TIMEOUT = Duration.ofMillis(60_000);
+
+    private final Backend backend;
+    private final DataSource dataSource;
+    private final org.h2.jdbcx.JdbcConnectionPool ownedPool;
+    private final ConnectionProvider connections;
+    private final Serializer generalSerializer;
+    private final FactIdRegistry registry;
+    private final Configuration axon;
+    private final Repository<RelationshipAggregate> repository;
+    private final CommandGateway gateway;
+    private final int chunkSize;
+    private final Duration transactionCap;
+    private final String description;
+    private volatile TokenStore tokenStore;
+    private volatile boolean closed;
+
+    private EntenteStore(Builder b) {
+        this.backend = b.backend;
+        this.chunkSize = b.chunkSize;
+        this.transactionCap = b.transactionCap;
+        switch (b.backend) {
+            case MEMORY -> {
+                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
+                        "jdbc:h2:mem:entente-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+                dataSource = ownedPool;
+                description = "memory";
+            }
+            case H2 -> {
+                Path dir = b.directory.toAbsolutePath();
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new EntenteException("cannot use " + dir + " as an Entente store directory: " + e, e);
+                }
+                // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
+                // (H2 otherwise writes commits in the background, up to 500 ms later).
+                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
+                        "jdbc:h2:file:" + dir.resolve("entente") + ";WRITE_DELAY=0", "sa", "");
+                ownedPool.setMaxConnections(16);
+                dataSource = ownedPool;
+                description = "H2 " + dir;
+            }
+            default -> {
+                ownedPool = null;
+                dataSource = b.dataSource;
+                description = "PostgreSQL";
+            }
+        }
+        try {
+            connections = UnitOfWorkConnections.bound(dataSource);
+            EventTypeRegistry types = EventTypeRegistry.standard();
+            Serializer eventSerializer = new NamedTypeSerializer(
+                    JacksonSerializer.builder().objectMapper(EntenteJackson.mapper(types)).build(), types);
+            generalSerializer = JacksonSerializer.defaultSerializer();
+            registry = new FactIdRegistry(connections);
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(connections)
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .eventSerializer(eventSerializer)
+                    .snapshotSerializer(eventSerializer)
+                    .persistenceExceptionResolver(UnitOfWorkConnections::isDuplicateKey)
+                    .upcasterChain(new EventUpcasterChain(b.upcasters))
+                    .dataType(byte[].class)
+                    .batchSize(b.readBatchSize)
+                    .build();
+            engine.createSchema(PostgresEventTableFactory.INSTANCE);
+            registry.createSchema();
+            createIndexes();
+
+            AggregateConfigurer<RelationshipAggregate> aggregate =
+                    AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
+                            .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), b.snapshotThreshold));
+            if (b.aggregateCache) {
+                aggregate.configureCache(c -> new WeakReferenceCache());
+            }
+            Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                    .configureSerializer(c -> generalSerializer)
+                    .configureMessageSerializer(c -> generalSerializer)
+                    .configureEventSerializer(c -> eventSerializer)
+                    .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
+                    .configureEmbeddedEventStore(c -> engine)
+                    .registerComponent(FactIdRegistry.class, c -> registry)
+                    .registerComponent(EntenteStore.class, c -> this)
+                    .configureAggregate(aggregate);
+            for (Consumer<Configurer> hook : b.hooks) {
+                hook.accept(configurer);
+            }
+            axon = configurer.buildConfiguration();
+            axon.start();
+            repository = axon.repository(RelationshipAggregate.class);
+            gateway = axon.commandGateway();
+        } catch (RuntimeException e) {
+            if (ownedPool != null) {
+                ownedPool.dispose();
+            }
+            throw e;
+        }
+    }
+
+    /** A builder; see {@link Builder} for each default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Records one command in one transaction.
+     *
+     * @return the dyad's position after the write
+     * @throws org.entente.core.relationship.RuleViolationException when a rule forbids it
+     * @throws org.entente.core.relationship.FactConflictException  when its fact id names other content
+     * @throws UnknownFactException                                 when a correction or retraction names an unknown fact
+     * @throws ConcurrentWriteException                             when another writer changed the dyad at the same time
+     */
+    public Recorded record(RelationshipCommand command) {
+        Objects.requireNonNull(command, "command");
+        requireOpen();
+        Dyad dyad = dyadOf(command, Map.of());
+        return send(new DyadCommands(dyad.id(), List.of(command)));
+    }
+
+    /**
+     * Checks a batch across dyads and reports every violation, writing nothing.
+     *
+     * @return what the batch would record, with its violations (empty when valid)
+     */
+    public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
+        requireOpen();
+        Plan plan = plan(commands);
+        return new BatchResult(true, commands.size(), plan.events, plan.unchanged, 0, List.of(), plan.violations);
+    }
+
+    /**
+     * Records a batch across dyads: every rule is checked for the whole batch first (all or nothing),
+     * then the batch is written in chunks of about {@link Builder#chunkSize(int)} events per
+     * transaction. A failure between chunks leaves a prefix written ({@link BatchWriteException}
+     * says what); running the same batch again completes it.
+     *
+     * @throws BatchRejectedException listing every violation, when nothing was written
+     * @throws BatchWriteException    when a chunk failed after earlier chunks were committed
+     */
+    public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
+        requireOpen();
+        Plan plan = plan(commands);
+        if (!plan.violations.isEmpty()) {
+            throw new BatchRejectedException(plan.violations);
+        }
+        List<List<DyadCommands>> chunks = chunks(plan.byDyad);
+        Map<Dyad, Recorded> positions = new LinkedHashMap<>();
+        int events = 0;
+        int done = 0;
+        for (List<DyadCommands> chunk : chunks) {
+            try {
+                for (Recorded r : writeChunk(chunk)) {
+                    positions.put(r.dyad(), r);
+                    events += r.events();
+                }
+                done++;
+            } catch (RuntimeException e) {
+                if (done == 0) {
+                    throw e;
+                }
+                throw new BatchWriteException(new BatchResult(false, commands.size(), events, plan.unchanged, done,
+                        new ArrayList<>(positions.values()), List.of()), e);
+            }
+        }
+        return new BatchResult(false, commands.size(), events, plan.unchanged, done,
+                new ArrayList<>(positions.values()), List.of());
+    }
+
+    /** The history of a dyad as recorded now, or empty when nothing is recorded for it. */
+    public Optional<DyadHistory> history(Dyad dyad) {
+        requireOpen();
+        if (axon.eventStore().lastSequenceNumberFor(dyad.id()).isEmpty()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("read history of " + dyad));
+        try {
+            DyadHistory h = repository.load(dyad.id()).invoke(RelationshipAggregate::historyCopy);
+            uow.commit();
+            return Optional.ofNullable(h);
+        } catch (AggregateNotFoundException e) {
+            uow.rollback();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The dyad that a recorded fact id belongs to. */
+    public Optional<Dyad> dyadOf(FactId fact) {
+        requireOpen();
+        return registry.dyadOf(fact);
+    }
+
+    /** Where the events live. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The longest a write transaction may run; see the class documentation. */
+    public Duration transactionCap() {
+        return transactionCap;
+    }
+
+    /**
+     * Axon's configuration, for modules that add event processors (projections). Service-provider
+     * interface: not needed by applications.
+     */
+    public Configuration axonConfiguration() {
+        return axon;
+    }
+
+    /**
+     * The connection provider bound to Axon's unit of work, for modules that keep tables in the same
+     * database and write them in the same transaction as a processor's token. Service-provider interface.
+     */
+    public ConnectionProvider connections() {
+        return connections;
+    }
+
+    /**
+     * A JDBC token store in the same database (its table is created on first use), for streaming
+     * processors. Service-provider interface.
+     */
+    public TokenStore tokenStore() {
+        TokenStore ts = tokenStore;
+        if (ts == null) {
+            synchronized (this) {
+                if (tokenStore == null) {
+                    JdbcTokenStore jdbc = JdbcTokenStore.builder()
+                            .connectionProvider(connections)
+                            .serializer(generalSerializer)
+                            .schema(TokenSchema.builder().build())
+                            .build();
+                    jdbc.createSchema(backend == Backend.POSTGRES ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE);
+                    tokenStore = jdbc;
+                }
+                ts = tokenStore;
+            }
+        }
+        return ts;
+    }
+
+    /** Shuts Axon down and, for H2, closes the database. A PostgreSQL {@code DataSource} stays open: it is the caller's. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            axon.shutdown();
+        } finally {
+            if (ownedPool != null) {
+                try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    // The database is gone already; nothing more to close.
+                }
+                ownedPool.dispose();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EntenteStore[" + description + "]";
+    }
+
+    // ------------------------------------------------------------------------------- batch planning
+
+    private static final class Plan {
+        final Map<Dyad, List<RelationshipCommand>> byDyad = new LinkedHashMap<>();
+        final List<BatchViolation> violations = new ArrayList<>();
+        int events;
+        int unchanged;
+    }
+
+    private Plan plan(List<? extends RelationshipCommand> commands) {
+        Objects.requireNonNull(commands, "commands");
+        Plan plan = new Plan();
+        Map<FactId, Dyad> inBatch = new HashMap<>();
+        Map<Integer, Dyad> dyadOfIndex = new HashMap<>();
+        for (int i = 0; i < commands.size(); i++) {
+            RelationshipCommand c = Objects.requireNonNull(commands.get(i), "command #" + i);
+            if (c instanceof FactCommand f) {
+                Dyad previous = inBatch.putIfAbsent(f.fact().id(), f.fact().dyad());
+                if (previous != null && !previous.equals(f.fact().dyad())) {
+                    plan.violations.add(new BatchViolation(i, Optional.of(f.fact().id()), Optional.of(f.fact().dyad()),
+                            FactIdRegistry.otherDyad(f.fact().id(), previous, f.fact().dyad())));
+                    continue;
+                }
+            }
+            try {
+                Dyad d = dyadOf(c, inBatch);
+                dyadOfIndex.put(i, d);
+                plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
+            } catch (EntenteException e) {
+                plan.violations.add(new BatchViolation(i, firstFact(c), Optional.empty(), e));
+            }
+        }
+        Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
+        Map<Dyad, DyadHistory> working = new HashMap<>();
+        for (int i = 0; i < commands.size(); i++) {
+            Dyad d = dyadOfIndex.get(i);
+            if (d == null) {
+                continue;
+            }
+            RelationshipCommand c = commands.get(i);
+            if (c instanceof FactCommand f) {
+                Dyad owner = owners.get(f.fact().id());
+                if (owner != null && !owner.equals(d)) {
+                    plan.violations.add(new BatchViolation(i, Optional.of(f.fact().id()), Optional.of(d),
+                            FactIdRegistry.otherDyad(f.fact().id(), owner, d)));
+                    continue;
+                }
+            }
+            DyadHistory h = working.computeIfAbsent(d, k -> history(k).orElseGet(() -> DyadHistory.empty(k)));
+            try {
+                List<RelationshipEvent> events = Decider.decide(c, h);
+                events.forEach(e -> Decider.evolve(h, e));
+                if (events.isEmpty()) {
+                    plan.unchanged++;
+                }
+                plan.events += events.size();
+            } catch (EntenteException e) {
+                plan.violations.add(new BatchViolation(i, firstFact(c), Optional.of(d), e));
+            }
+        }
+        return plan;
+    }
+
+    private static Optional<FactId> firstFact(RelationshipCommand c) {
+        if (c instanceof FactCommand f) {
+            return Optional.of(f.fact().id());
+        }
+        if (c instanceof CorrectFact cf) {
+            return Optional.of(cf.revised().fact().id());
+        }
+        return Optional.of(((RetractFacts) c).facts().get(0));
+    }
+
+    /** Groups into transactions of about chunkSize commands; a dyad with more is split over several. */
+    private List<List<DyadCommands>> chunks(Map<Dyad, List<RelationshipCommand>> byDyad) {
+        List<List<DyadCommands>> chunks = new ArrayList<>();
+        List<DyadCommands> current = new ArrayList<>();
+        int size = 0;
+        for (Map.Entry<Dyad, List<RelationshipCommand>> e : byDyad.entrySet()) {
+            List<RelationshipCommand> all = e.getValue();
+            for (int from = 0; from < all.size(); from += chunkSize) {
+                List<RelationshipCommand> piece = all.subList(from, Math.min(all.size(), from + chunkSize));
+                if (size > 0 && size + piece.size() > chunkSize) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                    size = 0;
+                }
+                current.add(new DyadCommands(e.getKey().id(), piece));
+                size += piece.size();
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private List<Recorded> writeChunk(List<DyadCommands> chunk) {
+        long start = System.nanoTime();
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("record a batch chunk"));
+        List<Recorded> recorded = new ArrayList<>();
+        try {
+            // Bind the transaction's connection to this root unit of work before the commands run, so
+            // that their nested units of work share it and it commits once, with the whole chunk.
+            connections.getConnection();
+            for (DyadCommands command : chunk) {
+                DyadCommands.Outcome o = gateway.sendAndWait(command);
+                recorded.add(new Recorded(o.dyad(), o.sequence(), o.events()));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (took.compareTo(transactionCap) > 0) {
+                throw new EntenteException("a chunk of " + chunk.size() + " dyad command(s) took " + took.toMillis()
+                        + " ms, more than the transaction cap of " + transactionCap.toMillis()
+                        + " ms; it was rolled back (lower the chunk size)");
+            }
+            uow.commit();
+            return recorded;
+        } catch (RuntimeException e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw translate(e, Dyad.parse(chunk.get(0).dyadId()));
+        } catch (SQLException e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw new EntenteException("could not open a transaction: " + e.getMessage(), e);
+        }
+    }
+
+    private Recorded send(DyadCommands command) {
+        try {
+            DyadCommands.Outcome o = gateway.sendAndWait(command);
+            return new Recorded(o.dyad(), o.sequence(), o.events());
+        } catch (RuntimeException e) {
+            throw translate(e, Dyad.parse(command.dyadId()));
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException e, Dyad dyad) {
+        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
+                || (e instanceof EventStoreException && UnitOfWorkConnections.isDuplicateKey(e))) {
+            return new ConcurrentWriteException(dyad, e);
+        }
+        return e;
+    }
+
+    /** The dyad a command acts on; retractions find theirs from the batch or the fact-id table. */
+    private Dyad dyadOf(RelationshipCommand command, Map<FactId, Dyad> inBatch) {
+        if (command instanceof FactCommand f) {
+            return f.fact().dyad();
+        }
+        if (command instanceof CorrectFact c) {
+            return c.revised().fact().dyad();
+        }
+        RetractFacts r = (RetractFacts) command;
+        Map<FactId, Dyad> found = new HashMap<>(registry.dyadsOf(r.facts()));
+        for (FactId id : r.facts()) {
+            if (!found.containsKey(id) && inBatch.containsKey(id)) {
+                found.put(id, inBatch.get(id));
+            }
+        }
+        Dyad dyad = null;
+        for (FactId id : r.facts()) {
+            Dyad d = found.get(id);
+            if (d == null) {
+                throw new UnknownFactException(id, "fact " + id + " is not recorded in this store; nothing was retracted");
+            }
+            if (dyad != null && !dyad.equals(d)) {
+                throw new EntenteException("a retraction acts on facts of one dyad, but " + r.facts().get(0) + " is of "
+                        + dyad + " and " + id + " of " + d + "; retract them separately or in one batch");
+            }
+            dyad = d;
+        }
+        return dyad;
+    }
+
+    private void createIndexes() {
+        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
+            // createTokenAt(instant) and knownAt queries look events up by recording time.
+            s.execute("CREATE INDEX IF NOT EXISTS entente_event_time ON DomainEventEntry (timeStamp)");
+        } catch (SQLException e) {
+            throw new EntenteException("could not create Entente's indexes: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    /**
+     * Builds an {@link EntenteStore}. Defaults: an H2 store in {@code ./entente-data}; snapshots every
+     * 250 events; an aggregate cache; chunks of 1,000 commands; a transaction cap of 10 seconds; events
+     * read 100 at a time; no upcasters.
+     */
+    public static final class Builder {
+        private Backend backend = Backend.H2;
+        private Path directory = Path.of("entente-data");
+        private DataSource dataSource;
+        private int snapshotThreshold = 250;
+        private boolean aggregateCache = true;
+        private int chunkSize = 1000;
+        private Duration transactionCap = Duration.ofSeconds(10);
+        private int readBatchSize = 100;
+        private final List<EventUpcaster> upcasters = new ArrayList<>();
+        private final List<Consumer<Configurer>> hooks = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** An H2 database in memory, gone when the store closes (for tests and simulations). */
+        public Builder inMemory() {
+            backend = Backend.MEMORY;
+            return this;
+        }
+
+        /** An H2 database in this directory, created if missing (the default, {@code ./entente-data}). */
+        public Builder h2(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            backend = Backend.H2;
+            return this;
+        }
+
+        /** A PostgreSQL database; tables are created if missing. The caller keeps and closes the {@code DataSource}. */
+        public Builder postgres(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            backend = Backend.POSTGRES;
+            return this;
+        }
+
+        /** Take a snapshot of a dyad every so many events (default 250; at least 1). */
+        public Builder snapshotThreshold(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("snapshot threshold must be at least 1, got " + events);
+            }
+            snapshotThreshold = events;
+            return this;
+        }
+
+        /** Whether to keep dyads in memory between commands (default true). */
+        public Builder aggregateCache(boolean enabled) {
+            aggregateCache = enabled;
+            return this;
+        }
+
+        /** About how many commands one batch transaction holds (default 1,000; 1 to 10,000). */
+        public Builder chunkSize(int commands) {
+            if (commands < 1 || commands > 10_000) {
+                throw new IllegalArgumentException("chunk size must be 1 to 10000 commands, got " + commands);
+            }
+            chunkSize = commands;
+            return this;
+        }
+
+        /** The longest a batch transaction may run (default 10 s; at most half of the 60 s gap timeout). */
+        public Builder transactionCap(Duration cap) {
+            Objects.requireNonNull(cap, "cap");
+            if (cap.isNegative() || cap.isZero() || cap.compareTo(GAP_TIMEOUT.dividedBy(2)) > 0) {
+                throw new IllegalArgumentException("transaction cap must be positive and at most "
+                        + GAP_TIMEOUT.dividedBy(2).toSeconds() + " s (half the gap timeout), got " + cap);
+            }
+            transactionCap = cap;
+            return this;
+        }
+
+        /** How many events the engine reads per query (default 100; 1 to 100,000). */
+        public Builder readBatchSize(int events) {
+            if (events < 1 || events > 100_000) {
+                throw new IllegalArgumentException("read batch size must be 1 to 100000, got " + events);
+            }
+            readBatchSize = events;
+            return this;
+        }
+
+        /** An upcaster for stored events of an older shape (they see registry names and revisions). */
+        public Builder upcaster(EventUpcaster upcaster) {
+            upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
+            return this;
+        }
+
+        /** A hook that adds to Axon's configuration before it starts (service-provider interface). */
+        public Builder configure(Consumer<Configurer> hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /** Opens the database, creates missing tables and starts Axon. */
+        public EntenteStore build() {
+            return new EntenteStore(this);
+        }
+    }
+}

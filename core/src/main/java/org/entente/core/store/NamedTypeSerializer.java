@@ -1,0 +1,94 @@
+package org.entente.core.store;
+
+import java.util.Set;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.entente.core.EntenteException;
+
+/**
+ * A Jackson serializer that stores the registry's short names and revisions instead of Java class
+ * names, and refuses to resolve any name that the {@link EventTypeRegistry} does not list (apart from
+ * Axon's own {@link MetaData} and the empty type).
+ */
+final class NamedTypeSerializer implements Serializer {
+
+    private static final Set<String> FRAMEWORK_TYPES = Set.of(MetaData.class.getName(), SerializedType.emptyType().getName());
+
+    private final JacksonSerializer delegate;
+    private final EventTypeRegistry registry;
+
+    NamedTypeSerializer(JacksonSerializer delegate, EventTypeRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        SerializedObject<T> serialized = delegate.serialize(object, expectedRepresentation);
+        if (object == null) {
+            return serialized;
+        }
+        return new SimpleSerializedObject<>(serialized.getData(), serialized.getContentType(), typeForClass(object.getClass()));
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        SerializedType type = serializedObject.getType();
+        if (FRAMEWORK_TYPES.contains(type.getName())) {
+            return delegate.deserialize(serializedObject);
+        }
+        EventTypeRegistry.Entry entry = registry.byName(type.getName()).orElseThrow(() -> unknown(type));
+        if (!entry.revision().equals(type.getRevision())) {
+            throw new EntenteException("stored type " + type.getName() + " has revision " + type.getRevision()
+                    + ", but this version of Entente reads revision " + entry.revision()
+                    + "; register an upcaster from revision " + type.getRevision());
+        }
+        SimpleSerializedObject<S> javaTyped = new SimpleSerializedObject<>(serializedObject.getData(),
+                serializedObject.getContentType(), new SimpleSerializedType(entry.type().getName(), type.getRevision()));
+        return delegate.deserialize(javaTyped);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        if (FRAMEWORK_TYPES.contains(type.getName())) {
+            return delegate.classForType(type);
+        }
+        return registry.byName(type.getName()).<Class>map(EventTypeRegistry.Entry::type).orElse(UnknownSerializedType.class);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SerializedType typeForClass(Class type) {
+        if (type == null || FRAMEWORK_TYPES.contains(type.getName()) || MetaData.class.isAssignableFrom(type)) {
+            return delegate.typeForClass(type);
+        }
+        EventTypeRegistry.Entry entry = registry.byClass(type).orElseThrow(() -> new EntenteException(
+                type.getName() + " is not in the event type registry; only registered types are stored (registered: "
+                        + registry.entries().keySet() + ")"));
+        return new SimpleSerializedType(entry.name(), entry.revision());
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+
+    private EntenteException unknown(SerializedType type) {
+        String name = type.getName().length() > 100 ? type.getName().substring(0, 100) + "..." : type.getName();
+        return new EntenteException("stored type '" + name + "' is not in the event type registry; refusing to read it"
+                + " (registered: " + registry.entries().keySet() + ")");
+    }
+}

@@ -1,0 +1,74 @@
+package org.entente.core.store;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.Decider;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.RelationshipEvent;
+
+/**
+ * The Axon shell around one dyad's history: it hands the commands and the ordered history to the pure
+ * {@link Decider}, claims the new fact ids, and applies the events. Snapshots hold the whole history.
+ * Public only because Axon instantiates it; not part of Entente's API.
+ */
+public class RelationshipAggregate {
+
+    @AggregateIdentifier
+    private String dyadId;
+    private DyadHistory history;
+    private long lastSequence = -1;
+
+    /** For Axon and for snapshots. */
+    protected RelationshipAggregate() {
+    }
+
+    /** Decides the commands against the history; see {@link DyadCommands}. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public DyadCommands.Outcome handle(DyadCommands command, FactIdRegistry registry) {
+        Dyad dyad = Dyad.parse(command.dyadId());
+        DyadHistory current = history == null ? DyadHistory.empty(dyad) : history;
+        List<RelationshipEvent> events = Decider.decideAll(command.commands(), current);
+        List<FactId> newIds = new ArrayList<>();
+        for (RelationshipEvent e : events) {
+            if (e instanceof FactEvent f) {
+                newIds.add(f.fact().id());
+            }
+        }
+        registry.claim(dyad, newIds);
+        for (RelationshipEvent e : events) {
+            apply(e);
+        }
+        return new DyadCommands.Outcome(dyad, lastSequence, events.size());
+    }
+
+    @EventSourcingHandler
+    void on(RelationshipEvent event, @SequenceNumber long sequence) {
+        if (history == null) {
+            dyadId = event.dyad().id();
+            history = DyadHistory.empty(event.dyad());
+        }
+        Decider.evolve(history, event);
+        lastSequence = sequence;
+    }
+
+    /** A copy of the history, for readers outside the aggregate. */
+    DyadHistory historyCopy() {
+        return history == null ? null : history.copy();
+    }
+
+    long lastSequence() {
+        return lastSequence;
+    }
+}

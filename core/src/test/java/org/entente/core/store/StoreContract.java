@@ -1,0 +1,201 @@
+package org.entente.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.entente.testsupport.Facts.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactCommand;
+import org.entente.core.relationship.FactConflictException;
+import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.relationship.RuleViolationException;
+import org.entente.core.relationship.UnknownFactException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend must do, run against a real database by each subclass: write, close, reopen and
+ * read back; fact ids unique across the store; idempotent batches; dry runs; chunked batches that
+ * can be completed after a failure.
+ */
+abstract class StoreContract {
+
+    /** A store on the backend under test; a second call reopens the same database. */
+    abstract EntenteStore open();
+
+    @Test
+    void factsSurviveCloseAndReopenWithTheSameHistoryAndState() {
+        DyadHistory before;
+        try (EntenteStore store = open()) {
+            store.recordAll(nigerUsa());
+            before = store.history(Dyad.of(NER, USA)).orElseThrow();
+        }
+        try (EntenteStore store = open()) {
+            DyadHistory after = store.history(Dyad.of(NER, USA)).orElseThrow();
+            assertThat(after.facts()).isEqualTo(before.facts());
+            assertThat(after.state()).isEqualTo(before.state());
+            assertThat(after.state().forcesPresent()).isEmpty();
+            assertThat(store.dyadOf(FactId.of("usa-complete"))).contains(Dyad.of(NER, USA));
+        }
+    }
+
+    @Test
+    void recordingTheSameBatchTwiceAddsNothingTheSecondTime() {
+        try (EntenteStore store = open()) {
+            BatchResult first = store.recordAll(nigerUsa());
+            BatchResult second = store.recordAll(nigerUsa());
+            assertThat(first.events()).isEqualTo(nigerUsa().size());
+            assertThat(second.events()).isZero();
+            assertThat(second.unchanged()).isEqualTo(nigerUsa().size());
+            assertThat(store.history(Dyad.of(NER, USA)).orElseThrow().size()).isEqualTo(nigerUsa().size());
+        }
+    }
+
+    @Test
+    void aFactIdIsUniqueAcrossTheWholeStore() {
+        try (EntenteStore store = open()) {
+            store.record(talks("shared-id", "2024-04-23", CHN, NER));
+            assertThatThrownBy(() -> store.record(talks("shared-id", "2024-04-26", TUR, NER)))
+                    .isInstanceOf(FactConflictException.class)
+                    .hasMessageContaining("shared-id")
+                    .hasMessageContaining("CHN-NER")
+                    .hasMessageContaining("NER-TUR");
+            assertThat(store.history(Dyad.of(NER, TUR))).isEmpty();
+        }
+    }
+
+    @Test
+    void differentContentUnderAnExistingIdIsAConflictNamingBoth() {
+        try (EntenteStore store = open()) {
+            store.record(talks("chn-talks", "2024-04-23", CHN, NER));
+            assertThatThrownBy(() -> store.record(talks("chn-talks", "2024-04-24", CHN, NER)))
+                    .isInstanceOf(FactConflictException.class)
+                    .hasMessageContaining("2024-04-23")
+                    .hasMessageContaining("2024-04-24");
+        }
+    }
+
+    @Test
+    void aDryRunReportsEveryViolationAndWritesNothing() {
+        try (EntenteStore store = open()) {
+            List<FactCommand> batch = List.of(
+                    talks("ok-1", "2024-04-23", CHN, NER),
+                    complete("bad-complete", "2024-08-05", USA, NER),
+                    denounce("bad-denounce", "2024-03-16", NER, FRA, "no-such-agreement"),
+                    talks("ok-2", "2024-04-26", TUR, NER));
+            BatchResult dry = store.dryRun(batch);
+            assertThat(dry.dryRun()).isTrue();
+            assertThat(dry.violations()).extracting(BatchViolation::index).containsExactly(1, 2);
+            assertThat(dry.violations().get(0).message()).contains("bad-complete", "no forces of USA are in NER");
+            assertThat(dry.violations().get(1).message()).contains("bad-denounce", "no-such-agreement");
+            assertThatThrownBy(() -> store.recordAll(batch))
+                    .isInstanceOf(BatchRejectedException.class)
+                    .satisfies(e -> assertThat(((BatchRejectedException) e).violations()).hasSize(2));
+            assertThat(store.history(Dyad.of(CHN, NER))).isEmpty();
+            assertThat(store.dyadOf(FactId.of("ok-1"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRuleViolationOfASingleCommandNamesDyadDateFactAndReason() {
+        try (EntenteStore store = open()) {
+            assertThatThrownBy(() -> store.record(complete("usa-complete", "2024-08-05", USA, NER)))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining("NER-USA")
+                    .hasMessageContaining("2024-08-05")
+                    .hasMessageContaining("usa-complete")
+                    .hasMessageContaining("no forces of USA are in NER");
+        }
+    }
+
+    @Test
+    void retractionsAndCorrectionsAreRecordedAndFoundFromTheFactId() {
+        try (EntenteStore store = open()) {
+            store.recordAll(nigerUsa());
+            Recorded r = store.record(new RelationshipCommand.RetractFacts(List.of(FactId.of("usa-talks-2024-03")), "duplicate report"));
+            assertThat(r.dyad()).isEqualTo(Dyad.of(NER, USA));
+            assertThat(r.events()).isEqualTo(1);
+            assertThat(store.history(Dyad.of(NER, USA)).orElseThrow().facts())
+                    .extracting(e -> e.fact().id().value()).doesNotContain("usa-talks-2024-03");
+            assertThatThrownBy(() -> store.record(new RelationshipCommand.RetractFacts(List.of(FactId.of("never-recorded")), "x")))
+                    .isInstanceOf(UnknownFactException.class)
+                    .hasMessageContaining("never-recorded");
+            assertThatThrownBy(() -> store.record(new RelationshipCommand.CorrectFact(
+                    talks("usa-talks-2024-03", "2024-03-13", USA, NER), "the talks began a day later")))
+                    .isInstanceOf(UnknownFactException.class)
+                    .hasMessageContaining("was retracted");
+            Recorded corrected = store.record(new RelationshipCommand.CorrectFact(
+                    schedule("usa-deadline", "2024-05-19", USA, NER, "2024-09-14"), "the statement says the 14th"));
+            assertThat(corrected.events()).isEqualTo(1);
+            assertThat(store.history(Dyad.of(NER, USA)).orElseThrow().entry(FactId.of("usa-deadline")).orElseThrow().revision())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchIsWrittenInChunksAndABatchThatFailedHalfwayIsCompletedByRunningItAgain() {
+        List<FactCommand> batch = new ArrayList<>();
+        String[] partners = {"CHN", "TUR", "RUS", "FRA", "USA", "DEU", "ITA"};
+        for (String p : partners) {
+            for (int i = 0; i < 5; i++) {
+                batch.add(talks(p.toLowerCase() + "-talks-" + i, "2024-01-0" + (i + 1), org.entente.core.Country.of(p), NER));
+            }
+        }
+        try (EntenteStore store = openWithChunkSize(10)) {
+            AtomicInteger dispatched = new AtomicInteger();
+            SimpleCommandBus bus = (SimpleCommandBus) store.axonConfiguration().commandBus();
+            bus.registerHandlerInterceptor((unitOfWork, chain) -> {
+                if (dispatched.incrementAndGet() == 4) {
+                    throw new IllegalStateException("simulated crash in the second chunk");
+                }
+                return chain.proceed();
+            });
+            assertThatThrownBy(() -> store.recordAll(batch))
+                    .isInstanceOf(BatchWriteException.class)
+                    .satisfies(e -> {
+                        BatchResult written = ((BatchWriteException) e).written();
+                        assertThat(written.chunks()).isEqualTo(1);
+                        assertThat(written.events()).isEqualTo(10);
+                    });
+            assertThat(store.history(Dyad.of(CHN, NER)).orElseThrow().size()).isEqualTo(5);
+            assertThat(store.history(Dyad.of(NER, RUS))).isEmpty();
+
+            BatchResult again = store.recordAll(batch);
+            assertThat(again.events()).isEqualTo(batch.size() - 10);
+            assertThat(again.unchanged()).isEqualTo(10);
+            assertThat(again.chunks()).isEqualTo(4);
+            for (String p : partners) {
+                assertThat(store.history(Dyad.of(org.entente.core.Country.of(p), NER)).orElseThrow().size()).isEqualTo(5);
+            }
+        }
+    }
+
+    @Test
+    void aLongDyadIsSplitOverSeveralTransactions() {
+        List<FactCommand> batch = new ArrayList<>();
+        batch.add(sign("fra-agreements", "1977-01-01", NER, FRA, AgreementKind.DEFENCE_COOPERATION));
+        for (int i = 0; i < 24; i++) {
+            batch.add(talks("fra-talks-" + i, "2020-01-" + String.format("%02d", i + 1), FRA, NER));
+        }
+        try (EntenteStore store = openWithChunkSize(10)) {
+            BatchResult result = store.recordAll(batch);
+            assertThat(result.chunks()).isEqualTo(3);
+            assertThat(result.positions()).singleElement()
+                    .satisfies(p -> assertThat(p.sequence()).isEqualTo(24));
+        }
+    }
+
+    /** The backend under test with a small chunk size. */
+    abstract EntenteStore openWithChunkSize(int chunkSize);
+
+    static Optional<String> none() {
+        return Optional.empty();
+    }
+}
