@@ -1,0 +1,474 @@
+package org.entente;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.EntenteException;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.store.BatchResult;
+import org.entente.core.store.EntenteStore;
+import org.entente.core.store.Recorded;
+import org.entente.internal.DyadIndex;
+import org.entente.internal.FactView;
+import org.entente.internal.Projections;
+import org.entente.partnership.Definitions;
+import org.entente.partnership.Partnership;
+import org.entente.partnership.Portfolio;
+import org.entente.timeline.DyadChanges;
+import org.entente.timeline.TimelineEntry;
+import org.entente.timeline.TimelineFilter;
+
+/**
+ * The entry point of Entente: record what happens between countries, and ask for the state of
+ * partnerships on any date, as known at any time.
+ *
+ * <pre>{@code
+ * try (Entente entente = Entente.h2(Path.of("entente-data"))) {
+ *     entente.recordAll(seed.commands());
+ *     Portfolio niger = entente.portfolio(Country.of("NER"), When.asOf(LocalDate.of(2024, 4, 30)));
+ *     niger.mix().get().diversification();   // 0.72
+ * }
+ * }</pre>
+ *
+ * <p>Three stores: {@link #inMemory()} (an H2 database in memory, projections updated synchronously
+ * inside each write: for tests and simulations), {@link #h2(Path)} (an H2 file, the default, with a
+ * streaming processor), {@link #postgres(DataSource)}. Reads never replay the store: they use the
+ * projections' per-dyad history with checkpoints. A read waits until the projections have applied
+ * every write made through this instance (read-your-writes), up to {@link Builder#readTimeout(Duration)}.
+ *
+ * <p>Thread-safe. Results are immutable.
+ */
+public final class Entente implements AutoCloseable {
+
+    private final EntenteStore store;
+    private final Projections projections;
+    private final int windowDays;
+    private final Duration readTimeout;
+    private final Map<Dyad, Long> written = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
+    private volatile boolean paused;
+
+    private Entente(Builder b) {
+        this.windowDays = b.windowDays;
+        this.readTimeout = b.readTimeout;
+        this.projections = new Projections(b.storeBuilderKind == Kind.MEMORY);
+        EntenteStore.Builder sb = EntenteStore.builder()
+                .snapshotThreshold(b.snapshotThreshold)
+                .chunkSize(b.chunkSize)
+                .configure(c -> projections.install(c, b.processorBatchSize, b.segments));
+        switch (b.storeBuilderKind) {
+            case MEMORY -> sb.inMemory();
+            case H2 -> sb.h2(b.directory);
+            default -> sb.postgres(b.dataSource);
+        }
+        this.store = sb.build();
+    }
+
+    /** An Entente in memory, with synchronous projections: for tests and simulations. */
+    public static Entente inMemory() {
+        return builder().inMemory().build();
+    }
+
+    /** An Entente on an H2 database in this directory (created if missing). */
+    public static Entente h2(Path directory) {
+        return builder().h2(directory).build();
+    }
+
+    /** An Entente on PostgreSQL; tables are created if missing. The caller closes the {@code DataSource}. */
+    public static Entente postgres(DataSource dataSource) {
+        return builder().postgres(dataSource).build();
+    }
+
+    /** A builder; see {@link Builder} for each default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------- writes
+
+    /**
+     * Records one fact, correction or retraction; see {@link EntenteStore#record}.
+     *
+     * @return the dyad's position after the write, which later reads through this instance wait for
+     */
+    public Recorded record(RelationshipCommand command) {
+        rebuildLock.readLock().lock();
+        try {
+            return remember(store.record(command));
+        } finally {
+            rebuildLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Records a batch across dyads, all rules checked first (all or nothing), then written in chunks;
+     * see {@link EntenteStore#recordAll}.
+     */
+    public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
+        rebuildLock.readLock().lock();
+        try {
+            BatchResult result = store.recordAll(commands);
+            result.positions().forEach(this::remember);
+            return result;
+        } finally {
+            rebuildLock.readLock().unlock();
+        }
+    }
+
+    /** Checks a batch and reports every violation without writing anything. */
+    public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
+        return store.dryRun(commands);
+    }
+
+    private Recorded remember(Recorded r) {
+        written.merge(r.dyad(), r.sequence(), Math::max);
+        return r;
+    }
+
+    // -------------------------------------------------------------------------------------- reads
+
+    /** The partnership of a dyad on a date (status {@code NONE} when nothing is recorded). */
+    public Partnership partnership(Dyad dyad, When when) {
+        Objects.requireNonNull(dyad, "dyad");
+        Objects.requireNonNull(when, "when");
+        awaitWrites(dyad);
+        return partnership(view(dyad, when), when);
+    }
+
+    /** Every partner of a country on a date, and its security partners. */
+    public Portfolio portfolio(Country country, When when) {
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(when, "when");
+        List<Partnership> partnerships = new ArrayList<>();
+        for (Dyad dyad : dyadsOf(country)) {
+            partnerships.add(partnership(view(dyad, when), when));
+        }
+        return Portfolio.of(country, when.date(), partnerships);
+    }
+
+    /** A dyad's facts in happened order (DOMAIN.md's order), filtered. */
+    public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
+        Objects.requireNonNull(dyad, "dyad");
+        awaitWrites(dyad);
+        return timeline(List.of(dyad), filter);
+    }
+
+    /** A country's facts with every partner, in happened order, filtered. */
+    public List<TimelineEntry> timeline(Country country, TimelineFilter filter) {
+        return timeline(dyadsOf(country), filter);
+    }
+
+    /** What changed in a dyad between two dates, as known now. */
+    public DyadChanges changes(Dyad dyad, LocalDate from, LocalDate to) {
+        return changes(dyad, When.asOf(from), to);
+    }
+
+    /** What changed in a dyad between the query's date and another date, with the query's knowledge and publication filters. */
+    public DyadChanges changes(Dyad dyad, When from, LocalDate to) {
+        requireOrdered(from.date(), to);
+        awaitWrites(dyad);
+        FactView view = view(dyad, from);
+        return DyadChanges.between(partnership(view, from), partnership(view, from.on(to)));
+    }
+
+    /** What changed in each of a country's partnerships between two dates (unchanged ones left out). */
+    public List<DyadChanges> changes(Country country, LocalDate from, LocalDate to) {
+        requireOrdered(from, to);
+        List<DyadChanges> out = new ArrayList<>();
+        for (Dyad dyad : dyadsOf(country)) {
+            FactView view = view(dyad, When.asOf(from));
+            DyadChanges c = DyadChanges.between(partnership(view, When.asOf(from)), partnership(view, When.asOf(to)));
+            if (!c.isEmpty()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** A dyad's history as the rules see it now, read from the store (not the projections). */
+    public Optional<DyadHistory> history(Dyad dyad) {
+        return store.history(dyad);
+    }
+
+    // --------------------------------------------------------------------------------- processing
+
+    /**
+     * Rebuilds the projections from the event store. Readers keep the previous projections until the
+     * new ones are complete (build aside, then swap); writes wait for the rebuild.
+     */
+    public void rebuildProjections() {
+        rebuildLock.writeLock().lock();
+        try {
+            boolean wasRunning = !projections.synchronous() && projections.processor().isRunning();
+            if (wasRunning) {
+                projections.processor().shutDown();
+            }
+            try {
+                projections.rebuildTables();
+            } finally {
+                if (wasRunning) {
+                    projections.processor().start();
+                }
+            }
+        } finally {
+            rebuildLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Pauses projection processing (for bulk loads and benchmarks): writes go on, reads see what was
+     * processed before the pause and do not wait. Not available in memory, where processing is part
+     * of each write.
+     */
+    public void pauseProcessing() {
+        requireStreaming("paused");
+        paused = true;
+        projections.processor().shutDown();
+    }
+
+    /** Resumes projection processing from where it stopped. */
+    public void resumeProcessing() {
+        requireStreaming("resumed");
+        projections.processor().start();
+        paused = false;
+    }
+
+    /** Waits until the projections have applied every write made through this instance. */
+    public void awaitProjections(Duration timeout) {
+        for (Map.Entry<Dyad, Long> e : written.entrySet()) {
+            await(e.getKey(), e.getValue(), timeout);
+        }
+    }
+
+    /** How far the projections have read the store. */
+    public ProcessingStatus processingStatus() {
+        long head = head();
+        if (projections.synchronous()) {
+            return new ProcessingStatus(Projections.PROCESSOR, true, head, head, 0);
+        }
+        EventProcessor processor = projections.processor();
+        long position = -1;
+        if (processor instanceof StreamingEventProcessor s && !s.processingStatus().isEmpty()) {
+            position = s.processingStatus().values().stream()
+                    .map(EventTrackerStatus::getCurrentPosition)
+                    .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1)
+                    .min().orElse(-1);
+        }
+        return new ProcessingStatus(Projections.PROCESSOR, processor.isRunning(), position, head, Math.max(0, head - position));
+    }
+
+    /** The underlying store (for tools that need it, such as the command line's export). */
+    public EntenteStore store() {
+        return store;
+    }
+
+    /** Stops processing and closes the store. */
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    private Partnership partnership(FactView view, When when) {
+        FactView.Point now = view.at(when.date());
+        FactView.Point before = view.at(when.date().minusDays(Definitions.TREND_DAYS));
+        return Partnership.of(now.state(), when.date(), windowDays, now.heat(), before.heat());
+    }
+
+    private FactView view(Dyad dyad, When when) {
+        Optional<DyadIndex> index = projections.index().dyad(dyad);
+        if (index.isEmpty()) {
+            return FactView.of(dyad, List.of());
+        }
+        DyadIndex.Snapshot snapshot = index.get().snapshot();
+        if (when.isCurrent()) {
+            return snapshot.current();
+        }
+        Predicate<FactEvent> keep = when.publishedBy()
+                .<Predicate<FactEvent>>map(day -> e -> e.fact().sources().stream().anyMatch(s -> s.publishedBy(day)))
+                .orElse(null);
+        return FactView.of(dyad, snapshot.effective(when.knownAt().orElse(null), keep));
+    }
+
+    private List<TimelineEntry> timeline(List<Dyad> dyads, TimelineFilter filter) {
+        List<TimelineEntry> out = new ArrayList<>();
+        for (Dyad dyad : dyads) {
+            projections.index().dyad(dyad).ifPresent(index -> {
+                for (DyadIndex.Entry e : index.snapshot().entries(filter.knownAt().orElse(null))) {
+                    TimelineEntry entry = new TimelineEntry(e.fact(), e.revision(), e.firstRecorded(), e.revisedAt(),
+                            e.retractedAt(), e.retractionReason());
+                    if (filter.accepts(entry)) {
+                        out.add(entry);
+                    }
+                }
+            });
+        }
+        out.sort(Comparator.comparing(TimelineEntry::fact, DyadHistory.ORDER));
+        return out;
+    }
+
+    private List<Dyad> dyadsOf(Country country) {
+        written.keySet().stream().filter(d -> d.contains(country)).forEach(this::awaitWrites);
+        return projections.index().dyadsOf(country).stream().sorted().toList();
+    }
+
+    private void awaitWrites(Dyad dyad) {
+        Long wanted = written.get(dyad);
+        if (wanted != null && !paused) {
+            await(dyad, wanted, readTimeout);
+        }
+    }
+
+    private void await(Dyad dyad, long sequence, Duration timeout) {
+        try {
+            if (!projections.index().await(dyad, sequence, timeout)) {
+                throw new ProjectionTimeoutException(dyad, sequence, projections.index().lastSequence(dyad), timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EntenteException("interrupted while waiting for the projections of " + dyad, e);
+        }
+    }
+
+    private long head() {
+        try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
+            rs.next();
+            long v = rs.getLong(1);
+            return rs.wasNull() ? -1 : v;
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the event store's head: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireStreaming(String what) {
+        if (projections.synchronous()) {
+            throw new IllegalStateException("an in-memory Entente processes projections inside each write; they cannot be " + what);
+        }
+    }
+
+    private static void requireOrdered(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("changes need from <= to, got " + from + " after " + to);
+        }
+    }
+
+    private enum Kind { MEMORY, H2, POSTGRES }
+
+    /**
+     * Builds an {@link Entente}. Defaults: an H2 store in {@code ./entente-data}; a status window of
+     * 180 days; reads wait up to 10 seconds for this instance's writes; the processor reads 100 events
+     * per transaction with one segment; snapshots every 250 events; batch chunks of 1,000 commands.
+     */
+    public static final class Builder {
+        private Kind storeBuilderKind = Kind.H2;
+        private Path directory = Path.of("entente-data");
+        private DataSource dataSource;
+        private int windowDays = Definitions.WINDOW_DAYS;
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private int processorBatchSize = 100;
+        private int segments = 1;
+        private int snapshotThreshold = 250;
+        private int chunkSize = 1000;
+
+        private Builder() {
+        }
+
+        /** An H2 database in memory with synchronous projections. */
+        public Builder inMemory() {
+            storeBuilderKind = Kind.MEMORY;
+            return this;
+        }
+
+        /** An H2 database in this directory (the default, {@code ./entente-data}). */
+        public Builder h2(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            storeBuilderKind = Kind.H2;
+            return this;
+        }
+
+        /** A PostgreSQL database. */
+        public Builder postgres(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            storeBuilderKind = Kind.POSTGRES;
+            return this;
+        }
+
+        /** The status and pledge window in days (default 180; 1 to 3650). */
+        public Builder windowDays(int days) {
+            if (days < 1 || days > 3650) {
+                throw new IllegalArgumentException("window must be 1 to 3650 days, got " + days);
+            }
+            windowDays = days;
+            return this;
+        }
+
+        /** How long a read waits for this instance's writes to be projected (default 10 s). */
+        public Builder readTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("read timeout must be positive, got " + timeout);
+            }
+            readTimeout = timeout;
+            return this;
+        }
+
+        /** Events per projection transaction (default 100; 1 to 10,000). */
+        public Builder processorBatchSize(int events) {
+            if (events < 1 || events > 10_000) {
+                throw new IllegalArgumentException("processor batch size must be 1 to 10000, got " + events);
+            }
+            processorBatchSize = events;
+            return this;
+        }
+
+        /** Segments the projection work is split into when first created (default 1; 1 to 64). */
+        public Builder segments(int count) {
+            if (count < 1 || count > 64) {
+                throw new IllegalArgumentException("segments must be 1 to 64, got " + count);
+            }
+            segments = count;
+            return this;
+        }
+
+        /** Take a snapshot of a dyad every so many events (default 250). */
+        public Builder snapshotThreshold(int events) {
+            snapshotThreshold = events;
+            return this;
+        }
+
+        /** Commands per batch transaction (default 1,000). */
+        public Builder chunkSize(int commands) {
+            chunkSize = commands;
+            return this;
+        }
+
+        /** Opens the store, loads the projections and starts processing. */
+        public Entente build() {
+            return new Entente(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.entente;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The time of a query, on three axes that combine:
+ * <ul>
+ *   <li>{@link #asOf(LocalDate) asOf(date)}: facts that happened on or before the date (valid time);</li>
+ *   <li>{@link #knownAt(Instant) knownAt(instant)}: facts recorded at or before the instant, with the
+ *       corrections and retractions recorded by then (recording time). Answers for an instant are
+ *       reproducible once the instant is older than the store's transaction cap (10 s by default):
+ *       no transaction still open can then commit a fact recorded before it;</li>
+ *   <li>{@link #publishedBy(LocalDate) publishedBy(date)}: only facts with a source published on or
+ *       before the date; a background source counts as always published, a source of another kind
+ *       without a publication date never does.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * When.asOf(LocalDate.of(2024, 4, 30))                                  // what happened by then, as known now
+ * When.asOf(LocalDate.of(2024, 4, 30)).publishedBy(LocalDate.of(2024, 4, 25))  // what the press had said by 25 April
+ * }</pre>
+ *
+ * @param date        facts on or before this day
+ * @param knownAt     facts recorded at or before this instant; empty for "as known now"
+ * @param publishedBy facts with a source published by this day; empty for no filter
+ */
+public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate> publishedBy) {
+
+    public When {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(knownAt, "knownAt");
+        Objects.requireNonNull(publishedBy, "publishedBy");
+    }
+
+    /** Facts that happened on or before the date, as known now. */
+    public static When asOf(LocalDate date) {
+        return new When(date, Optional.empty(), Optional.empty());
+    }
+
+    /** The same query, as known at an instant. */
+    public When knownAt(Instant instant) {
+        return new When(date, Optional.of(Objects.requireNonNull(instant, "instant")), publishedBy);
+    }
+
+    /** The same query, keeping only facts with a source published by the day. */
+    public When publishedBy(LocalDate day) {
+        return new When(date, knownAt, Optional.of(Objects.requireNonNull(day, "day")));
+    }
+
+    /** The same query on another date. */
+    public When on(LocalDate other) {
+        return new When(other, knownAt, publishedBy);
+    }
+
+    /** Whether this asks for the facts as known now without a publication filter (the fastest query). */
+    public boolean isCurrent() {
+        return knownAt.isEmpty() && publishedBy.isEmpty();
+    }
+}

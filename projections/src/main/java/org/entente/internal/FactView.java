@@ -1,0 +1,120 @@
+package org.entente.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.core.Dyad;
+import org.entente.core.relationship.Decider;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.RelationshipState;
+import org.entente.partnership.Definitions;
+
+/**
+ * A dyad's facts in DOMAIN.md's order with checkpoints of state every {@value #EVERY} facts, so that
+ * the state as of any date is a binary search plus a fold of fewer than {@value #EVERY} facts.
+ * Immutable; built once per version of a dyad's history and shared by readers.
+ */
+public final class FactView {
+
+    /** How many facts lie between checkpoints. */
+    static final int EVERY = 32;
+
+    private final Dyad dyad;
+    private final List<FactEvent> ordered;
+    private final LocalDate[] days;
+    private final Checkpoint[] checkpoints;
+
+    /** State and temperature after the first {@code index * EVERY} facts. */
+    private record Checkpoint(RelationshipState state, double heat, LocalDate heatDay) {
+    }
+
+    /**
+     * The state and temperature on a date.
+     *
+     * @param state the state after every fact on or before the date
+     * @param heat  the temperature on the date
+     */
+    public record Point(RelationshipState state, double heat) {
+    }
+
+    private FactView(Dyad dyad, List<FactEvent> ordered) {
+        this.dyad = dyad;
+        this.ordered = ordered;
+        this.days = new LocalDate[ordered.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = ordered.get(i).fact().happened().day();
+        }
+        int n = ordered.size() / EVERY + 1;
+        this.checkpoints = new Checkpoint[n];
+        RelationshipState state = RelationshipState.empty(dyad);
+        double heat = 0;
+        LocalDate heatDay = null;
+        checkpoints[0] = new Checkpoint(state, 0, null);
+        for (int c = 1; c < n; c++) {
+            List<FactEvent> part = ordered.subList((c - 1) * EVERY, c * EVERY);
+            state = Decider.continueFrom(state, part);
+            for (FactEvent e : part) {
+                LocalDate day = e.fact().happened().day();
+                heat = decayTo(heat, heatDay, day) + Definitions.weight(e);
+                heatDay = day;
+            }
+            checkpoints[c] = new Checkpoint(state, heat, heatDay);
+        }
+    }
+
+    /** A view of facts in any order (they are sorted here). */
+    public static FactView of(Dyad dyad, List<FactEvent> facts) {
+        List<FactEvent> ordered = new ArrayList<>(facts);
+        ordered.sort(DyadHistory.ORDER);
+        return new FactView(dyad, List.copyOf(ordered));
+    }
+
+    /** The dyad. */
+    public Dyad dyad() {
+        return dyad;
+    }
+
+    /** Every fact, in order. */
+    public List<FactEvent> facts() {
+        return ordered;
+    }
+
+    /** How many facts happened on or before the date. */
+    public int countOnOrBefore(LocalDate date) {
+        int lo = 0;
+        int hi = days.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (days[mid].isAfter(date)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The state and temperature on a date: a checkpoint, then a fold of the facts after it. */
+    public Point at(LocalDate date) {
+        int count = countOnOrBefore(date);
+        Checkpoint cp = checkpoints[count / EVERY];
+        List<FactEvent> rest = ordered.subList((count / EVERY) * EVERY, count);
+        RelationshipState state = rest.isEmpty() ? cp.state() : Decider.continueFrom(cp.state(), rest);
+        double heat = cp.heat();
+        LocalDate heatDay = cp.heatDay();
+        for (FactEvent e : rest) {
+            LocalDate day = e.fact().happened().day();
+            heat = decayTo(heat, heatDay, day) + Definitions.weight(e);
+            heatDay = day;
+        }
+        return new Point(state, decayTo(heat, heatDay, date));
+    }
+
+    private static double decayTo(double heat, LocalDate from, LocalDate to) {
+        if (from == null || heat == 0) {
+            return heat;
+        }
+        return heat * Definitions.decay(java.time.temporal.ChronoUnit.DAYS.between(from, to));
+    }
+}

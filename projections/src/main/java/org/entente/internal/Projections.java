@@ -1,0 +1,303 @@
+package org.entente.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.entente.core.Dyad;
+import org.entente.core.EntenteException;
+import org.entente.core.FactId;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.RelationshipEvent;
+import org.entente.core.store.EntenteJackson;
+import org.entente.core.store.EntenteStore;
+import org.entente.core.store.EventTypeRegistry;
+
+/**
+ * The projections' storage and processing: a table of {@link FactVersion} rows in the events'
+ * database, written by an Axon event processor in the same transaction as its token (exactly once),
+ * and the in-memory {@link FactIndex} that queries read, changed only after that transaction commits.
+ *
+ * <p>Synchronous mode (a subscribing processor, for in-memory stores) updates the projection inside
+ * the recording transaction; streaming mode (a pooled streaming processor, for H2 files and
+ * PostgreSQL) follows the store from its token.
+ */
+public final class Projections {
+
+    /** The event processor's name (and its tokens' name). */
+    public static final String PROCESSOR = "entente-projections";
+    /** The version of the projection tables' shape; a different stored version triggers a rebuild. */
+    public static final int SCHEMA_VERSION = 1;
+
+    static final String TABLE = "entente_projection_fact";
+    static final String META = "entente_projection_meta";
+    private static final String PENDING = "entente.projection.pending";
+
+    private final boolean synchronous;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private volatile FactIndex index = new FactIndex();
+    private volatile EntenteStore store;
+    private volatile Configuration configuration;
+
+    /** Projections in synchronous or streaming mode; install them with {@link #install}. */
+    public Projections(boolean synchronous) {
+        this.synchronous = synchronous;
+        ObjectMapper mapper = EntenteJackson.mapper(EventTypeRegistry.standard());
+        this.writer = mapper.writerFor(FactEvent.class);
+        this.reader = mapper.readerFor(FactEvent.class);
+    }
+
+    /** The hook that registers the processor and opens the tables before processors start. */
+    public void install(Configurer configurer, int batchSize, int segments) {
+        configurer.eventProcessing(ep -> {
+            if (synchronous) {
+                ep.registerSubscribingEventProcessor(PROCESSOR);
+            } else {
+                ep.registerPooledStreamingEventProcessor(PROCESSOR, Configuration::eventStore,
+                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(segments));
+                ep.registerTokenStore(PROCESSOR, c -> c.getComponent(EntenteStore.class).tokenStore());
+            }
+            ep.registerEventHandler(c -> this);
+            ep.assignHandlerInstancesMatching(PROCESSOR, h -> h == this);
+        });
+        configurer.onInitialize(c -> {
+            configuration = c;
+            c.onStart(Phase.OUTBOUND_EVENT_CONNECTORS, () -> open(c.getComponent(EntenteStore.class)));
+        });
+    }
+
+    /** The index queries read. */
+    public FactIndex index() {
+        return index;
+    }
+
+    /** Whether processing is synchronous (in-memory stores). */
+    public boolean synchronous() {
+        return synchronous;
+    }
+
+    /** The processor, for pausing, resuming and its status. */
+    public EventProcessor processor() {
+        return configuration.eventProcessingConfiguration().eventProcessor(PROCESSOR)
+                .orElseThrow(() -> new IllegalStateException("no processor " + PROCESSOR));
+    }
+
+    /** Creates the tables if missing, rebuilds them when their version is not this code's, and loads the index. */
+    private void open(EntenteStore store) {
+        this.store = store;
+        ConnectionProvider connections = store.connections();
+        int stored;
+        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
+                    + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
+                    + " payload VARCHAR(100000), reason VARCHAR(2000), PRIMARY KEY (dyad, seq, fact_id))");
+            s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
+            stored = storedVersion(c);
+        } catch (SQLException e) {
+            throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
+        }
+        if (stored == SCHEMA_VERSION) {
+            index = load(connections);
+        } else {
+            // No version (a new database) or another one (an upgrade): build from the event store.
+            rebuildTables();
+        }
+    }
+
+    private static int storedVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + META + " WHERE name = ?")) {
+            ps.setString(1, TABLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    private FactIndex load(ConnectionProvider connections) {
+        FactIndex loaded = new FactIndex();
+        List<FactVersion> batch = new ArrayList<>();
+        try (Connection c = connections.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM " + TABLE
+                     + " ORDER BY dyad, seq, fact_id")) {
+            while (rs.next()) {
+                batch.add(new FactVersion(Dyad.parse(rs.getString(1)), rs.getLong(2), FactId.of(rs.getString(3)), rs.getInt(4),
+                        Optional.ofNullable(rs.getString(6)).map(this::read), Instant.parse(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(7))));
+                if (batch.size() >= 10_000) {
+                    loaded.apply(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the projection table: " + e.getMessage(), e);
+        }
+        loaded.apply(batch);
+        return loaded;
+    }
+
+    /**
+     * The event handler: turns each stored event into rows, written on the transaction's connection,
+     * and applies them to the index once that transaction has committed.
+     */
+    @EventHandler
+    void on(RelationshipEvent event, DomainEventMessage<?> message) {
+        List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp());
+        write(rows);
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
+            List<FactVersion> list = new ArrayList<>();
+            root.afterCommit(u -> index.apply(list));
+            return list;
+        });
+        pending.addAll(rows);
+    }
+
+    /** The rows an event makes. */
+    static List<FactVersion> versions(RelationshipEvent event, long sequence, Instant recordedAt) {
+        return event.match(
+                fact -> List.of(new FactVersion(fact.dyad(), sequence, fact.fact().id(), 1, Optional.of(fact), recordedAt,
+                        Optional.empty())),
+                retracted -> retracted.facts().stream()
+                        .map(id -> new FactVersion(retracted.dyad(), sequence, id, 0, Optional.empty(), recordedAt,
+                                Optional.of(retracted.reason())))
+                        .toList(),
+                corrected -> List.of(new FactVersion(corrected.dyad(), sequence, corrected.revised().fact().id(),
+                        corrected.revision(), Optional.of(corrected.revised()), recordedAt, Optional.of(corrected.reason()))));
+    }
+
+    private void write(List<FactVersion> rows) {
+        try {
+            Connection c = store.connections().getConnection();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (FactVersion v : rows) {
+                    bind(ps, v);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } finally {
+                c.close();
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not write the projection table: " + e.getMessage(), e);
+        }
+    }
+
+    private void bind(PreparedStatement ps, FactVersion v) throws SQLException {
+        ps.setString(1, v.dyad().id());
+        ps.setLong(2, v.sequence());
+        ps.setString(3, v.id().value());
+        ps.setInt(4, v.revision());
+        ps.setString(5, v.recordedAt().toString());
+        ps.setString(6, v.fact().map(this::json).orElse(null));
+        ps.setString(7, v.reason().orElse(null));
+    }
+
+    private String json(FactEvent e) {
+        try {
+            return writer.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new EntenteException("could not write fact " + e.fact().id() + " as JSON: " + ex.getMessage(), ex);
+        }
+    }
+
+    private FactEvent read(String json) {
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException ex) {
+            throw new EntenteException("a projection row does not hold a fact Entente can read: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    /**
+     * Rebuilds the projection from the event store, aside: a new index and new rows are built while
+     * readers keep the old ones, then the rows, the processor's token and the version are replaced in
+     * one transaction, and the index is swapped. The caller pauses processing around it.
+     */
+    public void rebuildTables() {
+        EventStore eventStore = configuration.eventStore();
+        FactIndex fresh = new FactIndex();
+        List<FactVersion> all = new ArrayList<>();
+        TrackingToken last = null;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> m = stream.nextAvailable();
+                last = m.trackingToken();
+                if (m instanceof DomainEventMessage<?> d && d.getPayload() instanceof RelationshipEvent e) {
+                    all.addAll(versions(e, d.getSequenceNumber(), d.getTimestamp()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EntenteException("interrupted while rebuilding the projections", e);
+        }
+        fresh.apply(all);
+        TrackingToken position = last;
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
+        try {
+            Connection c = store.connections().getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM " + TABLE);
+                s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (FactVersion v : all) {
+                    bind(ps, v);
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
+                ps.setString(1, TABLE);
+                ps.setInt(2, SCHEMA_VERSION);
+                ps.executeUpdate();
+            }
+            if (!synchronous) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
+                    ps.setString(1, PROCESSOR);
+                    ps.executeUpdate();
+                }
+                // One segment from the rebuilt position; instances split it again as they claim work.
+                store.tokenStore().initializeTokenSegments(PROCESSOR, 1, position);
+            }
+            uow.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw new EntenteException("could not rebuild the projections: " + e.getMessage(), e);
+        }
+        index = fresh;
+    }
+
+}

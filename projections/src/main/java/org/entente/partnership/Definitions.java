@@ -1,0 +1,163 @@
+package org.entente.partnership;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.FactKind;
+import org.entente.core.relationship.RelationshipState;
+import org.entente.core.relationship.RelationshipState.Steps;
+
+/**
+ * Entente's definitions of status, security partners and temperature, as pure functions. The README
+ * restates them; tests pin them.
+ *
+ * <h2>Temperature</h2>
+ * The sum over a dyad's facts up to the date of a per-kind weight, each decayed with a half-life of
+ * {@value #HALF_LIFE_DAYS} days: {@code Σ w · 0.5^((d − day) / 90)}. Weights are informed by the
+ * Goldstein scale (the CAMEO code named beside each): withdrawals, denunciations, expulsions and
+ * sanctions are negative whoever the actor is; an interaction weighs the Goldstein value of its code.
+ *
+ * <table>
+ *   <caption>Temperature weights</caption>
+ *   <tr><th>kind</th><th>weight</th><th>informed by</th></tr>
+ *   <tr><td>establish relations, restore relations</td><td>+6.0</td><td>054 grant recognition</td></tr>
+ *   <tr><td>accredit ambassador, appoint attaché</td><td>+3.5</td><td>050 diplomatic cooperation</td></tr>
+ *   <tr><td>sign agreement</td><td>+8.0</td><td>057 sign formal agreement</td></tr>
+ *   <tr><td>restore agreement</td><td>+7.0</td><td>between 057 and 085</td></tr>
+ *   <tr><td>station forces (invited)</td><td>+7.4</td><td>062 military cooperation</td></tr>
+ *   <tr><td>station forces (not invited)</td><td>−7.2</td><td>150 military posture</td></tr>
+ *   <tr><td>hold talks</td><td>+1.0</td><td>040 consult</td></tr>
+ *   <tr><td>record interaction</td><td>its Goldstein value</td><td>its CAMEO code</td></tr>
+ *   <tr><td>pledge cooperation</td><td>+5.2</td><td>0312 intent to cooperate militarily</td></tr>
+ *   <tr><td>lift sanctions</td><td>+7.0</td><td>085 ease sanctions</td></tr>
+ *   <tr><td>impose sanctions</td><td>−8.0</td><td>163 impose sanctions</td></tr>
+ *   <tr><td>demand withdrawal</td><td>−5.0</td><td>106 demand withdrawal</td></tr>
+ *   <tr><td>suspend agreement</td><td>−4.0</td><td>160 reduce relations</td></tr>
+ *   <tr><td>denounce agreement</td><td>−5.6</td><td>1622 stop military assistance</td></tr>
+ *   <tr><td>schedule withdrawal</td><td>−5.0</td><td>106 (negative whoever acts)</td></tr>
+ *   <tr><td>hand over base</td><td>−3.0</td><td>part of a withdrawal</td></tr>
+ *   <tr><td>complete withdrawal</td><td>−7.0</td><td>166 expel or withdraw</td></tr>
+ *   <tr><td>recall envoy</td><td>−4.0</td><td>161 reduce or break relations</td></tr>
+ *   <tr><td>expel envoy</td><td>−5.0</td><td>174 expel individuals</td></tr>
+ *   <tr><td>downgrade relations, sever relations</td><td>−4.0</td><td>161 reduce or break relations</td></tr>
+ * </table>
+ */
+public final class Definitions {
+
+    /** The default status and pledge window, in days: {@code [d-179, d]}. */
+    public static final int WINDOW_DAYS = 180;
+    /** The half-life of a fact's weight in the temperature, in days. */
+    public static final int HALF_LIFE_DAYS = 90;
+    /** How far back the trend compares, in days. */
+    public static final int TREND_DAYS = 90;
+
+    private static final Map<FactKind, Double> WEIGHTS = new EnumMap<>(FactKind.class);
+
+    static {
+        WEIGHTS.put(FactKind.ESTABLISH_RELATIONS, 6.0);
+        WEIGHTS.put(FactKind.RESTORE_RELATIONS, 6.0);
+        WEIGHTS.put(FactKind.ACCREDIT_AMBASSADOR, 3.5);
+        WEIGHTS.put(FactKind.APPOINT_ATTACHE, 3.5);
+        WEIGHTS.put(FactKind.SIGN_AGREEMENT, 8.0);
+        WEIGHTS.put(FactKind.RESTORE_AGREEMENT, 7.0);
+        WEIGHTS.put(FactKind.STATION_FORCES, 7.4);
+        WEIGHTS.put(FactKind.HOLD_TALKS, 1.0);
+        WEIGHTS.put(FactKind.RECORD_INTERACTION, 0.0);
+        WEIGHTS.put(FactKind.PLEDGE_COOPERATION, 5.2);
+        WEIGHTS.put(FactKind.LIFT_SANCTIONS, 7.0);
+        WEIGHTS.put(FactKind.IMPOSE_SANCTIONS, -8.0);
+        WEIGHTS.put(FactKind.DEMAND_WITHDRAWAL, -5.0);
+        WEIGHTS.put(FactKind.SUSPEND_AGREEMENT, -4.0);
+        WEIGHTS.put(FactKind.DENOUNCE_AGREEMENT, -5.6);
+        WEIGHTS.put(FactKind.SCHEDULE_WITHDRAWAL, -5.0);
+        WEIGHTS.put(FactKind.HAND_OVER_BASE, -3.0);
+        WEIGHTS.put(FactKind.COMPLETE_WITHDRAWAL, -7.0);
+        WEIGHTS.put(FactKind.RECALL_ENVOY, -4.0);
+        WEIGHTS.put(FactKind.EXPEL_ENVOY, -5.0);
+        WEIGHTS.put(FactKind.DOWNGRADE_RELATIONS, -4.0);
+        WEIGHTS.put(FactKind.SEVER_RELATIONS, -4.0);
+    }
+
+    private Definitions() {
+    }
+
+    /** A fact's temperature weight (see the table above). */
+    public static double weight(FactEvent fact) {
+        if (fact instanceof FactEvent.InteractionRecorded i) {
+            return i.goldstein();
+        }
+        if (fact instanceof FactEvent.ForcesStationed f && !f.invited()) {
+            return -7.2;
+        }
+        return WEIGHTS.get(fact.kind());
+    }
+
+    /** The decay factor of a weight {@code days} old: {@code 0.5^(days / 90)}. */
+    public static double decay(long days) {
+        return Math.pow(0.5, days / (double) HALF_LIFE_DAYS);
+    }
+
+    /** The first day of the window that ends on {@code date}. */
+    public static LocalDate windowStart(LocalDate date, int windowDays) {
+        return date.minusDays(windowDays - 1L);
+    }
+
+    /**
+     * The status of a dyad on {@code date}, from its state after the facts up to that date.
+     *
+     * @param state      the state after every fact on or before the date
+     * @param date       the date
+     * @param windowDays the window, 180 by default
+     */
+    public static Status status(RelationshipState state, LocalDate date, int windowDays) {
+        if (state.isEmpty()) {
+            return Status.NONE;
+        }
+        if (state.relations().status() == RelationshipState.RelationsStatus.SEVERED) {
+            return Status.SEVERED;
+        }
+        Steps steps = state.steps();
+        boolean ties = state.hasMilitaryTies();
+        if (ties && steps.lastWindingDownStep().isPresent() && steps.windingDownUnresolved()) {
+            return Status.WINDING_DOWN;
+        }
+        if (!ties && steps.hadMilitaryTies() && !steps.cooperativeSinceTiesEnded()) {
+            return Status.ENDED;
+        }
+        LocalDate start = windowStart(date, windowDays);
+        if (steps.lastCooperativeStep().filter(d -> !d.isBefore(start)).isPresent() && steps.cooperativeAfterWindingDown()) {
+            return Status.STRENGTHENING;
+        }
+        return Status.ACTIVE;
+    }
+
+    /**
+     * How many of the four security elements a dyad has on {@code date}: a military agreement in
+     * force, foreign forces present, a defence attaché in post, a military or security pledge within
+     * the window. Every element counts in either direction.
+     */
+    public static int securityWeight(RelationshipState state, LocalDate date, int windowDays) {
+        int weight = 0;
+        if (!state.militaryAgreementsInForce().isEmpty()) {
+            weight++;
+        }
+        if (!state.forcesPresent().isEmpty()) {
+            weight++;
+        }
+        if (state.envoys().stream().anyMatch(e -> e.role() == org.entente.core.relationship.EnvoyRole.DEFENCE_ATTACHE)) {
+            weight++;
+        }
+        LocalDate start = windowStart(date, windowDays);
+        if (state.steps().lastSecurityPledge().filter(d -> !d.isBefore(start)).isPresent()) {
+            weight++;
+        }
+        return weight;
+    }
+
+    /** Days between two dates, for decay. */
+    static long daysBetween(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to);
+    }
+}

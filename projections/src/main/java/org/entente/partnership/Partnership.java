@@ -1,0 +1,119 @@
+package org.entente.partnership;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.relationship.RelationshipState;
+import org.entente.core.relationship.RelationshipState.Agreement;
+import org.entente.core.relationship.RelationshipState.Envoy;
+import org.entente.core.relationship.RelationshipState.FactRef;
+import org.entente.core.relationship.RelationshipState.Forces;
+import org.entente.core.relationship.RelationshipState.Sanctions;
+
+/**
+ * The state of a dyad's partnership on a date, as known at a time. Immutable.
+ *
+ * <pre>{@code
+ * Partnership p = entente.partnership(Dyad.of(NER, USA), When.asOf(LocalDate.of(2024, 4, 30)));
+ * p.status();          // WINDING_DOWN
+ * p.forcesPresent();   // the two US stationings
+ * }</pre>
+ *
+ * @param dyad           the dyad
+ * @param date           the date the partnership is given for (facts on or before it)
+ * @param status         the status (see {@link Status})
+ * @param relations      diplomatic relations
+ * @param representation each side's head of mission in the other (first → second, then second → first)
+ * @param envoys         envoys in post, either direction
+ * @param agreements     agreements in force, of any kind
+ * @param forces         foreign forces present, either direction
+ * @param withdrawals    forces present whose withdrawal is scheduled (deadline, bases handed over)
+ * @param sanctions      sanctions in force, either direction
+ * @param lastContact    the last talks or interaction on or before the date
+ * @param lastFact       the last fact on or before the date
+ * @param temperature    the decayed sum of fact weights (see {@link Definitions})
+ * @param trend          the sign of the temperature's change over 90 days
+ * @param securityWeight how many of the four security elements the dyad has (0 to 4)
+ * @param facts          how many facts the partnership is built from
+ */
+public record Partnership(
+        Dyad dyad,
+        LocalDate date,
+        Status status,
+        RelationshipState.Relations relations,
+        List<Representation> representation,
+        List<Envoy> envoys,
+        List<Agreement> agreements,
+        List<Forces> forces,
+        List<Forces> withdrawals,
+        List<Sanctions> sanctions,
+        Optional<FactRef> lastContact,
+        Optional<FactRef> lastFact,
+        double temperature,
+        Trend trend,
+        int securityWeight,
+        int facts) {
+
+    public Partnership {
+        Objects.requireNonNull(dyad, "dyad");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(status, "status");
+        representation = List.copyOf(representation);
+        envoys = List.copyOf(envoys);
+        agreements = List.copyOf(agreements);
+        forces = List.copyOf(forces);
+        withdrawals = List.copyOf(withdrawals);
+        sanctions = List.copyOf(sanctions);
+    }
+
+    /**
+     * One side's head of mission in the other.
+     *
+     * @param sender the country represented
+     * @param host   where
+     * @param level  ambassador, chargé d'affaires or none
+     */
+    public record Representation(Country sender, Country host, RepresentationLevel level) {
+    }
+
+    /** Whether the dyad has military ties on the date (a military agreement in force or forces present). */
+    public boolean hasMilitaryTies() {
+        return !forces.isEmpty() || agreements.stream().anyMatch(a -> a.kind().isMilitary());
+    }
+
+    /** The partner of a country in this dyad. */
+    public Country partnerOf(Country country) {
+        return dyad.other(country);
+    }
+
+    /** Builds the read model from a state; used by Entente's projections and simulations. */
+    public static Partnership of(RelationshipState state, LocalDate date, int windowDays, double temperature,
+                                 double temperatureBefore) {
+        Dyad dyad = state.dyad();
+        List<Representation> representation = List.of(
+                representation(state, dyad.first(), dyad.second()),
+                representation(state, dyad.second(), dyad.first()));
+        List<Forces> present = state.forcesPresent();
+        List<Forces> withdrawing = present.stream().filter(f -> f.withdrawal().isPresent()).toList();
+        return new Partnership(dyad, date, Definitions.status(state, date, windowDays), state.relations(),
+                representation, state.envoys(), state.agreementsInForce(), present, withdrawing,
+                state.sanctionsInForce(), state.lastContact(), state.lastFact(), round(temperature),
+                Trend.of(temperature - temperatureBefore), Definitions.securityWeight(state, date, windowDays),
+                state.factCount());
+    }
+
+    private static Representation representation(RelationshipState state, Country sender, Country host) {
+        RepresentationLevel level = state.envoy(sender, org.entente.core.relationship.EnvoyRole.AMBASSADOR).isPresent()
+                ? RepresentationLevel.AMBASSADOR
+                : state.envoy(sender, org.entente.core.relationship.EnvoyRole.CHARGE_D_AFFAIRES).isPresent()
+                ? RepresentationLevel.CHARGE_D_AFFAIRES : RepresentationLevel.NONE;
+        return new Representation(sender, host, level);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,60 @@
+package org.entente.timeline;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.partnership.Partnership;
+import org.entente.partnership.Status;
+
+/**
+ * What changed in a dyad's partnership between two dates. Ties, envoys, agreements and sanctions are
+ * named by the fact that opened them.
+ *
+ * @param dyad             the dyad
+ * @param from             the first date
+ * @param to               the second date
+ * @param statusBefore     the status on the first date
+ * @param statusAfter      the status on the second date
+ * @param agreementsGained agreements in force on the second date and not on the first
+ * @param agreementsLost   agreements in force on the first date and not on the second
+ * @param forcesArrived    stationings present on the second date and not on the first
+ * @param forcesLeft       stationings present on the first date and not on the second
+ * @param envoysArrived    envoys in post on the second date and not on the first
+ * @param envoysLeft       envoys in post on the first date and not on the second
+ * @param sanctionsImposed sanctions in force on the second date and not on the first
+ * @param sanctionsLifted  sanctions in force on the first date and not on the second
+ */
+public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status statusBefore, Status statusAfter,
+                          List<FactId> agreementsGained, List<FactId> agreementsLost, List<FactId> forcesArrived,
+                          List<FactId> forcesLeft, List<FactId> envoysArrived, List<FactId> envoysLeft,
+                          List<FactId> sanctionsImposed, List<FactId> sanctionsLifted) {
+
+    /** Whether anything differs. */
+    public boolean isEmpty() {
+        return statusBefore == statusAfter && agreementsGained.isEmpty() && agreementsLost.isEmpty()
+                && forcesArrived.isEmpty() && forcesLeft.isEmpty() && envoysArrived.isEmpty() && envoysLeft.isEmpty()
+                && sanctionsImposed.isEmpty() && sanctionsLifted.isEmpty();
+    }
+
+    /** The changes between two partnerships of one dyad. */
+    public static DyadChanges between(Partnership before, Partnership after) {
+        return new DyadChanges(after.dyad(), before.date(), after.date(), before.status(), after.status(),
+                minus(ids(after.agreements(), a -> a.signing()), ids(before.agreements(), a -> a.signing())),
+                minus(ids(before.agreements(), a -> a.signing()), ids(after.agreements(), a -> a.signing())),
+                minus(ids(after.forces(), f -> f.stationing()), ids(before.forces(), f -> f.stationing())),
+                minus(ids(before.forces(), f -> f.stationing()), ids(after.forces(), f -> f.stationing())),
+                minus(ids(after.envoys(), e -> e.appointment()), ids(before.envoys(), e -> e.appointment())),
+                minus(ids(before.envoys(), e -> e.appointment()), ids(after.envoys(), e -> e.appointment())),
+                minus(ids(after.sanctions(), s -> s.imposition()), ids(before.sanctions(), s -> s.imposition())),
+                minus(ids(before.sanctions(), s -> s.imposition()), ids(after.sanctions(), s -> s.imposition())));
+    }
+
+    private static <T> List<FactId> ids(List<T> items, java.util.function.Function<T, FactId> id) {
+        return items.stream().map(id).toList();
+    }
+
+    private static List<FactId> minus(List<FactId> a, List<FactId> b) {
+        return a.stream().filter(x -> !b.contains(x)).toList();
+    }
+}

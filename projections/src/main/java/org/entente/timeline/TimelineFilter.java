@@ -1,0 +1,72 @@
+package org.entente.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.entente.core.relationship.FactKind;
+
+/**
+ * Which facts a timeline shows: happened between two days (inclusive), of some kinds, as known at an
+ * instant, with or without retracted facts. {@code TimelineFilter.all()} shows everything as known now.
+ *
+ * @param from              the first day, if bounded
+ * @param to                the last day, if bounded
+ * @param kinds             the kinds shown (all when empty)
+ * @param knownAt           as known at this instant (now when empty)
+ * @param includeRetracted  whether retracted facts are shown (flagged)
+ */
+public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, Set<FactKind> kinds, Optional<Instant> knownAt,
+                             boolean includeRetracted) {
+
+    public TimelineFilter {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        Objects.requireNonNull(knownAt, "knownAt");
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw new IllegalArgumentException("the timeline's first day " + from.get() + " is after its last day " + to.get());
+        }
+    }
+
+    /** Every fact, retracted ones included, as known now. */
+    public static TimelineFilter all() {
+        return new TimelineFilter(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), true);
+    }
+
+    /** Facts from this day on. */
+    public TimelineFilter from(LocalDate day) {
+        return new TimelineFilter(Optional.of(day), to, kinds, knownAt, includeRetracted);
+    }
+
+    /** Facts up to this day. */
+    public TimelineFilter to(LocalDate day) {
+        return new TimelineFilter(from, Optional.of(day), kinds, knownAt, includeRetracted);
+    }
+
+    /** Facts of these kinds only. */
+    public TimelineFilter kinds(Set<FactKind> only) {
+        return new TimelineFilter(from, to, only, knownAt, includeRetracted);
+    }
+
+    /** As known at an instant. */
+    public TimelineFilter knownAt(Instant instant) {
+        return new TimelineFilter(from, to, kinds, Optional.of(instant), includeRetracted);
+    }
+
+    /** Without retracted facts. */
+    public TimelineFilter withoutRetracted() {
+        return new TimelineFilter(from, to, kinds, knownAt, false);
+    }
+
+    /** Whether an entry passes the filter. */
+    public boolean accepts(TimelineEntry e) {
+        LocalDate day = e.fact().fact().happened().day();
+        return from.map(f -> !day.isBefore(f)).orElse(true)
+                && to.map(t -> !day.isAfter(t)).orElse(true)
+                && (kinds.isEmpty() || kinds.contains(e.fact().kind()))
+                && (includeRetracted || !e.retracted());
+    }
+}
