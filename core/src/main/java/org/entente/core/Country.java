@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * Country niger = Country.of("NER");
  * niger.name();            // "Niger"
  * Country.of("NIG");       // IllegalArgumentException:
- *                          // "NIG is not an ISO 3166-1 alpha-3 code; did you mean NGA (Nigeria) or NER (Niger)?"
+ *                          // "NIG is not an ISO 3166-1 alpha-3 code; did you mean NER (Niger) or NGA (Nigeria)?"
  * }</pre>
  */
 public final class Country implements Actor, Comparable<Country> {

@@ -140,7 +140,7 @@ public final class Decider {
         List<FactEvent> candidate = history.facts();
         candidate.add(event);
         candidate.sort(DyadHistory.ORDER);
-        check(history.dyad(), candidate, event, "recording " + event.fact().id());
+        check(history, candidate, event, "recording " + event.fact().id());
         if (inPlace) {
             history.apply(event);
         }
@@ -164,7 +164,7 @@ public final class Decider {
                 .filter(e -> !removed.contains(e.fact().id()))
                 .collect(Collectors.toCollection(ArrayList::new));
         String what = "retracting " + toRetract.stream().map(FactId::value).collect(Collectors.joining(", "));
-        Optional<Failure> failure = firstFailure(history.dyad(), candidate);
+        Optional<Failure> failure = firstFailure(history.dyad(), candidate, alreadyBroken(history));
         if (failure.isPresent()) {
             Failure f = failure.get();
             throw new RuleViolationException(history.dyad(), null, toRetract.get(0), f.reason(), f.at().fact().id(),
@@ -195,27 +195,51 @@ public final class Decider {
                 .collect(Collectors.toCollection(ArrayList::new));
         candidate.add(revised);
         candidate.sort(DyadHistory.ORDER);
-        check(history.dyad(), candidate, revised, "correcting " + id);
+        check(history, candidate, revised, "correcting " + id);
         return List.of(new FactCorrected(revised, entry.revision() + 1, command.reason()));
     }
 
     private record Failure(FactEvent at, String reason) {
     }
 
-    private static Optional<Failure> firstFailure(Dyad dyad, List<FactEvent> ordered) {
+    /**
+     * The first fact the rules reject, skipping the stored facts that they rejected already (as
+     * {@link DyadHistory#state()} does): a command does not break a fact that was broken before it.
+     */
+    private static Optional<Failure> firstFailure(Dyad dyad, List<FactEvent> ordered, Set<FactEvent> alreadyBroken) {
         Fold fold = new Fold(dyad);
         for (FactEvent e : ordered) {
             try {
                 fold.apply(e);
             } catch (Fold.Violation v) {
-                return Optional.of(new Failure(e, v.getMessage()));
+                if (!alreadyBroken.contains(e)) {
+                    return Optional.of(new Failure(e, v.getMessage()));
+                }
             }
         }
         return Optional.empty();
     }
 
-    private static void check(Dyad dyad, List<FactEvent> candidate, FactEvent subject, String what) {
-        Optional<Failure> failure = firstFailure(dyad, candidate);
+    /** The stored facts that today's rules reject (see {@link DyadHistory#skippedByRules()}). */
+    private static Set<FactEvent> alreadyBroken(DyadHistory history) {
+        if (history.skippedByRules() == 0) {
+            return Set.of();
+        }
+        Set<FactEvent> broken = new HashSet<>();
+        Fold fold = new Fold(history.dyad());
+        for (FactEvent e : history.facts()) {
+            try {
+                fold.apply(e);
+            } catch (Fold.Violation v) {
+                broken.add(e);
+            }
+        }
+        return broken;
+    }
+
+    private static void check(DyadHistory history, List<FactEvent> candidate, FactEvent subject, String what) {
+        Dyad dyad = history.dyad();
+        Optional<Failure> failure = firstFailure(dyad, candidate, alreadyBroken(history));
         if (failure.isEmpty()) {
             return;
         }

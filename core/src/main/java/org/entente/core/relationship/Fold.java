@@ -386,9 +386,16 @@ final class Fold implements FactEvent.Visitor<Void> {
         return null;
     }
 
+    /** The latest scheduling by day (forces are kept in stationing order, which says nothing about when they were scheduled). */
     private String lastScheduled() {
-        return forces.values().stream().flatMap(f -> f.withdrawal().stream().map(w -> w.scheduledOn() + " for " + f.stationing()))
-                .reduce((a, b) -> b).orElse("none");
+        Forces last = null;
+        for (Forces f : forces.values()) {
+            if (f.withdrawal().isPresent()
+                    && (last == null || !f.withdrawal().get().scheduledOn().isBefore(last.withdrawal().get().scheduledOn()))) {
+                last = f;
+            }
+        }
+        return last == null ? "none" : last.withdrawal().get().scheduledOn() + " for " + last.stationing();
     }
 
     private static Forces withWithdrawal(Forces f, Optional<Withdrawal> w, List<String> handed, Optional<LocalDate> withdrawn) {

@@ -1,0 +1,90 @@
+package org.entente.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DyadTest {
+
+    private static final Country NER = Country.of("NER");
+    private static final Country USA = Country.of("USA");
+    private static final Country TUR = Country.of("TUR");
+
+    @Test
+    void theOrderOfTheTwoCountriesDoesNotMatter() {
+        Dyad usaNer = Dyad.of(USA, NER);
+        Dyad nerUsa = Dyad.of(NER, USA);
+
+        assertThat(usaNer).isEqualTo(nerUsa).hasSameHashCodeAs(nerUsa);
+        assertThat(usaNer.compareTo(nerUsa)).isZero();
+    }
+
+    @Test
+    void theIdPutsTheCodesInAlphabeticalOrder() {
+        Dyad dyad = Dyad.of(USA, NER);
+
+        assertThat(dyad.id()).isEqualTo("NER-USA");
+        assertThat(dyad).hasToString("NER-USA");
+        assertThat(dyad.first()).isEqualTo(NER);
+        assertThat(dyad.second()).isEqualTo(USA);
+    }
+
+    @Test
+    void aDyadOfOneCountryTwiceIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Dyad.of(NER, Country.of("ner")))
+                .withMessage("a dyad needs two distinct countries, got NER twice");
+    }
+
+    @Test
+    void membershipAndTheOtherCountryAreAnsweredForEitherMember() {
+        Dyad dyad = Dyad.of(NER, USA);
+
+        assertThat(dyad.contains(NER)).isTrue();
+        assertThat(dyad.contains(USA)).isTrue();
+        assertThat(dyad.contains(TUR)).isFalse();
+        assertThat(dyad.other(NER)).isEqualTo(USA);
+        assertThat(dyad.other(USA)).isEqualTo(NER);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> dyad.other(TUR))
+                .withMessage("TUR is not a member of NER-USA");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NER-USA", "USA-NER", "usa-ner", " ner-USA "})
+    void parsingAcceptsEitherOrderAndAnyCase(String id) {
+        assertThat(Dyad.parse(id)).isEqualTo(Dyad.of(NER, USA));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NERUSA", "NER-USA-TUR", "NER_USA", "-NER", "NER-"})
+    void parsingRejectsTextThatIsNotTwoCodes(String id) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Dyad.parse(id));
+    }
+
+    @Test
+    void parsingRejectsAWrongSeparatorNamingTheAcceptedForm() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Dyad.parse("NER/USA"))
+                .withMessage("'NER/USA' is not a dyad; expected two country codes joined by '-', such as NER-USA");
+    }
+
+    @Test
+    void parsingRejectsAnUnknownCodeOrTheSameCountryTwice() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Dyad.parse("NIG-USA"))
+                .withMessageContaining("NIG is not an ISO 3166-1 alpha-3 code");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Dyad.parse("NER-ner"))
+                .withMessageContaining("two distinct countries");
+    }
+
+    @Test
+    void dyadsAreOrderedByTheirFirstThenSecondCountry() {
+        assertThat(Dyad.of(NER, TUR).compareTo(Dyad.of(NER, USA))).isNegative();
+        assertThat(Dyad.of(Country.of("CHN"), USA).compareTo(Dyad.of(NER, TUR))).isNegative();
+    }
+}

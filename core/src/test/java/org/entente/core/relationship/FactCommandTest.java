@@ -1,0 +1,148 @@
+package org.entente.core.relationship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.entente.core.relationship.Facts.NER;
+import static org.entente.core.relationship.Facts.TUR;
+import static org.entente.core.relationship.Facts.USA;
+import static org.entente.core.relationship.Facts.header;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.entente.core.CameoCode;
+import org.entente.core.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FactCommandTest {
+
+    /** One command of every kind, with every optional field filled where there is one. */
+    static Stream<FactCommand> oneOfEachKind() {
+        return Stream.of(
+                Facts.establish("a1", "2000-01-01", NER, USA),
+                Facts.restoreRelations("a2", "2000-01-01", NER, USA),
+                Facts.downgrade("a3", "2000-01-01", NER, USA),
+                Facts.sever("a4", "2000-01-01", NER, USA),
+                new FactCommand.AccreditAmbassador(header("a5", "2000-01-01", USA, NER), EnvoyRole.AMBASSADOR,
+                        Optional.of("Kathleen FitzGibbon")),
+                new FactCommand.AppointAttache(header("a6", "2024-04-26", TUR, NER), Optional.of("Serkan Kaya"),
+                        Optional.of("Colonel"), "defence"),
+                Facts.recall("a7", "2000-01-01", NER, USA, "a5", EnvoyRole.AMBASSADOR),
+                Facts.expel("a8", "2000-01-01", NER, USA, null, EnvoyRole.DEFENCE_ATTACHE),
+                new FactCommand.SignAgreement(header("a9", "2000-01-01", NER, USA), AgreementKind.MILITARY_ASSISTANCE,
+                        Optional.of("assistance")),
+                Facts.suspend("a10", "2000-01-01", NER, USA, "a9"),
+                Facts.denounce("a11", "2000-01-01", NER, USA, "a9"),
+                Facts.restoreAgreement("a12", "2000-01-01", NER, USA, "a9"),
+                new FactCommand.StationForces(header("a13", "2000-01-01", USA, NER), Optional.of("Niamey"), Optional.of(100),
+                        List.of("Air Base 101"), false),
+                Facts.demand("a14", "2000-01-01", NER, USA, "a13"),
+                Facts.schedule("a15", "2000-01-01", USA, NER, "2000-12-31", "a13"),
+                Facts.handOver("a16", "2000-01-01", USA, NER, "a13", "Air Base 101"),
+                Facts.complete("a17", "2000-01-01", USA, NER, "a13"),
+                Facts.pledge("a18", "2000-01-01", USA, NER, CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE),
+                new FactCommand.HoldTalks(header("a19", "2000-01-01", USA, NER), Optional.of("security")),
+                Facts.impose("a20", "2000-01-01", USA, NER),
+                Facts.lift("a21", "2000-01-01", USA, NER, "a20"),
+                new FactCommand.RecordInteraction(header("a22", "2000-01-01", USA, NER), CameoCode.of("042"), "a visit"));
+    }
+
+    @Test
+    void theExamplesCoverEveryKind() {
+        assertThat(oneOfEachKind().map(FactCommand::kind).toList())
+                .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(FactKind.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEachKind")
+    void theEventOfACommandKeepsItsFactAndKind(FactCommand command) {
+        FactEvent event = command.toEvent();
+
+        assertThat(event.fact()).isEqualTo(command.fact());
+        assertThat(event.kind()).isEqualTo(command.kind());
+        assertThat(event.dyad()).isEqualTo(command.fact().dyad());
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEachKind")
+    void readingAnEventBackGivesTheCommandThatRecordsIt(FactCommand command) {
+        FactEvent event = command.toEvent();
+
+        assertThat(FactCommand.of(event)).isEqualTo(command);
+        assertThat(FactCommand.of(event).toEvent()).isEqualTo(event);
+    }
+
+    @Test
+    void anInteractionCarriesTheGoldsteinValueOfItsCode() {
+        FactEvent.InteractionRecorded event = new FactCommand.RecordInteraction(header("v", "2024-04-23", Facts.CHN, NER),
+                CameoCode.of("0312"), "intent to cooperate militarily").toEvent();
+
+        assertThat(event.goldstein()).isEqualTo(5.2);
+    }
+
+    @Test
+    void aPledgeListsItsDomainsOnceInTheirNaturalOrder() {
+        FactEvent.CooperationPledged event = Facts.pledge("p", "2024-07-17", TUR, NER, CooperationDomain.INTELLIGENCE,
+                CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE).toEvent();
+
+        assertThat(event.domains()).containsExactly(CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE);
+    }
+
+    @Test
+    void aPledgeWithoutDomainIsRejected() {
+        FactCommand.PledgeCooperation empty = Facts.pledge("p", "2024-07-17", TUR, NER);
+
+        assertThatIllegalArgumentException().isThrownBy(empty::toEvent)
+                .withMessage("fact p: a pledge names at least one domain");
+    }
+
+    @Test
+    void forcesOfNoPersonnelAreRejected() {
+        FactCommand.StationForces none = new FactCommand.StationForces(header("f", "2024-04-10", Facts.RUS, NER),
+                Optional.empty(), Optional.of(0), List.of(), true);
+
+        assertThatIllegalArgumentException().isThrownBy(none::toEvent)
+                .withMessage("fact f: size 0 must be at least 1");
+    }
+
+    @Test
+    void aFactBetweenACountryAndItselfIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> header("self", "2024-04-26", NER, NER))
+                .withMessage("fact self: actor and target are both NER; a fact is between two distinct countries");
+    }
+
+    @Test
+    void aFactNeedsOneToTwentySources() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> FactHeader.of("none", Facts.on("2024-04-26"), TUR, NER))
+                .withMessage("fact none has no source; every fact needs at least one");
+        Source[] many = new Source[FactHeader.MAX_SOURCES + 1];
+        Arrays.fill(many, Source.background());
+        assertThat(FactHeader.of("twenty", Facts.on("2024-04-26"), TUR, NER,
+                Arrays.copyOf(many, FactHeader.MAX_SOURCES)).sources()).hasSize(20);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> FactHeader.of("many", Facts.on("2024-04-26"), TUR, NER, many))
+                .withMessage("fact many has 21 sources; at most 20 are accepted");
+    }
+
+    @Test
+    void aRetractionNamesAFactAndGivesAReason() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RelationshipCommand.RetractFacts(List.of(), "wrong"))
+                .withMessage("a retraction names at least one fact id");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RelationshipCommand.RetractFacts(Facts.ids("x"), "  "))
+                .withMessage("a reason is required for a correction or retraction");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RelationshipCommand.CorrectFact(Facts.talks("t", "2024-03-12", USA, NER),
+                        "r".repeat(RelationshipCommand.MAX_REASON + 1)))
+                .withMessage("the reason has 2001 characters; at most 2000 are accepted");
+        assertThat(new RelationshipCommand.RetractFacts(Facts.ids("x"), "  never happened ").reason())
+                .isEqualTo("never happened");
+    }
+}
