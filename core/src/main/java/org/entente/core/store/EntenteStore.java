@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -104,6 +105,7 @@ public final class EntenteStore implements AutoCloseable {
     private final Repository<RelationshipAggregate> repository;
     private final CommandGateway gateway;
     private final int chunkSize;
+    private final Cache cache;
     private final Duration transactionCap;
     private final String description;
     private volatile TokenStore tokenStore;
@@ -165,8 +167,9 @@ public final class EntenteStore implements AutoCloseable {
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), b.snapshotThreshold));
-            if (b.aggregateCache) {
-                aggregate.configureCache(c -> new WeakReferenceCache());
+            cache = b.aggregateCache ? new WeakReferenceCache() : null;
+            if (cache != null) {
+                aggregate.configureCache(c -> cache);
             }
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                     .configureSerializer(c -> generalSerializer)
@@ -265,12 +268,22 @@ public final class EntenteStore implements AutoCloseable {
     /** The history of a dyad as recorded now, or empty when nothing is recorded for it. */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
-        if (axon.eventStore().lastSequenceNumberFor(dyad.id()).isEmpty()) {
+        Optional<Long> last = axon.eventStore().lastSequenceNumberFor(dyad.id());
+        if (last.isEmpty()) {
             return Optional.empty();
         }
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("read history of " + dyad));
         try {
-            DyadHistory h = repository.load(dyad.id()).invoke(RelationshipAggregate::historyCopy);
+            RelationshipAggregate loaded = repository.load(dyad.id()).invoke(a -> a);
+            if (loaded.lastSequence() != last.get() && cache != null) {
+                // Another instance wrote since this one cached the dyad: drop the stale copy and read again.
+                // (Committing re-caches the loaded copy, so evict after the commit.)
+                uow.commit();
+                cache.remove(dyad.id());
+                uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("read history of " + dyad));
+                loaded = repository.load(dyad.id()).invoke(a -> a);
+            }
+            DyadHistory h = loaded.historyCopy();
             uow.commit();
             return Optional.ofNullable(h);
         } catch (AggregateNotFoundException e) {

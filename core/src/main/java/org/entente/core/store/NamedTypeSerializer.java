@@ -8,7 +8,6 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.entente.core.EntenteException;
 
@@ -66,7 +65,9 @@ final class NamedTypeSerializer implements Serializer {
         if (FRAMEWORK_TYPES.contains(type.getName())) {
             return delegate.classForType(type);
         }
-        return registry.byName(type.getName()).<Class>map(EventTypeRegistry.Entry::type).orElse(UnknownSerializedType.class);
+        // Axon would hand back UnknownSerializedType and handlers would silently skip the event; a history
+        // with a fact nobody can read is refused instead.
+        return registry.byName(type.getName()).<Class>map(EventTypeRegistry.Entry::type).orElseThrow(() -> unknown(type));
     }
 
     @Override
