@@ -262,6 +262,29 @@ public final class Entente implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the projections have processed every event stored so far, by any writer (for a
+     * process that opens an existing store and reads at once, such as the command line).
+     *
+     * @throws ProjectionTimeoutException when they have not within the timeout
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ProcessingStatus status = processingStatus();
+        while (status.position() < status.head()) {
+            if (System.nanoTime() > deadline) {
+                throw new ProjectionTimeoutException(status, timeout);
+            }
+            try {
+                projections.index().awaitChange(Duration.ofMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EntenteException("interrupted while waiting for the projections", e);
+            }
+            status = processingStatus();
+        }
+    }
+
     /** How far the projections have read the store. */
     public ProcessingStatus processingStatus() {
         long head = head();

@@ -11,4 +11,9 @@ public final class ProjectionTimeoutException extends EntenteException {
         super("projections of " + dyad + " reached sequence " + reached + ", not " + wanted + ", within " + timeout.toMillis()
                 + " ms; processing is behind (see Entente.processingStatus())");
     }
+
+    ProjectionTimeoutException(ProcessingStatus status, Duration timeout) {
+        super("projections reached position " + status.position() + " of " + status.head() + " within " + timeout.toMillis()
+                + " ms" + (status.running() ? "" : "; processing is paused"));
+    }
 }

@@ -62,6 +62,13 @@ public final class FactIndex {
         return index == null ? -1 : index.snapshot().lastSequence();
     }
 
+    /** Waits until any change is applied, or the timeout passes. */
+    public void awaitChange(Duration timeout) throws InterruptedException {
+        synchronized (progress) {
+            progress.wait(Math.max(1, timeout.toMillis()));
+        }
+    }
+
     /**
      * Waits until the dyad's projection has applied the sequence number.
      *

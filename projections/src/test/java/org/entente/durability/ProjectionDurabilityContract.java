@@ -1,0 +1,144 @@
+package org.entente.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.testsupport.Facts.*;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.entente.Entente;
+import org.entente.ProcessingStatus;
+import org.entente.When;
+import org.entente.core.Dyad;
+import org.entente.core.relationship.FactCommand;
+import org.entente.partnership.Partnership;
+import org.entente.partnership.Portfolio;
+import org.entente.partnership.Status;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Projections on a real database with a streaming processor: they survive restarts without counting
+ * twice, equal a clean rebuild, and a rebuild never shows readers half-built state.
+ */
+abstract class ProjectionDurabilityContract {
+
+    static final When APRIL_30 = When.asOf(LocalDate.of(2024, 4, 30));
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** An Entente on the database under test; a second call reopens the same database. */
+    abstract Entente open();
+
+    static List<FactCommand> story() {
+        return org.entente.NigerStoryAccess.facts();
+    }
+
+    /** A digest of every projection row, in a stable order. */
+    static String digest(Entente entente) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason"
+                     + " FROM entente_projection_fact ORDER BY dyad, seq, fact_id")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    sha.update(String.valueOf(rs.getString(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            sha.update(Integer.toString(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    static int rowCount(Entente entente) throws Exception {
+        try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM entente_projection_fact")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void readsThroughTheEntryPointSeeItsOwnWrites() {
+        try (Entente entente = open()) {
+            entente.recordAll(story());
+            assertThat(entente.partnership(Dyad.of(NER, USA), APRIL_30).status()).isEqualTo(Status.WINDING_DOWN);
+            entente.record(talks("usa-talks-late", "2024-04-29", USA, NER));
+            assertThat(entente.partnership(Dyad.of(NER, USA), APRIL_30).lastContact().orElseThrow().id().value())
+                    .isEqualTo("usa-talks-late");
+        }
+    }
+
+    @Test
+    void aRestartWhileProcessingIsBehindResumesFromTheTokenAndEqualsACleanRebuild() throws Exception {
+        Portfolio before;
+        try (Entente entente = open()) {
+            entente.recordAll(story().subList(0, 10));
+            entente.awaitProjections(WAIT);
+            entente.pauseProcessing();
+            entente.recordAll(story().subList(10, story().size()));
+            ProcessingStatus paused = entente.processingStatus();
+            assertThat(paused.running()).isFalse();
+            assertThat(paused.behind()).isPositive();
+        }
+        String resumed;
+        try (Entente entente = open()) {
+            entente.awaitCaughtUp(WAIT);
+            assertThat(entente.processingStatus().behind()).isZero();
+            before = entente.portfolio(NER, APRIL_30);
+            resumed = digest(entente);
+            assertThat(rowCount(entente)).isEqualTo(story().size());
+            entente.rebuildProjections();
+            assertThat(digest(entente)).isEqualTo(resumed);
+            assertThat(entente.portfolio(NER, APRIL_30)).isEqualTo(before);
+        }
+        try (Entente entente = open()) {
+            entente.awaitCaughtUp(WAIT);
+            assertThat(digest(entente)).isEqualTo(resumed);
+            assertThat(rowCount(entente)).isEqualTo(story().size());
+            assertThat(entente.portfolio(NER, APRIL_30)).isEqualTo(before);
+            assertThat(before.mix().orElseThrow().concentration()).isCloseTo(0.28, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
+    void aRebuildWhileReadsRunNeverShowsPartialState() throws Exception {
+        try (Entente entente = open()) {
+            entente.recordAll(story());
+            Portfolio expected = entente.portfolio(NER, APRIL_30);
+            Partnership usa = entente.partnership(Dyad.of(NER, USA), APRIL_30);
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger reads = new AtomicInteger();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<?> reader = pool.submit(() -> {
+                while (!done.get()) {
+                    assertThat(entente.portfolio(NER, APRIL_30)).isEqualTo(expected);
+                    assertThat(entente.partnership(Dyad.of(NER, USA), APRIL_30)).isEqualTo(usa);
+                    reads.incrementAndGet();
+                }
+                return null;
+            });
+            for (int i = 0; i < 5; i++) {
+                entente.rebuildProjections();
+            }
+            done.set(true);
+            reader.get(60, TimeUnit.SECONDS);
+            pool.shutdown();
+            assertThat(reads.get()).isPositive();
+        }
+    }
+}
