@@ -403,9 +403,7 @@ public final class EntenteStore implements AutoCloseable {
                 }
             }
             try {
-                Dyad d = dyadOf(c, inBatch);
-                dyadOfIndex.put(i, d);
-                plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
+                dyadOfIndex.put(i, dyadOf(c, inBatch));
             } catch (EntenteException e) {
                 plan.violations.add(new BatchViolation(i, firstFact(c), Optional.empty(), e));
             }
@@ -431,7 +429,10 @@ public final class EntenteStore implements AutoCloseable {
                 List<RelationshipEvent> events = Decider.decide(c, h);
                 events.forEach(e -> Decider.evolve(h, e));
                 if (events.isEmpty()) {
+                    // Recorded already: nothing to send (a fact id's content can only change through a correction).
                     plan.unchanged++;
+                } else {
+                    plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
                 }
                 plan.events += events.size();
             } catch (EntenteException e) {
