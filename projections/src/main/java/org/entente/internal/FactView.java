@@ -52,13 +52,10 @@ public final class FactView {
         LocalDate heatDay = null;
         checkpoints[0] = new Checkpoint(state, 0, null);
         for (int c = 1; c < n; c++) {
-            List<FactEvent> part = ordered.subList((c - 1) * EVERY, c * EVERY);
-            state = Decider.continueFrom(state, part);
-            for (FactEvent e : part) {
-                LocalDate day = e.fact().happened().day();
-                heat = decayTo(heat, heatDay, day) + Definitions.weight(e);
-                heatDay = day;
-            }
+            Heat h = new Heat(heat, heatDay);
+            state = Decider.continueFrom(state, ordered.subList((c - 1) * EVERY, c * EVERY), h::add);
+            heat = h.heat;
+            heatDay = h.day;
             checkpoints[c] = new Checkpoint(state, heat, heatDay);
         }
     }
@@ -100,15 +97,26 @@ public final class FactView {
         int count = countOnOrBefore(date);
         Checkpoint cp = checkpoints[count / EVERY];
         List<FactEvent> rest = ordered.subList((count / EVERY) * EVERY, count);
-        RelationshipState state = rest.isEmpty() ? cp.state() : Decider.continueFrom(cp.state(), rest);
-        double heat = cp.heat();
-        LocalDate heatDay = cp.heatDay();
-        for (FactEvent e : rest) {
-            LocalDate day = e.fact().happened().day();
-            heat = decayTo(heat, heatDay, day) + Definitions.weight(e);
-            heatDay = day;
+        Heat h = new Heat(cp.heat(), cp.heatDay());
+        RelationshipState state = rest.isEmpty() ? cp.state() : Decider.continueFrom(cp.state(), rest, h::add);
+        return new Point(state, decayTo(h.heat, h.day, date));
+    }
+
+    /** The temperature folded over the facts the rules applied (a skipped fact weighs nothing). */
+    private static final class Heat {
+        private double heat;
+        private LocalDate day;
+
+        Heat(double heat, LocalDate day) {
+            this.heat = heat;
+            this.day = day;
         }
-        return new Point(state, decayTo(heat, heatDay, date));
+
+        void add(FactEvent e) {
+            LocalDate d = e.fact().happened().day();
+            heat = decayTo(heat, day, d) + Definitions.weight(e);
+            day = d;
+        }
     }
 
     private static double decayTo(double heat, LocalDate from, LocalDate to) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -166,7 +167,9 @@ public final class Projections {
      */
     @EventHandler
     void on(RelationshipEvent event, DomainEventMessage<?> message) {
-        List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp());
+        // The store keeps recording times to the millisecond; so do the projections, whether they see
+        // the live message (in memory) or read it back (streaming, rebuilds), so knownAt answers agree.
+        List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
         write(rows);
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
@@ -249,7 +252,7 @@ public final class Projections {
                 TrackedEventMessage<?> m = stream.nextAvailable();
                 last = m.trackingToken();
                 if (m instanceof DomainEventMessage<?> d && d.getPayload() instanceof RelationshipEvent e) {
-                    all.addAll(versions(e, d.getSequenceNumber(), d.getTimestamp()));
+                    all.addAll(versions(e, d.getSequenceNumber(), d.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
                 }
             }
         } catch (InterruptedException e) {

@@ -87,10 +87,20 @@ public final class Decider {
      * rules reject are skipped.
      */
     public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered) {
+        return continueFrom(state, ordered, e -> { });
+    }
+
+    /**
+     * As {@link #continueFrom(RelationshipState, Iterable)}, telling {@code applied} each fact the
+     * rules accepted (so that what is derived from facts, such as a temperature, skips the same ones).
+     */
+    public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered,
+                                                 java.util.function.Consumer<? super FactEvent> applied) {
         Fold fold = Fold.from(state);
         for (FactEvent e : ordered) {
             try {
                 fold.apply(e);
+                applied.accept(e);
             } catch (Fold.Violation skipped) {
                 // as in stateOf
             }
