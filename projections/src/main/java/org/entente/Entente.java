@@ -27,6 +27,7 @@ import org.entente.core.EntenteException;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.store.BatchProgress;
 import org.entente.core.store.BatchResult;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.Recorded;
@@ -127,9 +128,14 @@ public final class Entente implements AutoCloseable {
      * see {@link EntenteStore#recordAll}.
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
+        return recordAll(commands, BatchProgress.NONE);
+    }
+
+    /** As {@link #recordAll(List)}, telling {@code progress} after each committed chunk. */
+    public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         rebuildLock.readLock().lock();
         try {
-            BatchResult result = store.recordAll(commands);
+            BatchResult result = store.recordAll(commands, progress);
             result.positions().forEach(this::remember);
             return result;
         } finally {

@@ -237,7 +237,13 @@ public final class EntenteStore implements AutoCloseable {
      * @throws BatchWriteException    when a chunk failed after earlier chunks were committed
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
+        return recordAll(commands, BatchProgress.NONE);
+    }
+
+    /** As {@link #recordAll(List)}, telling {@code progress} after each committed chunk. */
+    public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         requireOpen();
+        Objects.requireNonNull(progress, "progress");
         Plan plan = plan(commands);
         if (!plan.violations.isEmpty()) {
             throw new BatchRejectedException(plan.violations);
@@ -246,6 +252,7 @@ public final class EntenteStore implements AutoCloseable {
         Map<Dyad, Recorded> positions = new LinkedHashMap<>();
         int events = 0;
         int done = 0;
+        int written = plan.unchanged;
         for (List<DyadCommands> chunk : chunks) {
             try {
                 for (Recorded r : writeChunk(chunk)) {
@@ -253,6 +260,8 @@ public final class EntenteStore implements AutoCloseable {
                     events += r.events();
                 }
                 done++;
+                written += chunk.stream().mapToInt(c -> c.commands().size()).sum();
+                progress.written(written, commands.size());
             } catch (RuntimeException e) {
                 if (done == 0) {
                     throw e;
