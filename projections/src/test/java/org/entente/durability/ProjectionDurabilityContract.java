@@ -116,6 +116,31 @@ abstract class ProjectionDurabilityContract {
     }
 
     @Test
+    void projectionTablesOfAnotherVersionAreRebuiltOnStart() throws Exception {
+        String expected;
+        try (Entente entente = open()) {
+            entente.recordAll(story());
+            entente.awaitProjections(WAIT);
+            expected = digest(entente);
+            try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement()) {
+                // What an older Entente would have left: another version, and rows this one cannot use.
+                s.execute("UPDATE entente_projection_meta SET version = 0");
+                s.execute("DELETE FROM entente_projection_fact WHERE dyad = 'NER-USA'");
+            }
+        }
+        try (Entente entente = open()) {
+            entente.awaitCaughtUp(WAIT);
+            assertThat(digest(entente)).isEqualTo(expected);
+            assertThat(entente.partnership(Dyad.of(NER, USA), APRIL_30).status()).isEqualTo(Status.WINDING_DOWN);
+            try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT version FROM entente_projection_meta")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(org.entente.internal.Projections.SCHEMA_VERSION);
+            }
+        }
+    }
+
+    @Test
     void aRebuildWhileReadsRunNeverShowsPartialState() throws Exception {
         try (Entente entente = open()) {
             entente.recordAll(story());

@@ -1,0 +1,66 @@
+package org.entente.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.entente.core.EntenteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every argument the store's builder refuses, with its message, and what it accepts. */
+class EntenteStoreBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSnapshotThresholdBelowOneIsRefused() {
+        assertThatThrownBy(() -> EntenteStore.builder().snapshotThreshold(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("snapshot threshold must be at least 1, got 0");
+    }
+
+    @Test
+    void aChunkSizeOutsideOneToTenThousandIsRefused() {
+        assertThatThrownBy(() -> EntenteStore.builder().chunkSize(0)).hasMessage("chunk size must be 1 to 10000 commands, got 0");
+        assertThatThrownBy(() -> EntenteStore.builder().chunkSize(10_001)).hasMessageContaining("got 10001");
+    }
+
+    @Test
+    void aTransactionCapAboveHalfTheGapTimeoutIsRefused() {
+        assertThatThrownBy(() -> EntenteStore.builder().transactionCap(Duration.ofSeconds(31)))
+                .hasMessageContaining("at most 30 s (half the gap timeout)");
+        assertThatThrownBy(() -> EntenteStore.builder().transactionCap(Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    @Test
+    void aReadBatchSizeOutsideTheRangeIsRefused() {
+        assertThatThrownBy(() -> EntenteStore.builder().readBatchSize(0)).hasMessage("read batch size must be 1 to 100000, got 0");
+    }
+
+    @Test
+    void nullsAreRefusedByName() {
+        assertThatThrownBy(() -> EntenteStore.builder().h2(null)).hasMessage("directory");
+        assertThatThrownBy(() -> EntenteStore.builder().postgres(null)).hasMessage("dataSource");
+    }
+
+    @Test
+    void aStoreDirectoryThatIsAFileIsRefusedNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> EntenteStore.builder().h2(file).build())
+                .isInstanceOf(EntenteException.class)
+                .hasMessageContaining("cannot use " + file.toAbsolutePath() + " as an Entente store directory");
+    }
+
+    @Test
+    void aClosedStoreRefusesWork() {
+        EntenteStore store = EntenteStore.builder().inMemory().build();
+        store.close();
+        store.close();
+        assertThatThrownBy(() -> store.dryRun(java.util.List.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
+        assertThat(store.backend()).isEqualTo(EntenteStore.Backend.MEMORY);
+    }
+}
