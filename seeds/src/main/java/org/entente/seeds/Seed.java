@@ -1,0 +1,64 @@
+package org.entente.seeds;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactCommand;
+
+/**
+ * A seed file, read and checked: its header and its facts in the order of the file.
+ *
+ * <p>Reading checks the format only (see {@code seeds/FORMAT.md}); whether the facts obey the rules of
+ * diplomacy is for {@link org.entente.core.relationship.Decider} to say when they are recorded:
+ *
+ * <pre>{@code
+ * Seed seed = Seeds.bundled("niger-2024");
+ * seed.commandsByDyad().forEach((dyad, commands) ->
+ *         Decider.decideAll(commands, DyadHistory.empty(dyad)));
+ * }</pre>
+ *
+ * @param file   the file's name as it was given to the reader
+ * @param header the format, title and description
+ * @param facts  the facts, in the order of the file
+ */
+public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
+
+    private static final Comparator<FactCommand> ORDER = Comparator.comparing(FactCommand::toEvent, DyadHistory.ORDER);
+
+    /** Validates and copies; see the type's documentation. */
+    public Seed {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(header, "header");
+        facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+    }
+
+    /** The commands of the facts, in the order of the file. */
+    public List<FactCommand> commands() {
+        return facts.stream().map(SeedFact::command).toList();
+    }
+
+    /**
+     * The commands grouped by dyad (dyads in the order of their ids), each group in DOMAIN.md's order
+     * of facts (day, lifecycle rank, fact id), ready for {@code Decider.decideAll}.
+     */
+    public Map<Dyad, List<FactCommand>> commandsByDyad() {
+        Map<Dyad, List<FactCommand>> byDyad = new TreeMap<>();
+        for (SeedFact fact : facts) {
+            byDyad.computeIfAbsent(fact.command().fact().dyad(), d -> new ArrayList<>()).add(fact.command());
+        }
+        byDyad.replaceAll((dyad, commands) -> commands.stream().sorted(ORDER).toList());
+        return java.util.Collections.unmodifiableMap(byDyad);
+    }
+
+    /** The fact with this id, if the seed has it. */
+    public Optional<SeedFact> fact(FactId id) {
+        return facts.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+}

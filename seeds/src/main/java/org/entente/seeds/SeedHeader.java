@@ -1,0 +1,21 @@
+package org.entente.seeds;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a seed file says about itself, before its facts.
+ *
+ * @param format      the format and version, always {@link SeedReader#FORMAT} for a seed that was read
+ * @param title       a short title
+ * @param description a longer description, if the file has one
+ */
+public record SeedHeader(String format, String title, Optional<String> description) {
+
+    /** Validates; see the type's documentation. */
+    public SeedHeader {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+    }
+}

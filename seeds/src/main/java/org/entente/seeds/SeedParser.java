@@ -1,0 +1,332 @@
+package org.entente.seeds;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads one seed file: bytes to text (UTF-8), text to tokens (Jackson's JSON or YAML streaming
+ * parser), tokens to the header and to facts one at a time (each fact is converted as soon as it is
+ * read, so memory holds the commands, not a tree of the file). Not thread-safe: one per file.
+ */
+final class SeedParser {
+
+    private final Limits limits;
+    private final YAMLFactory yamlFactory;
+    private final JsonFactory jsonFactory;
+    private final String file;
+    private final Problems problems;
+    private final FactConverter converter;
+    private final List<SeedFact> facts = new ArrayList<>();
+    private Node format;
+    private Node title;
+    private Node description;
+    private boolean factsSeen;
+    private SeedProblem unsupported;
+
+    SeedParser(Limits limits, YAMLFactory yamlFactory, JsonFactory jsonFactory, String file) {
+        this.limits = limits;
+        this.yamlFactory = yamlFactory;
+        this.jsonFactory = jsonFactory;
+        this.file = file;
+        this.problems = new Problems(file, limits.maxProblems());
+        this.converter = new FactConverter(problems);
+    }
+
+    /** A problem about the whole file, for a file too large to read. */
+    static SeedFormatException tooLarge(String file, String size, long max) {
+        return new SeedFormatException(file, List.of(new SeedProblem(file, 0, 0, Optional.empty(), "", "the file has "
+                + size + " bytes; at most " + Values.count(max) + " are accepted (SeedReader.Builder.maxFileSize)")));
+    }
+
+    Seed parse(byte[] bytes) {
+        try {
+            String text = decode(bytes);
+            boolean json = isJson(text);
+            if (!json) {
+                checkLines(text);
+            }
+            read(text, json);
+            header();
+        } catch (Problems.Abort stop) {
+            // The problem that stopped reading is recorded.
+        }
+        if (unsupported != null) {
+            throw new SeedFormatException(file, List.of(unsupported));
+        }
+        if (problems.count() > 0) {
+            throw new SeedFormatException(file, problems.list());
+        }
+        return new Seed(file, new SeedHeader(SeedReader.FORMAT, text(title).orElseThrow(), text(description)), facts);
+    }
+
+    // ------------------------------------------------------------------------------------ text
+
+    private String decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = 1;
+            for (int i = lineStart; i < at; i++) {
+                column += (bytes[i] & 0xC0) == 0x80 ? 0 : 1;
+            }
+            throw problems.fatal(line, column, "", String.format("the file is not UTF-8: byte 0x%02X cannot be here;"
+                    + " save the file as UTF-8", bytes[at] & 0xFF));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** JSON when the name ends with {@code .json} or the first non-blank character is '{'. */
+    private boolean isJson(String text) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+    /** See {@link Limits#maxLineLength()}. */
+    private void checkLines(String text) {
+        int max = limits.maxLineLength();
+        int line = 1;
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                line += c == '\n' ? 1 : 0;
+                length = 0;
+            } else if (++length > max) {
+                throw problems.fatal(line, max + 1, "", "line " + line + " is longer than " + Values.count(max)
+                        + " characters; YAML lines are limited to twice SeedReader.Builder.maxStringLength plus 1,024,"
+                        + " because very long lines make the YAML scanner slow: write a long text over several lines"
+                        + " (a block scalar, |), or use JSON");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- tokens
+
+    private void read(String text, boolean json) {
+        try (JsonParser parser = json ? jsonFactory.createParser(text) : yamlFactory.createParser(new StringReader(text))) {
+            root(new Cursor(parser, limits, problems));
+        } catch (JsonProcessingException e) {
+            syntax(e, json);
+        } catch (IOException e) {
+            // Reading from a string does no I/O; Jackson declares it anyway.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void syntax(JsonProcessingException e, boolean json) {
+        int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+        int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
+        String message = e.getOriginalMessage();
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+            message = marked.getProblem() == null ? message : marked.getProblem();
+            if (marked.getContext() != null) {
+                message += " (" + marked.getContext()
+                        + (marked.getContextMark() == null ? "" : " that starts at line " + (marked.getContextMark().getLine() + 1)
+                        + ", column " + (marked.getContextMark().getColumn() + 1)) + ")";
+            }
+            if (marked.getProblemMark() != null) {
+                line = marked.getProblemMark().getLine() + 1;
+                column = marked.getProblemMark().getColumn() + 1;
+            }
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            problems.fatal(line, column, "", "a limit of the parser was reached: " + message);
+            return;
+        }
+        problems.fatal(line, column, "", (json ? "JSON" : "YAML") + " syntax error: " + message.strip());
+    }
+
+    private void root(Cursor cursor) throws IOException {
+        JsonToken t = cursor.next();
+        if (t == null) {
+            throw problems.fatal(1, 1, "", "the file is empty; a seed starts with 'format: " + SeedReader.FORMAT + "'");
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw problems.fatal(cursor.line(), cursor.column(), "", "a seed file is a mapping with the fields "
+                    + String.join(", ", FactSchema.HEADER_FIELDS) + "; found " + (t == JsonToken.START_ARRAY ? "a list" : "a single value"));
+        }
+        int rootLine = cursor.line();
+        int rootColumn = cursor.column();
+        while ((t = cursor.next()) == JsonToken.FIELD_NAME) {
+            String key = cursor.name();
+            int keyLine = cursor.line();
+            int keyColumn = cursor.column();
+            cursor.next();
+            cursor.enter(key);
+            switch (key) {
+                case "format" -> format = headerValue(cursor, format, key, keyLine, keyColumn);
+                case "title" -> title = headerValue(cursor, title, key, keyLine, keyColumn);
+                case "description" -> description = headerValue(cursor, description, key, keyLine, keyColumn);
+                case "facts" -> facts(cursor, keyLine, keyColumn);
+                default -> {
+                    problems.add(keyLine, keyColumn, Optional.empty(), key, "unknown field '" + key + "' in the header"
+                            + (FactSchema.ALL_FIELDS.contains(key) ? "; it is a field of a fact" : FactSchema.hint(key, FactSchema.HEADER_FIELDS, false))
+                            + "; accepted: " + String.join(", ", FactSchema.HEADER_FIELDS));
+                    cursor.skip();
+                }
+            }
+            cursor.leave();
+        }
+        t = cursor.next();
+        if (t != null) {
+            throw problems.fatal(cursor.line(), cursor.column(), "", "a seed file holds one YAML document, and another"
+                    + " one starts here; remove the '---' and what follows, or make it a file of its own");
+        }
+        if (format == null && unsupported == null) {
+            problems.add(rootLine, rootColumn, Optional.empty(), "format", "missing required field 'format'; a seed"
+                    + " starts with 'format: " + SeedReader.FORMAT + "'");
+        }
+        if (!factsSeen) {
+            problems.add(rootLine, rootColumn, Optional.empty(), "facts", "missing required field 'facts': a list of"
+                    + " facts; write 'facts: []' for a seed without facts");
+        }
+        if (title == null || title instanceof Node.Scalar s && s.isNull()) {
+            problems.add(title == null ? rootLine : title.line(), title == null ? rootColumn : title.column(), Optional.empty(), "title", "missing required field 'title': a short title"
+                    + " such as 'Niger and its security partners, 2023-2024'");
+        }
+    }
+
+    private Node headerValue(Cursor cursor, Node already, String key, int keyLine, int keyColumn) throws IOException {
+        if (already != null) {
+            problems.add(keyLine, keyColumn, Optional.empty(), key, "field '" + key + "' appears twice in the header"
+                    + " (first at line " + already.line() + "); give each field once");
+            cursor.skip();
+            return already;
+        }
+        Node value = cursor.read(Shape.SCALAR);
+        if (key.equals("format")) {
+            checkFormat(value);
+        }
+        return value;
+    }
+
+    /** An unsupported format stops reading: the rest of the file may follow other rules. */
+    private void checkFormat(Node value) {
+        if (!(value instanceof Node.Scalar s) || s.isNull()) {
+            if (!(value instanceof Node.Invalid)) {
+                problems.add(value.line(), value.column(), Optional.empty(), "format", "expected '" + SeedReader.FORMAT
+                        + "', found " + Values.describe(value));
+            }
+            return;
+        }
+        String text = s.text().strip();
+        if (text.equals(SeedReader.FORMAT)) {
+            return;
+        }
+        String message = text.startsWith("entente-seed/")
+                ? "unsupported format version " + Values.quote(text) + "; this reader accepts " + SeedReader.FORMAT
+                + " only (the rest of the file was not checked)"
+                : Values.quote(text) + " is not a seed format; this reader accepts " + SeedReader.FORMAT;
+        unsupported = new SeedProblem(file, value.line(), value.column(), Optional.empty(), "format", message);
+        throw new Problems.Abort();
+    }
+
+    private void facts(Cursor cursor, int keyLine, int keyColumn) throws IOException {
+        if (factsSeen) {
+            problems.add(keyLine, keyColumn, Optional.empty(), "facts", "field 'facts' appears twice in the header;"
+                    + " give each field once");
+            cursor.skip();
+            return;
+        }
+        factsSeen = true;
+        JsonToken t = cursor.token();
+        if (cursor.isNull()) {
+            problems.add(cursor.line(), cursor.column(), Optional.empty(), "facts", "'facts' has no value; write"
+                    + " 'facts: []' for a seed without facts");
+            return;
+        }
+        if (t != JsonToken.START_ARRAY || cursor.isAlias()) {
+            problems.add(cursor.line(), cursor.column(), Optional.empty(), "facts", "expected a list of facts, found "
+                    + (t == JsonToken.START_OBJECT ? "a mapping" : "a single value"));
+            cursor.skip();
+            return;
+        }
+        cursor.leave();
+        int index = 0;
+        t = cursor.next();
+        while (t != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw problems.fatal(cursor.line(), cursor.column(), "", "the file ends inside the list of facts");
+            }
+            if (index == limits.maxFacts()) {
+                throw problems.fatal(cursor.line(), cursor.column(), "", "more than " + Values.count(limits.maxFacts())
+                        + " facts; at most " + Values.count(limits.maxFacts())
+                        + " are accepted in one file (SeedReader.Builder.maxFacts)");
+            }
+            int before = problems.count();
+            Node fact = cursor.read(FactSchema.FACT);
+            // A syntax error just after a fact may have cut it short: it is converted only once the
+            // next token is read.
+            t = cursor.next();
+            converter.convert(fact, before).ifPresent(facts::add);
+            index++;
+        }
+        cursor.enter("facts");
+    }
+
+    // ---------------------------------------------------------------------------------- header
+
+    private void header() {
+        if (title != null && !(title instanceof Node.Scalar s && s.isNull())) {
+            requiredText(title, "title");
+        }
+        if (description != null && !(description instanceof Node.Scalar s && s.isNull())) {
+            requiredText(description, "description");
+        }
+    }
+
+    private void requiredText(Node node, String field) {
+        if (node instanceof Node.Invalid) {
+            return;
+        }
+        if (!(node instanceof Node.Scalar s) || s.isNull()) {
+            problems.add(node.line(), node.column(), Optional.empty(), field, "expected text, found " + Values.describe(node));
+        } else if (s.text().isBlank()) {
+            problems.add(node.line(), node.column(), Optional.empty(), field, "'" + field + "' is blank");
+        }
+    }
+
+    private static Optional<String> text(Node node) {
+        return node instanceof Node.Scalar s && !s.isNull() && !s.text().isBlank() ? Optional.of(s.text().strip()) : Optional.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.entente.seeds;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The entry point for seeds: the seeds bundled with Entente, and reading a file with the default
+ * limits. For other limits use {@link SeedReader#builder()}.
+ *
+ * <pre>{@code
+ * Seed niger = Seeds.bundled("niger-2024");     // DOMAIN.md's story, 26 facts
+ * Seed mine = Seeds.read(Path.of("my-seed.yaml"));
+ * }</pre>
+ */
+public final class Seeds {
+
+    private static final List<String> BUNDLED = List.of("niger-2024");
+
+    private Seeds() {
+    }
+
+    /**
+     * The bundled seed with this name, read from the classpath resource
+     * {@code org/entente/seeds/<name>.yaml}.
+     *
+     * @throws IllegalArgumentException naming the bundled seeds when none has this name
+     */
+    public static Seed bundled(String name) {
+        return SeedReader.standard().readBundled(name);
+    }
+
+    /** The names of the bundled seeds, such as {@code niger-2024}. */
+    public static List<String> bundledNames() {
+        return BUNDLED;
+    }
+
+    /**
+     * Reads a seed file with the default limits.
+     *
+     * @throws SeedFormatException listing every problem of the file
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public static Seed read(Path file) {
+        return SeedReader.standard().read(file);
+    }
+}

@@ -1,0 +1,55 @@
+package org.entente.seeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.entente.core.relationship.FactKind;
+import org.junit.jupiter.api.Test;
+
+/** FORMAT.md says what the reader does: its complete examples are read, and it names every kind. */
+class FormatDocumentTest {
+
+    private static final Path FORMAT = Path.of("FORMAT.md");
+    private static final Pattern BLOCK = Pattern.compile("```(yaml|json)\\n(.*?)```", Pattern.DOTALL);
+
+    private static String document() throws IOException {
+        return Files.readString(FORMAT);
+    }
+
+    @Test
+    void theCompleteExamplesOfTheFormatAreRead() throws IOException {
+        Matcher m = BLOCK.matcher(document());
+        List<Seed> seeds = new ArrayList<>();
+        while (m.find()) {
+            String text = m.group(2);
+            if (text.startsWith("format:") || text.startsWith("{")) {
+                seeds.add(SeedTexts.read(text, "FORMAT.md." + m.group(1)));
+            }
+        }
+
+        assertThat(seeds).hasSize(2);
+        assertThat(seeds).allSatisfy(s -> assertThat(s.facts()).extracting(f -> f.id().value()).containsExactly("usa-denounce"));
+    }
+
+    @Test
+    void everyKindAndItsFieldsAreDocumented() throws IOException {
+        String document = document();
+
+        for (FactKind kind : FactKind.values()) {
+            assertThat(document).contains("| `" + kind.slug() + "` |");
+            for (String field : FactSchema.specOf(kind).required()) {
+                assertThat(document).contains("`" + field + "`*");
+            }
+        }
+        for (String field : FactSchema.ALL_FIELDS) {
+            assertThat(document).contains("| `" + field + "` |");
+        }
+        assertThat(document).contains("| `format` |", "| `title` |", "| `description` |", "| `facts` |");
+    }
+}
