@@ -1,0 +1,68 @@
+package org.entente.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.entente.Entente;
+import org.entente.When;
+import org.entente.core.Country;
+import org.entente.partnership.Portfolio;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code board COUNTRY}: the portfolio of a country on a date. */
+@Command(name = "board", mixinStandardHelpOptions = true,
+        description = {"A country's partners on a date: status, agreements, forces, envoys and last fact,",
+                "then its security partners, diversification and effective number of partners.",
+                "If the store is empty, the bundled niger-2024 seed is loaded first."})
+final class BoardCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EntenteCli root;
+
+    @Parameters(paramLabel = "COUNTRY", converter = Converters.CountryConverter.class,
+            description = "ISO 3166-1 alpha-3 code, such as NER.")
+    Country country;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = Converters.DateConverter.class,
+            description = "Facts that happened on or before this date (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--known-at", paramLabel = "INSTANT", converter = Converters.InstantConverter.class,
+            description = "As recorded at this instant, such as 2024-05-01T00:00:00Z (default: now).")
+    Instant knownAt;
+
+    @Option(names = "--published-by", paramLabel = "DATE", converter = Converters.DateConverter.class,
+            description = "Only facts with a source published by this date.")
+    LocalDate publishedBy;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Entente entente = root.open()) {
+            if (entente.processingStatus().head() < 0) {
+                int facts = SeedLoading.loadBundled(entente, "niger-2024");
+                root.notice("the store at " + root.store + " was empty; loaded the bundled seed niger-2024 (" + facts + " facts) first");
+            }
+            When when = When.asOf(asOf != null ? asOf : LocalDate.now(root.clock));
+            if (knownAt != null) {
+                when = when.knownAt(knownAt);
+            }
+            if (publishedBy != null) {
+                when = when.publishedBy(publishedBy);
+            }
+            Portfolio portfolio = entente.portfolio(country, when);
+            Output out = new Output(root.spec.commandLine().getOut());
+            if (format == Format.JSON) {
+                out.json(portfolio);
+            } else {
+                out.board(portfolio, when);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package org.entente.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.entente.Entente;
+import org.entente.timeline.DyadChanges;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code diff COUNTRY|DYAD --from DATE --to DATE}: what changed. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "What changed between two dates: statuses, agreements, forces, envoys and sanctions.")
+final class DiffCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EntenteCli root;
+
+    @Parameters(paramLabel = "COUNTRY|DYAD", converter = Converters.SubjectConverter.class,
+            description = "A country such as NER, or a dyad such as NER-USA.")
+    Converters.Subject subject;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", converter = Converters.DateConverter.class, description = "The first date.")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", converter = Converters.DateConverter.class, description = "The second date.")
+    LocalDate to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (from.isAfter(to)) {
+            throw new EntenteCli.UsageError("--from " + from + " is after --to " + to + "; expected --from <= --to");
+        }
+        try (Entente entente = root.open()) {
+            List<DyadChanges> changes = subject.isDyad()
+                    ? List.of(entente.changes(subject.dyad(), from, to)).stream().filter(c -> !c.isEmpty()).toList()
+                    : entente.changes(subject.country(), from, to);
+            Output out = new Output(root.spec.commandLine().getOut());
+            if (format == Format.JSON) {
+                out.json(changes);
+            } else {
+                out.changes(subject.toString(), from, to, changes);
+            }
+        }
+        return 0;
+    }
+}

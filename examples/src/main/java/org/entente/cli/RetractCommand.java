@@ -1,0 +1,38 @@
+package org.entente.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.entente.Entente;
+import org.entente.core.FactId;
+import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.store.Recorded;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code retract FACT-ID... --reason TEXT}. */
+@Command(name = "retract", mixinStandardHelpOptions = true,
+        description = "Retract facts of one dyad, atomically. The originals stay in the store; reads as known before keep them.")
+final class RetractCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EntenteCli root;
+
+    @Parameters(paramLabel = "FACT-ID", arity = "1..*", converter = Converters.FactIdConverter.class, description = "Fact ids of one dyad.")
+    List<FactId> facts;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the facts are withdrawn.")
+    String reason;
+
+    @Override
+    public Integer call() {
+        try (Entente entente = root.open()) {
+            Recorded r = entente.record(new RelationshipCommand.RetractFacts(facts, reason));
+            root.spec.commandLine().getOut().println(r.events() == 0
+                    ? "nothing to retract: " + facts + " were retracted already"
+                    : "retracted " + facts.size() + " fact(s) of " + r.dyad());
+        }
+        return 0;
+    }
+}

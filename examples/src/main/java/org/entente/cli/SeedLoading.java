@@ -1,0 +1,96 @@
+package org.entente.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.Entente;
+import org.entente.core.EntenteException;
+import org.entente.core.relationship.FactConflictException;
+import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.store.BatchProgress;
+import org.entente.core.store.BatchResult;
+import org.entente.core.store.BatchViolation;
+import org.entente.seeds.Seed;
+import org.entente.seeds.SeedFact;
+import org.entente.seeds.Seeds;
+
+/**
+ * Loading a seed into an Entente: the seed module turns a file into facts, Entente records them. A
+ * dry run comes first, so a violation anywhere means nothing is written, and each violation is
+ * reported at its file and line.
+ */
+final class SeedLoading {
+
+    private SeedLoading() {
+    }
+
+    /** A seed named by a path (if such a file exists) or by a bundled name. */
+    static Seed resolve(String nameOrPath) {
+        Path path = Path.of(nameOrPath);
+        if (Files.isRegularFile(path)) {
+            return Seeds.read(path);
+        }
+        if (Seeds.bundledNames().contains(nameOrPath)) {
+            return Seeds.bundled(nameOrPath);
+        }
+        throw new EntenteCli.UsageError("'" + nameOrPath + "' is neither a seed file nor a bundled seed; bundled seeds: "
+                + String.join(", ", Seeds.bundledNames()) + "; files end in .yaml, .yml or .json");
+    }
+
+    /** Loads a bundled seed (no corrections); returns how many facts it holds. */
+    static int loadBundled(Entente entente, String name) {
+        Seed seed = Seeds.bundled(name);
+        load(entente, seed, false, false, BatchProgress.NONE);
+        return seed.facts().size();
+    }
+
+    /**
+     * Checks, then records, a seed.
+     *
+     * @throws SeedRejectedException listing every violation at its file and line, when nothing was written
+     */
+    static BatchResult load(Entente entente, Seed seed, boolean dryRun, boolean applyCorrections, BatchProgress progress) {
+        List<RelationshipCommand> commands = new ArrayList<>(seed.commands());
+        BatchResult check = entente.dryRun(commands);
+        if (applyCorrections && !check.isValid()) {
+            for (BatchViolation v : check.violations()) {
+                if (v.error() instanceof FactConflictException) {
+                    SeedFact fact = seed.facts().get(v.index());
+                    commands.set(v.index(), new RelationshipCommand.CorrectFact(fact.command(),
+                            "changed in seed " + fact.location()));
+                }
+            }
+            check = entente.dryRun(commands);
+        }
+        if (!check.isValid()) {
+            throw new SeedRejectedException(seed, check.violations(), applyCorrections);
+        }
+        if (dryRun) {
+            return check;
+        }
+        return entente.recordAll(commands, progress);
+    }
+
+    /** A seed whose facts break rules or conflict with recorded facts; nothing was written. */
+    static final class SeedRejectedException extends EntenteException {
+        SeedRejectedException(Seed seed, List<BatchViolation> violations, boolean applyCorrections) {
+            super(message(seed, violations, applyCorrections));
+        }
+
+        private static String message(Seed seed, List<BatchViolation> violations, boolean applyCorrections) {
+            StringBuilder s = new StringBuilder(seed.file()).append(": ").append(violations.size())
+                    .append(violations.size() == 1 ? " fact" : " facts").append(" cannot be recorded; nothing was written");
+            boolean conflicts = false;
+            for (BatchViolation v : violations) {
+                SeedFact fact = seed.facts().get(v.index());
+                s.append("\n  ").append(fact.location()).append(' ').append(fact.id()).append(": ").append(v.message());
+                conflicts |= v.error() instanceof FactConflictException;
+            }
+            if (conflicts && !applyCorrections) {
+                s.append("\n  (facts changed under a recorded id: load with --apply-corrections to record them as corrections)");
+            }
+            return s.toString();
+        }
+    }
+}

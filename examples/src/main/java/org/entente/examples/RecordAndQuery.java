@@ -1,0 +1,52 @@
+package org.entente.examples;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.entente.Entente;
+import org.entente.When;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.HappenedOn;
+import org.entente.core.Source;
+import org.entente.core.relationship.CooperationDomain;
+import org.entente.core.relationship.FactCommand;
+import org.entente.core.relationship.FactHeader;
+import org.entente.partnership.Partnership;
+
+/**
+ * An application records the article's Turkish facts and asks for the Niger–Turkey partnership on a
+ * date, the way any program that imports Entente would.
+ */
+public final class RecordAndQuery {
+
+    private RecordAndQuery() {
+    }
+
+    /** Records two facts in memory and describes the partnership before and after them. */
+    public static String run() {
+        Country ner = Country.of("NER");
+        Country tur = Country.of("TUR");
+        Source article = Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED)
+                .withTitle("Armée : après le renvoi des États-Unis, deux pays apportent une excellente nouvelle au Niger")
+                .withPublished(LocalDate.of(2024, 4, 26));
+        try (Entente entente = Entente.inMemory()) {
+            entente.recordAll(List.of(
+                    new FactCommand.AppointAttache(FactHeader.of("tur-attache", HappenedOn.day(2024, 4, 26), tur, ner, article),
+                            Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence"),
+                    new FactCommand.PledgeCooperation(FactHeader.of("tur-pledge", HappenedOn.day(2024, 4, 26), tur, ner, article),
+                            List.of(CooperationDomain.MILITARY))));
+            Partnership before = entente.partnership(Dyad.of(ner, tur), When.asOf(LocalDate.of(2024, 4, 25)));
+            Partnership after = entente.partnership(Dyad.of(ner, tur), When.asOf(LocalDate.of(2024, 4, 30)));
+            return "NER-TUR on 2024-04-25: " + before.status() + "\n"
+                    + "NER-TUR on 2024-04-30: " + after.status() + ", security weight " + after.securityWeight()
+                    + ", envoys " + after.envoys().stream().map(e -> e.rank().orElse("") + " " + e.name().orElse("")).toList()
+                    + ", temperature " + after.temperature() + "\n";
+        }
+    }
+
+    /** Prints {@link #run()}. */
+    public static void main(String[] args) {
+        System.out.print(run());
+    }
+}

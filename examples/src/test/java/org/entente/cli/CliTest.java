@@ -1,0 +1,227 @@
+package org.entente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, on H2 stores in temporary directories. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    String store() {
+        return dir.resolve("store").toString();
+    }
+
+    @Nested
+    class Board {
+        @Test
+        void anEmptyStoreGetsTheBundledSeedWithANoticeAndShowsNigersBoard() {
+            Run r = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
+            assertThat(r.code()).isZero();
+            assertThat(r.err()).contains("was empty; loaded the bundled seed niger-2024");
+            assertThat(r.out()).contains("Niger (NER) on 2024-04-30: 5 partners")
+                    .containsPattern("USA United States\\s+WINDING_DOWN")
+                    .containsPattern("FRA France\\s+ENDED")
+                    .containsPattern("CHN China\\s+STRENGTHENING")
+                    .containsPattern("TUR Turkey\\s+STRENGTHENING")
+                    .containsPattern("RUS Russia\\s+STRENGTHENING")
+                    .contains("Concentration 0.28, diversification 0.72, effective number of partners 3.57");
+            Run again = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
+            assertThat(again.err()).doesNotContain("was empty");
+            assertThat(again.out()).isEqualTo(r.out());
+        }
+
+        @Test
+        void theStatusesOfDomainMdOnOtherDates() {
+            assertThat(run("--store", store(), "board", "NER", "--as-of", "2023-06-01").out())
+                    .containsPattern("USA United States\\s+ACTIVE").containsPattern("FRA France\\s+ACTIVE");
+            assertThat(run("--store", store(), "board", "NER", "--as-of", "2024-10-01").out())
+                    .containsPattern("USA United States\\s+ENDED");
+        }
+
+        @Test
+        void jsonOutputCarriesTheFiguresForScripts() throws Exception {
+            Run r = run("--store", store(), "--quiet", "board", "NER", "--as-of", "2024-04-30", "--format", "json");
+            assertThat(r.code()).isZero();
+            assertThat(r.err()).isEmpty();
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertThat(json.path("country").asText()).isEqualTo("NER");
+            assertThat(json.path("mix").path("concentration").asDouble()).isBetween(0.2799, 0.2801);
+            assertThat(json.path("partners")).hasSize(5);
+            assertThat(json.path("partners").get(0).path("status").asText()).isEqualTo("WINDING_DOWN");
+        }
+
+        @Test
+        void publishedByHidesFactsReportedLater() {
+            Run r = run("--store", store(), "--quiet", "board", "NER", "--as-of", "2024-04-30", "--published-by", "2024-04-25");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).doesNotContain("TUR Turkey").contains("from sources published by 2024-04-25");
+        }
+    }
+
+    @Nested
+    class BadArguments {
+        @Test
+        void anUnknownCountryExitsWithTwoAndSuggestions() {
+            Run r = run("--store", store(), "board", "NIG");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("NIG is not an ISO 3166-1 alpha-3 code; did you mean NER (Niger) or NGA (Nigeria)?");
+        }
+
+        @Test
+        void aMalformedDateExitsWithTwoAndTheAcceptedForm() {
+            Run r = run("--store", store(), "board", "NER", "--as-of", "30/04/2024");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("expected YYYY-MM-DD");
+        }
+
+        @Test
+        void aMissingSeedFileExitsWithTwo() {
+            Run r = run("--store", store(), "load", dir.resolve("missing.yaml").toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("neither a seed file nor a bundled seed").contains("niger-2024");
+        }
+
+        @Test
+        void anUnknownKindExitsWithTwo() {
+            Run r = run("--store", store(), "timeline", "NER", "--kind", "invade");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("'invade' is not a kind of fact; accepted:").contains("schedule-withdrawal");
+        }
+
+        @Test
+        void diffWithFromAfterToExitsWithTwo() {
+            Run r = run("--store", store(), "diff", "NER", "--from", "2024-10-01", "--to", "2024-04-01");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("is after --to");
+        }
+
+        @Test
+        void anUnknownFactToRetractExitsWithOneInOneLine() {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Run r = run("--store", store(), "retract", "no-such-fact", "--reason", "test");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err().strip()).doesNotContain("\n").contains("no-such-fact is not recorded");
+        }
+    }
+
+    @Nested
+    class Loading {
+        @Test
+        void loadingTheSameSeedTwiceAddsNothingTheSecondTime() {
+            Run first = run("--store", store(), "load", "niger-2024");
+            assertThat(first.code()).isZero();
+            assertThat(first.out()).contains("recorded 26 event(s)");
+            Run second = run("--store", store(), "load", "niger-2024");
+            assertThat(second.out()).contains("recorded 0 event(s) in 0 transaction(s); 26 fact(s) already recorded");
+        }
+
+        @Test
+        void aDryRunWritesNothing() {
+            Run dry = run("--store", store(), "load", "niger-2024", "--dry-run");
+            assertThat(dry.out()).contains("would record 26 event(s)");
+            Run load = run("--store", store(), "load", "niger-2024");
+            assertThat(load.out()).contains("recorded 26 event(s)");
+        }
+
+        @Test
+        void aChangedFactIsAConflictAtItsLineUnlessCorrectionsAreApplied() throws Exception {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Path changed = dir.resolve("changed.yaml");
+            Files.writeString(changed, """
+                    format: entente-seed/1
+                    title: a correction
+                    facts:
+                      - id: tur-visit
+                        kind: hold-talks
+                        happened: 2024-07-18
+                        actor: TUR
+                        target: NER
+                        sources:
+                          - kind: article
+                            confidence: reported
+                            publisher: test
+                    """);
+            Run conflict = run("--store", store(), "load", changed.toString());
+            assertThat(conflict.code()).isEqualTo(1);
+            assertThat(conflict.err()).contains("changed.yaml:4").contains("tur-visit").contains("--apply-corrections");
+            Run applied = run("--store", store(), "load", changed.toString(), "--apply-corrections");
+            assertThat(applied.code()).isZero();
+            Run timeline = run("--store", store(), "timeline", "NER-TUR", "--kind", "hold-talks");
+            assertThat(timeline.out()).contains("2024-07-18").contains("tur-visit (revision 2)");
+        }
+
+        @Test
+        void retractAndCorrectChangeTheTimeline() throws Exception {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Run retract = run("--store", store(), "retract", "chn-talks-2023", "--reason", "duplicate");
+            assertThat(retract.code()).isZero();
+            assertThat(retract.out()).contains("retracted 1 fact(s) of CHN-NER");
+            assertThat(run("--store", store(), "timeline", "CHN-NER").out()).contains("chn-talks-2023 (retracted)");
+        }
+    }
+
+    @Nested
+    class TimelineAndDiff {
+        @Test
+        void aDyadTimelineListsFactsInOrderWithSources() {
+            Run r = run("--store", store(), "--quiet", "load", "niger-2024");
+            assertThat(r.code()).isZero();
+            Run t = run("--store", store(), "timeline", "NER-TUR");
+            assertThat(t.out()).contains("Timeline of NER-TUR: 4 facts");
+            assertThat(t.out().indexOf("tur-attache")).isLessThan(t.out().indexOf("tur-pledge"));
+            assertThat(t.out().indexOf("tur-pledge")).isLessThan(t.out().indexOf("tur-visit"));
+        }
+
+        @Test
+        void aTimelineInJsonHasEveryFactWithItsRecordingTime() throws Exception {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Run t = run("--store", store(), "timeline", "NER", "--from", "2024-04-01", "--to", "2024-04-30", "--format", "json");
+            JsonNode json = new ObjectMapper().readTree(t.out());
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            json.forEach(e -> ids.add(e.path("fact").path("fact").path("id").asText()));
+            assertThat(ids).containsExactly("rus-forces", "usa-schedule", "chn-talks", "chn-pledge", "tur-attache", "tur-pledge");
+            assertThat(json.get(0).path("recordedAt").asText()).isNotEmpty();
+            assertThat(json.get(0).path("fact").path("fact").path("id").asText()).isEqualTo("rus-forces");
+        }
+
+        @Test
+        void diffShowsTheUsWithdrawalAndTheNewPartners() {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Run d = run("--store", store(), "diff", "NER", "--from", "2024-04-01", "--to", "2024-10-01");
+            assertThat(d.code()).isZero();
+            assertThat(d.out()).contains("NER-USA: status WINDING_DOWN -> ENDED")
+                    .contains("- forces present: usa-forces-niamey, usa-forces-agadez")
+                    .contains("NER-TUR: status NONE -> STRENGTHENING");
+        }
+    }
+
+    @Test
+    void helpIsAvailableEverywhere() {
+        for (String command : new String[] {"load", "board", "timeline", "diff", "retract", "correct"}) {
+            Run r = run(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: entente " + command).contains("--store");
+        }
+    }
+}
