@@ -37,6 +37,8 @@ import org.entente.internal.Projections;
 import org.entente.partnership.Definitions;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
+import org.entente.simulation.Scenario;
+import org.entente.simulation.Simulation;
 import org.entente.timeline.DyadChanges;
 import org.entente.timeline.TimelineEntry;
 import org.entente.timeline.TimelineFilter;
@@ -218,6 +220,34 @@ public final class Entente implements AutoCloseable {
         return store.history(dyad);
     }
 
+    /**
+     * Runs a what-if scenario on real history, in memory: nothing is written to the store, only the
+     * dyads the scenario changes are replayed, and scenarios can run side by side on several threads.
+     *
+     * @throws org.entente.core.relationship.RuleViolationException when a hypothetical fact breaks a rule
+     * @throws IllegalArgumentException when a removal or addition is not after the branch date, or names an unknown fact
+     */
+    public Simulation simulate(Scenario scenario) {
+        written.keySet().forEach(this::awaitWrites);
+        return Simulation.run(scenario, new Simulation.Baseline() {
+            @Override
+            public FactView view(Dyad dyad, java.time.Instant knownAt) {
+                When when = When.asOf(scenario.branchDate());
+                return Entente.this.view(dyad, knownAt == null ? when : when.knownAt(knownAt));
+            }
+
+            @Override
+            public java.util.Set<Dyad> dyadsOf(Country country) {
+                return projections.index().dyadsOf(country);
+            }
+
+            @Override
+            public Optional<Dyad> dyadOf(org.entente.core.FactId fact) {
+                return store.dyadOf(fact);
+            }
+        }, windowDays);
+    }
+
     // --------------------------------------------------------------------------------- processing
 
     /**
@@ -322,9 +352,7 @@ public final class Entente implements AutoCloseable {
     // ------------------------------------------------------------------------------------ helpers
 
     private Partnership partnership(FactView view, When when) {
-        FactView.Point now = view.at(when.date());
-        FactView.Point before = view.at(when.date().minusDays(Definitions.TREND_DAYS));
-        return Partnership.of(now.state(), when.date(), windowDays, now.heat(), before.heat());
+        return view.partnership(when.date(), windowDays);
     }
 
     private FactView view(Dyad dyad, When when) {

@@ -9,6 +9,7 @@ import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipState;
 import org.entente.partnership.Definitions;
+import org.entente.partnership.Partnership;
 
 /**
  * A dyad's facts in DOMAIN.md's order with checkpoints of state every {@value #EVERY} facts, so that
@@ -117,6 +118,13 @@ public final class FactView {
             heat = decayTo(heat, day, d) + Definitions.weight(e);
             day = d;
         }
+    }
+
+    /** The partnership on a date, with the temperature's trend over {@value Definitions#TREND_DAYS} days. */
+    public Partnership partnership(LocalDate date, int windowDays) {
+        Point now = at(date);
+        Point before = at(date.minusDays(Definitions.TREND_DAYS));
+        return Partnership.of(now.state(), date, windowDays, now.heat(), before.heat());
     }
 
     private static double decayTo(double heat, LocalDate from, LocalDate to) {

@@ -213,6 +213,52 @@ public final class Decider {
     }
 
     /**
+     * A fact that a replay left out because the rules no longer accept it.
+     *
+     * @param fact   the fact
+     * @param reason the rule it breaks, in words
+     */
+    public record Skipped(FactEvent fact, String reason) {
+    }
+
+    /**
+     * The outcome of {@link #replay}: the facts kept, in order, the state after them, and the facts
+     * left out.
+     *
+     * @param kept    the facts the rules accepted, in order
+     * @param state   the state after them
+     * @param skipped the facts left out, in order, with the rule each breaks
+     */
+    public record Replay(List<FactEvent> kept, RelationshipState state, List<Skipped> skipped) {
+    }
+
+    /**
+     * Replays facts in {@link DyadHistory#ORDER}, checking each against the state before it (the
+     * engine of simulations). A fact the rules reject is left out and reported, unless
+     * {@code mustHold} says it may not be, in which case the replay is rejected with the same
+     * message a command for that fact would get.
+     *
+     * @throws RuleViolationException when a fact that must hold breaks a rule
+     */
+    public static Replay replay(Dyad dyad, List<FactEvent> ordered, java.util.function.Predicate<FactEvent> mustHold) {
+        Fold fold = new Fold(dyad);
+        List<FactEvent> kept = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (FactEvent e : ordered) {
+            try {
+                fold.apply(e);
+                kept.add(e);
+            } catch (Fold.Violation v) {
+                if (mustHold.test(e)) {
+                    throw own(e, v.getMessage());
+                }
+                skipped.add(new Skipped(e, v.getMessage()));
+            }
+        }
+        return new Replay(List.copyOf(kept), fold.snapshot(), List.copyOf(skipped));
+    }
+
+    /**
      * The first fact the rules reject, skipping the stored facts that they rejected already (as
      * {@link DyadHistory#state()} does): a command does not break a fact that was broken before it.
      */

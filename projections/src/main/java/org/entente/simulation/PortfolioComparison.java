@@ -1,0 +1,78 @@
+package org.entente.simulation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.entente.core.Country;
+import org.entente.partnership.Portfolio;
+import org.entente.partnership.Status;
+
+/**
+ * A country's portfolio on a date in real history (the baseline) and in a branch, with what differs.
+ *
+ * @param country  the country
+ * @param date     the date
+ * @param baseline the portfolio in real history
+ * @param branch   the portfolio in the branch
+ * @param partners every partner whose status or security weight differs
+ */
+public record PortfolioComparison(Country country, LocalDate date, Portfolio baseline, Portfolio branch,
+                                  List<PartnerChange> partners) {
+
+    public PortfolioComparison {
+        partners = List.copyOf(partners);
+    }
+
+    /**
+     * One partner that differs.
+     *
+     * @param partner      the partner
+     * @param statusBefore its status in real history
+     * @param statusAfter  its status in the branch
+     * @param weightBefore its security weight in real history (0 to 4)
+     * @param weightAfter  its security weight in the branch
+     */
+    public record PartnerChange(Country partner, Status statusBefore, Status statusAfter, int weightBefore, int weightAfter) {
+    }
+
+    /** The diversification in real history, if the country has security partners there. */
+    public Optional<Double> diversificationBefore() {
+        return baseline.mix().map(Portfolio.SecurityMix::diversification);
+    }
+
+    /** The diversification in the branch. */
+    public Optional<Double> diversificationAfter() {
+        return branch.mix().map(Portfolio.SecurityMix::diversification);
+    }
+
+    /** Whether nothing differs. */
+    public boolean isEmpty() {
+        return partners.isEmpty() && diversificationBefore().equals(diversificationAfter());
+    }
+
+    /** A readable account, one line per difference. */
+    public String toText() {
+        StringBuilder s = new StringBuilder(country.name()).append(" (").append(country.code()).append(") on ").append(date)
+                .append(", real history -> branch:\n");
+        if (partners.isEmpty()) {
+            s.append("  no partner differs\n");
+        }
+        for (PartnerChange c : partners) {
+            s.append("  ").append(c.partner().code()).append(' ').append(c.partner().name()).append(": ");
+            s.append(c.statusBefore() == c.statusAfter() ? "status " + c.statusAfter() : "status " + c.statusBefore() + " -> " + c.statusAfter());
+            if (c.weightBefore() != c.weightAfter()) {
+                s.append(", security weight ").append(c.weightBefore()).append(" -> ").append(c.weightAfter());
+            }
+            s.append('\n');
+        }
+        s.append("  diversification ").append(format(diversificationBefore())).append(" -> ").append(format(diversificationAfter()))
+                .append(", effective number of partners ").append(format(baseline.mix().map(Portfolio.SecurityMix::effectiveNumberOfPartners)))
+                .append(" -> ").append(format(branch.mix().map(Portfolio.SecurityMix::effectiveNumberOfPartners))).append('\n');
+        return s.toString();
+    }
+
+    private static String format(Optional<Double> v) {
+        return v.map(d -> String.format(Locale.ROOT, "%.2f", d)).orElse("none");
+    }
+}

@@ -1,0 +1,81 @@
+package org.entente.simulation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.FactId;
+import org.entente.core.relationship.FactCommand;
+
+/**
+ * A what-if branch of real history: from a branch date, hypothetical facts added and real facts
+ * removed. Immutable; each method returns a new scenario.
+ *
+ * <pre>{@code
+ * Scenario usStayed = Scenario.branchAt(LocalDate.of(2024, 3, 15))
+ *         .remove(FactId.of("usa-denounce"));
+ * Simulation s = entente.simulate(usStayed);
+ * s.dropped();   // the schedules, handovers and completion that would not have happened
+ * }</pre>
+ *
+ * @param branchDate the branch date: removed and added facts happen after it
+ * @param knownAt    the real history as known at this instant (now when empty)
+ * @param additions  hypothetical facts, checked by the same rules as real ones
+ * @param removals   real facts, dated after the branch date, that the branch leaves out
+ */
+public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<FactCommand> additions, List<FactId> removals) {
+
+    /** The most hypothetical facts and removals one scenario may hold. */
+    public static final int MAX_CHANGES = 10_000;
+
+    public Scenario {
+        Objects.requireNonNull(branchDate, "branchDate");
+        Objects.requireNonNull(knownAt, "knownAt");
+        additions = List.copyOf(additions);
+        removals = List.copyOf(removals);
+        if (additions.size() + removals.size() > MAX_CHANGES) {
+            throw new IllegalArgumentException("a scenario holds at most " + MAX_CHANGES + " additions and removals, got "
+                    + (additions.size() + removals.size()));
+        }
+    }
+
+    /** A scenario that branches from real history as known now, with no change yet. */
+    public static Scenario branchAt(LocalDate date) {
+        return new Scenario(date, Optional.empty(), List.of(), List.of());
+    }
+
+    /** The same scenario on real history as known at an instant. */
+    public Scenario knownAt(Instant instant) {
+        return new Scenario(branchDate, Optional.of(instant), additions, removals);
+    }
+
+    /** The scenario with hypothetical facts added. */
+    public Scenario add(FactCommand... facts) {
+        List<FactCommand> more = new ArrayList<>(additions);
+        more.addAll(List.of(facts));
+        return new Scenario(branchDate, knownAt, more, removals);
+    }
+
+    /** The scenario with hypothetical facts added. */
+    public Scenario addAll(List<? extends FactCommand> facts) {
+        List<FactCommand> more = new ArrayList<>(additions);
+        more.addAll(facts);
+        return new Scenario(branchDate, knownAt, more, removals);
+    }
+
+    /** The scenario without these real facts. */
+    public Scenario remove(FactId... facts) {
+        List<FactId> more = new ArrayList<>(removals);
+        more.addAll(List.of(facts));
+        return new Scenario(branchDate, knownAt, additions, more);
+    }
+
+    /** The scenario without these real facts. */
+    public Scenario removeAll(List<FactId> facts) {
+        List<FactId> more = new ArrayList<>(removals);
+        more.addAll(facts);
+        return new Scenario(branchDate, knownAt, additions, more);
+    }
+}

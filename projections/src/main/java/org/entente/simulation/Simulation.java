@@ -1,0 +1,255 @@
+package org.entente.simulation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.FactId;
+import org.entente.core.relationship.Decider;
+import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.FactCommand;
+import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.RuleViolationException;
+import org.entente.internal.FactView;
+import org.entente.partnership.Partnership;
+import org.entente.partnership.Portfolio;
+
+/**
+ * The outcome of a {@link Scenario}: real history (the baseline) and the branch, side by side. Only
+ * the dyads the scenario changes are replayed; every other dyad is the baseline's own view, shared,
+ * not copied. Immutable and safe to read from any thread; nothing is written to the store.
+ *
+ * <pre>{@code
+ * Simulation s = entente.simulate(Scenario.branchAt(LocalDate.of(2024, 5, 31))
+ *         .add(new FactCommand.SignAgreement(header, AgreementKind.DEFENCE_COOPERATION, Optional.empty())));
+ * s.compare(NER, LocalDate.of(2024, 6, 30)).toText();
+ * }</pre>
+ */
+public final class Simulation {
+
+    /** What a simulation reads of real history; implemented by {@code Entente}. */
+    public interface Baseline {
+        /** A dyad's facts as known at the instant (now when null), as a view. */
+        FactView view(Dyad dyad, Instant knownAt);
+
+        /** The dyads a country has facts in. */
+        Set<Dyad> dyadsOf(Country country);
+
+        /** The dyad a real fact id belongs to. */
+        Optional<Dyad> dyadOf(FactId fact);
+    }
+
+    private final Scenario scenario;
+    private final Baseline baseline;
+    private final int windowDays;
+    private final Map<Dyad, FactView> branchViews;
+    private final List<DroppedFact> dropped;
+    private final Map<Dyad, FactView> baselineViews = new ConcurrentHashMap<>();
+
+    private Simulation(Scenario scenario, Baseline baseline, int windowDays, Map<Dyad, FactView> branchViews,
+                       List<DroppedFact> dropped) {
+        this.scenario = scenario;
+        this.baseline = baseline;
+        this.windowDays = windowDays;
+        this.branchViews = Collections.unmodifiableMap(branchViews);
+        this.dropped = List.copyOf(dropped);
+    }
+
+    /**
+     * Runs a scenario against real history.
+     *
+     * @throws RuleViolationException   when a hypothetical fact breaks a rule (the message a real one gets)
+     * @throws IllegalArgumentException when a removal names an unknown fact or one not after the branch
+     *                                  date, or an addition is not after the branch date or reuses a fact id
+     */
+    public static Simulation run(Scenario scenario, Baseline baseline, int windowDays) {
+        Objects.requireNonNull(scenario, "scenario");
+        Instant knownAt = scenario.knownAt().orElse(null);
+        Map<Dyad, List<FactEvent>> additions = new LinkedHashMap<>();
+        Set<FactId> ids = new java.util.HashSet<>();
+        for (FactCommand c : scenario.additions()) {
+            FactEvent e = c.toEvent();
+            if (!e.fact().happened().day().isAfter(scenario.branchDate())) {
+                throw new IllegalArgumentException("hypothetical fact " + e.fact().id() + " happened on " + e.fact().happened().day()
+                        + ", not after the branch date " + scenario.branchDate());
+            }
+            if (!ids.add(e.fact().id()) || baseline.dyadOf(e.fact().id()).isPresent()) {
+                throw new IllegalArgumentException("hypothetical fact id " + e.fact().id()
+                        + " is already used by a real or another hypothetical fact; give it an id of its own");
+            }
+            additions.computeIfAbsent(e.dyad(), d -> new ArrayList<>()).add(e);
+        }
+        Map<Dyad, Set<FactId>> removals = new LinkedHashMap<>();
+        for (FactId id : scenario.removals()) {
+            Dyad dyad = baseline.dyadOf(id).orElseThrow(() -> new IllegalArgumentException(
+                    "fact " + id + " is not recorded; only real facts can be removed"));
+            FactEvent real = baseline.view(dyad, knownAt).facts().stream().filter(f -> f.fact().id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("fact " + id + " is not in force in real history"
+                            + (knownAt == null ? "" : " as known at " + knownAt) + " (retracted or not yet recorded)"));
+            if (!real.fact().happened().day().isAfter(scenario.branchDate())) {
+                throw new IllegalArgumentException("fact " + id + " happened on " + real.fact().happened().day()
+                        + ", not after the branch date " + scenario.branchDate() + "; only later facts can be removed");
+            }
+            removals.computeIfAbsent(dyad, d -> new java.util.HashSet<>()).add(id);
+        }
+        Set<Dyad> touched = new TreeSet<>(additions.keySet());
+        touched.addAll(removals.keySet());
+        Map<Dyad, FactView> branchViews = new HashMap<>();
+        List<DroppedFact> dropped = new ArrayList<>();
+        for (Dyad dyad : touched) {
+            List<FactEvent> real = baseline.view(dyad, knownAt).facts();
+            List<FactEvent> added = additions.getOrDefault(dyad, List.of());
+            Set<FactId> removed = removals.getOrDefault(dyad, Set.of());
+            Decider.Replay replay = replay(dyad, real, added, removed);
+            Set<FactEvent> skippedInReal = Collections.newSetFromMap(new IdentityHashMap<>());
+            Decider.replay(dyad, real, e -> false).skipped().forEach(s -> skippedInReal.add(s.fact()));
+            for (Decider.Skipped s : replay.skipped()) {
+                if (!skippedInReal.contains(s.fact())) {
+                    dropped.add(new DroppedFact(s.fact(), s.reason(), cause(dyad, real, added, removed, s.fact())));
+                }
+            }
+            branchViews.put(dyad, FactView.of(dyad, replay.kept()));
+        }
+        dropped.sort((a, b) -> DyadHistory.ORDER.compare(a.fact(), b.fact()));
+        return new Simulation(scenario, baseline, windowDays, branchViews, dropped);
+    }
+
+    private static Decider.Replay replay(Dyad dyad, List<FactEvent> real, List<FactEvent> added, Set<FactId> removed) {
+        List<FactEvent> facts = new ArrayList<>();
+        for (FactEvent e : real) {
+            if (!removed.contains(e.fact().id())) {
+                facts.add(e);
+            }
+        }
+        facts.addAll(added);
+        facts.sort(DyadHistory.ORDER);
+        Set<FactEvent> hypothetical = Collections.newSetFromMap(new IdentityHashMap<>());
+        hypothetical.addAll(added);
+        return Decider.replay(dyad, facts, hypothetical::contains);
+    }
+
+    /** The single change (an addition or a removal) that alone makes the fact break, if one does. */
+    private static Optional<FactId> cause(Dyad dyad, List<FactEvent> real, List<FactEvent> added, Set<FactId> removed,
+                                          FactEvent broken) {
+        List<FactId> changes = new ArrayList<>(removed.stream().sorted().toList());
+        added.stream().map(e -> e.fact().id()).forEach(changes::add);
+        for (FactId change : changes) {
+            boolean isRemoval = removed.contains(change);
+            List<FactEvent> onlyAdded = isRemoval ? List.of() : added.stream().filter(e -> e.fact().id().equals(change)).toList();
+            Set<FactId> onlyRemoved = isRemoval ? Set.of(change) : Set.of();
+            try {
+                if (replay(dyad, real, onlyAdded, onlyRemoved).skipped().stream().anyMatch(s -> s.fact() == broken)) {
+                    return Optional.of(change);
+                }
+            } catch (RuleViolationException e) {
+                // That addition alone breaks a rule before the fact: it is not the explanation.
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The scenario. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The dyads the scenario changes (the only ones replayed). */
+    public Set<Dyad> touched() {
+        return new TreeSet<>(branchViews.keySet());
+    }
+
+    /** Real facts after the branch date that would not have happened in the branch, in order. */
+    public List<DroppedFact> dropped() {
+        return dropped;
+    }
+
+    /** A dyad's partnership on a date in the branch. */
+    public Partnership partnership(Dyad dyad, LocalDate date) {
+        return branchView(dyad).partnership(date, windowDays);
+    }
+
+    /** A dyad's partnership on a date in real history. */
+    public Partnership baselinePartnership(Dyad dyad, LocalDate date) {
+        return baselineView(dyad).partnership(date, windowDays);
+    }
+
+    /** A country's portfolio on a date in the branch. */
+    public Portfolio portfolio(Country country, LocalDate date) {
+        return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> partnership(d, date)).toList());
+    }
+
+    /** A country's portfolio on a date in real history. */
+    public Portfolio baselinePortfolio(Country country, LocalDate date) {
+        return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> baselinePartnership(d, date)).toList());
+    }
+
+    /** A dyad's facts in the branch, in order. */
+    public List<FactEvent> facts(Dyad dyad) {
+        return branchView(dyad).facts();
+    }
+
+    /** A dyad's facts in real history, in order. */
+    public List<FactEvent> baselineFacts(Dyad dyad) {
+        return baselineView(dyad).facts();
+    }
+
+    /** A country's portfolio on a date in real history and in the branch, and what differs. */
+    public PortfolioComparison compare(Country country, LocalDate date) {
+        Portfolio before = baselinePortfolio(country, date);
+        Portfolio after = portfolio(country, date);
+        List<PortfolioComparison.PartnerChange> changes = new ArrayList<>();
+        for (Dyad dyad : dyadsOf(country)) {
+            Partnership b = baselinePartnership(dyad, date);
+            Partnership a = partnership(dyad, date);
+            if (b.status() != a.status() || b.securityWeight() != a.securityWeight()) {
+                changes.add(new PortfolioComparison.PartnerChange(dyad.other(country), b.status(), a.status(),
+                        b.securityWeight(), a.securityWeight()));
+            }
+        }
+        return new PortfolioComparison(country, date, before, after, changes);
+    }
+
+    /** A readable account: the dropped facts, then the comparison of each country on each date. */
+    public String toText(Country country, List<LocalDate> dates) {
+        StringBuilder s = new StringBuilder("Branch at ").append(scenario.branchDate()).append(": ")
+                .append(scenario.additions().size()).append(" hypothetical fact(s) added, ")
+                .append(scenario.removals().size()).append(" real fact(s) removed; dyads replayed: ").append(touched()).append('\n');
+        if (dropped.isEmpty()) {
+            s.append("No real fact is dropped.\n");
+        } else {
+            s.append("Real facts that would not have happened:\n");
+            dropped.forEach(d -> s.append("  ").append(d.describe()).append('\n'));
+        }
+        for (LocalDate date : dates) {
+            s.append(compare(country, date).toText());
+        }
+        return s.toString();
+    }
+
+    private List<Dyad> dyadsOf(Country country) {
+        Set<Dyad> all = new TreeSet<>(baseline.dyadsOf(country));
+        branchViews.keySet().stream().filter(d -> d.contains(country)).forEach(all::add);
+        return new ArrayList<>(all);
+    }
+
+    private FactView branchView(Dyad dyad) {
+        FactView v = branchViews.get(dyad);
+        return v != null ? v : baselineView(dyad);
+    }
+
+    private FactView baselineView(Dyad dyad) {
+        return baselineViews.computeIfAbsent(dyad, d -> baseline.view(d, scenario.knownAt().orElse(null)));
+    }
+}
