@@ -1,6 +1,6 @@
 package org.entente.simulation;
 
-import java.util.Optional;
+import java.util.List;
 import org.entente.core.FactId;
 import org.entente.core.relationship.FactEvent;
 
@@ -10,13 +10,20 @@ import org.entente.core.relationship.FactEvent;
  *
  * @param fact   the real fact
  * @param rule   the rule it breaks in the branch, in words
- * @param cause  the scenario's change (a removed or added fact) that alone makes it break, when one does
+ * @param causes the scenario's changes (removed or added facts) that make it break: the one that alone
+ *               does, or else each change without which it would hold; empty when only the
+ *               combination explains it
  */
-public record DroppedFact(FactEvent fact, String rule, Optional<FactId> cause) {
+public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
+
+    public DroppedFact {
+        causes = List.copyOf(causes);
+    }
 
     /** "usa-complete (2024-08-05, complete withdrawal) would not have happened: ... (because of usa-schedule)". */
     public String describe() {
         return fact.fact().id() + " (" + fact.fact().happened() + ", " + fact.kind().label() + ") would not have happened: "
-                + rule + cause.map(c -> " (because of " + c + ")").orElse("");
+                + rule + (causes.isEmpty() ? "" : " (because of " + causes.stream().map(FactId::value)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 }

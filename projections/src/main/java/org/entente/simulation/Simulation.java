@@ -117,7 +117,7 @@ public final class Simulation {
             Decider.replay(dyad, real, e -> false).skipped().forEach(s -> skippedInReal.add(s.fact()));
             for (Decider.Skipped s : replay.skipped()) {
                 if (!skippedInReal.contains(s.fact())) {
-                    dropped.add(new DroppedFact(s.fact(), s.reason(), cause(dyad, real, added, removed, s.fact())));
+                    dropped.add(new DroppedFact(s.fact(), s.reason(), causes(dyad, real, added, removed, s.fact())));
                 }
             }
             branchViews.put(dyad, FactView.of(dyad, replay.kept()));
@@ -140,24 +140,41 @@ public final class Simulation {
         return Decider.replay(dyad, facts, hypothetical::contains);
     }
 
-    /** The single change (an addition or a removal) that alone makes the fact break, if one does. */
-    private static Optional<FactId> cause(Dyad dyad, List<FactEvent> real, List<FactEvent> added, Set<FactId> removed,
-                                          FactEvent broken) {
+    /**
+     * The changes that explain why a fact breaks: the first that alone makes it break, or else each
+     * change without which it would hold (the removal of two schedulings, either of which would do).
+     */
+    private static List<FactId> causes(Dyad dyad, List<FactEvent> real, List<FactEvent> added, Set<FactId> removed,
+                                       FactEvent broken) {
         List<FactId> changes = new ArrayList<>(removed.stream().sorted().toList());
         added.stream().map(e -> e.fact().id()).forEach(changes::add);
         for (FactId change : changes) {
-            boolean isRemoval = removed.contains(change);
-            List<FactEvent> onlyAdded = isRemoval ? List.of() : added.stream().filter(e -> e.fact().id().equals(change)).toList();
-            Set<FactId> onlyRemoved = isRemoval ? Set.of(change) : Set.of();
-            try {
-                if (replay(dyad, real, onlyAdded, onlyRemoved).skipped().stream().anyMatch(s -> s.fact() == broken)) {
-                    return Optional.of(change);
-                }
-            } catch (RuleViolationException e) {
-                // That addition alone breaks a rule before the fact: it is not the explanation.
+            if (breaks(dyad, real, only(added, change), removed.contains(change) ? Set.of(change) : Set.of(), broken)) {
+                return List.of(change);
             }
         }
-        return Optional.empty();
+        List<FactId> necessary = new ArrayList<>();
+        for (FactId change : changes) {
+            List<FactEvent> otherAdded = added.stream().filter(e -> !e.fact().id().equals(change)).toList();
+            Set<FactId> otherRemoved = new java.util.HashSet<>(removed);
+            otherRemoved.remove(change);
+            if (!breaks(dyad, real, otherAdded, otherRemoved, broken)) {
+                necessary.add(change);
+            }
+        }
+        return necessary;
+    }
+
+    private static List<FactEvent> only(List<FactEvent> added, FactId change) {
+        return added.stream().filter(e -> e.fact().id().equals(change)).toList();
+    }
+
+    private static boolean breaks(Dyad dyad, List<FactEvent> real, List<FactEvent> added, Set<FactId> removed, FactEvent fact) {
+        try {
+            return replay(dyad, real, added, removed).skipped().stream().anyMatch(s -> s.fact() == fact);
+        } catch (RuleViolationException e) {
+            return false; // those changes alone break a hypothetical fact first: not an explanation
+        }
     }
 
     /** The scenario. */
