@@ -76,7 +76,11 @@ public final class Entente implements AutoCloseable {
     private Entente(Builder b) {
         this.windowDays = b.windowDays;
         this.readTimeout = b.readTimeout;
-        this.projections = new Projections(b.storeBuilderKind == Kind.MEMORY);
+        this.projections = new Projections(switch (b.storeBuilderKind) {
+            case MEMORY -> Projections.Mode.SYNCHRONOUS;
+            case H2 -> Projections.Mode.STREAMING;
+            case POSTGRES -> Projections.Mode.SHARED;
+        });
         EntenteStore.Builder sb = EntenteStore.builder()
                 .snapshotThreshold(b.snapshotThreshold)
                 .chunkSize(b.chunkSize)
@@ -257,16 +261,17 @@ public final class Entente implements AutoCloseable {
     public void rebuildProjections() {
         rebuildLock.writeLock().lock();
         try {
-            boolean wasRunning = !projections.synchronous() && projections.processor().isRunning();
-            if (wasRunning) {
-                projections.processor().shutDown();
-            }
+            List<EventProcessor> running = streamingProcessors().stream().filter(EventProcessor::isRunning).toList();
+            running.forEach(EventProcessor::shutDown);
             try {
                 projections.rebuildTables();
-            } finally {
-                if (wasRunning) {
-                    projections.processor().start();
+                if (projections.mode() == Projections.Mode.SHARED
+                        && projections.indexProcessor() instanceof StreamingEventProcessor follower) {
+                    // The new index holds everything up to where the rebuild stopped: follow on from there.
+                    follower.resetTokens(projections.lastRebuildPosition());
                 }
+            } finally {
+                running.forEach(EventProcessor::start);
             }
         } finally {
             rebuildLock.writeLock().unlock();
@@ -281,14 +286,23 @@ public final class Entente implements AutoCloseable {
     public void pauseProcessing() {
         requireStreaming("paused");
         paused = true;
-        projections.processor().shutDown();
+        streamingProcessors().forEach(EventProcessor::shutDown);
     }
 
     /** Resumes projection processing from where it stopped. */
     public void resumeProcessing() {
         requireStreaming("resumed");
-        projections.processor().start();
+        streamingProcessors().forEach(EventProcessor::start);
         paused = false;
+    }
+
+    private List<EventProcessor> streamingProcessors() {
+        if (projections.synchronous()) {
+            return List.of();
+        }
+        return projections.mode() == Projections.Mode.SHARED
+                ? List.of(projections.processor(), projections.indexProcessor())
+                : List.of(projections.processor());
     }
 
     /** Waits until the projections have applied every write made through this instance. */
@@ -307,7 +321,7 @@ public final class Entente implements AutoCloseable {
     public void awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ProcessingStatus status = processingStatus();
-        while (status.position() < status.head()) {
+        while (status.position() < status.head() || indexPosition() < status.head()) {
             if (System.nanoTime() > deadline) {
                 throw new ProjectionTimeoutException(status, timeout);
             }
@@ -328,14 +342,31 @@ public final class Entente implements AutoCloseable {
             return new ProcessingStatus(Projections.PROCESSOR, true, head, head, 0);
         }
         EventProcessor processor = projections.processor();
-        long position = -1;
-        if (processor instanceof StreamingEventProcessor s && !s.processingStatus().isEmpty()) {
-            position = s.processingStatus().values().stream()
-                    .map(EventTrackerStatus::getCurrentPosition)
-                    .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1)
-                    .min().orElse(-1);
-        }
+        long position = position(processor);
         return new ProcessingStatus(Projections.PROCESSOR, processor.isRunning(), position, head, Math.max(0, head - position));
+    }
+
+    /** How far this instance's index has read the store (the projection processor's position except in shared mode). */
+    private long indexPosition() {
+        return projections.synchronous() ? Long.MAX_VALUE : position(projections.indexProcessor());
+    }
+
+    /**
+     * The position a streaming processor has reached: the lowest of its segments'. Segments this
+     * instance does not hold are read from the token store, so that several instances agree.
+     */
+    private long position(EventProcessor processor) {
+        if (!(processor instanceof StreamingEventProcessor s)) {
+            return -1;
+        }
+        if (processor.getName().equals(Projections.PROCESSOR)) {
+            java.util.Map<Integer, Long> positions = store.tokenPositions(Projections.PROCESSOR);
+            return positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+        }
+        return s.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1)
+                .min().orElse(-1);
     }
 
     /** The underlying store (for tools that need it, such as the command line's export). */

@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -58,23 +59,46 @@ public final class Projections {
     static final String META = "entente_projection_meta";
     private static final String PENDING = "entente.projection.pending";
 
+    /** How projections are processed. */
+    public enum Mode {
+        /** Inside each write (a subscribing processor): in-memory stores. */
+        SYNCHRONOUS,
+        /** One instance follows the store; its index is loaded from the rows on start and changed after each commit. */
+        STREAMING,
+        /**
+         * Several instances share one database: a pooled streaming processor whose segments the
+         * instances split writes the rows, and each instance keeps its own index by following the
+         * event store from the start with a processor of its own (tokens in memory).
+         */
+        SHARED
+    }
+
+    /** The per-instance processor that feeds the index in {@link Mode#SHARED} mode. */
+    public static final String INDEX_PROCESSOR = "entente-index";
+
+    private final Mode mode;
     private final boolean synchronous;
+    private int segments = 1;
     private final ObjectWriter writer;
     private final ObjectReader reader;
     private volatile FactIndex index = new FactIndex();
     private volatile EntenteStore store;
     private volatile Configuration configuration;
+    private volatile TrackingToken lastRebuildPosition;
 
-    /** Projections in synchronous or streaming mode; install them with {@link #install}. */
-    public Projections(boolean synchronous) {
-        this.synchronous = synchronous;
+    /** Projections in a mode; install them with {@link #install}. */
+    public Projections(Mode mode) {
+        this.mode = mode;
+        this.synchronous = mode == Mode.SYNCHRONOUS;
         ObjectMapper mapper = EntenteJackson.mapper(EventTypeRegistry.standard());
         this.writer = mapper.writerFor(FactEvent.class);
         this.reader = mapper.readerFor(FactEvent.class);
     }
 
-    /** The hook that registers the processor and opens the tables before processors start. */
+    /** The hook that registers the processors and opens the tables before processors start. */
     public void install(Configurer configurer, int batchSize, int segments) {
+        this.segments = segments;
+        IndexFollower follower = new IndexFollower();
         configurer.eventProcessing(ep -> {
             if (synchronous) {
                 ep.registerSubscribingEventProcessor(PROCESSOR);
@@ -85,11 +109,33 @@ public final class Projections {
             }
             ep.registerEventHandler(c -> this);
             ep.assignHandlerInstancesMatching(PROCESSOR, h -> h == this);
+            if (mode == Mode.SHARED) {
+                ep.registerPooledStreamingEventProcessor(INDEX_PROCESSOR, Configuration::eventStore,
+                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(1));
+                ep.registerTokenStore(INDEX_PROCESSOR, c -> new InMemoryTokenStore());
+                ep.registerEventHandler(c -> follower);
+                ep.assignHandlerInstancesMatching(INDEX_PROCESSOR, h -> h == follower);
+            }
         });
         configurer.onInitialize(c -> {
             configuration = c;
             c.onStart(Phase.OUTBOUND_EVENT_CONNECTORS, () -> open(c.getComponent(EntenteStore.class)));
         });
+    }
+
+    /** Feeds this instance's index from the event store in {@link Mode#SHARED} mode (nothing written). */
+    final class IndexFollower {
+        @EventHandler
+        void on(RelationshipEvent event, DomainEventMessage<?> message) {
+            List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
+                List<FactVersion> list = new ArrayList<>();
+                root.afterCommit(u -> index.apply(list));
+                return list;
+            });
+            pending.addAll(rows);
+        }
     }
 
     /** The index queries read. */
@@ -102,6 +148,18 @@ public final class Projections {
         return synchronous;
     }
 
+    /** The processing mode. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The processor that feeds this instance's index: the projections' own, or the follower in shared mode. */
+    public EventProcessor indexProcessor() {
+        String name = mode == Mode.SHARED ? INDEX_PROCESSOR : PROCESSOR;
+        return configuration.eventProcessingConfiguration().eventProcessor(name)
+                .orElseThrow(() -> new IllegalStateException("no processor " + name));
+    }
+
     /** The processor, for pausing, resuming and its status. */
     public EventProcessor processor() {
         return configuration.eventProcessingConfiguration().eventProcessor(PROCESSOR)
@@ -111,23 +169,26 @@ public final class Projections {
     /** Creates the tables if missing, rebuilds them when their version is not this code's, and loads the index. */
     private void open(EntenteStore store) {
         this.store = store;
-        ConnectionProvider connections = store.connections();
-        int stored;
-        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
-                    + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
-                    + " payload VARCHAR(100000), reason VARCHAR(2000), PRIMARY KEY (dyad, seq, fact_id))");
-            s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
-            stored = storedVersion(c);
-        } catch (SQLException e) {
-            throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
-        }
-        if (stored == SCHEMA_VERSION) {
-            index = load(connections);
-        } else {
-            // No version (a new database) or another one (an upgrade): build from the event store.
-            rebuildTables();
-        }
+        // Instances starting at once on one database take turns: one creates or rebuilds, the others then find it done.
+        store.withSchemaLock(() -> {
+            ConnectionProvider connections = store.connections();
+            int stored;
+            try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
+                        + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
+                        + " payload VARCHAR(100000), reason VARCHAR(2000), PRIMARY KEY (dyad, seq, fact_id))");
+                s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
+                stored = storedVersion(c);
+            } catch (SQLException e) {
+                throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
+            }
+            if (stored != SCHEMA_VERSION) {
+                // No version (a new database) or another one (an upgrade): build from the event store.
+                rebuildTables();
+            } else if (mode != Mode.SHARED) {
+                index = load(connections);
+            }
+        });
     }
 
     private static int storedVersion(Connection c) throws SQLException {
@@ -171,6 +232,9 @@ public final class Projections {
         // the live message (in memory) or read it back (streaming, rebuilds), so knownAt answers agree.
         List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
         write(rows);
+        if (mode == Mode.SHARED) {
+            return; // each instance's index follows the event store itself
+        }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
             List<FactVersion> list = new ArrayList<>();
@@ -290,8 +354,7 @@ public final class Projections {
                     ps.setString(1, PROCESSOR);
                     ps.executeUpdate();
                 }
-                // One segment from the rebuilt position; instances split it again as they claim work.
-                store.tokenStore().initializeTokenSegments(PROCESSOR, 1, position);
+                store.tokenStore().initializeTokenSegments(PROCESSOR, segments, position);
             }
             uow.commit();
         } catch (SQLException | RuntimeException e) {
@@ -301,6 +364,12 @@ public final class Projections {
             throw new EntenteException("could not rebuild the projections: " + e.getMessage(), e);
         }
         index = fresh;
+        lastRebuildPosition = position;
+    }
+
+    /** Where the last rebuild stopped reading the store (the index follower resumes there). */
+    public TrackingToken lastRebuildPosition() {
+        return lastRebuildPosition;
     }
 
 }

@@ -120,7 +120,7 @@ abstract class ProjectionDurabilityContract {
         String expected;
         try (Entente entente = open()) {
             entente.recordAll(story());
-            entente.awaitProjections(WAIT);
+            entente.awaitCaughtUp(WAIT);
             expected = digest(entente);
             try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement()) {
                 // What an older Entente would have left: another version, and rows this one cannot use.

@@ -92,6 +92,9 @@ public final class EntenteStore implements AutoCloseable {
         POSTGRES
     }
 
+    /** The PostgreSQL advisory lock key that serializes schema work ("ENTENTE" in ASCII, truncated). */
+    private static final long SCHEMA_LOCK = 0x454E54454E5445L;
+
     /** Axon's default gap timeout, which the transaction cap must stay well below. */
     public static final Duration GAP_TIMEOUT = Duration.ofMillis(60_000);
 
@@ -160,9 +163,11 @@ public final class EntenteStore implements AutoCloseable {
                     .dataType(byte[].class)
                     .batchSize(b.readBatchSize)
                     .build();
-            engine.createSchema(PostgresEventTableFactory.INSTANCE);
-            registry.createSchema();
-            createIndexes();
+            withSchemaLock(() -> {
+                engine.createSchema(PostgresEventTableFactory.INSTANCE);
+                registry.createSchema();
+                createIndexes();
+            });
 
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
@@ -312,6 +317,28 @@ public final class EntenteStore implements AutoCloseable {
         return registry.dyadOf(fact);
     }
 
+    /**
+     * Runs schema work so that instances starting at once on one database take turns (a PostgreSQL
+     * advisory lock; H2 files are opened by one process at a time anyway). Service-provider interface.
+     */
+    public void withSchemaLock(Runnable work) {
+        if (backend != Backend.POSTGRES) {
+            work.run();
+            return;
+        }
+        try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
+            lock.setAutoCommit(true);
+            s.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+            try {
+                work.run();
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not take the schema lock: " + e.getMessage(), e);
+        }
+    }
+
     /** Where the events live. */
     public Backend backend() {
         return backend;
@@ -352,13 +379,47 @@ public final class EntenteStore implements AutoCloseable {
                             .serializer(generalSerializer)
                             .schema(TokenSchema.builder().build())
                             .build();
-                    jdbc.createSchema(backend == Backend.POSTGRES ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE);
+                    withSchemaLock(() -> jdbc.createSchema(backend == Backend.POSTGRES
+                            ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE));
                     tokenStore = jdbc;
                 }
                 ts = tokenStore;
             }
         }
         return ts;
+    }
+
+    /**
+     * The positions that a streaming processor's segments have reached, read from the token store
+     * without claiming them (so any instance can report every instance's progress). Empty when the
+     * processor has no tokens. Service-provider interface.
+     */
+    public java.util.Map<Integer, Long> tokenPositions(String processor) {
+        tokenStore();
+        java.util.Map<Integer, Long> positions = new java.util.TreeMap<>();
+        try (Connection c = connections.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?")) {
+            ps.setString(1, processor);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] bytes = rs.getBytes(2);
+                    String type = rs.getString(3);
+                    long position = -1;
+                    if (bytes != null && type != null) {
+                        Object token = generalSerializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                                bytes, byte[].class, type, null));
+                        if (token instanceof org.axonframework.eventhandling.TrackingToken t && t.position().isPresent()) {
+                            position = t.position().getAsLong();
+                        }
+                    }
+                    positions.put(rs.getInt(1), position);
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the tokens of " + processor + ": " + e.getMessage(), e);
+        }
+        return positions;
     }
 
     /** Shuts Axon down and, for H2, closes the database. A PostgreSQL {@code DataSource} stays open: it is the caller's. */
