@@ -34,10 +34,23 @@ final class FactConverter {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
     private final Problems problems;
+    private final boolean scenario;
     private final Map<FactId, Integer> lines = new HashMap<>();
 
-    FactConverter(Problems problems) {
+    /**
+     * A converter for the facts of one file.
+     *
+     * @param scenario whether the file is a scenario: its facts are hypothetical, and a fact without
+     *                 sources has one, {@link Source#hypothetical()}
+     */
+    FactConverter(Problems problems, boolean scenario) {
         this.problems = problems;
+        this.scenario = scenario;
+    }
+
+    /** The line of the fact with this id, when a fact of the file has it (even one with problems). */
+    Optional<Integer> lineOf(FactId id) {
+        return Optional.ofNullable(lines.get(id));
     }
 
     /**
@@ -87,7 +100,7 @@ final class FactConverter {
                 Integer first = lines.putIfAbsent(fact, mapping.line());
                 if (first != null) {
                     fields.problem(entry.value(), "id", "duplicate fact id '" + fact + "'; the fact at line " + first
-                            + " has it already, and ids are unique in a seed");
+                            + " has it already, and ids are unique in a " + (scenario ? "scenario" : "seed"));
                 }
             });
             fields.required("kind").flatMap(n -> fields.scalarText("kind", n)).ifPresent(text -> {
@@ -181,6 +194,10 @@ final class FactConverter {
         private Optional<List<Source>> sources(Fields fields) {
             Node.Entry entry = fields.entry(FactSchema.SOURCES);
             if (entry == null || entry.value() instanceof Node.Scalar s && s.isNull()) {
+                if (scenario) {
+                    // A made-up fact of a scenario needs no source of its own (FORMAT.md).
+                    return Optional.of(List.of(Source.hypothetical()));
+                }
                 fields.problem(mapping, FactSchema.SOURCES, "missing sources: every fact needs at least one source, such as"
                         + " sources: [{kind: article, confidence: reported, publisher: Reuters}]");
                 return Optional.empty();
@@ -195,7 +212,10 @@ final class FactConverter {
                 return Optional.empty();
             }
             if (list.items().isEmpty()) {
-                fields.problem(value, FactSchema.SOURCES, "sources is empty: every fact needs at least one source, such as"
+                fields.problem(value, FactSchema.SOURCES, scenario
+                        ? "sources is empty: leave 'sources' out for the default source (kind hypothetical, confidence"
+                        + " reported), or give at least one source such as {kind: hypothetical, confidence: confirmed}"
+                        : "sources is empty: every fact needs at least one source, such as"
                         + " {kind: article, confidence: reported, publisher: Reuters}");
                 return Optional.empty();
             }

@@ -27,6 +27,10 @@ final class FactSchema {
     /** The fields of the header. */
     static final List<String> HEADER_FIELDS = List.of("format", "title", "description", "facts");
 
+    /** The fields of a scenario file's header: a seed's, and the real facts it removes. */
+    static final String REMOVE = "remove";
+    static final List<String> SCENARIO_HEADER_FIELDS = List.of("format", "title", "description", "facts", REMOVE);
+
     static final Choice<AgreementKind> AGREEMENT_KINDS = Choice.of("an agreement kind", AgreementKind.class);
     static final Choice<CooperationDomain> DOMAINS = Choice.of("a cooperation domain", CooperationDomain.class);
     static final Choice<EnvoyRole> ROLES = Choice.of("an envoy role", EnvoyRole.class);

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.entente.core.EntenteException;
 
 /**
- * A seed file does not follow the seed format (or breaks one of the reader's limits). It holds every
+ * A seed file does not follow the seed format, or a scenario file the scenario format (or the file
+ * breaks one of the reader's limits). It holds every
  * problem found, in the order of the file, so that all of them can be fixed at once.
  *
  * <p>The message lists them one per line:

@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a seed file says about itself, before its facts.
+ * What a seed or scenario file says about itself, before its facts.
  *
- * @param format      the format and version, always {@link SeedReader#FORMAT} for a seed that was read
+ * @param format      the format and version, always {@link SeedReader#FORMAT} for a seed that was read,
+ *                    {@link SeedReader#SCENARIO_FORMAT} for a scenario file
  * @param title       a short title
  * @param description a longer description, if the file has one
  */

@@ -15,14 +15,18 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.entente.core.FactId;
 
 /**
- * Reads one seed file: bytes to text (UTF-8), text to tokens (Jackson's JSON or YAML streaming
- * parser), tokens to the header and to facts one at a time (each fact is converted as soon as it is
- * read, so memory holds the commands, not a tree of the file). Not thread-safe: one per file.
+ * Reads one seed file, or one scenario file: bytes to text (UTF-8), text to tokens (Jackson's JSON or
+ * YAML streaming parser), tokens to the header and to facts one at a time (each fact is converted as
+ * soon as it is read, so memory holds the commands, not a tree of the file), and for a scenario the
+ * fact ids of its {@code remove} list. Not thread-safe: one per file.
  */
 final class SeedParser {
 
@@ -30,22 +34,45 @@ final class SeedParser {
     private final YAMLFactory yamlFactory;
     private final JsonFactory jsonFactory;
     private final String file;
+    private final boolean scenario;
+    /** "seed" or "scenario", for messages. */
+    private final String what;
+    private final String expectedFormat;
+    private final List<String> headerFields;
     private final Problems problems;
     private final FactConverter converter;
     private final List<SeedFact> facts = new ArrayList<>();
+    private final List<ScenarioFile.Removal> removals = new ArrayList<>();
+    /** The field path of each removal, such as {@code remove[2]}, in the order of {@link #removals}. */
+    private final List<String> removalPaths = new ArrayList<>();
+    private final Map<FactId, Node> removed = new HashMap<>();
     private Node format;
     private Node title;
     private Node description;
     private boolean factsSeen;
+    private boolean removeSeen;
+    /** How many items the scenario's facts and remove lists hold, whether or not they are valid. */
+    private int changes;
+    /** Whether facts or remove has a value that is not a list (reported): the scenario is not empty, it is wrong. */
+    private boolean wrongChanges;
     private SeedProblem unsupported;
 
-    SeedParser(Limits limits, YAMLFactory yamlFactory, JsonFactory jsonFactory, String file) {
+    /**
+     * A parser for one file.
+     *
+     * @param scenario whether the file is a scenario file ({@code entente-scenario/1}) rather than a seed
+     */
+    SeedParser(Limits limits, YAMLFactory yamlFactory, JsonFactory jsonFactory, String file, boolean scenario) {
         this.limits = limits;
         this.yamlFactory = yamlFactory;
         this.jsonFactory = jsonFactory;
         this.file = file;
+        this.scenario = scenario;
+        this.what = scenario ? "scenario" : "seed";
+        this.expectedFormat = scenario ? SeedReader.SCENARIO_FORMAT : SeedReader.FORMAT;
+        this.headerFields = scenario ? FactSchema.SCENARIO_HEADER_FIELDS : FactSchema.HEADER_FIELDS;
         this.problems = new Problems(file, limits.maxProblems());
-        this.converter = new FactConverter(problems);
+        this.converter = new FactConverter(problems, scenario);
     }
 
     /** A problem about the whole file, for a file too large to read. */
@@ -54,7 +81,26 @@ final class SeedParser {
                 + size + " bytes; at most " + Values.count(max) + " are accepted (SeedReader.Builder.maxFileSize)")));
     }
 
+    /** The seed; for a parser made for a seed. */
     Seed parse(byte[] bytes) {
+        if (scenario) {
+            throw new IllegalStateException("this parser reads a scenario file");
+        }
+        run(bytes);
+        return new Seed(file, readHeader(), facts);
+    }
+
+    /** The scenario file; for a parser made for a scenario. */
+    ScenarioFile parseScenario(byte[] bytes) {
+        if (!scenario) {
+            throw new IllegalStateException("this parser reads a seed file");
+        }
+        run(bytes);
+        return new ScenarioFile(file, readHeader(), facts, removals);
+    }
+
+    /** Reads the file, throwing every problem found. */
+    private void run(byte[] bytes) {
         try {
             String text = decode(bytes);
             boolean json = isJson(text);
@@ -63,6 +109,9 @@ final class SeedParser {
             }
             read(text, json);
             header();
+            if (scenario) {
+                crossCheck();
+            }
         } catch (Problems.Abort stop) {
             // The problem that stopped reading is recorded.
         }
@@ -72,7 +121,10 @@ final class SeedParser {
         if (problems.count() > 0) {
             throw new SeedFormatException(file, problems.list());
         }
-        return new Seed(file, new SeedHeader(SeedReader.FORMAT, text(title).orElseThrow(), text(description)), facts);
+    }
+
+    private SeedHeader readHeader() {
+        return new SeedHeader(expectedFormat, text(title).orElseThrow(), text(description));
     }
 
     // ------------------------------------------------------------------------------------ text
@@ -179,11 +231,11 @@ final class SeedParser {
     private void root(Cursor cursor) throws IOException {
         JsonToken t = cursor.next();
         if (t == null) {
-            throw problems.fatal(1, 1, "", "the file is empty; a seed starts with 'format: " + SeedReader.FORMAT + "'");
+            throw problems.fatal(1, 1, "", "the file is empty; a " + what + " starts with 'format: " + expectedFormat + "'");
         }
         if (t != JsonToken.START_OBJECT) {
-            throw problems.fatal(cursor.line(), cursor.column(), "", "a seed file is a mapping with the fields "
-                    + String.join(", ", FactSchema.HEADER_FIELDS) + "; found " + (t == JsonToken.START_ARRAY ? "a list" : "a single value"));
+            throw problems.fatal(cursor.line(), cursor.column(), "", "a " + what + " file is a mapping with the fields "
+                    + String.join(", ", headerFields) + "; found " + (t == JsonToken.START_ARRAY ? "a list" : "a single value"));
         }
         int rootLine = cursor.line();
         int rootColumn = cursor.column();
@@ -199,9 +251,16 @@ final class SeedParser {
                 case "description" -> description = headerValue(cursor, description, key, keyLine, keyColumn);
                 case "facts" -> facts(cursor, keyLine, keyColumn);
                 default -> {
+                    if (scenario && key.equals(FactSchema.REMOVE)) {
+                        removals(cursor, keyLine, keyColumn);
+                        break;
+                    }
                     problems.add(keyLine, keyColumn, Optional.empty(), key, "unknown field '" + key + "' in the header"
-                            + (FactSchema.ALL_FIELDS.contains(key) ? "; it is a field of a fact" : FactSchema.hint(key, FactSchema.HEADER_FIELDS, false))
-                            + "; accepted: " + String.join(", ", FactSchema.HEADER_FIELDS));
+                            + (FactSchema.ALL_FIELDS.contains(key) ? "; it is a field of a fact"
+                            : key.equals(FactSchema.REMOVE) ? "; it is a field of a scenario file (format: "
+                            + SeedReader.SCENARIO_FORMAT + "), and a seed removes nothing"
+                            : FactSchema.hint(key, headerFields, false))
+                            + "; accepted: " + String.join(", ", headerFields));
                     cursor.skip();
                 }
             }
@@ -209,14 +268,19 @@ final class SeedParser {
         }
         t = cursor.next();
         if (t != null) {
-            throw problems.fatal(cursor.line(), cursor.column(), "", "a seed file holds one YAML document, and another"
+            throw problems.fatal(cursor.line(), cursor.column(), "", "a " + what + " file holds one YAML document, and another"
                     + " one starts here; remove the '---' and what follows, or make it a file of its own");
         }
         if (format == null && unsupported == null) {
-            problems.add(rootLine, rootColumn, Optional.empty(), "format", "missing required field 'format'; a seed"
-                    + " starts with 'format: " + SeedReader.FORMAT + "'");
+            problems.add(rootLine, rootColumn, Optional.empty(), "format", "missing required field 'format'; a " + what
+                    + " starts with 'format: " + expectedFormat + "'");
         }
-        if (!factsSeen) {
+        if (scenario && changes == 0 && !wrongChanges) {
+            problems.add(rootLine, rootColumn, Optional.empty(), "", "the scenario changes nothing: it has no facts and"
+                    + " no removals; give hypothetical facts under 'facts', or the ids of real facts to leave out under"
+                    + " 'remove' (such as 'remove: [usa-denounce]')");
+        }
+        if (!factsSeen && !scenario) {
             problems.add(rootLine, rootColumn, Optional.empty(), "facts", "missing required field 'facts': a list of"
                     + " facts; write 'facts: []' for a seed without facts");
         }
@@ -244,19 +308,31 @@ final class SeedParser {
     private void checkFormat(Node value) {
         if (!(value instanceof Node.Scalar s) || s.isNull()) {
             if (!(value instanceof Node.Invalid)) {
-                problems.add(value.line(), value.column(), Optional.empty(), "format", "expected '" + SeedReader.FORMAT
+                problems.add(value.line(), value.column(), Optional.empty(), "format", "expected '" + expectedFormat
                         + "', found " + Values.describe(value));
             }
             return;
         }
         String text = s.text().strip();
-        if (text.equals(SeedReader.FORMAT)) {
+        if (text.equals(expectedFormat)) {
             return;
         }
-        String message = text.startsWith("entente-seed/")
-                ? "unsupported format version " + Values.quote(text) + "; this reader accepts " + SeedReader.FORMAT
-                + " only (the rest of the file was not checked)"
-                : Values.quote(text) + " is not a seed format; this reader accepts " + SeedReader.FORMAT;
+        String seedFamily = "entente-seed/";
+        String scenarioFamily = "entente-scenario/";
+        String message;
+        if (text.startsWith(scenario ? scenarioFamily : seedFamily)) {
+            message = "unsupported format version " + Values.quote(text) + "; this reader accepts " + expectedFormat
+                    + " only (the rest of the file was not checked)";
+        } else if (scenario && text.startsWith(seedFamily)) {
+            message = Values.quote(text) + " is the seed format, and this is read as a scenario, whose facts are"
+                    + " hypothetical: a scenario file starts with 'format: " + SeedReader.SCENARIO_FORMAT + "'";
+        } else if (!scenario && text.startsWith(scenarioFamily)) {
+            message = Values.quote(text) + " is the scenario format, and this is read as a seed, whose facts are"
+                    + " real: a scenario is read with SeedReader.readScenario (simulate --apply), a seed starts with"
+                    + " 'format: " + SeedReader.FORMAT + "'";
+        } else {
+            message = Values.quote(text) + " is not a " + what + " format; this reader accepts " + expectedFormat;
+        }
         unsupported = new SeedProblem(file, value.line(), value.column(), Optional.empty(), "format", message);
         throw new Problems.Abort();
     }
@@ -271,13 +347,17 @@ final class SeedParser {
         factsSeen = true;
         JsonToken t = cursor.token();
         if (cursor.isNull()) {
-            problems.add(cursor.line(), cursor.column(), Optional.empty(), "facts", "'facts' has no value; write"
-                    + " 'facts: []' for a seed without facts");
+            if (!scenario) {
+                problems.add(cursor.line(), cursor.column(), Optional.empty(), "facts", "'facts' has no value; write"
+                        + " 'facts: []' for a seed without facts");
+            }
+            // In a scenario, no value counts as absent: a scenario may only remove facts.
             return;
         }
         if (t != JsonToken.START_ARRAY || cursor.isAlias()) {
             problems.add(cursor.line(), cursor.column(), Optional.empty(), "facts", "expected a list of facts, found "
                     + (t == JsonToken.START_OBJECT ? "a mapping" : "a single value"));
+            wrongChanges = true;
             cursor.skip();
             return;
         }
@@ -300,8 +380,103 @@ final class SeedParser {
             t = cursor.next();
             converter.convert(fact, before).ifPresent(facts::add);
             index++;
+            changes++;
         }
         cursor.enter("facts");
+    }
+
+    /** A scenario's {@code remove}: a list of fact ids, read one at a time. */
+    private void removals(Cursor cursor, int keyLine, int keyColumn) throws IOException {
+        String field = FactSchema.REMOVE;
+        if (removeSeen) {
+            problems.add(keyLine, keyColumn, Optional.empty(), field, "field '" + field + "' appears twice in the header;"
+                    + " give each field once");
+            cursor.skip();
+            return;
+        }
+        removeSeen = true;
+        JsonToken t = cursor.token();
+        if (cursor.isNull()) {
+            return; // no value counts as absent: a scenario may only add facts
+        }
+        if (t != JsonToken.START_ARRAY || cursor.isAlias()) {
+            wrongChanges = true;
+            int line = cursor.line();
+            int column = cursor.column();
+            String found;
+            if (cursor.isAlias() || t == JsonToken.START_OBJECT) {
+                found = cursor.isAlias() ? "an alias; write the list itself here" : "a mapping";
+                cursor.skip();
+            } else {
+                Node value = cursor.read(Shape.SCALAR);
+                if (value instanceof Node.Invalid) {
+                    return;
+                }
+                found = Values.describe(value) + "; write a list, even of one id, such as [usa-denounce]";
+            }
+            problems.add(line, column, Optional.empty(), field, "expected a list of fact ids such as [usa-denounce], found "
+                    + found);
+            return;
+        }
+        int index = 0;
+        t = cursor.next();
+        while (t != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw problems.fatal(cursor.line(), cursor.column(), "", "the file ends inside the list of removals");
+            }
+            if (index == limits.maxFacts()) {
+                throw problems.fatal(cursor.line(), cursor.column(), "", "more than " + Values.count(limits.maxFacts())
+                        + " removals; at most " + Values.count(limits.maxFacts())
+                        + " are accepted in one file (SeedReader.Builder.maxFacts)");
+            }
+            String path = field + "[" + index + "]";
+            cursor.enter("[" + index + "]");
+            Node item = cursor.read(Shape.SCALAR);
+            cursor.leave();
+            removal(item, path);
+            index++;
+            changes++;
+            t = cursor.next();
+        }
+    }
+
+    private void removal(Node item, String path) {
+        if (item instanceof Node.Invalid) {
+            return;
+        }
+        if (!(item instanceof Node.Scalar s) || s.isNull()) {
+            problems.add(item.line(), item.column(), Optional.empty(), path, "expected the id of a real fact to leave"
+                    + " out, such as usa-denounce, found " + Values.describe(item));
+            return;
+        }
+        FactId id;
+        try {
+            id = FactId.of(s.text().strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(item.line(), item.column(), Optional.empty(), path, e.getMessage());
+            return;
+        }
+        Node first = removed.putIfAbsent(id, item);
+        if (first != null) {
+            problems.add(item.line(), item.column(), Optional.empty(), path, "duplicate removal '" + id + "'; the item at"
+                    + " line " + first.line() + ", column " + first.column() + " removes it already");
+            return;
+        }
+        removals.add(new ScenarioFile.Removal(id, new SeedLocation(file, item.line(), item.column())));
+        removalPaths.add(path);
+    }
+
+    /** Checks between the facts and the removals of a scenario, once both are read. */
+    private void crossCheck() {
+        for (int i = 0; i < removals.size(); i++) {
+            ScenarioFile.Removal r = removals.get(i);
+            int line = converter.lineOf(r.id()).orElse(-1);
+            if (line > 0) {
+                problems.add(r.location().line(), r.location().column(), Optional.empty(), removalPaths.get(i), "'" + r.id()
+                        + "' is removed and is the id of the hypothetical fact at line " + line + "; a removal names a"
+                        + " real fact, and a hypothetical fact needs an id of its own");
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------- header

@@ -15,12 +15,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Reads seed files ({@code seeds/FORMAT.md}): YAML, or JSON when the name ends with {@code .json} or
  * the first non-blank character is '{'. Every problem of a file is reported at once, with its line and
- * column, in a {@link SeedFormatException}; files that break a limit are refused quickly.
+ * column, in a {@link SeedFormatException}; files that break a limit are refused quickly. Reads scenario
+ * files too ({@link #readScenario(Path)}), with the same checks and limits.
  *
  * <pre>{@code
  * Seed niger = SeedReader.standard().read(Path.of("niger-2024.yaml"));
  * SeedReader strict = SeedReader.builder().maxFileSize(1 << 20).maxFacts(10_000).build();
  * Seed bundled = strict.readBundled("niger-2024");
+ * ScenarioFile whatIf = strict.readScenario(Path.of("us-stayed.yaml"));
  * }</pre>
  *
  * <p>Immutable and thread-safe: one reader can read many files at once.
@@ -29,6 +31,9 @@ public final class SeedReader {
 
     /** The format and version this reader accepts, the first line of a seed file. */
     public static final String FORMAT = "entente-seed/1";
+
+    /** The format and version of scenario files this reader accepts ({@link #readScenario(Path)}). */
+    public static final String SCENARIO_FORMAT = "entente-scenario/1";
 
     /** Default of {@link Builder#maxFileSize(long)}: 16 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 16L * 1024 * 1024;
@@ -90,17 +95,7 @@ public final class SeedReader {
     public Seed read(Path file) {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxFileSize()) {
-                throw SeedParser.tooLarge(name, Values.count(size), limits.maxFileSize());
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return read(in, name);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the seed file " + name + ": " + e, e);
-        }
+        return parser(name, false).parse(bytes(file, "seed"));
     }
 
     /**
@@ -113,16 +108,68 @@ public final class SeedReader {
     public Seed read(InputStream in, String name) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(name, "name");
+        return parser(name, false).parse(bytes(in, name, "seed"));
+    }
+
+    /**
+     * Reads a scenario file ({@code format: entente-scenario/1}): hypothetical facts and the ids of real
+     * facts to remove, as {@code simulate --apply FILE} takes them. A file with another format, a seed
+     * included, is refused.
+     *
+     * @throws SeedFormatException  listing every problem of the file
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public ScenarioFile readScenario(Path file) {
+        Objects.requireNonNull(file, "file");
+        String name = file.toString();
+        return parser(name, true).parseScenario(bytes(file, "scenario"));
+    }
+
+    /**
+     * Reads a scenario from a stream, which is read to its end (or to the size limit) but not closed.
+     *
+     * @param name the file's name for messages; a name ending with {@code .json} is read as JSON
+     * @throws SeedFormatException  listing every problem of the file
+     * @throws UncheckedIOException when the stream cannot be read
+     */
+    public ScenarioFile readScenario(InputStream in, String name) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        return parser(name, true).parseScenario(bytes(in, name, "scenario"));
+    }
+
+    private SeedParser parser(String name, boolean scenario) {
+        return new SeedParser(limits, yaml, json, name, scenario);
+    }
+
+    /** The bytes of a file whose size is checked before it is opened. */
+    private byte[] bytes(Path file, String what) {
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileSize()) {
+                throw SeedParser.tooLarge(name, Values.count(size), limits.maxFileSize());
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return bytes(in, name, what);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + what + " file " + name + ": " + e, e);
+        }
+    }
+
+    /** The bytes of a stream, read no further than the size limit. */
+    private byte[] bytes(InputStream in, String name, String what) {
         byte[] bytes;
         try {
             bytes = in.readNBytes((int) limits.maxFileSize() + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the seed " + name + ": " + e, e);
+            throw new UncheckedIOException("cannot read the " + what + " " + name + ": " + e, e);
         }
         if (bytes.length > limits.maxFileSize()) {
             throw SeedParser.tooLarge(name, "more than " + Values.count(limits.maxFileSize()), limits.maxFileSize());
         }
-        return new SeedParser(limits, yaml, json, name).parse(bytes);
+        return bytes;
     }
 
     /**
@@ -181,7 +228,10 @@ public final class SeedReader {
             return this;
         }
 
-        /** The most facts in one file. Default 1,000,000, at least 1. */
+        /**
+         * The most facts in one file; in a scenario file, also the most removals. Default 1,000,000, at
+         * least 1.
+         */
         public Builder maxFacts(int facts) {
             this.maxFacts = (int) between("maxFacts", facts, 1, Integer.MAX_VALUE);
             return this;

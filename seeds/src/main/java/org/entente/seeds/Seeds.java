@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The entry point for seeds: the seeds bundled with Entente, and reading a file with the default
- * limits. For other limits use {@link SeedReader#builder()}.
+ * The entry point for seeds: the seeds bundled with Entente, and reading a seed or scenario file with
+ * the default limits. For other limits use {@link SeedReader#builder()}.
  *
  * <pre>{@code
  * Seed niger = Seeds.bundled("niger-2024");     // DOMAIN.md's story, 26 facts
  * Seed mine = Seeds.read(Path.of("my-seed.yaml"));
+ * ScenarioFile whatIf = Seeds.readScenario(Path.of("us-stayed.yaml"));
  * }</pre>
  */
 public final class Seeds {
@@ -42,5 +43,15 @@ public final class Seeds {
      */
     public static Seed read(Path file) {
         return SeedReader.standard().read(file);
+    }
+
+    /**
+     * Reads a scenario file ({@code format: entente-scenario/1}) with the default limits.
+     *
+     * @throws SeedFormatException listing every problem of the file
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public static ScenarioFile readScenario(Path file) {
+        return SeedReader.standard().readScenario(file);
     }
 }

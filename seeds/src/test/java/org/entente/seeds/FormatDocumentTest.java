@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.entente.core.FactId;
 import org.entente.core.relationship.FactKind;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +27,38 @@ class FormatDocumentTest {
     void theCompleteExamplesOfTheFormatAreRead() throws IOException {
         Matcher m = BLOCK.matcher(document());
         List<Seed> seeds = new ArrayList<>();
+        List<ScenarioFile> scenarios = new ArrayList<>();
         while (m.find()) {
             String text = m.group(2);
-            if (text.startsWith("format:") || text.startsWith("{")) {
+            if (text.contains("entente-scenario/1")) {
+                scenarios.add(ScenarioTexts.read(text, "FORMAT.md." + m.group(1)));
+            } else if (text.startsWith("format:") || text.startsWith("{")) {
                 seeds.add(SeedTexts.read(text, "FORMAT.md." + m.group(1)));
             }
         }
 
         assertThat(seeds).hasSize(2);
         assertThat(seeds).allSatisfy(s -> assertThat(s.facts()).extracting(f -> f.id().value()).containsExactly("usa-denounce"));
+        assertThat(scenarios).hasSize(2);
+        assertThat(scenarios.get(0).removedIds()).extracting(FactId::value).containsExactly("usa-denounce", "usa-schedule");
+        assertThat(scenarios.get(0).facts()).extracting(f -> f.id().value())
+                .containsExactly("hyp-usa-talks-2024-04", "hyp-usa-pledge-2024-05");
+        assertThat(scenarios.get(1).removedIds()).extracting(FactId::value).containsExactly("usa-denounce");
+        assertThat(scenarios.get(1).facts()).isEmpty();
+    }
+
+    @Test
+    void theScenarioExampleBranchesTheNigerSeed() throws IOException {
+        // The removals of the example are real facts of the bundled seed, and its facts have ids of their own.
+        Seed niger = Seeds.bundled("niger-2024");
+        Matcher m = BLOCK.matcher(document());
+        while (m.find()) {
+            if (m.group(2).contains("entente-scenario/1")) {
+                ScenarioFile scenario = ScenarioTexts.read(m.group(2), "FORMAT.md." + m.group(1));
+                assertThat(scenario.removedIds()).allSatisfy(id -> assertThat(niger.fact(id)).isPresent());
+                assertThat(scenario.facts()).allSatisfy(f -> assertThat(niger.fact(f.id())).isEmpty());
+            }
+        }
     }
 
     @Test
@@ -50,6 +74,7 @@ class FormatDocumentTest {
         for (String field : FactSchema.ALL_FIELDS) {
             assertThat(document).contains("| `" + field + "` |");
         }
-        assertThat(document).contains("| `format` |", "| `title` |", "| `description` |", "| `facts` |");
+        assertThat(document).contains("| `format` |", "| `title` |", "| `description` |", "| `facts` |", "| `remove` |");
+        assertThat(document).contains("`format: " + SeedReader.SCENARIO_FORMAT + "`");
     }
 }
