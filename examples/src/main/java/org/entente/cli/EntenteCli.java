@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "entente", mixinStandardHelpOptions = true, version = "entente 0.1.0-SNAPSHOT",
         description = "Diplomatic and military relations between countries, as event-sourced history.",
-        subcommands = {LoadCommand.class, BoardCommand.class, TimelineCommand.class, DiffCommand.class,
+        subcommands = {LoadCommand.class, BoardCommand.class, TimelineCommand.class, DiffCommand.class, SimulateCommand.class,
                 RetractCommand.class, CorrectCommand.class, CommandLine.HelpCommand.class})
 public final class EntenteCli implements Callable<Integer> {
 
