@@ -84,6 +84,9 @@ public final class Entente implements AutoCloseable {
         EntenteStore.Builder sb = EntenteStore.builder()
                 .snapshotThreshold(b.snapshotThreshold)
                 .chunkSize(b.chunkSize)
+                .transactionCap(b.transactionCap)
+                .gapTimeout(b.gapTimeout)
+                .claimTimeout(b.claimTimeout)
                 .configure(c -> projections.install(c, b.processorBatchSize, b.segments));
         switch (b.storeBuilderKind) {
             case MEMORY -> sb.inMemory();
@@ -481,6 +484,9 @@ public final class Entente implements AutoCloseable {
         private int segments = 1;
         private int snapshotThreshold = 250;
         private int chunkSize = 1000;
+        private Duration transactionCap = Duration.ofSeconds(10);
+        private Duration gapTimeout = EntenteStore.GAP_TIMEOUT;
+        private Duration claimTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -551,6 +557,24 @@ public final class Entente implements AutoCloseable {
         /** Commands per batch transaction (default 1,000). */
         public Builder chunkSize(int commands) {
             chunkSize = commands;
+            return this;
+        }
+
+        /** The longest a write transaction may run (default 10 s); see {@link EntenteStore.Builder#transactionCap}. */
+        public Builder transactionCap(Duration cap) {
+            transactionCap = Objects.requireNonNull(cap, "cap");
+            return this;
+        }
+
+        /** How long processors wait for a missing position (default 60 s); see {@link EntenteStore.Builder#gapTimeout}. */
+        public Builder gapTimeout(Duration timeout) {
+            gapTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How long a dead instance's processing claims last (default 10 s); see {@link EntenteStore.Builder#claimTimeout}. */
+        public Builder claimTimeout(Duration timeout) {
+            claimTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

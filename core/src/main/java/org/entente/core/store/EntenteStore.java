@@ -110,6 +110,7 @@ public final class EntenteStore implements AutoCloseable {
     private final int chunkSize;
     private final Cache cache;
     private final Duration transactionCap;
+    private final Duration claimTimeout;
     private final String description;
     private volatile TokenStore tokenStore;
     private volatile boolean closed;
@@ -118,6 +119,7 @@ public final class EntenteStore implements AutoCloseable {
         this.backend = b.backend;
         this.chunkSize = b.chunkSize;
         this.transactionCap = b.transactionCap;
+        this.claimTimeout = b.claimTimeout;
         switch (b.backend) {
             case MEMORY -> {
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
@@ -162,6 +164,7 @@ public final class EntenteStore implements AutoCloseable {
                     .upcasterChain(new EventUpcasterChain(b.upcasters))
                     .dataType(byte[].class)
                     .batchSize(b.readBatchSize)
+                    .gapTimeout((int) b.gapTimeout.toMillis())
                     .build();
             withSchemaLock(() -> {
                 engine.createSchema(PostgresEventTableFactory.INSTANCE);
@@ -378,6 +381,7 @@ public final class EntenteStore implements AutoCloseable {
                             .connectionProvider(connections)
                             .serializer(generalSerializer)
                             .schema(TokenSchema.builder().build())
+                            .claimTimeout(claimTimeout)
                             .build();
                     withSchemaLock(() -> jdbc.createSchema(backend == Backend.POSTGRES
                             ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE));
@@ -643,8 +647,8 @@ public final class EntenteStore implements AutoCloseable {
 
     /**
      * Builds an {@link EntenteStore}. Defaults: an H2 store in {@code ./entente-data}; snapshots every
-     * 250 events; an aggregate cache; chunks of 1,000 commands; a transaction cap of 10 seconds; events
-     * read 100 at a time; no upcasters.
+     * 250 events; an aggregate cache; chunks of 1,000 commands; a transaction cap of 10 seconds; a gap
+     * timeout of 60 seconds; a claim timeout of 10 seconds; events read 100 at a time; no upcasters.
      */
     public static final class Builder {
         private Backend backend = Backend.H2;
@@ -655,6 +659,8 @@ public final class EntenteStore implements AutoCloseable {
         private int chunkSize = 1000;
         private Duration transactionCap = Duration.ofSeconds(10);
         private int readBatchSize = 100;
+        private Duration gapTimeout = GAP_TIMEOUT;
+        private Duration claimTimeout = Duration.ofSeconds(10);
         private final List<EventUpcaster> upcasters = new ArrayList<>();
         private final List<Consumer<Configurer>> hooks = new ArrayList<>();
 
@@ -705,14 +711,39 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** The longest a batch transaction may run (default 10 s; at most half of the 60 s gap timeout). */
+        /** The longest a batch transaction may run (default 10 s; at most half of the gap timeout). */
         public Builder transactionCap(Duration cap) {
             Objects.requireNonNull(cap, "cap");
-            if (cap.isNegative() || cap.isZero() || cap.compareTo(GAP_TIMEOUT.dividedBy(2)) > 0) {
-                throw new IllegalArgumentException("transaction cap must be positive and at most "
-                        + GAP_TIMEOUT.dividedBy(2).toSeconds() + " s (half the gap timeout), got " + cap);
+            if (cap.isNegative() || cap.isZero()) {
+                throw new IllegalArgumentException("transaction cap must be positive, got " + cap);
             }
             transactionCap = cap;
+            return this;
+        }
+
+        /**
+         * How long streaming processors wait for a missing global position before skipping it as a
+         * gap (default 60 s, Axon's). The transaction cap must stay at most half of it.
+         */
+        public Builder gapTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 100) {
+                throw new IllegalArgumentException("gap timeout must be at least 100 ms, got " + timeout);
+            }
+            gapTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a processing claim held by an instance that stopped answering lasts before another
+         * instance takes its segment over (default 10 s).
+         */
+        public Builder claimTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 100) {
+                throw new IllegalArgumentException("claim timeout must be at least 100 ms, got " + timeout);
+            }
+            claimTimeout = timeout;
             return this;
         }
 
@@ -739,6 +770,10 @@ public final class EntenteStore implements AutoCloseable {
 
         /** Opens the database, creates missing tables and starts Axon. */
         public EntenteStore build() {
+            if (transactionCap.compareTo(gapTimeout.dividedBy(2)) > 0) {
+                throw new IllegalArgumentException("transaction cap " + transactionCap.toMillis() + " ms must be at most half the gap timeout ("
+                        + gapTimeout.dividedBy(2).toMillis() + " ms): a longer transaction could hold positions that processors skip");
+            }
             return new EntenteStore(this);
         }
     }

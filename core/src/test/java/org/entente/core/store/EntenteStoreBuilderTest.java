@@ -30,9 +30,17 @@ class EntenteStoreBuilderTest {
 
     @Test
     void aTransactionCapAboveHalfTheGapTimeoutIsRefused() {
-        assertThatThrownBy(() -> EntenteStore.builder().transactionCap(Duration.ofSeconds(31)))
-                .hasMessageContaining("at most 30 s (half the gap timeout)");
+        assertThatThrownBy(() -> EntenteStore.builder().inMemory().transactionCap(Duration.ofSeconds(31)).build())
+                .hasMessageContaining("must be at most half the gap timeout (30000 ms)");
+        assertThatThrownBy(() -> EntenteStore.builder().inMemory().gapTimeout(Duration.ofSeconds(4)).build())
+                .hasMessageContaining("transaction cap 10000 ms must be at most half the gap timeout (2000 ms)");
         assertThatThrownBy(() -> EntenteStore.builder().transactionCap(Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    @Test
+    void gapAndClaimTimeoutsBelowATenthOfASecondAreRefused() {
+        assertThatThrownBy(() -> EntenteStore.builder().gapTimeout(Duration.ofMillis(99))).hasMessage("gap timeout must be at least 100 ms, got PT0.099S");
+        assertThatThrownBy(() -> EntenteStore.builder().claimTimeout(Duration.ofMillis(5))).hasMessage("claim timeout must be at least 100 ms, got PT0.005S");
     }
 
     @Test
