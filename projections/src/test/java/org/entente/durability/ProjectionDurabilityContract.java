@@ -46,22 +46,7 @@ abstract class ProjectionDurabilityContract {
 
     /** A digest of every projection row, in a stable order. */
     static String digest(Entente entente) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason"
-                     + " FROM entente_projection_fact ORDER BY dyad, seq, fact_id")) {
-            ResultSetMetaData meta = rs.getMetaData();
-            int rows = 0;
-            while (rs.next()) {
-                rows++;
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    sha.update(String.valueOf(rs.getString(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    sha.update((byte) 0);
-                }
-            }
-            sha.update(Integer.toString(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        return Digests.projectionRows(entente);
     }
 
     static int rowCount(Entente entente) throws Exception {
