@@ -87,7 +87,7 @@ public final class Entente implements AutoCloseable {
                 .transactionCap(b.transactionCap)
                 .gapTimeout(b.gapTimeout)
                 .claimTimeout(b.claimTimeout)
-                .configure(c -> projections.install(c, b.processorBatchSize, b.segments));
+                .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
         switch (b.storeBuilderKind) {
             case MEMORY -> sb.inMemory();
             case H2 -> sb.h2(b.directory);
@@ -482,6 +482,7 @@ public final class Entente implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(10);
         private int processorBatchSize = 100;
         private int segments = 1;
+        private int maxClaimedSegments = Integer.MAX_VALUE;
         private int snapshotThreshold = 250;
         private int chunkSize = 1000;
         private Duration transactionCap = Duration.ofSeconds(10);
@@ -545,6 +546,19 @@ public final class Entente implements AutoCloseable {
                 throw new IllegalArgumentException("segments must be 1 to 64, got " + count);
             }
             segments = count;
+            return this;
+        }
+
+        /**
+         * The most segments of projection work this instance claims (default: as many as it can). With
+         * several instances, a bound leaves segments for the others; unbounded, an instance also takes
+         * over the segments of one that died once its claims time out.
+         */
+        public Builder maxClaimedSegments(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("max claimed segments must be at least 1, got " + count);
+            }
+            maxClaimedSegments = count;
             return this;
         }
 

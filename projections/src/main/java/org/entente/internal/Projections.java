@@ -96,7 +96,7 @@ public final class Projections {
     }
 
     /** The hook that registers the processors and opens the tables before processors start. */
-    public void install(Configurer configurer, int batchSize, int segments) {
+    public void install(Configurer configurer, int batchSize, int segments, int maxClaimedSegments) {
         this.segments = segments;
         IndexFollower follower = new IndexFollower();
         configurer.eventProcessing(ep -> {
@@ -104,7 +104,7 @@ public final class Projections {
                 ep.registerSubscribingEventProcessor(PROCESSOR);
             } else {
                 ep.registerPooledStreamingEventProcessor(PROCESSOR, Configuration::eventStore,
-                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(segments));
+                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(segments).maxClaimedSegments(maxClaimedSegments));
                 ep.registerTokenStore(PROCESSOR, c -> c.getComponent(EntenteStore.class).tokenStore());
             }
             ep.registerEventHandler(c -> this);
