@@ -327,6 +327,7 @@ public final class Projections {
         TrackingToken position = last;
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
         try {
+            uow.attachTransaction(store.transactionManager());
             Connection c = store.connections().getConnection();
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM " + TABLE);

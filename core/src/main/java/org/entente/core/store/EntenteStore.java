@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -102,6 +101,7 @@ public final class EntenteStore implements AutoCloseable {
     private final DataSource dataSource;
     private final org.h2.jdbcx.JdbcConnectionPool ownedPool;
     private final ConnectionProvider connections;
+    private final JdbcTransactions transactions;
     private final Serializer generalSerializer;
     private final FactIdRegistry registry;
     private final Configuration axon;
@@ -111,6 +111,7 @@ public final class EntenteStore implements AutoCloseable {
     private final Cache cache;
     private final Duration transactionCap;
     private final Duration claimTimeout;
+    private final String nodeId = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final String description;
     private volatile TokenStore tokenStore;
     private volatile boolean closed;
@@ -149,7 +150,8 @@ public final class EntenteStore implements AutoCloseable {
             }
         }
         try {
-            connections = UnitOfWorkConnections.bound(dataSource);
+            transactions = new JdbcTransactions(dataSource);
+            connections = transactions.connections();
             EventTypeRegistry types = EventTypeRegistry.standard();
             Serializer eventSerializer = new NamedTypeSerializer(
                     JacksonSerializer.builder().objectMapper(EntenteJackson.mapper(types)).build(), types);
@@ -157,10 +159,10 @@ public final class EntenteStore implements AutoCloseable {
             registry = new FactIdRegistry(connections);
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(connections)
-                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .transactionManager(transactions)
                     .eventSerializer(eventSerializer)
                     .snapshotSerializer(eventSerializer)
-                    .persistenceExceptionResolver(UnitOfWorkConnections::isDuplicateKey)
+                    .persistenceExceptionResolver(DuplicateKeys::isDuplicateKey)
                     .upcasterChain(new EventUpcasterChain(b.upcasters))
                     .dataType(byte[].class)
                     .batchSize(b.readBatchSize)
@@ -183,7 +185,7 @@ public final class EntenteStore implements AutoCloseable {
                     .configureSerializer(c -> generalSerializer)
                     .configureMessageSerializer(c -> generalSerializer)
                     .configureEventSerializer(c -> eventSerializer)
-                    .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
+                    .configureTransactionManager(c -> transactions)
                     .configureEmbeddedEventStore(c -> engine)
                     .registerComponent(FactIdRegistry.class, c -> registry)
                     .registerComponent(EntenteStore.class, c -> this)
@@ -361,11 +363,18 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
-     * The connection provider bound to Axon's unit of work, for modules that keep tables in the same
-     * database and write them in the same transaction as a processor's token. Service-provider interface.
+     * Connections to the store's database: inside a transaction of {@link #transactionManager()} (every
+     * unit of work that handles a command or a processor's batch has one) the transaction's own, else
+     * auto-commit ones. For modules that keep tables in the same database and write them in the same
+     * transaction as the events or a processor's token. Service-provider interface.
      */
     public ConnectionProvider connections() {
         return connections;
+    }
+
+    /** The JDBC transaction manager that Axon and Entente's tables share. Service-provider interface. */
+    public org.axonframework.common.transaction.TransactionManager transactionManager() {
+        return transactions;
     }
 
     /**
@@ -382,6 +391,9 @@ public final class EntenteStore implements AutoCloseable {
                             .serializer(generalSerializer)
                             .schema(TokenSchema.builder().build())
                             .claimTimeout(claimTimeout)
+                            // Axon's default node id is the JVM's name: two instances in one JVM would
+                            // each take the other's claims for their own.
+                            .nodeId(nodeId)
                             .build();
                     withSchemaLock(() -> jdbc.createSchema(backend == Backend.POSTGRES
                             ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE));
@@ -555,9 +567,8 @@ public final class EntenteStore implements AutoCloseable {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("record a batch chunk"));
         List<Recorded> recorded = new ArrayList<>();
         try {
-            // Bind the transaction's connection to this root unit of work before the commands run, so
-            // that their nested units of work share it and it commits once, with the whole chunk.
-            connections.getConnection();
+            // One transaction for the whole chunk: the commands' nested units of work join it.
+            uow.attachTransaction(transactions);
             for (DyadCommands command : chunk) {
                 DyadCommands.Outcome o = gateway.sendAndWait(command);
                 recorded.add(new Recorded(o.dyad(), o.sequence(), o.events()));
@@ -575,11 +586,6 @@ public final class EntenteStore implements AutoCloseable {
                 uow.rollback(e);
             }
             throw translate(e, Dyad.parse(chunk.get(0).dyadId()));
-        } catch (SQLException e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
-            }
-            throw new EntenteException("could not open a transaction: " + e.getMessage(), e);
         }
     }
 
@@ -594,7 +600,7 @@ public final class EntenteStore implements AutoCloseable {
 
     private static RuntimeException translate(RuntimeException e, Dyad dyad) {
         if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
-                || (e instanceof EventStoreException && UnitOfWorkConnections.isDuplicateKey(e))) {
+                || (e instanceof EventStoreException && DuplicateKeys.isDuplicateKey(e))) {
             return new ConcurrentWriteException(dyad, e);
         }
         return e;

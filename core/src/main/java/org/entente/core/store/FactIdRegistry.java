@@ -100,7 +100,7 @@ final class FactIdRegistry {
             }
             ps.executeBatch();
         } catch (SQLException e) {
-            if (UnitOfWorkConnections.isDuplicateKey(e)) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
                 throw new FactConflictException(fresh.get(0), "fact ids " + fresh + " of " + dyad
                         + ": another writer recorded one of them at the same time; fact ids are unique across the store");
             }

@@ -27,7 +27,7 @@ class RelationshipAggregateTest {
     @BeforeEach
     void setUp() {
         pool = JdbcConnectionPool.create("jdbc:h2:mem:fixture-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        FactIdRegistry registry = new FactIdRegistry(UnitOfWorkConnections.bound(pool));
+        FactIdRegistry registry = new FactIdRegistry(new JdbcTransactions(pool).connections());
         registry.createSchema();
         fixture = new AggregateTestFixture<>(RelationshipAggregate.class);
         fixture.registerInjectableResource(registry);
