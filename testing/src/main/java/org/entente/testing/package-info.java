@@ -1,5 +1,32 @@
 /**
- * Entente's test kit: a JUnit Jupiter extension that gives a test a fresh in-memory {@code Entente},
- * a given/when/then scenario DSL, and AssertJ assertions for the read models.
+ * Entente's test kit, used from tests (test scope, like {@code axon-test}):
+ * <ul>
+ *   <li>{@link org.entente.testing.EntenteTest @EntenteTest} and {@link org.entente.testing.EntenteExtension}: a
+ *       test method's {@code Entente} parameter gets a fresh in-memory store, preloaded with a bundled seed,
+ *       closed after the test;</li>
+ *   <li>{@link org.entente.testing.EntenteFixture}: scenario tests in Axon's given/when/then shape;</li>
+ *   <li>{@link org.entente.testing.EntenteAssertions}: AssertJ assertions for partnerships, portfolios,
+ *       simulations and comparisons, from one static entry point.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * @EntenteTest(seed = "niger-2024")
+ * class NigerTest {
+ *     @Test
+ *     void nigerIsDiversifying(Entente entente) {
+ *         assertThat(entente).portfolio(NER, LocalDate.of(2024, 4, 30)).hasDiversification(0.72, within(0.005));
+ *     }
+ *
+ *     @Test
+ *     void ifTheUsHadStayed() {
+ *         given().seed("niger-2024")
+ *                 .whenBranch(Scenario.branchAt(LocalDate.of(2024, 3, 15)).remove(FactId.of("usa-denounce"),
+ *                         FactId.of("usa-schedule"), FactId.of("usa-deadline")))
+ *                 .then()
+ *                 .dropped("usa-complete")
+ *                 .partnership(Dyad.of(NER, USA), LocalDate.of(2024, 10, 1)).hasStatus(ACTIVE);
+ *     }
+ * }
+ * }</pre>
  */
 package org.entente.testing;

@@ -1,0 +1,107 @@
+package org.entente.testing;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.Optional;
+import org.entente.Entente;
+import org.entente.seeds.Seeds;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * A JUnit Jupiter extension that resolves parameters of type {@link Entente}: a fresh
+ * {@link Entente#inMemory()}, preloaded with the bundled seed that the nearest {@link EntenteTest}
+ * names (on the method, else on the class or an enclosing class), closed after the test.
+ *
+ * <p>Within one test, every {@code Entente} parameter (of {@code @BeforeEach}, the test and
+ * {@code @AfterEach} methods) is the same instance. A {@code @BeforeAll} parameter gets one for the
+ * whole class, closed after all its tests, and the class's tests then share it.
+ *
+ * <pre>{@code
+ * @ExtendWith(EntenteExtension.class)        // or @EntenteTest(seed = "niger-2024")
+ * class MyTest {
+ *     @Test
+ *     void recordsAFact(Entente entente) {
+ *         entente.record(fact);
+ *     }
+ * }
+ * }</pre>
+ */
+public final class EntenteExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EntenteExtension.class);
+
+    /** Used by JUnit. */
+    public EntenteExtension() {
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Entente.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String seed = seedOf(context);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key(seed), k -> open(seed), Entente.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close(context);
+    }
+
+    private static void close(ExtensionContext context) {
+        // Only this context's own instance: a class-wide one (from @BeforeAll) outlives each test.
+        Entente entente = context.getStore(NAMESPACE).remove(key(seedOf(context)), Entente.class);
+        if (entente != null) {
+            entente.close();
+        }
+    }
+
+    private static Entente open(String seed) {
+        Entente entente = Entente.inMemory();
+        if (seed.isEmpty()) {
+            return entente;
+        }
+        try {
+            entente.recordAll(Seeds.bundled(seed).commands());
+            return entente;
+        } catch (RuntimeException e) {
+            entente.close();
+            throw new ParameterResolutionException("@EntenteTest(seed = \"" + seed + "\"): " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(String seed) {
+        return "entente[" + seed + "]";
+    }
+
+    /** The seed of the nearest @EntenteTest: the method's, else the class's, else an enclosing class's. */
+    static String seedOf(ExtensionContext context) {
+        Optional<EntenteTest> onMethod = context.getTestMethod().flatMap(m -> find(m));
+        if (onMethod.isPresent()) {
+            return onMethod.get().seed();
+        }
+        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+            Optional<EntenteTest> onClass = find(c);
+            if (onClass.isPresent()) {
+                return onClass.get().seed();
+            }
+        }
+        return "";
+    }
+
+    private static Optional<EntenteTest> find(AnnotatedElement element) {
+        return AnnotationSupport.findAnnotation(element, EntenteTest.class);
+    }
+}

@@ -1,0 +1,390 @@
+package org.entente.testing;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.entente.Entente;
+import org.entente.When;
+import org.entente.core.Country;
+import org.entente.core.Dyad;
+import org.entente.core.relationship.FactCommand;
+import org.entente.core.relationship.FactEvent;
+import org.entente.seeds.Seeds;
+import org.entente.simulation.Scenario;
+import org.entente.simulation.Simulation;
+import org.entente.timeline.TimelineEntry;
+import org.entente.timeline.TimelineFilter;
+
+/**
+ * A scenario test in the given/when/then shape of Axon's test fixtures: given a history (a bundled
+ * seed, facts), when facts are recorded on their dates or a what-if branch runs, then expectations on
+ * partnerships, portfolios, dropped facts, rejections or recorded events.
+ *
+ * <pre>{@code
+ * EntenteFixture.given().seed("niger-2024")
+ *         .whenBranch(Scenario.branchAt(LocalDate.of(2024, 3, 15))
+ *                 .remove(FactId.of("usa-denounce"), FactId.of("usa-schedule"), FactId.of("usa-deadline")))
+ *         .then()
+ *         .dropped("usa-complete")
+ *         .partnership(Dyad.of(NER, USA), LocalDate.of(2024, 10, 1)).hasStatus(ACTIVE);
+ *
+ * EntenteFixture.given().facts(stationing)
+ *         .when().facts(completionWithoutSchedule)
+ *         .then().rejectedWith(RuleViolationException.class, "no withdrawal is scheduled");
+ * }</pre>
+ *
+ * <p>Every stage is immutable until {@link WhenStage#then()}, which opens a fresh
+ * {@link Entente#inMemory()}, records the given history (all of it at once: a given fact that breaks a
+ * rule is a mistake in the test and throws {@link IllegalStateException}), then runs the when-stage.
+ * Failure messages show what was expected, what was found, and the facts that led there. The
+ * in-memory store is closed once the {@link ThenStage} and every assertion taken from it can no
+ * longer be reached, so a one-line test needs no cleanup.
+ */
+public final class EntenteFixture {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final List<FactCommand> facts;
+
+    private EntenteFixture(List<FactCommand> facts) {
+        this.facts = List.copyOf(facts);
+    }
+
+    /** An empty history, to add a seed and facts to. */
+    public static EntenteFixture given() {
+        return new EntenteFixture(List.of());
+    }
+
+    /**
+     * The history also holds the facts of this bundled seed ({@code "niger-2024"}).
+     *
+     * @throws IllegalArgumentException naming the bundled seeds when none has this name
+     */
+    public EntenteFixture seed(String name) {
+        Objects.requireNonNull(name, "seed name");
+        return facts(Seeds.bundled(name).commands());
+    }
+
+    /** The history also holds these facts (any order; each is checked on the date it happened). */
+    public EntenteFixture facts(FactCommand... more) {
+        return facts(Arrays.asList(more));
+    }
+
+    /** The history also holds these facts, for example a seed file's: {@code facts(Seeds.read(path).commands())}. */
+    public EntenteFixture facts(List<? extends FactCommand> more) {
+        List<FactCommand> all = new ArrayList<>(facts);
+        more.forEach(f -> all.add(Objects.requireNonNull(f, "fact")));
+        return new EntenteFixture(all);
+    }
+
+    /** The when-stage: facts to record on their dates, or a branch to run. */
+    public WhenStage when() {
+        return new WhenStage(this, List.of(), Optional.empty());
+    }
+
+    /** Shorthand for {@code when().branch(scenario)}. */
+    public WhenStage whenBranch(Scenario scenario) {
+        return when().branch(scenario);
+    }
+
+    /** Expectations on the given history itself, with nothing happening: {@code when().then()}. */
+    public ThenStage then() {
+        return when().then();
+    }
+
+    /**
+     * What happens: facts recorded one by one on their dates, as an application would (the first one
+     * rejected stops the stage), or a what-if branch of the given history. Immutable.
+     *
+     * <pre>{@code
+     * given().seed("niger-2024").when().facts(turkeySigns).then().partnership(NER_TUR, june30).hasSecurityWeight(3);
+     * }</pre>
+     */
+    public static final class WhenStage {
+        private final EntenteFixture given;
+        private final List<FactCommand> facts;
+        private final Optional<Scenario> branch;
+
+        private WhenStage(EntenteFixture given, List<FactCommand> facts, Optional<Scenario> branch) {
+            this.given = given;
+            this.facts = List.copyOf(facts);
+            this.branch = branch;
+        }
+
+        /**
+         * Records these facts, in this order, after the given history.
+         *
+         * @throws IllegalStateException when the stage already runs a branch
+         */
+        public WhenStage facts(FactCommand... more) {
+            if (branch.isPresent()) {
+                throw new IllegalStateException("a when-stage records facts or runs a branch, not both: "
+                        + "put the facts into the scenario with Scenario.add(...)");
+            }
+            List<FactCommand> all = new ArrayList<>(facts);
+            Arrays.stream(more).forEach(f -> all.add(Objects.requireNonNull(f, "fact")));
+            return new WhenStage(given, all, branch);
+        }
+
+        /**
+         * Runs this what-if branch of the given history (nothing is recorded).
+         *
+         * @throws IllegalStateException when the stage already records facts or runs a branch
+         */
+        public WhenStage branch(Scenario scenario) {
+            Objects.requireNonNull(scenario, "scenario");
+            if (!facts.isEmpty() || branch.isPresent()) {
+                throw new IllegalStateException("a when-stage records facts or runs one branch, not both");
+            }
+            return new WhenStage(given, facts, Optional.of(scenario));
+        }
+
+        /**
+         * Opens a fresh in-memory Entente, records the given history, runs this stage and returns the
+         * expectations on the outcome. A rejection of the when-stage is kept for
+         * {@link ThenStage#rejectedWith}.
+         *
+         * @throws IllegalStateException when the given history breaks a rule
+         */
+        public ThenStage then() {
+            Entente entente = Entente.inMemory();
+            Session session = new Session(entente);
+            Cleaner.Cleanable cleanable = CLEANER.register(session, entente::close);
+            try {
+                if (!given.facts.isEmpty()) {
+                    entente.recordAll(given.facts);
+                }
+            } catch (RuntimeException e) {
+                cleanable.clean();
+                throw new IllegalStateException("the given history was rejected, so the test cannot run: " + e.getMessage(), e);
+            }
+            List<FactCommand> recorded = new ArrayList<>();
+            Simulation simulation = null;
+            RuntimeException rejection = null;
+            try {
+                if (branch.isPresent()) {
+                    simulation = entente.simulate(branch.get());
+                } else {
+                    for (FactCommand f : facts) {
+                        entente.record(f);
+                        recorded.add(f);
+                    }
+                }
+            } catch (RuntimeException e) {
+                rejection = e;
+            }
+            return new ThenStage(session, describe(), branch.isPresent(), recorded, Optional.ofNullable(simulation), Optional.ofNullable(rejection));
+        }
+
+        private String describe() {
+            if (branch.isPresent()) {
+                return "the branch at " + branch.get().branchDate() + SimulationAssert.changes(branch.get());
+            }
+            return facts.isEmpty() ? "nothing happening" : "recording " + facts.stream().map(c -> c.fact().id().value()).toList();
+        }
+    }
+
+    /** Keeps the store open while anything read from it can still be reached. */
+    private static final class Session {
+        private final Entente entente;
+
+        Session(Entente entente) {
+            this.entente = entente;
+        }
+    }
+
+    /**
+     * Expectations on what the when-stage did. Methods that check the outcome return this stage, so
+     * they chain; {@link #partnership}, {@link #portfolio} and {@link #comparison} lead to AssertJ
+     * assertions. In a branch they read the branch; otherwise the store as known now.
+     *
+     * <pre>{@code
+     * then().dropped("usa-complete").partnership(NER_USA, october).hasStatus(ACTIVE);
+     * then().rejectedWith(RuleViolationException.class, "no withdrawal is scheduled")
+     *       .partnership(NER_USA, august).hasForcesOf(USA);   // the rejected fact changed nothing
+     * }</pre>
+     */
+    public static final class ThenStage {
+        private final Session session;
+        private final String action;
+        private final List<FactCommand> recorded;
+        private final Optional<Simulation> simulation;
+        private final Optional<RuntimeException> rejection;
+        private final boolean isBranch;
+        private boolean rejectionExpected;
+
+        private ThenStage(Session session, String action, boolean isBranch, List<FactCommand> recorded,
+                          Optional<Simulation> simulation, Optional<RuntimeException> rejection) {
+            this.session = session;
+            this.action = action;
+            this.isBranch = isBranch;
+            this.recorded = List.copyOf(recorded);
+            this.simulation = simulation;
+            this.rejection = rejection;
+        }
+
+        /** Assertions on a dyad's partnership on a date; failures list the dyad's facts up to the date. */
+        public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
+            requireOutcome();
+            try {
+                return simulation
+                        .map(s -> new PartnershipAssert(s.partnership(dyad, date), keepOpen(SimulationAssert.branch(s))))
+                        .orElseGet(() -> new PartnershipAssert(session.entente.partnership(dyad, When.asOf(date)),
+                                keepOpen(EntenteAssert.history(session.entente))));
+            } finally {
+                Reference.reachabilityFence(session);
+            }
+        }
+
+        /** Assertions on a country's portfolio on a date; failures list its facts up to the date. */
+        public PortfolioAssert portfolio(Country country, LocalDate date) {
+            requireOutcome();
+            try {
+                return simulation
+                        .map(s -> new PortfolioAssert(s.portfolio(country, date), keepOpen(SimulationAssert.branch(s))))
+                        .orElseGet(() -> new PortfolioAssert(session.entente.portfolio(country, When.asOf(date)),
+                                keepOpen(EntenteAssert.history(session.entente))));
+            } finally {
+                Reference.reachabilityFence(session);
+            }
+        }
+
+        /**
+         * Assertions on how a country's portfolio on a date differs between the given history and the branch.
+         *
+         * @throws IllegalStateException when the when-stage is not a branch
+         */
+        public PortfolioComparisonAssert comparison(Country country, LocalDate date) {
+            try {
+                return new PortfolioComparisonAssert(branch("comparison").compare(country, date));
+            } finally {
+                Reference.reachabilityFence(session);
+            }
+        }
+
+        /**
+         * The branch drops exactly these real facts, named by id, in any order (none: it drops nothing).
+         *
+         * @throws IllegalStateException when the when-stage is not a branch
+         */
+        public ThenStage dropped(String... facts) {
+            try {
+                new SimulationAssert(branch("dropped")).dropped(facts);
+            } finally {
+                Reference.reachabilityFence(session);
+            }
+            return this;
+        }
+
+        /**
+         * The when-stage was rejected with an exception of this type whose message contains this
+         * part. Afterwards the state can still be checked: the rejected fact changed nothing.
+         */
+        public ThenStage rejectedWith(Class<? extends Throwable> type, String messagePart) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(messagePart, "messagePart");
+            String expectation = "Expecting " + action + "\n  to be rejected with " + type.getSimpleName() + " containing \""
+                    + messagePart + "\"\n";
+            if (rejection.isEmpty()) {
+                throw new AssertionError(expectation + "but it succeeded" + recordedText());
+            }
+            Throwable e = rejection.get();
+            if (!type.isInstance(e) || e.getMessage() == null || !e.getMessage().contains(messagePart)) {
+                throw new AssertionError(expectation + "but it was rejected with " + e.getClass().getSimpleName() + ": "
+                        + e.getMessage(), e);
+            }
+            rejectionExpected = true;
+            return this;
+        }
+
+        /**
+         * The when-stage recorded exactly these events, in order, as the store gives them back. The
+         * event a command records is {@code command.toEvent()}.
+         *
+         * @throws IllegalStateException when the when-stage is a branch, which records nothing
+         */
+        public ThenStage events(FactEvent... expected) {
+            if (isBranch) {
+                throw new IllegalStateException("events are what when().facts(...) records; a branch records nothing");
+            }
+            requireOutcome();
+            List<FactEvent> found;
+            try {
+                found = recordedEvents();
+            } finally {
+                Reference.reachabilityFence(session);
+            }
+            List<FactEvent> wanted = List.of(expected);
+            if (!found.equals(wanted)) {
+                String details = lines(wanted).equals(lines(found))
+                        ? "\nThey differ in details:\n  expected " + wanted + "\n  recorded " + found : "";
+                throw new AssertionError("Expecting " + action + "\n  to record these events, in order:\n" + lines(wanted)
+                        + "\nbut it recorded:\n" + lines(found) + details);
+            }
+            return this;
+        }
+
+        private List<FactEvent> recordedEvents() {
+            List<FactEvent> out = new ArrayList<>();
+            for (FactCommand c : recorded) {
+                session.entente.timeline(c.fact().dyad(), TimelineFilter.all()).stream()
+                        .map(TimelineEntry::fact)
+                        .filter(e -> e.fact().id().equals(c.fact().id()))
+                        .forEach(out::add);
+            }
+            return out;
+        }
+
+        private Simulation branch(String what) {
+            if (!isBranch) {
+                throw new IllegalStateException(what + " needs a branch: use whenBranch(scenario)");
+            }
+            requireOutcome();
+            return simulation.orElseThrow(() -> new AssertionError("Expecting " + action + " to run, but it was rejected: "
+                    + rejection.map(Throwable::getMessage).orElse("") + "; there is no branch to read", rejection.orElse(null)));
+        }
+
+        private void requireOutcome() {
+            if (rejection.isPresent() && !rejectionExpected) {
+                throw new AssertionError("Expecting " + action + " to succeed, but it was rejected with "
+                        + rejection.get().getClass().getSimpleName() + ": " + rejection.get().getMessage()
+                        + "\n(if that is what the test expects, say so first with rejectedWith(...))", rejection.get());
+            }
+        }
+
+        /** The history, reading through the session so that the store stays open while an assertion may read it. */
+        private History keepOpen(History h) {
+            Session s = session;
+            return History.of(h.setting(), dyad -> {
+                try {
+                    return h.facts().apply(dyad);
+                } finally {
+                    Reference.reachabilityFence(s);
+                }
+            });
+        }
+
+        private String recordedText() {
+            if (simulation.isPresent()) {
+                return "";
+            }
+            List<FactEvent> events;
+            try {
+                events = recordedEvents();
+            } finally {
+                Reference.reachabilityFence(session);
+            }
+            return events.isEmpty() ? "" : "; it recorded:\n" + lines(events);
+        }
+
+        private static String lines(List<FactEvent> events) {
+            return events.isEmpty() ? "  (none)" : events.stream().map(e -> "  " + Render.fact(e)).collect(Collectors.joining("\n"));
+        }
+    }
+}
