@@ -88,6 +88,7 @@ public final class Entente implements AutoCloseable {
                 .gapTimeout(b.gapTimeout)
                 .claimTimeout(b.claimTimeout)
                 .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
+        b.upcasters.forEach(sb::upcaster);
         switch (b.storeBuilderKind) {
             case MEMORY -> sb.inMemory();
             case H2 -> sb.h2(b.directory);
@@ -488,6 +489,7 @@ public final class Entente implements AutoCloseable {
         private Duration transactionCap = Duration.ofSeconds(10);
         private Duration gapTimeout = EntenteStore.GAP_TIMEOUT;
         private Duration claimTimeout = Duration.ofSeconds(10);
+        private final List<org.axonframework.serialization.upcasting.event.EventUpcaster> upcasters = new ArrayList<>();
 
         private Builder() {
         }
@@ -589,6 +591,15 @@ public final class Entente implements AutoCloseable {
         /** How long a dead instance's processing claims last (default 10 s); see {@link EntenteStore.Builder#claimTimeout}. */
         public Builder claimTimeout(Duration timeout) {
             claimTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * An upcaster for stored events of an older shape; it sees the registry's stable names and
+         * revisions (see {@link org.entente.core.store.EventTypeRegistry}).
+         */
+        public Builder upcaster(org.axonframework.serialization.upcasting.event.EventUpcaster upcaster) {
+            upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
             return this;
         }
 

@@ -312,8 +312,18 @@ public final class EntenteStore implements AutoCloseable {
             if (uow.isActive()) {
                 uow.rollback(e);
             }
-            throw e;
+            throw ententeCause(e);
         }
+    }
+
+    /** Entente's own exception inside Axon's wrappers, if there is one: it says what is wrong. */
+    private static RuntimeException ententeCause(RuntimeException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof EntenteException entente) {
+                return entente;
+            }
+        }
+        return e;
     }
 
     /** The dyad that a recorded fact id belongs to. */
