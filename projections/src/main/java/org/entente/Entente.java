@@ -92,7 +92,13 @@ public final class Entente implements AutoCloseable {
         switch (b.storeBuilderKind) {
             case MEMORY -> sb.inMemory();
             case H2 -> sb.h2(b.directory);
-            default -> sb.postgres(b.dataSource);
+            default -> {
+                if (b.pool != null) {
+                    sb.postgres(b.pool[0], b.pool[1], b.pool[2], Integer.parseInt(b.pool[3]));
+                } else {
+                    sb.postgres(b.dataSource);
+                }
+            }
         }
         this.store = sb.build();
     }
@@ -479,6 +485,7 @@ public final class Entente implements AutoCloseable {
         private Kind storeBuilderKind = Kind.H2;
         private Path directory = Path.of("entente-data");
         private DataSource dataSource;
+        private String[] pool;
         private int windowDays = Definitions.WINDOW_DAYS;
         private Duration readTimeout = Duration.ofSeconds(10);
         private int processorBatchSize = 100;
@@ -510,6 +517,19 @@ public final class Entente implements AutoCloseable {
         /** A PostgreSQL database. */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.pool = null;
+            storeBuilderKind = Kind.POSTGRES;
+            return this;
+        }
+
+        /**
+         * A PostgreSQL database through a HikariCP pool that Entente creates and closes; see
+         * {@link EntenteStore.Builder#postgres(String, String, String, int)}.
+         */
+        public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
+            EntenteStore.builder().postgres(jdbcUrl, user, password, poolSize); // validates now, not at build
+            this.pool = new String[] {jdbcUrl, user, password, Integer.toString(poolSize)};
+            this.dataSource = null;
             storeBuilderKind = Kind.POSTGRES;
             return this;
         }

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "entente", mixinStandardHelpOptions = true, version = "entente 0.1.0-SNAPSHOT",
         description = "Diplomatic and military relations between countries, as event-sourced history.",
-        subcommands = {LoadCommand.class, BoardCommand.class, TimelineCommand.class, DiffCommand.class, SimulateCommand.class,
+        subcommands = {LoadCommand.class, BoardCommand.class, TimelineCommand.class, DiffCommand.class, SimulateCommand.class, ImportCommand.class, ExportCommand.class, MigrateCommand.class,
+                StoreFileCommands.Export.class, StoreFileCommands.Import.class,
                 RetractCommand.class, CorrectCommand.class, CommandLine.HelpCommand.class})
 public final class EntenteCli implements Callable<Integer> {
 

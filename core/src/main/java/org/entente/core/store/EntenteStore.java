@@ -100,6 +100,7 @@ public final class EntenteStore implements AutoCloseable {
     private final Backend backend;
     private final DataSource dataSource;
     private final org.h2.jdbcx.JdbcConnectionPool ownedPool;
+    private com.zaxxer.hikari.HikariDataSource hikari;
     private final ConnectionProvider connections;
     private final JdbcTransactions transactions;
     private final Serializer generalSerializer;
@@ -145,7 +146,12 @@ public final class EntenteStore implements AutoCloseable {
             }
             default -> {
                 ownedPool = null;
-                dataSource = b.dataSource;
+                if (b.ownedDataSource != null) {
+                    hikari = new com.zaxxer.hikari.HikariDataSource(b.ownedDataSource);
+                    dataSource = hikari;
+                } else {
+                    dataSource = b.dataSource;
+                }
                 description = "PostgreSQL";
             }
         }
@@ -200,6 +206,9 @@ public final class EntenteStore implements AutoCloseable {
         } catch (RuntimeException e) {
             if (ownedPool != null) {
                 ownedPool.dispose();
+            }
+            if (hikari != null) {
+                hikari.close();
             }
             throw e;
         }
@@ -448,7 +457,10 @@ public final class EntenteStore implements AutoCloseable {
         return positions;
     }
 
-    /** Shuts Axon down and, for H2, closes the database. A PostgreSQL {@code DataSource} stays open: it is the caller's. */
+    /**
+     * Shuts Axon down and, for H2, closes the database. A PostgreSQL {@code DataSource} given by the
+     * caller stays open (it is the caller's); a pool the store created is closed.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -465,6 +477,9 @@ public final class EntenteStore implements AutoCloseable {
                     // The database is gone already; nothing more to close.
                 }
                 ownedPool.dispose();
+            }
+            if (hikari != null) {
+                hikari.close();
             }
         }
     }
@@ -670,6 +685,7 @@ public final class EntenteStore implements AutoCloseable {
         private Backend backend = Backend.H2;
         private Path directory = Path.of("entente-data");
         private DataSource dataSource;
+        private com.zaxxer.hikari.HikariConfig ownedDataSource;
         private int snapshotThreshold = 250;
         private boolean aggregateCache = true;
         private int chunkSize = 1000;
@@ -699,6 +715,34 @@ public final class EntenteStore implements AutoCloseable {
         /** A PostgreSQL database; tables are created if missing. The caller keeps and closes the {@code DataSource}. */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.ownedDataSource = null;
+            backend = Backend.POSTGRES;
+            return this;
+        }
+
+        /**
+         * A PostgreSQL database through a HikariCP pool that the store owns and closes, of at most
+         * {@code poolSize} connections (each instance needs about 2 per processor thread plus its writers;
+         * 10 is a good start).
+         *
+         * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the size is not 1 to 200
+         */
+        public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("'" + jdbcUrl + "' is not a PostgreSQL JDBC URL; expected jdbc:postgresql://HOST:PORT/DATABASE");
+            }
+            if (poolSize < 1 || poolSize > 200) {
+                throw new IllegalArgumentException("pool size must be 1 to 200, got " + poolSize);
+            }
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(poolSize);
+            config.setPoolName("entente");
+            this.ownedDataSource = config;
+            this.dataSource = null;
             backend = Backend.POSTGRES;
             return this;
         }

@@ -1,0 +1,46 @@
+package org.entente.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.entente.Entente;
+import org.entente.eventdata.ExportCommandSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code export plover|cameo|cow FILE}: the history in event-data formats. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export the history as PLOVER JSON lines, CAMEO-coded TSV or Correlates of War dyad-years.")
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EntenteCli root;
+
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "plover, cameo or cow.")
+    String format;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The output file, or - for standard output.")
+    String file;
+
+    @Option(names = "--from", paramLabel = "YEAR", description = "cow: the first year (default: the earliest fact's).")
+    Integer from;
+
+    @Option(names = "--to", paramLabel = "YEAR", description = "cow: the last year (default: the latest fact's).")
+    Integer to;
+
+    @Option(names = "--step", paramLabel = "YEARS", defaultValue = "1", description = "cow: years between rows (default: ${DEFAULT-VALUE}).")
+    int step;
+
+    @Option(names = "--day", paramLabel = "MM-DD", description = "cow: the day of each year envoys are read on (default 12-31).")
+    String day;
+
+    @Override
+    public Integer call() {
+        try (Entente entente = root.open()) {
+            ExportCommandSupport.run(entente, format, file, Optional.ofNullable(from), Optional.ofNullable(to), step,
+                    Optional.ofNullable(day), root.spec.commandLine().getOut());
+        }
+        return 0;
+    }
+}
