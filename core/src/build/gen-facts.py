@@ -47,7 +47,13 @@ def validation(fields, indent):
         if t == "boolean" or t == "double":
             continue
         if t.startswith("List<"):
-            lines.append(f"{indent}    {n} = List.copyOf(Objects.requireNonNull({n}, \"{n}\"));")
+            lines.append(f"{indent}    {n} = Texts.list(fact, \"{n}\", {n});")
+            if t == "List<String>":
+                lines.append(f"{indent}    {n}.forEach(x -> Texts.text(fact, \"{n}\", x));")
+        elif t == "String":
+            lines.append(f"{indent}    Texts.text(fact, \"{n}\", {n});")
+        elif t == "Optional<String>":
+            lines.append(f"{indent}    Objects.requireNonNull({n}, \"{n}\").ifPresent(x -> Texts.text(fact, \"{n}\", x));")
         else:
             lines.append(f"{indent}    Objects.requireNonNull({n}, \"{n}\");")
     return "\n".join(lines)
@@ -182,6 +188,10 @@ for c,e,k,f,doc in specs:
     if c == "RecordInteraction":
         f = [x for x in f if x[1] != "goldstein"]
     val = validation(f, "        ")
+    if c == "StationForces":
+        val += "\n            size.ifPresent(s -> {\n                if (s < 1) {\n                    throw new IllegalArgumentException(\"fact \" + fact.id() + \": size \" + s + \" must be at least 1\");\n                }\n            });"
+    if c == "PledgeCooperation":
+        val += "\n            domains = domains.stream().distinct().sorted().toList();\n            if (domains.isEmpty()) {\n                throw new IllegalArgumentException(\"fact \" + fact.id() + \": a pledge names at least one domain\");\n            }"
     ctor_args = args(ef).replace("goldstein", "code.goldstein()")
     cm.append(f'''
     /**

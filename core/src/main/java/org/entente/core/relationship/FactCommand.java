@@ -223,7 +223,7 @@ public sealed interface FactCommand extends RelationshipCommand {
         public AccreditAmbassador {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(name, "name").ifPresent(x -> Texts.text(fact, "name", x));
         }
 
         @Override
@@ -243,9 +243,9 @@ public sealed interface FactCommand extends RelationshipCommand {
     record AppointAttache(FactHeader fact, Optional<String> name, Optional<String> rank, String service) implements FactCommand {
         public AppointAttache {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(rank, "rank");
-            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(name, "name").ifPresent(x -> Texts.text(fact, "name", x));
+            Objects.requireNonNull(rank, "rank").ifPresent(x -> Texts.text(fact, "rank", x));
+            Texts.text(fact, "service", service);
         }
 
         @Override
@@ -305,7 +305,7 @@ public sealed interface FactCommand extends RelationshipCommand {
         public SignAgreement {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(agreementKind, "agreementKind");
-            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(title, "title").ifPresent(x -> Texts.text(fact, "title", x));
         }
 
         @Override
@@ -380,9 +380,15 @@ public sealed interface FactCommand extends RelationshipCommand {
     record StationForces(FactHeader fact, Optional<String> location, Optional<Integer> size, List<String> bases, boolean invited) implements FactCommand {
         public StationForces {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(location, "location").ifPresent(x -> Texts.text(fact, "location", x));
             Objects.requireNonNull(size, "size");
-            bases = List.copyOf(Objects.requireNonNull(bases, "bases"));
+            bases = Texts.list(fact, "bases", bases);
+            bases.forEach(x -> Texts.text(fact, "bases", x));
+            size.ifPresent(s -> {
+                if (s < 1) {
+                    throw new IllegalArgumentException("fact " + fact.id() + ": size " + s + " must be at least 1");
+                }
+            });
         }
 
         @Override
@@ -400,7 +406,7 @@ public sealed interface FactCommand extends RelationshipCommand {
     record DemandWithdrawal(FactHeader fact, List<FactId> forces) implements FactCommand {
         public DemandWithdrawal {
             Objects.requireNonNull(fact, "fact");
-            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+            forces = Texts.list(fact, "forces", forces);
         }
 
         @Override
@@ -420,7 +426,7 @@ public sealed interface FactCommand extends RelationshipCommand {
         public ScheduleWithdrawal {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(deadline, "deadline");
-            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+            forces = Texts.list(fact, "forces", forces);
         }
 
         @Override
@@ -440,7 +446,7 @@ public sealed interface FactCommand extends RelationshipCommand {
         public HandOverBase {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(forces, "forces");
-            Objects.requireNonNull(base, "base");
+            Texts.text(fact, "base", base);
         }
 
         @Override
@@ -458,7 +464,7 @@ public sealed interface FactCommand extends RelationshipCommand {
     record CompleteWithdrawal(FactHeader fact, List<FactId> forces) implements FactCommand {
         public CompleteWithdrawal {
             Objects.requireNonNull(fact, "fact");
-            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+            forces = Texts.list(fact, "forces", forces);
         }
 
         @Override
@@ -476,7 +482,11 @@ public sealed interface FactCommand extends RelationshipCommand {
     record PledgeCooperation(FactHeader fact, List<CooperationDomain> domains) implements FactCommand {
         public PledgeCooperation {
             Objects.requireNonNull(fact, "fact");
-            domains = List.copyOf(Objects.requireNonNull(domains, "domains"));
+            domains = Texts.list(fact, "domains", domains);
+            domains = domains.stream().distinct().sorted().toList();
+            if (domains.isEmpty()) {
+                throw new IllegalArgumentException("fact " + fact.id() + ": a pledge names at least one domain");
+            }
         }
 
         @Override
@@ -494,7 +504,7 @@ public sealed interface FactCommand extends RelationshipCommand {
     record HoldTalks(FactHeader fact, Optional<String> subject) implements FactCommand {
         public HoldTalks {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(subject, "subject").ifPresent(x -> Texts.text(fact, "subject", x));
         }
 
         @Override
@@ -512,7 +522,7 @@ public sealed interface FactCommand extends RelationshipCommand {
     record ImposeSanctions(FactHeader fact, String description) implements FactCommand {
         public ImposeSanctions {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(description, "description");
+            Texts.text(fact, "description", description);
         }
 
         @Override
@@ -550,7 +560,7 @@ public sealed interface FactCommand extends RelationshipCommand {
         public RecordInteraction {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(description, "description");
+            Texts.text(fact, "description", description);
         }
 
         @Override

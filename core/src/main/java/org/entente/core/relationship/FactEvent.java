@@ -160,7 +160,7 @@ public sealed interface FactEvent extends RelationshipEvent {
         public AmbassadorAccredited {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(name, "name").ifPresent(x -> Texts.text(fact, "name", x));
         }
 
         @Override
@@ -185,9 +185,9 @@ public sealed interface FactEvent extends RelationshipEvent {
     record AttacheAppointed(FactHeader fact, Optional<String> name, Optional<String> rank, String service) implements FactEvent {
         public AttacheAppointed {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(rank, "rank");
-            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(name, "name").ifPresent(x -> Texts.text(fact, "name", x));
+            Objects.requireNonNull(rank, "rank").ifPresent(x -> Texts.text(fact, "rank", x));
+            Texts.text(fact, "service", service);
         }
 
         @Override
@@ -262,7 +262,7 @@ public sealed interface FactEvent extends RelationshipEvent {
         public AgreementSigned {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(agreementKind, "agreementKind");
-            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(title, "title").ifPresent(x -> Texts.text(fact, "title", x));
         }
 
         @Override
@@ -357,9 +357,10 @@ public sealed interface FactEvent extends RelationshipEvent {
     record ForcesStationed(FactHeader fact, Optional<String> location, Optional<Integer> size, List<String> bases, boolean invited) implements FactEvent {
         public ForcesStationed {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(location, "location").ifPresent(x -> Texts.text(fact, "location", x));
             Objects.requireNonNull(size, "size");
-            bases = List.copyOf(Objects.requireNonNull(bases, "bases"));
+            bases = Texts.list(fact, "bases", bases);
+            bases.forEach(x -> Texts.text(fact, "bases", x));
             size.ifPresent(s -> {
                 if (s < 1) {
                     throw new IllegalArgumentException("fact " + fact.id() + ": size " + s + " must be at least 1");
@@ -387,7 +388,7 @@ public sealed interface FactEvent extends RelationshipEvent {
     record WithdrawalDemanded(FactHeader fact, List<FactId> forces) implements FactEvent {
         public WithdrawalDemanded {
             Objects.requireNonNull(fact, "fact");
-            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+            forces = Texts.list(fact, "forces", forces);
         }
 
         @Override
@@ -412,7 +413,7 @@ public sealed interface FactEvent extends RelationshipEvent {
         public WithdrawalScheduled {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(deadline, "deadline");
-            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+            forces = Texts.list(fact, "forces", forces);
         }
 
         @Override
@@ -437,7 +438,7 @@ public sealed interface FactEvent extends RelationshipEvent {
         public BaseHandedOver {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(forces, "forces");
-            Objects.requireNonNull(base, "base");
+            Texts.text(fact, "base", base);
         }
 
         @Override
@@ -460,7 +461,7 @@ public sealed interface FactEvent extends RelationshipEvent {
     record WithdrawalCompleted(FactHeader fact, List<FactId> forces) implements FactEvent {
         public WithdrawalCompleted {
             Objects.requireNonNull(fact, "fact");
-            forces = List.copyOf(Objects.requireNonNull(forces, "forces"));
+            forces = Texts.list(fact, "forces", forces);
         }
 
         @Override
@@ -483,7 +484,7 @@ public sealed interface FactEvent extends RelationshipEvent {
     record CooperationPledged(FactHeader fact, List<CooperationDomain> domains) implements FactEvent {
         public CooperationPledged {
             Objects.requireNonNull(fact, "fact");
-            domains = List.copyOf(Objects.requireNonNull(domains, "domains"));
+            domains = Texts.list(fact, "domains", domains);
             domains = domains.stream().distinct().sorted().toList();
             if (domains.isEmpty()) {
                 throw new IllegalArgumentException("fact " + fact.id() + ": a pledge names at least one domain");
@@ -510,7 +511,7 @@ public sealed interface FactEvent extends RelationshipEvent {
     record TalksHeld(FactHeader fact, Optional<String> subject) implements FactEvent {
         public TalksHeld {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(subject, "subject").ifPresent(x -> Texts.text(fact, "subject", x));
         }
 
         @Override
@@ -533,7 +534,7 @@ public sealed interface FactEvent extends RelationshipEvent {
     record SanctionsImposed(FactHeader fact, String description) implements FactEvent {
         public SanctionsImposed {
             Objects.requireNonNull(fact, "fact");
-            Objects.requireNonNull(description, "description");
+            Texts.text(fact, "description", description);
         }
 
         @Override
@@ -582,7 +583,7 @@ public sealed interface FactEvent extends RelationshipEvent {
         public InteractionRecorded {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(description, "description");
+            Texts.text(fact, "description", description);
         }
 
         @Override

@@ -94,18 +94,14 @@ class FactCommandTest {
 
     @Test
     void aPledgeWithoutDomainIsRejected() {
-        FactCommand.PledgeCooperation empty = Facts.pledge("p", "2024-07-17", TUR, NER);
-
-        assertThatIllegalArgumentException().isThrownBy(empty::toEvent)
+        assertThatIllegalArgumentException().isThrownBy(() -> Facts.pledge("p", "2024-07-17", TUR, NER))
                 .withMessage("fact p: a pledge names at least one domain");
     }
 
     @Test
     void forcesOfNoPersonnelAreRejected() {
-        FactCommand.StationForces none = new FactCommand.StationForces(header("f", "2024-04-10", Facts.RUS, NER),
-                Optional.empty(), Optional.of(0), List.of(), true);
-
-        assertThatIllegalArgumentException().isThrownBy(none::toEvent)
+        assertThatIllegalArgumentException().isThrownBy(() -> new FactCommand.StationForces(header("f", "2024-04-10", Facts.RUS, NER),
+                        Optional.empty(), Optional.of(0), List.of(), true))
                 .withMessage("fact f: size 0 must be at least 1");
     }
 
