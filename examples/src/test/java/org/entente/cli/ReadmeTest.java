@@ -26,4 +26,18 @@ class ReadmeTest {
         assertThat(code).isZero();
         assertThat(out.toString()).isEqualTo(expected);
     }
+
+    @Test
+    void theReadmesSimulationExampleIsWhatTheCommandPrints() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.split("## Simulations", 2)[1];
+        String yaml = section.split("<<'YAML'\n", 2)[1].split("YAML\n", 2)[0];
+        String expected = section.split("prints:\n\n```\n", 2)[1].split("```", 2)[0];
+        Path file = Files.writeString(dir.resolve("us-stayed.yaml"), yaml);
+        StringWriter out = new StringWriter();
+        int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "simulate", "--seed", "niger-2024", "--branch-at", "2024-03-15", "--apply", file.toString(), "--compare-at", "2024-10-01");
+        assertThat(code).isZero();
+        assertThat(out.toString()).isEqualTo(expected);
+    }
 }
