@@ -269,12 +269,18 @@ public final class Entente implements AutoCloseable {
      * new ones are complete (build aside, then swap); writes wait for the rebuild.
      */
     public void rebuildProjections() {
+        rebuildProjections(BatchProgress.NONE);
+    }
+
+    /** As {@link #rebuildProjections()}, telling {@code progress} (events read, about how many) as it reads. */
+    public void rebuildProjections(BatchProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         rebuildLock.writeLock().lock();
         try {
             List<EventProcessor> running = streamingProcessors().stream().filter(EventProcessor::isRunning).toList();
             running.forEach(EventProcessor::shutDown);
             try {
-                projections.rebuildTables();
+                projections.rebuildTables(progress, Math.max(0, head() + 1));
                 if (projections.mode() == Projections.Mode.SHARED
                         && projections.indexProcessor() instanceof StreamingEventProcessor follower) {
                     // The new index holds everything up to where the rebuild stopped: follow on from there.

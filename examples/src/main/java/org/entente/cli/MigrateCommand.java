@@ -46,7 +46,7 @@ final class MigrateCommand implements Callable<Integer> {
             StoreCopy.Summary copied;
             try (EntenteStore from = EntenteStore.builder().h2(root.store).build();
                  EntenteStore to = EntenteStore.builder().postgres(target).build()) {
-                copied = StoreCopy.copy(from, to, Progress.on(root.spec.commandLine().getErr(), root.quiet, "copying rows"));
+                copied = StoreCopy.copy(from, to, Progress.on(root.spec.commandLine().getErr(), root.quiet, "copying", "rows"));
             }
             try (Entente rebuilt = Entente.postgres(target)) {
                 rebuilt.awaitCaughtUp(java.time.Duration.ofMinutes(30));

@@ -217,8 +217,18 @@ class CliTest {
     }
 
     @Test
+    void rebuildRebuildsTheProjectionsAndTheBoardStaysTheSame() {
+        Run board = run("--store", store(), "--quiet", "board", "NER", "--as-of", "2024-04-30");
+        Run rebuild = run("--store", store(), "rebuild");
+        assertThat(rebuild.code()).isZero();
+        assertThat(rebuild.out()).startsWith("rebuilt the projections from the events up to position 26 in ");
+        assertThat(run("--store", store(), "board", "NER", "--as-of", "2024-04-30").out()).isEqualTo(board.out());
+    }
+
+    @Test
     void helpIsAvailableEverywhere() {
-        for (String command : new String[] {"load", "board", "timeline", "diff", "retract", "correct"}) {
+        for (String command : new String[] {"load", "board", "timeline", "diff", "retract", "correct", "simulate", "import",
+                "export", "migrate", "store-export", "store-import", "rebuild"}) {
             Run r = run(command, "--help");
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: entente " + command).contains("--store");

@@ -307,14 +307,23 @@ public final class Projections {
      * one transaction, and the index is swapped. The caller pauses processing around it.
      */
     public void rebuildTables() {
+        rebuildTables(org.entente.core.store.BatchProgress.NONE, 0);
+    }
+
+    /** As {@link #rebuildTables()}, telling {@code progress} every 10,000 events read (of about {@code total}). */
+    public void rebuildTables(org.entente.core.store.BatchProgress progress, long total) {
         EventStore eventStore = configuration.eventStore();
         FactIndex fresh = new FactIndex();
         List<FactVersion> all = new ArrayList<>();
         TrackingToken last = null;
+        long read = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> m = stream.nextAvailable();
                 last = m.trackingToken();
+                if (++read % 10_000 == 0) {
+                    progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, Math.max(read, total)));
+                }
                 if (m instanceof DomainEventMessage<?> d && d.getPayload() instanceof RelationshipEvent e) {
                     all.addAll(versions(e, d.getSequenceNumber(), d.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
                 }
@@ -324,6 +333,7 @@ public final class Projections {
             throw new EntenteException("interrupted while rebuilding the projections", e);
         }
         fresh.apply(all);
+        progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, read));
         TrackingToken position = last;
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
         try {

@@ -139,7 +139,7 @@ public final class EntenteStore implements AutoCloseable {
                 // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
                 // (H2 otherwise writes commits in the background, up to 500 ms later).
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
-                        "jdbc:h2:file:" + dir.resolve("entente") + ";WRITE_DELAY=0", "sa", "");
+                        "jdbc:h2:file:" + dir.resolve("entente") + (b.durableCommits ? ";WRITE_DELAY=0" : ""), "sa", "");
                 ownedPool.setMaxConnections(16);
                 dataSource = ownedPool;
                 description = "H2 " + dir;
@@ -693,6 +693,7 @@ public final class EntenteStore implements AutoCloseable {
         private int readBatchSize = 100;
         private Duration gapTimeout = GAP_TIMEOUT;
         private Duration claimTimeout = Duration.ofSeconds(10);
+        private boolean durableCommits = true;
         private final List<EventUpcaster> upcasters = new ArrayList<>();
         private final List<Consumer<Configurer>> hooks = new ArrayList<>();
 
@@ -753,6 +754,16 @@ public final class EntenteStore implements AutoCloseable {
                 throw new IllegalArgumentException("snapshot threshold must be at least 1, got " + events);
             }
             snapshotThreshold = events;
+            return this;
+        }
+
+        /**
+         * Whether an H2 commit is written before it returns (default true: a committed fact survives
+         * {@code kill -9}). False lets H2 write commits in the background, up to 500 ms later, which
+         * only benchmarks comparing the cost should want.
+         */
+        public Builder durableCommits(boolean durable) {
+            durableCommits = durable;
             return this;
         }
 
