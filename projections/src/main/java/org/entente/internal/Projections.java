@@ -127,14 +127,7 @@ public final class Projections {
     final class IndexFollower {
         @EventHandler
         void on(RelationshipEvent event, DomainEventMessage<?> message) {
-            List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
-            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
-                List<FactVersion> list = new ArrayList<>();
-                root.afterCommit(u -> index.apply(list));
-                return list;
-            });
-            pending.addAll(rows);
+            applyAfterCommit(versions(event, message));
         }
     }
 
@@ -230,11 +223,19 @@ public final class Projections {
     void on(RelationshipEvent event, DomainEventMessage<?> message) {
         // The store keeps recording times to the millisecond; so do the projections, whether they see
         // the live message (in memory) or read it back (streaming, rebuilds), so knownAt answers agree.
-        List<FactVersion> rows = versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+        List<FactVersion> rows = versions(event, message);
         write(rows);
-        if (mode == Mode.SHARED) {
-            return; // each instance's index follows the event store itself
+        if (mode != Mode.SHARED) { // in shared mode each instance's index follows the event store itself
+            applyAfterCommit(rows);
         }
+    }
+
+    private static List<FactVersion> versions(RelationshipEvent event, DomainEventMessage<?> message) {
+        return versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Applies rows to the index once the current unit of work's transaction has committed. */
+    private void applyAfterCommit(List<FactVersion> rows) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
             List<FactVersion> list = new ArrayList<>();
@@ -325,7 +326,7 @@ public final class Projections {
                     progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, Math.max(read, total)));
                 }
                 if (m instanceof DomainEventMessage<?> d && d.getPayload() instanceof RelationshipEvent e) {
-                    all.addAll(versions(e, d.getSequenceNumber(), d.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
+                    all.addAll(versions(e, d));
                 }
             }
         } catch (InterruptedException e) {
