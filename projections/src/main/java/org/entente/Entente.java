@@ -362,9 +362,15 @@ public final class Entente implements AutoCloseable {
         return new ProcessingStatus(Projections.PROCESSOR, processor.isRunning(), position, head, Math.max(0, head - position));
     }
 
-    /** How far this instance's index has read the store (the projection processor's position except in shared mode). */
+    /**
+     * How far this instance's index has read the store: its processor's committed position, and no
+     * further than the events actually applied to the index (applied just after each commit).
+     */
     private long indexPosition() {
-        return projections.synchronous() ? Long.MAX_VALUE : position(projections.indexProcessor());
+        if (projections.synchronous()) {
+            return Long.MAX_VALUE;
+        }
+        return Math.min(position(projections.indexProcessor()), projections.index().appliedPosition());
     }
 
     /**

@@ -22,6 +22,22 @@ public final class FactIndex {
     private final ConcurrentHashMap<Country, Set<Dyad>> byCountry = new ConcurrentHashMap<>();
     private final Object progress = new Object();
 
+    /** The highest global position of the events applied so far (-1 when unknown, as in memory). */
+    private volatile long appliedPosition = -1;
+
+    /** Applies committed versions read from the store up to a global position, and wakes readers. */
+    public void apply(List<FactVersion> versions, long position) {
+        if (position > appliedPosition) {
+            appliedPosition = position;
+        }
+        apply(versions);
+    }
+
+    /** The highest global position of the events applied so far, -1 when none or unknown. */
+    public long appliedPosition() {
+        return appliedPosition;
+    }
+
     /** Applies committed versions, grouped by dyad, and wakes readers waiting for them. */
     public void apply(List<FactVersion> versions) {
         Map<Dyad, List<FactVersion>> grouped = new LinkedHashMap<>();

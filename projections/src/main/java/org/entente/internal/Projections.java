@@ -127,7 +127,7 @@ public final class Projections {
     final class IndexFollower {
         @EventHandler
         void on(RelationshipEvent event, DomainEventMessage<?> message) {
-            applyAfterCommit(versions(event, message));
+            applyAfterCommit(versions(event, message), message);
         }
     }
 
@@ -179,7 +179,11 @@ public final class Projections {
                 // No version (a new database) or another one (an upgrade): build from the event store.
                 rebuildTables();
             } else if (mode != Mode.SHARED) {
-                index = load(connections);
+                FactIndex loaded = load(connections);
+                // Processors have not started: the rows loaded are exactly those up to the stored token.
+                long position = store.tokenPositions(PROCESSOR).values().stream().mapToLong(Long::longValue).min().orElse(-1);
+                loaded.apply(List.of(), position);
+                index = loaded;
             }
         });
     }
@@ -226,7 +230,7 @@ public final class Projections {
         List<FactVersion> rows = versions(event, message);
         write(rows);
         if (mode != Mode.SHARED) { // in shared mode each instance's index follows the event store itself
-            applyAfterCommit(rows);
+            applyAfterCommit(rows, message);
         }
     }
 
@@ -234,15 +238,27 @@ public final class Projections {
         return versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** Applies rows to the index once the current unit of work's transaction has committed. */
-    private void applyAfterCommit(List<FactVersion> rows) {
+    /** Rows waiting for their transaction to commit, and the highest global position among their events. */
+    private static final class Pending {
+        final List<FactVersion> rows = new ArrayList<>();
+        long position = -1;
+    }
+
+    /**
+     * Applies rows to the index once the current unit of work's transaction has committed, and
+     * records how far in the store the index then is (for {@code awaitCaughtUp}).
+     */
+    private void applyAfterCommit(List<FactVersion> rows, DomainEventMessage<?> message) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<FactVersion> pending = root.getOrComputeResource(PENDING, k -> {
-            List<FactVersion> list = new ArrayList<>();
-            root.afterCommit(u -> index.apply(list));
-            return list;
+        Pending pending = root.getOrComputeResource(PENDING, k -> {
+            Pending p = new Pending();
+            root.afterCommit(u -> index.apply(p.rows, p.position));
+            return p;
         });
-        pending.addAll(rows);
+        pending.rows.addAll(rows);
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            pending.position = Math.max(pending.position, tracked.trackingToken().position().orElse(-1));
+        }
     }
 
     /** The rows an event makes. */
@@ -333,7 +349,7 @@ public final class Projections {
             Thread.currentThread().interrupt();
             throw new EntenteException("interrupted while rebuilding the projections", e);
         }
-        fresh.apply(all);
+        fresh.apply(all, last == null ? -1 : last.position().orElse(-1));
         progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, read));
         TrackingToken position = last;
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
