@@ -65,6 +65,8 @@ final class Fold implements FactEvent.Visitor<Void> {
     private final Map<FactId, Agreement> agreements = new LinkedHashMap<>();
     private final Map<FactId, Forces> forces = new LinkedHashMap<>();
     private final Map<FactId, Sanctions> sanctions = new LinkedHashMap<>();
+    private int militaryAgreementsInForce;
+    private int forcesPresent;
     private long position;
     private long cooperativeAt = -1;
     private long windingDownAt = -1;
@@ -91,8 +93,8 @@ final class Fold implements FactEvent.Visitor<Void> {
         fold.relations = state.relations().status();
         fold.relationsSince = state.relations().since().orElse(null);
         state.envoys().forEach(e -> fold.envoys.put(e.appointment(), e));
-        state.agreements().forEach(a -> fold.agreements.put(a.signing(), a));
-        state.forces().forEach(f -> fold.forces.put(f.stationing(), f));
+        state.agreements().forEach(fold::putAgreement);
+        state.forces().forEach(fold::putForces);
         state.sanctions().forEach(s -> fold.sanctions.put(s.imposition(), s));
         Steps steps = state.steps();
         fold.lastCooperative = steps.lastCooperativeStep().orElse(null);
@@ -254,8 +256,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     @Override
     public Void visit(AgreementSigned e) {
         requireNotSevered("no agreement can be signed");
-        agreements.put(current.id(), new Agreement(current.id(), e.agreementKind(), e.title(), day(),
-                AgreementStatus.IN_FORCE, day()));
+        putAgreement(new Agreement(current.id(), e.agreementKind(), e.title(), day(), AgreementStatus.IN_FORCE, day()));
         if (e.agreementKind().isMilitary()) {
             cooperative();
         }
@@ -309,7 +310,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     }
 
     private void changeAgreement(Agreement a, AgreementStatus status) {
-        agreements.put(a.signing(), new Agreement(a.signing(), a.kind(), a.title(), a.signed(), status, day()));
+        putAgreement(new Agreement(a.signing(), a.kind(), a.title(), a.signed(), status, day()));
         if (status != AgreementStatus.IN_FORCE && a.kind().isMilitary()) {
             windingDown();
         }
@@ -322,7 +323,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         if (e.invited()) {
             requireNotSevered("forces cannot be stationed at the host's invitation");
         }
-        forces.put(current.id(), new Forces(current.id(), current.actor(), current.target(), e.location(), e.size(),
+        putForces(new Forces(current.id(), current.actor(), current.target(), e.location(), e.size(),
                 e.bases(), e.invited(), day(), Optional.empty(), List.of(), Optional.empty()));
         if (e.invited()) {
             cooperative();
@@ -349,7 +350,7 @@ final class Fold implements FactEvent.Visitor<Void> {
             Withdrawal w = f.withdrawal()
                     .map(old -> new Withdrawal(old.scheduledOn(), e.deadline().isPresent() ? e.deadline() : old.deadline()))
                     .orElse(new Withdrawal(day(), e.deadline()));
-            forces.put(f.stationing(), withWithdrawal(f, Optional.of(w), f.basesHandedOver(), f.withdrawn()));
+            putForces(withWithdrawal(f, Optional.of(w), f.basesHandedOver(), f.withdrawn()));
         }
         windingDown();
         return null;
@@ -366,7 +367,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         }
         List<String> handed = new ArrayList<>(f.basesHandedOver());
         handed.add(e.base());
-        forces.put(f.stationing(), withWithdrawal(f, f.withdrawal(), handed, f.withdrawn()));
+        putForces(withWithdrawal(f, f.withdrawal(), handed, f.withdrawn()));
         return null;
     }
 
@@ -380,7 +381,7 @@ final class Fold implements FactEvent.Visitor<Void> {
             }
         }
         for (Forces f : concerned) {
-            forces.put(f.stationing(), withWithdrawal(f, f.withdrawal(), f.basesHandedOver(), Optional.of(day())));
+            putForces(withWithdrawal(f, f.withdrawal(), f.basesHandedOver(), Optional.of(day())));
         }
         resolvedAt = position;
         return null;
@@ -526,17 +527,26 @@ final class Fold implements FactEvent.Visitor<Void> {
                 .collect(Collectors.joining(", "));
     }
 
+    /** O(1): counted as agreements and forces change, since a fold calls it twice per fact. */
     private boolean hasMilitaryTies() {
-        for (Agreement a : agreements.values()) {
-            if (a.status() == AgreementStatus.IN_FORCE && a.kind().isMilitary()) {
-                return true;
-            }
-        }
-        for (Forces f : forces.values()) {
-            if (f.present()) {
-                return true;
-            }
-        }
-        return false;
+        return militaryAgreementsInForce > 0 || forcesPresent > 0;
+    }
+
+    private void putAgreement(Agreement a) {
+        Agreement old = agreements.put(a.signing(), a);
+        militaryAgreementsInForce += militaryInForce(a) - militaryInForce(old);
+    }
+
+    private void putForces(Forces f) {
+        Forces old = forces.put(f.stationing(), f);
+        forcesPresent += present(f) - present(old);
+    }
+
+    private static int militaryInForce(Agreement a) {
+        return a != null && a.status() == AgreementStatus.IN_FORCE && a.kind().isMilitary() ? 1 : 0;
+    }
+
+    private static int present(Forces f) {
+        return f != null && f.present() ? 1 : 0;
     }
 }

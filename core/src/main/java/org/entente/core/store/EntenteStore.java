@@ -232,7 +232,7 @@ public final class EntenteStore implements AutoCloseable {
         Objects.requireNonNull(command, "command");
         requireOpen();
         Dyad dyad = dyadOf(command, Map.of());
-        return send(new DyadCommands(dyad.id(), List.of(command)));
+        return send(new DyadCommands(dyad.id(), List.of(command), false, false));
     }
 
     /**
@@ -267,7 +267,7 @@ public final class EntenteStore implements AutoCloseable {
         if (!plan.violations.isEmpty()) {
             throw new BatchRejectedException(plan.violations);
         }
-        List<List<DyadCommands>> chunks = chunks(plan.byDyad);
+        List<List<DyadCommands>> chunks = chunks(plan);
         Map<Dyad, Recorded> positions = new LinkedHashMap<>();
         int events = 0;
         int done = 0;
@@ -493,6 +493,8 @@ public final class EntenteStore implements AutoCloseable {
 
     private static final class Plan {
         final Map<Dyad, List<RelationshipCommand>> byDyad = new LinkedHashMap<>();
+        final Map<Dyad, List<FactId>> newIds = new HashMap<>();
+        final java.util.Set<Dyad> newDyads = new java.util.HashSet<>();
         final List<BatchViolation> violations = new ArrayList<>();
         int events;
         int unchanged;
@@ -520,6 +522,8 @@ public final class EntenteStore implements AutoCloseable {
             }
         }
         Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
+        // One query tells which dyads hold facts already; only those are loaded.
+        java.util.Set<Dyad> known = registry.knownDyads(new java.util.HashSet<>(dyadOfIndex.values()));
         Map<Dyad, DyadHistory> working = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             Dyad d = dyadOfIndex.get(i);
@@ -535,7 +539,8 @@ public final class EntenteStore implements AutoCloseable {
                     continue;
                 }
             }
-            DyadHistory h = working.computeIfAbsent(d, k -> history(k).orElseGet(() -> DyadHistory.empty(k)));
+            DyadHistory h = working.computeIfAbsent(d, k -> known.contains(k)
+                    ? history(k).orElseGet(() -> DyadHistory.empty(k)) : DyadHistory.empty(k));
             try {
                 List<RelationshipEvent> events = Decider.decide(c, h);
                 events.forEach(e -> Decider.evolve(h, e));
@@ -544,12 +549,18 @@ public final class EntenteStore implements AutoCloseable {
                     plan.unchanged++;
                 } else {
                     plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
+                    for (RelationshipEvent e : events) {
+                        if (e instanceof org.entente.core.relationship.FactEvent f) {
+                            plan.newIds.computeIfAbsent(d, k -> new ArrayList<>()).add(f.fact().id());
+                        }
+                    }
                 }
                 plan.events += events.size();
             } catch (EntenteException e) {
                 plan.violations.add(new BatchViolation(i, firstFact(c), Optional.of(d), e));
             }
         }
+        working.keySet().stream().filter(d -> !known.contains(d)).forEach(plan.newDyads::add);
         return plan;
     }
 
@@ -564,11 +575,11 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /** Groups into transactions of about chunkSize commands; a dyad with more is split over several. */
-    private List<List<DyadCommands>> chunks(Map<Dyad, List<RelationshipCommand>> byDyad) {
+    private List<List<DyadCommands>> chunks(Plan plan) {
         List<List<DyadCommands>> chunks = new ArrayList<>();
         List<DyadCommands> current = new ArrayList<>();
         int size = 0;
-        for (Map.Entry<Dyad, List<RelationshipCommand>> e : byDyad.entrySet()) {
+        for (Map.Entry<Dyad, List<RelationshipCommand>> e : plan.byDyad.entrySet()) {
             List<RelationshipCommand> all = e.getValue();
             for (int from = 0; from < all.size(); from += chunkSize) {
                 List<RelationshipCommand> piece = all.subList(from, Math.min(all.size(), from + chunkSize));
@@ -577,7 +588,9 @@ public final class EntenteStore implements AutoCloseable {
                     current = new ArrayList<>();
                     size = 0;
                 }
-                current.add(new DyadCommands(e.getKey().id(), piece));
+                // The first piece of a dyad nobody has recorded yet creates it without reading the store.
+                boolean create = from == 0 && plan.newDyads.contains(e.getKey());
+                current.add(new DyadCommands(e.getKey().id(), piece, true, create));
                 size += piece.size();
             }
         }
@@ -594,8 +607,20 @@ public final class EntenteStore implements AutoCloseable {
         try {
             // One transaction for the whole chunk: the commands' nested units of work join it.
             uow.attachTransaction(transactions);
+            // The chunk's new fact ids are claimed together, in the same transaction (the dyads skip it).
+            Map<Dyad, List<FactId>> claims = new LinkedHashMap<>();
             for (DyadCommands command : chunk) {
-                DyadCommands.Outcome o = gateway.sendAndWait(command);
+                Dyad dyad = Dyad.parse(command.dyadId());
+                for (RelationshipCommand c : command.commands()) {
+                    if (c instanceof FactCommand f) {
+                        claims.computeIfAbsent(dyad, k -> new ArrayList<>()).add(f.fact().id());
+                    }
+                }
+            }
+            registry.claimAll(claims);
+            for (DyadCommands command : chunk) {
+                DyadCommands.Outcome o = gateway.sendAndWait(command.create()
+                        ? new RelationshipAggregate.NewDyad(command.dyadId(), command) : command);
                 recorded.add(new Recorded(o.dyad(), o.sequence(), o.events()));
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -108,6 +108,69 @@ final class FactIdRegistry {
         }
     }
 
+    /** Which of these dyads hold a recorded fact (one query per 500 dyads). */
+    java.util.Set<Dyad> knownDyads(java.util.Set<Dyad> dyads) {
+        java.util.Set<Dyad> known = new java.util.HashSet<>();
+        List<Dyad> all = new ArrayList<>(dyads);
+        try (Connection c = connections.getConnection()) {
+            for (int from = 0; from < all.size(); from += IN_LIST) {
+                List<Dyad> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT dyad FROM " + TABLE + " WHERE dyad IN (" + marks + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 1, part.get(i).id());
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            known.add(Dyad.parse(rs.getString(1)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not read table " + TABLE + ": " + e.getMessage(), e);
+        }
+        return known;
+    }
+
+    /** Claims the new fact ids of several dyads at once, in the current transaction; see {@link #claim}. */
+    void claimAll(Map<Dyad, List<FactId>> idsByDyad) {
+        List<FactId> all = new ArrayList<>();
+        idsByDyad.values().forEach(all::addAll);
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<FactId, Dyad> taken = dyadsOf(all);
+        try (Connection c = connections.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (fact_id, dyad) VALUES (?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<Dyad, List<FactId>> e : idsByDyad.entrySet()) {
+                for (FactId id : e.getValue()) {
+                    Dyad owner = taken.get(id);
+                    if (owner != null) {
+                        if (!owner.equals(e.getKey())) {
+                            throw otherDyad(id, owner, e.getKey());
+                        }
+                        continue; // recorded already under this dyad: the dyad decides whether it is the same fact
+                    }
+                    ps.setString(1, id.value());
+                    ps.setString(2, e.getKey().id());
+                    ps.addBatch();
+                    pending++;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                throw new FactConflictException(all.get(0), "fact ids of this batch were recorded by another writer at the"
+                        + " same time; fact ids are unique across the store (retry the batch)");
+            }
+            throw new EntenteException("could not write table " + TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
     static FactConflictException otherDyad(FactId id, Dyad owner, Dyad wanted) {
         return new FactConflictException(id, "fact id " + id + " already names a fact of " + owner
                 + ", so it cannot name a fact of " + wanted + "; fact ids are unique across the store");

@@ -37,6 +37,17 @@ public class RelationshipAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public DyadCommands.Outcome handle(DyadCommands command, FactIdRegistry registry) {
+        return decideAndApply(command, registry);
+    }
+
+    /** A dyad the batch knows is new: created without reading the store. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public DyadCommands.Outcome create(NewDyad command, FactIdRegistry registry) {
+        return decideAndApply(command.commands(), registry);
+    }
+
+    private DyadCommands.Outcome decideAndApply(DyadCommands command, FactIdRegistry registry) {
         Dyad dyad = Dyad.parse(command.dyadId());
         DyadHistory current = history == null ? DyadHistory.empty(dyad) : history;
         List<RelationshipEvent> events = Decider.decideAll(command.commands(), current);
@@ -46,7 +57,9 @@ public class RelationshipAggregate {
                 newIds.add(f.fact().id());
             }
         }
-        registry.claim(dyad, newIds);
+        if (!command.idsClaimed()) {
+            registry.claim(dyad, newIds);
+        }
         for (RelationshipEvent e : events) {
             apply(e);
         }
@@ -70,5 +83,13 @@ public class RelationshipAggregate {
 
     long lastSequence() {
         return lastSequence;
+    }
+
+    /**
+     * The envelope for a dyad that a batch found new: Axon creates the aggregate without loading it.
+     *
+     * @param commands the dyad's commands
+     */
+    record NewDyad(@org.axonframework.modelling.command.TargetAggregateIdentifier String dyadId, DyadCommands commands) {
     }
 }

@@ -41,7 +41,7 @@ class RelationshipAggregateTest {
     }
 
     private static DyadCommands on(RelationshipCommand... commands) {
-        return new DyadCommands("NER-USA", List.of(commands));
+        return new DyadCommands("NER-USA", List.of(commands), false, false);
     }
 
     private static FactEvent event(FactCommand command) {
@@ -130,5 +130,13 @@ class RelationshipAggregateTest {
                 .when(on(pledge))
                 .expectEvents(event(pledge))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.instanceOf(DyadCommands.Outcome.class));
+    }
+
+    @Test
+    void aDyadABatchKnowsIsNewIsCreatedWithItsEvents() {
+        FactCommand talks = talks("usa-talks-2024-03", "2024-03-12", USA, NER);
+        fixture.givenNoPriorActivity()
+                .when(new RelationshipAggregate.NewDyad("NER-USA", new DyadCommands("NER-USA", List.of(talks), false, true)))
+                .expectEvents(event(talks));
     }
 }
