@@ -261,8 +261,8 @@ public final class Projections {
         }
     }
 
-    /** The rows an event makes. */
-    static List<FactVersion> versions(RelationshipEvent event, long sequence, Instant recordedAt) {
+    /** The rows an event makes (public for the benchmark baseline, which must feed the same code). */
+    public static List<FactVersion> versions(RelationshipEvent event, long sequence, Instant recordedAt) {
         return event.match(
                 fact -> List.of(new FactVersion(fact.dyad(), sequence, fact.fact().id(), 1, Optional.of(fact), recordedAt,
                         Optional.empty())),

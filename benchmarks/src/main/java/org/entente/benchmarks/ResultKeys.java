@@ -1,0 +1,97 @@
+package org.entente.benchmarks;
+
+import java.util.List;
+
+/**
+ * The keys {@code results.json} always holds, with whether each must be strictly positive; the smoke
+ * test checks them, so a key dropped from the harness fails the build rather than a reader.
+ */
+final class ResultKeys {
+
+    /**
+     * A required numeric key.
+     *
+     * @param path     dot-separated path from the top ({@code sizes} entries use {@code *})
+     * @param positive whether it must be greater than zero (else at least zero)
+     */
+    record Key(String path, boolean positive) {
+    }
+
+    static final List<Key> HEADLINE = List.of(
+            new Key("ingest_ratio", true),
+            new Key("rebuild_ratio", true),
+            new Key("asof_p99_growth", true),
+            new Key("asof_p50_micros", true),
+            new Key("h2_bytes_per_event", true),
+            new Key("ingest_entente_facts_per_sec", true),
+            new Key("ingest_raw_facts_per_sec", true),
+            new Key("rebuild_entente_facts_per_sec", true),
+            new Key("rebuild_raw_facts_per_sec", true),
+            new Key("asof_p99_micros_smallest", true),
+            new Key("asof_p99_micros_largest", true),
+            new Key("h2_file_bytes", true),
+            new Key("largest_size", true),
+            new Key("smallest_size", true),
+            new Key("duration_seconds", true));
+
+    static final List<Key> PER_SIZE = List.of(
+            new Key("dataset.commands", true),
+            new Key("dataset.facts", true),
+            new Key("dataset.retractions", true),
+            new Key("dataset.out_of_order", true),
+            new Key("dataset.dyads", true),
+            new Key("dataset.longest_dyad_facts", true),
+            new Key("ingest.entente_facts_per_sec", true),
+            new Key("ingest.raw_facts_per_sec", true),
+            new Key("ingest.ratio", true),
+            new Key("ingest.catchup_seconds", true),
+            new Key("ingest.catchup_facts_per_sec", true),
+            new Key("ingest.record_facts_per_sec", true),
+            new Key("ingest.record_ratio", true),
+            new Key("rebuild.memory.entente_facts_per_sec", true),
+            new Key("rebuild.memory.raw_facts_per_sec", true),
+            new Key("rebuild.memory.ratio", true),
+            new Key("rebuild.persisted.entente_facts_per_sec", true),
+            new Key("rebuild.persisted.raw_facts_per_sec", true),
+            new Key("rebuild.persisted.ratio", true),
+            new Key("rebuild.persisted.open_seconds", true),
+            new Key("asof.uniform.partnership_p50_us", true),
+            new Key("asof.uniform.partnership_p99_us", true),
+            new Key("asof.uniform.portfolio_p50_us", true),
+            new Key("asof.uniform.portfolio_p99_us", true),
+            new Key("asof.uniform.naive_partnership_p50_us", true),
+            new Key("asof.uniform.naive_partnership_p99_us", true),
+            new Key("asof.uniform.naive_portfolio_p50_us", true),
+            new Key("asof.uniform.naive_portfolio_p99_us", true),
+            new Key("asof.weighted.partnership_p50_us", true),
+            new Key("asof.weighted.partnership_p99_us", true),
+            new Key("asof.weighted.portfolio_p50_us", true),
+            new Key("asof.weighted.portfolio_p99_us", true),
+            new Key("asof.weighted.naive_partnership_p50_us", true),
+            new Key("asof.weighted.naive_partnership_p99_us", true),
+            new Key("asof.weighted.naive_portfolio_p50_us", true),
+            new Key("asof.weighted.naive_portfolio_p99_us", true),
+            new Key("commands.dyad_events", true),
+            new Key("commands.with_snapshots.p50_ms", true),
+            new Key("commands.with_snapshots.p99_ms", true),
+            new Key("commands.without_snapshots.p50_ms", true),
+            new Key("commands.without_snapshots.p99_ms", true),
+            new Key("commands.speedup_p50", true),
+            new Key("simulation.p50_ms", true),
+            new Key("simulation.p99_ms", true),
+            new Key("simulation.naive_p50_ms", true),
+            new Key("simulation.ratio", true),
+            new Key("memory.heap_bytes_per_fact", true),
+            new Key("disk.file_bytes_after_close", true),
+            new Key("disk.file_bytes_compacted", true),
+            new Key("disk.bytes_per_event", true),
+            new Key("disk.events_bytes", true),
+            new Key("disk.projections_bytes", false),
+            new Key("disk.snapshots_bytes", false),
+            new Key("disk.fact_ids_bytes", false),
+            new Key("disk.raw_file_bytes_compacted", true),
+            new Key("disk.raw_bytes_per_event", true));
+
+    private ResultKeys() {
+    }
+}

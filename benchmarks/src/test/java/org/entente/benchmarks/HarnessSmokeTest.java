@@ -1,0 +1,62 @@
+package org.entente.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole harness at a tiny size and checks that {@code results.json} is complete: every key
+ * present, a finite number, positive where it must be. Not a timed test: nothing is asserted about
+ * speed.
+ */
+class HarnessSmokeTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aTinyRunWritesEveryResultAsAFiniteNumber() throws Exception {
+        Path out = directory.resolve("results.json");
+        Harness.run(Harness.Options.parse("--tiny", "--out", out.toString(), "--work", directory.resolve("work").toString()));
+
+        JsonNode results = new ObjectMapper().readTree(out.toFile());
+        List<String> problems = new ArrayList<>();
+        for (ResultKeys.Key key : ResultKeys.HEADLINE) {
+            check(results, key, "", problems);
+        }
+        JsonNode sizes = results.path("sizes");
+        assertThat(sizes.size()).as("sizes in %s", out).isEqualTo(2);
+        sizes.fields().forEachRemaining(size -> {
+            for (ResultKeys.Key key : ResultKeys.PER_SIZE) {
+                check(size.getValue(), key, "sizes." + size.getKey() + ".", problems);
+            }
+            assertThat(size.getValue().path("ingest").path("rows_identical").asBoolean())
+                    .as("the raw baseline wrote the same rows as Entente at size %s", size.getKey()).isTrue();
+        });
+        JsonNode probe = sizes.path("3000").path("rebuild_512m");
+        assertThat(probe.path("ok").asBoolean()).as("the -Xmx512m rebuild probe of the largest size: %s", probe).isTrue();
+        assertThat(probe.path("peak_heap_mb").asDouble()).as("its peak heap").isPositive();
+        assertThat(problems).as("keys missing, not finite or not positive in %s", out).isEmpty();
+    }
+
+    private static void check(JsonNode root, ResultKeys.Key key, String prefix, List<String> problems) {
+        JsonNode node = root;
+        for (String part : key.path().split("\\.")) {
+            node = node.path(part);
+        }
+        String where = prefix + key.path();
+        if (!node.isNumber()) {
+            problems.add(where + " is " + (node.isMissingNode() ? "missing" : "not a number: " + node));
+        } else if (!Double.isFinite(node.asDouble())) {
+            problems.add(where + " is not finite: " + node);
+        } else if (key.positive() ? node.asDouble() <= 0 : node.asDouble() < 0) {
+            problems.add(where + " should be " + (key.positive() ? "> 0" : ">= 0") + ", is " + node);
+        }
+    }
+}
