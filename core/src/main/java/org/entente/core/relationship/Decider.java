@@ -147,6 +147,13 @@ public final class Decider {
             }
             return List.of(event);
         }
+        if (!constrains(event.kind())) {
+            // A contact recorded late can neither be refused nor break a later fact: no refold needed.
+            if (inPlace) {
+                history.apply(event);
+            }
+            return List.of(event);
+        }
         List<FactEvent> candidate = history.facts();
         candidate.add(event);
         candidate.sort(DyadHistory.ORDER);
@@ -210,6 +217,21 @@ public final class Decider {
     }
 
     private record Failure(FactEvent at, String reason) {
+    }
+
+    /**
+     * Whether facts of a kind take part in the rules: talks and interactions are always accepted and
+     * change nothing a rule looks at (only the last contact), so inserting one anywhere in a timeline
+     * needs no re-check. A new kind must say which it is here (the switch is exhaustive).
+     */
+    static boolean constrains(FactKind kind) {
+        return switch (kind) {
+            case HOLD_TALKS, RECORD_INTERACTION -> false;
+            case ESTABLISH_RELATIONS, RESTORE_RELATIONS, ACCREDIT_AMBASSADOR, APPOINT_ATTACHE, SIGN_AGREEMENT,
+                    RESTORE_AGREEMENT, STATION_FORCES, PLEDGE_COOPERATION, LIFT_SANCTIONS, IMPOSE_SANCTIONS,
+                    DEMAND_WITHDRAWAL, SUSPEND_AGREEMENT, DENOUNCE_AGREEMENT, SCHEDULE_WITHDRAWAL, HAND_OVER_BASE,
+                    COMPLETE_WITHDRAWAL, RECALL_ENVOY, EXPEL_ENVOY, DOWNGRADE_RELATIONS, SEVER_RELATIONS -> true;
+        };
     }
 
     /**
