@@ -33,7 +33,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -183,7 +182,7 @@ public final class EntenteStore implements AutoCloseable {
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), b.snapshotThreshold));
-            cache = b.aggregateCache ? new WeakReferenceCache() : null;
+            cache = b.aggregateCache ? new BoundedCache(b.cachedDyads) : null;
             if (cache != null) {
                 aggregate.configureCache(c -> cache);
             }
@@ -523,7 +522,7 @@ public final class EntenteStore implements AutoCloseable {
         }
         Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
         // One query tells which dyads hold facts already; only those are loaded.
-        java.util.Set<Dyad> known = registry.knownDyads(new java.util.HashSet<>(dyadOfIndex.values()));
+        java.util.Set<Dyad> known = knownDyads(new java.util.HashSet<>(dyadOfIndex.values()));
         Map<Dyad, DyadHistory> working = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             Dyad d = dyadOfIndex.get(i);
@@ -562,6 +561,36 @@ public final class EntenteStore implements AutoCloseable {
         }
         working.keySet().stream().filter(d -> !known.contains(d)).forEach(plan.newDyads::add);
         return plan;
+    }
+
+    /**
+     * Which of these dyads have events, one query per 500 dyads. It reads the event table, whose
+     * (aggregate, sequence) key is indexed: the fact-id table has no index on its dyad column, and
+     * scanning it for every batch made large ingests slow.
+     */
+    private java.util.Set<Dyad> knownDyads(java.util.Set<Dyad> dyads) {
+        java.util.Set<Dyad> known = new java.util.HashSet<>();
+        List<Dyad> all = new ArrayList<>(dyads);
+        try (Connection c = connections.getConnection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<Dyad> part = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry WHERE aggregateIdentifier IN (" + marks + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 1, part.get(i).id());
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            known.add(Dyad.parse(rs.getString(1)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not read which dyads have events: " + e.getMessage(), e);
+        }
+        return known;
     }
 
     private static Optional<FactId> firstFact(RelationshipCommand c) {
@@ -703,7 +732,7 @@ public final class EntenteStore implements AutoCloseable {
 
     /**
      * Builds an {@link EntenteStore}. Defaults: an H2 store in {@code ./entente-data}; snapshots every
-     * 250 events; an aggregate cache; chunks of 1,000 commands; a transaction cap of 10 seconds; a gap
+     * 250 events; an aggregate cache of 10,000 dyads; chunks of 1,000 commands; a transaction cap of 10 seconds; a gap
      * timeout of 60 seconds; a claim timeout of 10 seconds; events read 100 at a time; no upcasters.
      */
     public static final class Builder {
@@ -719,6 +748,7 @@ public final class EntenteStore implements AutoCloseable {
         private Duration gapTimeout = GAP_TIMEOUT;
         private Duration claimTimeout = Duration.ofSeconds(10);
         private boolean durableCommits = true;
+        private int cachedDyads = 10_000;
         private final List<EventUpcaster> upcasters = new ArrayList<>();
         private final List<Consumer<Configurer>> hooks = new ArrayList<>();
 
@@ -789,6 +819,18 @@ public final class EntenteStore implements AutoCloseable {
          */
         public Builder durableCommits(boolean durable) {
             durableCommits = durable;
+            return this;
+        }
+
+        /**
+         * How many dyads the aggregate cache keeps, least recently used dropped first (default 10,000;
+         * 1 to 10,000,000). Each cached dyad holds its whole history.
+         */
+        public Builder cachedDyads(int dyads) {
+            if (dyads < 1 || dyads > 10_000_000) {
+                throw new IllegalArgumentException("cached dyads must be 1 to 10000000, got " + dyads);
+            }
+            cachedDyads = dyads;
             return this;
         }
 

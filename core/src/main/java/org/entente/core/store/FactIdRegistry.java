@@ -108,31 +108,6 @@ final class FactIdRegistry {
         }
     }
 
-    /** Which of these dyads hold a recorded fact (one query per 500 dyads). */
-    java.util.Set<Dyad> knownDyads(java.util.Set<Dyad> dyads) {
-        java.util.Set<Dyad> known = new java.util.HashSet<>();
-        List<Dyad> all = new ArrayList<>(dyads);
-        try (Connection c = connections.getConnection()) {
-            for (int from = 0; from < all.size(); from += IN_LIST) {
-                List<Dyad> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT dyad FROM " + TABLE + " WHERE dyad IN (" + marks + ")")) {
-                    for (int i = 0; i < part.size(); i++) {
-                        ps.setString(i + 1, part.get(i).id());
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            known.add(Dyad.parse(rs.getString(1)));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not read table " + TABLE + ": " + e.getMessage(), e);
-        }
-        return known;
-    }
-
     /** Claims the new fact ids of several dyads at once, in the current transaction; see {@link #claim}. */
     void claimAll(Map<Dyad, List<FactId>> idsByDyad) {
         List<FactId> all = new ArrayList<>();
