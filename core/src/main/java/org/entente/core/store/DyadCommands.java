@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.entente.core.Dyad;
+import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.relationship.RelationshipEvent;
 
 /**
  * The Axon command that carries domain commands to one dyad's aggregate: the domain records carry no
@@ -15,15 +17,40 @@ import org.entente.core.relationship.RelationshipCommand;
  * @param idsClaimed whether the batch claimed the new fact ids already (in the same transaction)
  * @param create     whether the dyad is new: it is created without reading the store (a concurrent
  *                   creation then fails on the append, as a concurrent write)
+ * @param decided    what a batch's plan already decided for these commands, or {@code null}: the
+ *                   aggregate then applies those events without deciding again, provided its last
+ *                   sequence is still the one the plan saw
  */
 record DyadCommands(@TargetAggregateIdentifier String dyadId, List<RelationshipCommand> commands, boolean idsClaimed,
-                    boolean create) {
+                    boolean create, Decided decided) {
 
     DyadCommands {
         Objects.requireNonNull(dyadId, "dyadId");
         commands = List.copyOf(commands);
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("no command for " + dyadId);
+        }
+    }
+
+    /** Commands to decide in the aggregate (single commands, and batches without a plan). */
+    DyadCommands(String dyadId, List<RelationshipCommand> commands, boolean idsClaimed, boolean create) {
+        this(dyadId, commands, idsClaimed, create, null);
+    }
+
+    /**
+     * A batch plan's decision for all of one dyad's commands: the events, and the history they lead to.
+     * Valid only on top of the history the plan read, whose last sequence is {@code baseSequence}
+     * (-1 for a dyad without events); the history {@code after} is handed over to the aggregate, so
+     * nothing else may hold it.
+     *
+     * @param baseSequence the sequence number of the dyad's last event when the plan read it
+     * @param events       the events the plan decided, in order
+     * @param after        the plan's working history with those events applied
+     */
+    record Decided(long baseSequence, List<RelationshipEvent> events, DyadHistory after) {
+        Decided {
+            events = List.copyOf(events);
+            Objects.requireNonNull(after, "after");
         }
     }
 

@@ -295,6 +295,14 @@ public final class EntenteStore implements AutoCloseable {
     /** The history of a dyad as recorded now, or empty when nothing is recorded for it. */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
+        return loaded(dyad).map(LoadedHistory::history);
+    }
+
+    /** A copy of a dyad's history and the sequence number of its last event. */
+    private record LoadedHistory(DyadHistory history, long lastSequence) {
+    }
+
+    private Optional<LoadedHistory> loaded(Dyad dyad) {
         Optional<Long> last = axon.eventStore().lastSequenceNumberFor(dyad.id());
         if (last.isEmpty()) {
             return Optional.empty();
@@ -311,8 +319,9 @@ public final class EntenteStore implements AutoCloseable {
                 loaded = repository.load(dyad.id()).invoke(a -> a);
             }
             DyadHistory h = loaded.historyCopy();
+            long sequence = loaded.lastSequence();
             uow.commit();
-            return Optional.ofNullable(h);
+            return h == null ? Optional.empty() : Optional.of(new LoadedHistory(h, sequence));
         } catch (AggregateNotFoundException e) {
             uow.rollback();
             return Optional.empty();
@@ -494,6 +503,12 @@ public final class EntenteStore implements AutoCloseable {
         final Map<Dyad, List<RelationshipCommand>> byDyad = new LinkedHashMap<>();
         final Map<Dyad, List<FactId>> newIds = new HashMap<>();
         final java.util.Set<Dyad> newDyads = new java.util.HashSet<>();
+        /** Per dyad: the history the rules were checked on, extended by the batch's events. */
+        final Map<Dyad, DyadHistory> working = new HashMap<>();
+        /** Per dyad: the sequence number of its last stored event when the plan read it (-1: none). */
+        final Map<Dyad, Long> baseSequence = new HashMap<>();
+        /** Per dyad: the events the batch records, in order. */
+        final Map<Dyad, List<RelationshipEvent>> decided = new HashMap<>();
         final List<BatchViolation> violations = new ArrayList<>();
         int events;
         int unchanged;
@@ -523,7 +538,7 @@ public final class EntenteStore implements AutoCloseable {
         Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
         // One query tells which dyads hold facts already; only those are loaded.
         java.util.Set<Dyad> known = knownDyads(new java.util.HashSet<>(dyadOfIndex.values()));
-        Map<Dyad, DyadHistory> working = new HashMap<>();
+        Map<Dyad, DyadHistory> working = plan.working;
         for (int i = 0; i < commands.size(); i++) {
             Dyad d = dyadOfIndex.get(i);
             if (d == null) {
@@ -538,8 +553,11 @@ public final class EntenteStore implements AutoCloseable {
                     continue;
                 }
             }
-            DyadHistory h = working.computeIfAbsent(d, k -> known.contains(k)
-                    ? history(k).orElseGet(() -> DyadHistory.empty(k)) : DyadHistory.empty(k));
+            DyadHistory h = working.computeIfAbsent(d, k -> {
+                Optional<LoadedHistory> stored = known.contains(k) ? loaded(k) : Optional.empty();
+                plan.baseSequence.put(k, stored.map(LoadedHistory::lastSequence).orElse(-1L));
+                return stored.map(LoadedHistory::history).orElseGet(() -> DyadHistory.empty(k));
+            });
             try {
                 List<RelationshipEvent> events = Decider.decide(c, h);
                 events.forEach(e -> Decider.evolve(h, e));
@@ -548,6 +566,7 @@ public final class EntenteStore implements AutoCloseable {
                     plan.unchanged++;
                 } else {
                     plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
+                    plan.decided.computeIfAbsent(d, k -> new ArrayList<>()).addAll(events);
                     for (RelationshipEvent e : events) {
                         if (e instanceof org.entente.core.relationship.FactEvent f) {
                             plan.newIds.computeIfAbsent(d, k -> new ArrayList<>()).add(f.fact().id());
@@ -619,7 +638,14 @@ public final class EntenteStore implements AutoCloseable {
                 }
                 // The first piece of a dyad nobody has recorded yet creates it without reading the store.
                 boolean create = from == 0 && plan.newDyads.contains(e.getKey());
-                current.add(new DyadCommands(e.getKey().id(), piece, true, create));
+                // A dyad written in one piece carries the plan's decision; the aggregate adopts it unless
+                // the dyad changed since (then it decides again). Pieces of a longer dyad decide again:
+                // the plan's history is the one after all of them.
+                DyadCommands.Decided decided = all.size() <= chunkSize
+                        ? new DyadCommands.Decided(plan.baseSequence.get(e.getKey()), plan.decided.get(e.getKey()),
+                                plan.working.get(e.getKey()))
+                        : null;
+                current.add(new DyadCommands(e.getKey().id(), piece, true, create, decided));
                 size += piece.size();
             }
         }

@@ -28,6 +28,8 @@ public class RelationshipAggregate {
     private String dyadId;
     private DyadHistory history;
     private long lastSequence = -1;
+    /** While adopting a plan's history: the events applied are in it already, so they are not applied again. */
+    private transient boolean adopting;
 
     /** For Axon and for snapshots. */
     protected RelationshipAggregate() {
@@ -49,6 +51,24 @@ public class RelationshipAggregate {
 
     private DyadCommands.Outcome decideAndApply(DyadCommands command, FactIdRegistry registry) {
         Dyad dyad = Dyad.parse(command.dyadId());
+        DyadCommands.Decided decided = command.decided();
+        if (decided != null && decided.baseSequence() == lastSequence) {
+            // Nothing was written to this dyad since the batch's plan decided these commands on the same
+            // history: its events and resulting history stand, and deciding again would only repeat the work.
+            adopting = true;
+            try {
+                for (RelationshipEvent e : decided.events()) {
+                    apply(e);
+                }
+            } finally {
+                adopting = false;
+            }
+            if (history == null) {
+                dyadId = dyad.id();
+            }
+            history = decided.after();
+            return new DyadCommands.Outcome(dyad, lastSequence, decided.events().size());
+        }
         DyadHistory current = history == null ? DyadHistory.empty(dyad) : history;
         List<RelationshipEvent> events = Decider.decideAll(command.commands(), current);
         List<FactId> newIds = new ArrayList<>();
@@ -68,12 +88,16 @@ public class RelationshipAggregate {
 
     @EventSourcingHandler
     void on(RelationshipEvent event, @SequenceNumber long sequence) {
+        lastSequence = sequence;
+        if (adopting) {
+            dyadId = event.dyad().id();
+            return;
+        }
         if (history == null) {
             dyadId = event.dyad().id();
             history = DyadHistory.empty(event.dyad());
         }
         Decider.evolve(history, event);
-        lastSequence = sequence;
     }
 
     /** A copy of the history, for readers outside the aggregate. */

@@ -139,4 +139,36 @@ class RelationshipAggregateTest {
                 .when(new RelationshipAggregate.NewDyad("NER-USA", new DyadCommands("NER-USA", List.of(talks), false, true)))
                 .expectEvents(event(talks));
     }
+
+    private static org.entente.core.relationship.DyadHistory historyOf(RelationshipEvent... events) {
+        org.entente.core.relationship.DyadHistory h =
+                org.entente.core.relationship.DyadHistory.empty(org.entente.core.Dyad.parse("NER-USA"));
+        for (RelationshipEvent e : events) {
+            org.entente.core.relationship.Decider.evolve(h, e);
+        }
+        return h;
+    }
+
+    @Test
+    void aBatchDecisionMadeOnTheCurrentHistoryIsAppliedAsDecided() {
+        FactCommand forces = station("usa-forces", "2013-02-22", USA, NER, "Air Base 101");
+        FactCommand schedule = schedule("usa-schedule", "2024-04-19", USA, NER, "2024-09-15", "usa-forces");
+        DyadCommands.Decided decided = new DyadCommands.Decided(0, List.of(event(schedule)), historyOf(event(forces), event(schedule)));
+        fixture.given(event(forces))
+                .when(new DyadCommands("NER-USA", List.of(schedule), true, false, decided))
+                .expectEvents(event(schedule))
+                .expectResultMessagePayload(new DyadCommands.Outcome(org.entente.core.Dyad.parse("NER-USA"), 1, 1));
+    }
+
+    @Test
+    void aBatchDecisionMadeOnAnOlderHistoryIsDecidedAgain() {
+        // The plan saw an empty dyad (base -1) and decided to record the talks; meanwhile they were
+        // recorded: deciding again finds nothing to add.
+        FactCommand talks = talks("usa-talks-2024-03", "2024-03-12", USA, NER);
+        DyadCommands.Decided decided = new DyadCommands.Decided(-1, List.of(event(talks)), historyOf(event(talks)));
+        fixture.given(event(talks))
+                .when(new DyadCommands("NER-USA", List.of(talks), true, false, decided))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

@@ -193,6 +193,58 @@ abstract class StoreContract {
         }
     }
 
+    @Test
+    void aDyadWrittenBetweenTheBatchCheckAndItsChunkIsCheckedAgain() {
+        // The plan's decision for NER-USA is made on [forces]; before its chunk is written, the
+        // stationing is retracted. The chunk must not adopt the stale decision: scheduling the
+        // withdrawal of forces that are no longer recorded breaks the rules.
+        List<RelationshipCommand> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(talks("chn-talks-" + i, "2024-01-0" + (i % 9 + 1), CHN, NER));
+        }
+        batch.add(schedule("usa-schedule", "2024-04-19", USA, NER, "2024-09-15", "usa-forces"));
+        try (EntenteStore store = openWithChunkSize(10)) {
+            store.record(station("usa-forces", "2013-02-22", USA, NER, "Air Base 101"));
+            AtomicInteger chunks = new AtomicInteger();
+            assertThatThrownBy(() -> store.recordAll(batch, (written, total) -> {
+                if (chunks.incrementAndGet() == 1) {
+                    store.record(new RelationshipCommand.RetractFacts(List.of(FactId.of("usa-forces")), "never happened"));
+                }
+            }))
+                    .isInstanceOf(BatchWriteException.class)
+                    .hasRootCauseInstanceOf(RuleViolationException.class);
+            DyadHistory usa = store.history(Dyad.of(NER, USA)).orElseThrow();
+            assertThat(usa.entry(FactId.of("usa-schedule"))).isEmpty();
+            assertThat(usa.entry(FactId.of("usa-forces")).orElseThrow().retracted()).isTrue();
+        }
+    }
+
+    @Test
+    void aBatchDecisionStillHoldsWhenTheDyadGrewCompatibly() {
+        List<RelationshipCommand> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(talks("chn-talks-" + i, "2024-01-0" + (i % 9 + 1), CHN, NER));
+        }
+        batch.add(schedule("usa-schedule", "2024-04-19", USA, NER, "2024-09-15", "usa-forces"));
+        batch.add(complete("usa-complete", "2024-08-05", USA, NER, "usa-forces"));
+        try (EntenteStore store = openWithChunkSize(10)) {
+            store.record(station("usa-forces", "2013-02-22", USA, NER, "Air Base 101"));
+            AtomicInteger chunks = new AtomicInteger();
+            BatchResult result = store.recordAll(batch, (written, total) -> {
+                if (chunks.incrementAndGet() == 1) {
+                    store.record(talks("usa-talks", "2024-03-12", USA, NER));
+                }
+            });
+            assertThat(result.chunks()).isEqualTo(2);
+            assertThat(result.positions()).filteredOn(p -> p.dyad().equals(Dyad.of(NER, USA))).singleElement()
+                    .satisfies(p -> assertThat(p.sequence()).isEqualTo(3));
+            DyadHistory usa = store.history(Dyad.of(NER, USA)).orElseThrow();
+            assertThat(usa.facts()).extracting(f -> f.fact().id().value())
+                    .containsExactly("usa-forces", "usa-talks", "usa-schedule", "usa-complete");
+            assertThat(usa.state().forcesPresent()).isEmpty();
+        }
+    }
+
     /** The backend under test with a small chunk size. */
     abstract EntenteStore openWithChunkSize(int chunkSize);
 
