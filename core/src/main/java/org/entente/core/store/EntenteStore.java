@@ -99,6 +99,14 @@ public final class EntenteStore implements AutoCloseable {
     private final Backend backend;
     private final DataSource dataSource;
     private final org.h2.jdbcx.JdbcConnectionPool ownedPool;
+    /** Whether closing an H2 file compacts it when less than {@link #COMPACT_BELOW_FILL_PERCENT} of it is live. */
+    private final boolean compactOnClose;
+    /**
+     * The live share of an H2 file under which closing compacts it. Durable commits leave most of the
+     * file dead (each commit writes new chunks): 4.7 to 12 KB per event live against about 0.5 KB
+     * compacted in the benchmarks; compaction takes about 10 s per million events.
+     */
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
     private com.zaxxer.hikari.HikariDataSource hikari;
     private final ConnectionProvider connections;
     private final JdbcTransactions transactions;
@@ -121,6 +129,7 @@ public final class EntenteStore implements AutoCloseable {
         this.chunkSize = b.chunkSize;
         this.transactionCap = b.transactionCap;
         this.claimTimeout = b.claimTimeout;
+        this.compactOnClose = b.compactOnClose && b.backend == Backend.H2;
         switch (b.backend) {
             case MEMORY -> {
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
@@ -480,7 +489,7 @@ public final class EntenteStore implements AutoCloseable {
         } finally {
             if (ownedPool != null) {
                 try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
+                    s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
                 } catch (SQLException e) {
                     // The database is gone already; nothing more to close.
                 }
@@ -489,6 +498,16 @@ public final class EntenteStore implements AutoCloseable {
             if (hikari != null) {
                 hikari.close();
             }
+        }
+    }
+
+    /** The share of the H2 file's chunks that holds live data, in percent (100 when H2 does not say). */
+    private static int liveFillPercent(Statement s) {
+        try (java.sql.ResultSet rs = s.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
+            return rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 100;
+        } catch (SQLException | NumberFormatException e) {
+            return 100;
         }
     }
 
@@ -775,6 +794,7 @@ public final class EntenteStore implements AutoCloseable {
         private Duration claimTimeout = Duration.ofSeconds(10);
         private boolean durableCommits = true;
         private int cachedDyads = 10_000;
+        private boolean compactOnClose = true;
         private final List<EventUpcaster> upcasters = new ArrayList<>();
         private final List<Consumer<Configurer>> hooks = new ArrayList<>();
 
@@ -845,6 +865,17 @@ public final class EntenteStore implements AutoCloseable {
          */
         public Builder durableCommits(boolean durable) {
             durableCommits = durable;
+            return this;
+        }
+
+        /**
+         * Whether closing an H2 file store compacts the file when less than half of it holds live data
+         * (default true). With durable commits each commit writes new chunks and the file grows to ten
+         * or twenty times its data (12 GB for a million events, 540 MB compacted); compacting on close
+         * costs about a second per 100,000 events, only when it is needed. No effect on other stores.
+         */
+        public Builder compactOnClose(boolean compact) {
+            compactOnClose = compact;
             return this;
         }
 
