@@ -123,7 +123,9 @@ final class EventScan {
                             batch.clear();
                         }
                     } else {
-                        Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, type, revision));
+                        Object event = serializer instanceof NamedTypeSerializer named
+                                ? named.deserializeEvent(payload, type, revision)
+                                : serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, type, revision));
                         sink.accept(new StoredEvent(index, dyad, sequence, DateTimeUtils.parseInstant(timestamp), event));
                     }
                 }
