@@ -71,4 +71,41 @@ class RebuildProjectionsTest {
                     .isEqualTo(before.recordedAt());
         }
     }
+
+    @Test
+    void aRebuildAfterRetractionsAndCorrectionsAnswersAsTheLiveProjectionsDid() throws Exception {
+        try (Entente entente = Entente.inMemory()) {
+            Instant between = RebuildFixture.record(entente);
+            List<Object> live = RebuildFixture.answers(entente, between);
+
+            entente.rebuildProjections();
+
+            assertThat(RebuildFixture.answers(entente, between)).isEqualTo(live);
+            // And processing goes on after it.
+            entente.record(talks("chn-talks-late", "2024-12-01", CHN, NER));
+            assertThat(entente.timeline(Dyad.of(NER, CHN), TimelineFilter.all())).extracting(e -> e.fact().fact().id().value())
+                    .contains("chn-talks-late");
+        }
+    }
+
+    /** In memory the database goes with the process: the index is all there is, no projection rows are kept. */
+    @Test
+    void inMemoryNoProjectionTablesAreKeptNeitherOnRecordingNorOnARebuild() throws Exception {
+        try (Entente entente = Entente.inMemory()) {
+            RebuildFixture.record(entente);
+            assertThat(projectionTables(entente)).isZero();
+            entente.rebuildProjections();
+            assertThat(projectionTables(entente)).isZero();
+            assertThat(entente.partnership(Dyad.of(NER, USA), When.asOf(day("2024-04-30"))).facts()).isPositive();
+        }
+    }
+
+    private static int projectionTables(Entente entente) throws java.sql.SQLException {
+        try (java.sql.Connection c = entente.store().connections().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                     + " WHERE LOWER(TABLE_NAME) LIKE 'entente_projection%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
 }

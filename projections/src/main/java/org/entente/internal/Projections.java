@@ -22,9 +22,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -47,6 +45,11 @@ import org.entente.core.store.EventTypeRegistry;
  * <p>Synchronous mode (a subscribing processor, for in-memory stores) updates the projection inside
  * the recording transaction; streaming mode (a pooled streaming processor, for H2 files and
  * PostgreSQL) follows the store from its token.
+ *
+ * <p>In synchronous mode no tables are created and no rows are written: it serves in-memory stores
+ * only, whose database goes with the process, so the rows would never be read back (a new in-memory
+ * store always builds its index from the events). The index is all there is, and a rebuild scans the
+ * events into a new index and swaps it in.
  */
 public final class Projections {
 
@@ -162,6 +165,11 @@ public final class Projections {
     /** Creates the tables if missing, rebuilds them when their version is not this code's, and loads the index. */
     private void open(EntenteStore store) {
         this.store = store;
+        if (synchronous) {
+            // An in-memory store is new: its index is built from whatever it holds, and no tables are kept.
+            rebuildTables();
+            return;
+        }
         // Instances starting at once on one database take turns: one creates or rebuilds, the others then find it done.
         store.withSchemaLock(() -> {
             ConnectionProvider connections = store.connections();
@@ -228,7 +236,9 @@ public final class Projections {
         // The store keeps recording times to the millisecond; so do the projections, whether they see
         // the live message (in memory) or read it back (streaming, rebuilds), so knownAt answers agree.
         List<FactVersion> rows = versions(event, message);
-        write(rows);
+        if (!synchronous) { // in memory nothing reads the rows back: the database goes with the process
+            write(rows);
+        }
         if (mode != Mode.SHARED) { // in shared mode each instance's index follows the event store itself
             applyAfterCommit(rows, message);
         }
@@ -319,9 +329,14 @@ public final class Projections {
     }
 
     /**
-     * Rebuilds the projection from the event store, aside: a new index and new rows are built while
-     * readers keep the old ones, then the rows, the processor's token and the version are replaced in
-     * one transaction, and the index is swapped. The caller pauses processing around it.
+     * Rebuilds the projection from the event store, aside: a new index (and, when persisted, new rows)
+     * is built while readers keep the old ones, then the rows, the processor's token and the version
+     * are replaced in one transaction, and the index is swapped. The caller pauses processing around it.
+     *
+     * <p>The events are read in one plain scan of the event table ({@link EntenteStore#scanEvents}),
+     * applied to the new index 10,000 versions at a time and, when persisted, written as rows in
+     * batches as they are read, inside the rebuild's transaction. In {@link Mode#SYNCHRONOUS} mode
+     * nothing is written: the index alone is rebuilt and swapped.
      */
     public void rebuildTables() {
         rebuildTables(org.entente.core.store.BatchProgress.NONE, 0);
@@ -329,70 +344,110 @@ public final class Projections {
 
     /** As {@link #rebuildTables()}, telling {@code progress} every 10,000 events read (of about {@code total}). */
     public void rebuildTables(org.entente.core.store.BatchProgress progress, long total) {
-        EventStore eventStore = configuration.eventStore();
-        FactIndex fresh = new FactIndex();
-        List<FactVersion> all = new ArrayList<>();
-        TrackingToken last = null;
-        long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> m = stream.nextAvailable();
-                last = m.trackingToken();
-                if (++read % 10_000 == 0) {
-                    progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, Math.max(read, total)));
+        Rebuild rebuild = new Rebuild(progress, total);
+        TrackingToken position;
+        if (synchronous) {
+            position = store.scanEvents(rebuild::accept);
+            rebuild.finish(position);
+        } else {
+            UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
+            try {
+                uow.attachTransaction(store.transactionManager());
+                Connection c = store.connections().getConnection();
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM " + TABLE);
+                    s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
                 }
-                if (m instanceof DomainEventMessage<?> d && d.getPayload() instanceof RelationshipEvent e) {
-                    all.addAll(versions(e, d));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                        + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    rebuild.rows = ps;
+                    // The scan joins this transaction: the rows are written as they are read.
+                    position = store.scanEvents(rebuild::accept);
+                    rebuild.finish(position);
                 }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EntenteException("interrupted while rebuilding the projections", e);
-        }
-        fresh.apply(all, last == null ? -1 : last.position().orElse(-1));
-        progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, read));
-        TrackingToken position = last;
-        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
-        try {
-            uow.attachTransaction(store.transactionManager());
-            Connection c = store.connections().getConnection();
-            try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM " + TABLE);
-                s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                int n = 0;
-                for (FactVersion v : all) {
-                    bind(ps, v);
-                    ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
+                    ps.setString(1, TABLE);
+                    ps.setInt(2, SCHEMA_VERSION);
+                    ps.executeUpdate();
                 }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
-                ps.setString(1, TABLE);
-                ps.setInt(2, SCHEMA_VERSION);
-                ps.executeUpdate();
-            }
-            if (!synchronous) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
                     ps.setString(1, PROCESSOR);
                     ps.executeUpdate();
                 }
                 store.tokenStore().initializeTokenSegments(PROCESSOR, segments, position);
+                uow.commit();
+            } catch (SQLException | RuntimeException e) {
+                if (uow.isActive()) {
+                    uow.rollback(e);
+                }
+                throw new EntenteException("could not rebuild the projections: " + e.getMessage(), e);
             }
-            uow.commit();
-        } catch (SQLException | RuntimeException e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
-            }
-            throw new EntenteException("could not rebuild the projections: " + e.getMessage(), e);
         }
-        index = fresh;
+        index = rebuild.fresh;
         lastRebuildPosition = position;
+    }
+
+    /** A rebuild in progress: the new index, and the statement that writes rows when persisted. */
+    private final class Rebuild {
+        private static final int APPLY_BATCH = 10_000;
+        private static final int INSERT_BATCH = 1_000;
+
+        final FactIndex fresh = new FactIndex();
+        final org.entente.core.store.BatchProgress progress;
+        final long total;
+        PreparedStatement rows;
+        List<FactVersion> batch = new ArrayList<>();
+        int pendingInserts;
+        long read;
+
+        Rebuild(org.entente.core.store.BatchProgress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        void accept(org.entente.core.store.StoredEvent event) {
+            if (++read % 10_000 == 0) {
+                progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, Math.max(read, total)));
+            }
+            if (!(event.payload() instanceof RelationshipEvent e)) {
+                return;
+            }
+            // Recording times to the millisecond, as the event handler sees them (see on()).
+            List<FactVersion> versions = versions(e, event.sequenceNumber(), event.timestamp().truncatedTo(ChronoUnit.MILLIS));
+            try {
+                for (FactVersion v : versions) {
+                    batch.add(v);
+                    if (rows != null) {
+                        bind(rows, v);
+                        rows.addBatch();
+                        if (++pendingInserts >= INSERT_BATCH) {
+                            rows.executeBatch();
+                            pendingInserts = 0;
+                        }
+                    }
+                }
+            } catch (SQLException ex) {
+                throw new EntenteException("could not write the projection table: " + ex.getMessage(), ex);
+            }
+            if (batch.size() >= APPLY_BATCH) {
+                fresh.apply(batch); // incremental: the index is not visible to readers until the swap
+                batch = new ArrayList<>();
+            }
+        }
+
+        void finish(TrackingToken position) {
+            try {
+                if (rows != null && pendingInserts > 0) {
+                    rows.executeBatch();
+                    pendingInserts = 0;
+                }
+            } catch (SQLException ex) {
+                throw new EntenteException("could not write the projection table: " + ex.getMessage(), ex);
+            }
+            fresh.apply(batch, position == null ? -1 : position.position().orElse(-1));
+            batch = List.of();
+            progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, read));
+        }
     }
 
     /** Where the last rebuild stopped reading the store (the index follower resumes there). */

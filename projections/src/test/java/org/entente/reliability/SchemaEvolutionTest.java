@@ -71,8 +71,13 @@ class SchemaEvolutionTest {
     }
 
     private void writeOldRows() throws Exception {
-        try (EntenteStore store = EntenteStore.builder().h2(directory).build();
-             InputStream in = getClass().getResourceAsStream("old-shapes.json");
+        try (EntenteStore store = EntenteStore.builder().h2(directory).build()) {
+            writeOldRows(store);
+        }
+    }
+
+    private void writeOldRows(EntenteStore store) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("old-shapes.json");
              Connection c = store.connections().getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type,"
                      + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -126,5 +131,33 @@ class SchemaEvolutionTest {
             entente.record(org.entente.testsupport.Facts.talks("chn-talks-2", "2024-05-01", Country.of("CHN"), Country.of("NER")));
             assertThat(entente.history(Dyad.of(Country.of("CHN"), Country.of("NER"))).orElseThrow().size()).isEqualTo(2);
         }
+    }
+
+    /** A rebuild reads the events in one scan of its own: it must upcast them as Axon's stream does, on a file and in memory. */
+    @Test
+    void aRebuildReadsOlderShapesThroughTheUpcasters() throws Exception {
+        writeOldRows();
+        try (Entente entente = Entente.builder().h2(directory).upcaster(new RenameTopic()).upcaster(new AddService()).build()) {
+            entente.awaitCaughtUp(Duration.ofSeconds(30));
+            String digest = org.entente.durability.Digests.projectionRows(entente);
+            var timeline = entente.timeline(Country.of("NER"), TimelineFilter.all());
+            entente.rebuildProjections();
+            assertThat(org.entente.durability.Digests.projectionRows(entente)).isEqualTo(digest);
+            assertThat(entente.timeline(Country.of("NER"), TimelineFilter.all())).isEqualTo(timeline);
+            assertUpcast(entente);
+        }
+        try (Entente entente = Entente.builder().inMemory().upcaster(new RenameTopic()).upcaster(new AddService()).build()) {
+            writeOldRows(entente.store());
+            entente.rebuildProjections();
+            assertUpcast(entente);
+        }
+    }
+
+    private static void assertUpcast(Entente entente) {
+        FactEvent talks = entente.timeline(Dyad.of(Country.of("CHN"), Country.of("NER")), TimelineFilter.all()).get(0).fact();
+        assertThat(talks).isInstanceOfSatisfying(FactEvent.TalksHeld.class,
+                t -> assertThat(t.subject()).contains("Sino-Nigerien military cooperation"));
+        FactEvent attache = entente.timeline(Dyad.of(Country.of("NER"), Country.of("TUR")), TimelineFilter.all()).get(0).fact();
+        assertThat(attache).isInstanceOfSatisfying(FactEvent.AttacheAppointed.class, a -> assertThat(a.service()).isEqualTo("defence"));
     }
 }

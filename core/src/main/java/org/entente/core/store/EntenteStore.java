@@ -93,6 +93,11 @@ public final class EntenteStore implements AutoCloseable {
     /** The PostgreSQL advisory lock key that serializes schema work ("ENTENTE" in ASCII, truncated). */
     private static final long SCHEMA_LOCK = 0x454E54454E5445L;
 
+    /** The lowest global index the event engine expects (Axon's default, set explicitly for {@link #scanEvents}). */
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    /** How far below the highest position the engine keeps gaps (Axon's default, set explicitly for {@link #scanEvents}). */
+    static final int MAX_GAP_OFFSET = 10_000;
+
     /** Axon's default gap timeout, which the transaction cap must stay well below. */
     public static final Duration GAP_TIMEOUT = Duration.ofMillis(60_000);
 
@@ -119,6 +124,7 @@ public final class EntenteStore implements AutoCloseable {
     private final Cache cache;
     private final Duration transactionCap;
     private final Duration claimTimeout;
+    private final EventScan scan;
     private final String nodeId = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final String description;
     private volatile TokenStore tokenStore;
@@ -171,16 +177,21 @@ public final class EntenteStore implements AutoCloseable {
                     JacksonSerializer.builder().objectMapper(EntenteJackson.mapper(types)).build(), types);
             generalSerializer = JacksonSerializer.defaultSerializer();
             registry = new FactIdRegistry(connections);
+            EventUpcasterChain upcasterChain = new EventUpcasterChain(b.upcasters);
+            scan = new EventScan(connections, transactions, eventSerializer, b.upcasters.isEmpty() ? null : upcasterChain,
+                    LOWEST_GLOBAL_SEQUENCE, MAX_GAP_OFFSET);
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(connections)
                     .transactionManager(transactions)
                     .eventSerializer(eventSerializer)
                     .snapshotSerializer(eventSerializer)
                     .persistenceExceptionResolver(DuplicateKeys::isDuplicateKey)
-                    .upcasterChain(new EventUpcasterChain(b.upcasters))
+                    .upcasterChain(upcasterChain)
                     .dataType(byte[].class)
                     .batchSize(b.readBatchSize)
                     .gapTimeout((int) b.gapTimeout.toMillis())
+                    .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                    .maxGapOffset(MAX_GAP_OFFSET)
                     .build();
             withSchemaLock(() -> {
                 engine.createSchema(PostgresEventTableFactory.INSTANCE);
@@ -411,6 +422,23 @@ public final class EntenteStore implements AutoCloseable {
     /** The JDBC transaction manager that Axon and Entente's tables share. Service-provider interface. */
     public org.axonframework.common.transaction.TransactionManager transactionManager() {
         return transactions;
+    }
+
+    /**
+     * Reads every stored event once, in global order, in one query (1,000 rows per fetch), each payload
+     * deserialized by the store's event serializer after its upcasters, as Axon's event stream would
+     * give it; for rebuilding read models without a message and token per event. Runs in the calling
+     * thread's transaction of {@link #transactionManager()} if it has one, else in one of its own.
+     * Service-provider interface.
+     *
+     * @return the token after the last event read (a {@link org.axonframework.eventhandling.GapAwareTrackingToken}
+     *         with the positions missing below it as gaps), from which a streaming processor continues
+     *         exactly after the scan; null when the store holds no events
+     */
+    public org.axonframework.eventhandling.TrackingToken scanEvents(Consumer<StoredEvent> sink) {
+        Objects.requireNonNull(sink, "sink");
+        requireOpen();
+        return scan.scan(sink);
     }
 
     /**

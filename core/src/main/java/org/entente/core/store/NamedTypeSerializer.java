@@ -22,6 +22,8 @@ final class NamedTypeSerializer implements Serializer {
 
     private final JacksonSerializer delegate;
     private final EventTypeRegistry registry;
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     NamedTypeSerializer(JacksonSerializer delegate, EventTypeRegistry registry) {
         this.delegate = delegate;
@@ -48,15 +50,39 @@ final class NamedTypeSerializer implements Serializer {
         if (FRAMEWORK_TYPES.contains(type.getName())) {
             return delegate.deserialize(serializedObject);
         }
+        EventTypeRegistry.Entry entry = entry(type);
+        SimpleSerializedObject<S> javaTyped = new SimpleSerializedObject<>(serializedObject.getData(),
+                serializedObject.getContentType(), new SimpleSerializedType(entry.type().getName(), type.getRevision()));
+        return delegate.deserialize(javaTyped);
+    }
+
+    /** The registry's entry for a stored type, refusing unknown names and other revisions. */
+    private EventTypeRegistry.Entry entry(SerializedType type) {
         EventTypeRegistry.Entry entry = registry.byName(type.getName()).orElseThrow(() -> unknown(type));
         if (!entry.revision().equals(type.getRevision())) {
             throw new EntenteException("stored type " + type.getName() + " has revision " + type.getRevision()
                     + ", but this version of Entente reads revision " + entry.revision()
                     + "; register an upcaster from revision " + type.getRevision());
         }
-        SimpleSerializedObject<S> javaTyped = new SimpleSerializedObject<>(serializedObject.getData(),
-                serializedObject.getContentType(), new SimpleSerializedType(entry.type().getName(), type.getRevision()));
-        return delegate.deserialize(javaTyped);
+        return entry;
+    }
+
+    /**
+     * As {@link #deserialize} for a stored event's JSON bytes, with the same checks and the same
+     * mapper, but a reader kept per type: Axon's serializer looks the class up by name through the
+     * class loader and makes a reader for every event, which a scan of the whole store pays for each.
+     */
+    Object deserializeEvent(byte[] data, String typeName, String revision) {
+        SerializedType type = new SimpleSerializedType(typeName, revision);
+        if (FRAMEWORK_TYPES.contains(typeName)) {
+            return deserialize(new SimpleSerializedObject<>(data, byte[].class, type));
+        }
+        Class<?> target = entry(type).type();
+        try {
+            return readers.computeIfAbsent(target, t -> delegate.getObjectMapper().readerFor(t)).readValue(data);
+        } catch (java.io.IOException e) {
+            throw new org.axonframework.serialization.SerializationException("Error while deserializing object", e);
+        }
     }
 
     @Override
