@@ -2,10 +2,12 @@ package org.entente.core.relationship;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
@@ -48,6 +50,12 @@ import org.entente.core.relationship.RelationshipState.Withdrawal;
  * fact against the state just before it and then changes the state, or throws {@link Violation}
  * leaving the state unchanged. Package-private: the public faces are {@link Decider} and
  * {@link RelationshipState}.
+ *
+ * <p>A fold continued from a state ({@link #from}) shares that state's immutable lists of envoys,
+ * agreements, forces and sanctions until a fact changes one of them (see {@link Part}), and
+ * {@link #snapshot()} hands unchanged lists on as they are. A checkpoint holds everything the dyad
+ * ever signed, stationed or imposed, so copying it for every query made as-of queries cost more the
+ * older the dyad; most facts (talks, interactions, pledges) change none of these lists.
  */
 final class Fold implements FactEvent.Visitor<Void> {
 
@@ -61,10 +69,15 @@ final class Fold implements FactEvent.Visitor<Void> {
     private final Dyad dyad;
     private RelationsStatus relations = RelationsStatus.PRESUMED;
     private LocalDate relationsSince;
-    private final Map<FactId, Envoy> envoys = new LinkedHashMap<>();
-    private final Map<FactId, Agreement> agreements = new LinkedHashMap<>();
-    private final Map<FactId, Forces> forces = new LinkedHashMap<>();
-    private final Map<FactId, Sanctions> sanctions = new LinkedHashMap<>();
+    private final Part<Envoy> envoys;
+    private final Part<Agreement> agreements;
+    private final Part<Forces> forces;
+    private final Part<Sanctions> sanctions;
+    /**
+     * Counts behind {@link #hasMilitaryTies()}, or -1 while not counted: a fold continued from a state
+     * counts them only when a fact needs them, so that facts which change neither agreements nor
+     * forces do not pay a pass over the checkpoint's agreements and forces.
+     */
     private int militaryAgreementsInForce;
     private int forcesPresent;
     private long position;
@@ -82,20 +95,34 @@ final class Fold implements FactEvent.Visitor<Void> {
 
     /** Where the fact being applied happened; set by {@link #apply}. */
     private FactHeader current;
+    /** Whether the fact being applied changed agreements or forces yet, and if so whether there were ties before it. */
+    private boolean tiesCaptured;
+    private boolean tiesBefore;
 
     Fold(Dyad dyad) {
-        this.dyad = dyad;
+        this(dyad, List.of(), List.of(), List.of(), List.of());
     }
 
-    /** A fold that continues from a state (for example a projection's checkpoint). */
+    private Fold(Dyad dyad, List<Envoy> envoys, List<Agreement> agreements, List<Forces> forces,
+                 List<Sanctions> sanctions) {
+        this.dyad = dyad;
+        this.envoys = new Part<>(Envoy::appointment, envoys);
+        this.agreements = new Part<>(Agreement::signing, agreements);
+        this.forces = new Part<>(Forces::stationing, forces);
+        this.sanctions = new Part<>(Sanctions::imposition, sanctions);
+    }
+
+    /**
+     * A fold that continues from a state (for example a projection's checkpoint). It costs the same
+     * whatever the size of the state: the state's lists are shared, not copied, until a fact changes
+     * them (they are immutable, so the state is never changed through the fold).
+     */
     static Fold from(RelationshipState state) {
-        Fold fold = new Fold(state.dyad());
+        Fold fold = new Fold(state.dyad(), state.envoys(), state.agreements(), state.forces(), state.sanctions());
+        fold.militaryAgreementsInForce = -1;
+        fold.forcesPresent = -1;
         fold.relations = state.relations().status();
         fold.relationsSince = state.relations().since().orElse(null);
-        state.envoys().forEach(e -> fold.envoys.put(e.appointment(), e));
-        state.agreements().forEach(fold::putAgreement);
-        state.forces().forEach(fold::putForces);
-        state.sanctions().forEach(s -> fold.sanctions.put(s.imposition(), s));
         Steps steps = state.steps();
         fold.lastCooperative = steps.lastCooperativeStep().orElse(null);
         fold.lastWindingDown = steps.lastWindingDownStep().orElse(null);
@@ -113,6 +140,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         return fold;
     }
 
+    /** An independent fold in the same state; cheap, since both share the lists until either writes. */
     Fold copy() {
         return from(snapshot());
     }
@@ -128,24 +156,33 @@ final class Fold implements FactEvent.Visitor<Void> {
             throw new Violation("the fact is about " + fact.dyad() + ", not " + dyad);
         }
         current = fact;
-        boolean tiesBefore = hasMilitaryTies();
+        tiesCaptured = false;
         event.accept(this);
         position++;
         factCount++;
         lastFact = new FactRef(fact.id(), event.kind(), fact.happened().day());
-        boolean tiesAfter = hasMilitaryTies();
-        if (tiesAfter) {
+        // Only putAgreement and putForces change ties; they note the ties before the fact's first change.
+        if (tiesCaptured) {
+            boolean tiesAfter = hasMilitaryTies();
+            if (tiesAfter) {
+                hadMilitaryTies = true;
+            }
+            if (tiesBefore && !tiesAfter) {
+                cooperativeSinceTiesEnded = false;
+            }
+        } else if (!hadMilitaryTies && hasMilitaryTies()) {
+            // Ties unchanged by the fact: only a state built by hand can have ties it never had.
             hadMilitaryTies = true;
-        }
-        if (tiesBefore && !tiesAfter) {
-            cooperativeSinceTiesEnded = false;
         }
     }
 
+    /**
+     * The state so far. Lists that no fact changed since the fold began or since the last snapshot are
+     * handed on as they are (immutable, so the fold and the states may share them).
+     */
     RelationshipState snapshot() {
         return new RelationshipState(dyad, new Relations(relations, Optional.ofNullable(relationsSince)),
-                new ArrayList<>(envoys.values()), new ArrayList<>(agreements.values()),
-                new ArrayList<>(forces.values()), new ArrayList<>(sanctions.values()),
+                envoys.list(), agreements.list(), forces.list(), sanctions.list(),
                 new Steps(Optional.ofNullable(lastCooperative), Optional.ofNullable(lastWindingDown),
                         cooperativeAt > windingDownAt, windingDownAt > resolvedAt, hadMilitaryTies,
                         cooperativeSinceTiesEnded, Optional.ofNullable(lastSecurityPledge)),
@@ -199,7 +236,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         }
         requireNotSevered("no envoy can be accredited");
         // A new head of mission replaces the previous one, whatever its level.
-        envoys.values().removeIf(x -> x.sender().equals(current.actor()) && x.role() != EnvoyRole.DEFENCE_ATTACHE);
+        envoys.removeIf(x -> x.sender().equals(current.actor()) && x.role() != EnvoyRole.DEFENCE_ATTACHE);
         envoys.put(current.id(), new Envoy(current.id(), current.actor(), current.target(), e.level(), e.name(),
                 Optional.empty(), day()));
         if (e.level() == EnvoyRole.AMBASSADOR) {
@@ -211,7 +248,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     @Override
     public Void visit(AttacheAppointed e) {
         requireNotSevered("no envoy can be appointed");
-        envoys.values().removeIf(x -> x.sender().equals(current.actor()) && x.role() == EnvoyRole.DEFENCE_ATTACHE);
+        envoys.removeIf(x -> x.sender().equals(current.actor()) && x.role() == EnvoyRole.DEFENCE_ATTACHE);
         envoys.put(current.id(), new Envoy(current.id(), current.actor(), current.target(), EnvoyRole.DEFENCE_ATTACHE,
                 e.name(), e.rank(), day()));
         cooperative();
@@ -247,7 +284,7 @@ final class Fold implements FactEvent.Visitor<Void> {
             }
             envoys.remove(appointment.get());
         } else {
-            envoys.values().removeIf(x -> x.sender().equals(sender) && x.role() == role);
+            envoys.removeIf(x -> x.sender().equals(sender) && x.role() == role);
         }
     }
 
@@ -304,7 +341,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         if (a == null) {
             throw new Violation("no agreement signed by " + id + " on or before " + day() + "; an agreement is "
                     + verb + " by naming its signing (signed: " + (agreements.isEmpty() ? "none"
-                    : agreements.keySet().stream().map(FactId::value).collect(Collectors.joining(", "))) + ")");
+                    : agreements.values().stream().map(x -> x.signing().value()).collect(Collectors.joining(", "))) + ")");
         }
         return a;
     }
@@ -527,19 +564,46 @@ final class Fold implements FactEvent.Visitor<Void> {
                 .collect(Collectors.joining(", "));
     }
 
-    /** O(1): counted as agreements and forces change, since a fold calls it twice per fact. */
+    /**
+     * O(1) once counted: the counts are kept as agreements and forces change. A fold continued from a
+     * state counts them (one pass, no copy) the first time it needs them.
+     */
     private boolean hasMilitaryTies() {
+        if (militaryAgreementsInForce < 0) {
+            militaryAgreementsInForce = count(agreements.values(), Fold::militaryInForce);
+        }
+        if (forcesPresent < 0) {
+            forcesPresent = count(forces.values(), Fold::present);
+        }
         return militaryAgreementsInForce > 0 || forcesPresent > 0;
     }
 
+    /** Before the fact being applied first changes agreements or forces: note whether there were ties. */
+    private void tiesMayChange() {
+        if (!tiesCaptured) {
+            tiesBefore = hasMilitaryTies();
+            tiesCaptured = true;
+        }
+    }
+
     private void putAgreement(Agreement a) {
+        tiesMayChange();
         Agreement old = agreements.put(a.signing(), a);
         militaryAgreementsInForce += militaryInForce(a) - militaryInForce(old);
     }
 
     private void putForces(Forces f) {
+        tiesMayChange();
         Forces old = forces.put(f.stationing(), f);
         forcesPresent += present(f) - present(old);
+    }
+
+    private static <V> int count(Collection<V> values, java.util.function.ToIntFunction<V> one) {
+        int n = 0;
+        for (V v : values) {
+            n += one.applyAsInt(v);
+        }
+        return n;
     }
 
     private static int militaryInForce(Agreement a) {
@@ -548,5 +612,84 @@ final class Fold implements FactEvent.Visitor<Void> {
 
     private static int present(Forces f) {
         return f != null && f.present() ? 1 : 0;
+    }
+
+    /**
+     * One list of the state (envoys, agreements, forces or sanctions), keyed by the fact that began
+     * each entry and kept in the order those facts were applied.
+     *
+     * <p>Copy on write. It starts from an immutable list (a checkpoint's, or an empty one) and builds
+     * its own map only when a fact first looks an entry up or changes one: facts that never touch the
+     * list cost nothing, whatever its length. The immutable list is kept while it matches the entries,
+     * so that {@link #list()} can hand it on without copying; a change drops it, and the next
+     * {@link #list()} makes a new one.
+     */
+    private static final class Part<V> {
+        private final Function<V, FactId> key;
+        /** The entries, immutable and possibly shared with states; null once the map has changed since. */
+        private List<V> list;
+        /** The entries by key, owned by this fold; null until first needed. */
+        private LinkedHashMap<FactId, V> map;
+
+        /** @param entries an immutable list, which is shared, never changed */
+        Part(Function<V, FactId> key, List<V> entries) {
+            this.key = key;
+            this.list = entries;
+        }
+
+        /** The entries, in order, to read only. */
+        Collection<V> values() {
+            return list != null ? list : map.values();
+        }
+
+        boolean isEmpty() {
+            return values().isEmpty();
+        }
+
+        V get(FactId id) {
+            return index().get(id);
+        }
+
+        V put(FactId id, V value) {
+            return changing().put(id, value);
+        }
+
+        void remove(FactId id) {
+            changing().remove(id);
+        }
+
+        void removeIf(Predicate<? super V> filter) {
+            changing().values().removeIf(filter);
+        }
+
+        void clear() {
+            list = List.of();
+            map = null;
+        }
+
+        /** The entries as an immutable list: the one shared or last made if nothing changed since. */
+        List<V> list() {
+            if (list == null) {
+                list = List.copyOf(map.values());
+            }
+            return list;
+        }
+
+        private LinkedHashMap<FactId, V> index() {
+            if (map == null) {
+                // The shared list is copied here, once, into a map of this fold's own.
+                map = new LinkedHashMap<>(Math.max(16, (int) (list.size() / 0.75f) + 1));
+                for (V v : list) {
+                    map.put(key.apply(v), v);
+                }
+            }
+            return map;
+        }
+
+        private LinkedHashMap<FactId, V> changing() {
+            LinkedHashMap<FactId, V> m = index();
+            list = null;
+            return m;
+        }
     }
 }
