@@ -81,25 +81,8 @@ public final class Entente implements AutoCloseable {
             case H2 -> Projections.Mode.STREAMING;
             case POSTGRES -> Projections.Mode.SHARED;
         });
-        EntenteStore.Builder sb = EntenteStore.builder()
-                .snapshotThreshold(b.snapshotThreshold)
-                .chunkSize(b.chunkSize)
-                .transactionCap(b.transactionCap)
-                .gapTimeout(b.gapTimeout)
-                .claimTimeout(b.claimTimeout)
+        EntenteStore.Builder sb = b.storeBuilder()
                 .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
-        b.upcasters.forEach(sb::upcaster);
-        switch (b.storeBuilderKind) {
-            case MEMORY -> sb.inMemory();
-            case H2 -> sb.h2(b.directory);
-            default -> {
-                if (b.pool != null) {
-                    sb.postgres(b.pool[0], b.pool[1], b.pool[2], Integer.parseInt(b.pool[3]));
-                } else {
-                    sb.postgres(b.dataSource);
-                }
-            }
-        }
         this.store = sb.build();
     }
 
@@ -638,6 +621,52 @@ public final class Entente implements AutoCloseable {
         /** Opens the store, loads the projections and starts processing. */
         public Entente build() {
             return new Entente(this);
+        }
+
+        /**
+         * Rewrites the stored projections of this builder's H2 file or PostgreSQL store from its events,
+         * without loading them in memory or starting processing, and closes the store: the rows, the
+         * processor's token and the tables' version are replaced in one transaction, reading the events
+         * once. Memory stays small whatever the store's size (a million events fit in a 512 MB heap),
+         * whereas {@link Entente#rebuildProjections()} builds a second index beside the one readers use.
+         * For a store no instance is running on; the next {@link #build()} loads the new rows.
+         *
+         * @param progress told every 10,000 events read
+         * @return the number of events read
+         * @throws IllegalStateException for an in-memory store, which has no stored projections
+         */
+        public long rebuildStoredProjections(BatchProgress progress) {
+            Objects.requireNonNull(progress, "progress");
+            if (storeBuilderKind == Kind.MEMORY) {
+                throw new IllegalStateException("an in-memory store has no stored projections to rebuild; "
+                        + "use rebuildProjections() on its Entente");
+            }
+            try (EntenteStore store = storeBuilder().build()) {
+                return Projections.rebuildStored(store, segments, progress);
+            }
+        }
+
+        /** The event store's builder for these settings, without projections. */
+        private EntenteStore.Builder storeBuilder() {
+            EntenteStore.Builder sb = EntenteStore.builder()
+                    .snapshotThreshold(snapshotThreshold)
+                    .chunkSize(chunkSize)
+                    .transactionCap(transactionCap)
+                    .gapTimeout(gapTimeout)
+                    .claimTimeout(claimTimeout);
+            upcasters.forEach(sb::upcaster);
+            switch (storeBuilderKind) {
+                case MEMORY -> sb.inMemory();
+                case H2 -> sb.h2(directory);
+                default -> {
+                    if (pool != null) {
+                        sb.postgres(pool[0], pool[1], pool[2], Integer.parseInt(pool[3]));
+                    } else {
+                        sb.postgres(dataSource);
+                    }
+                }
+            }
+            return sb;
         }
     }
 }

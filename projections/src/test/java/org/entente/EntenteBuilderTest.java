@@ -22,6 +22,12 @@ class EntenteBuilderTest {
     }
 
     @Test
+    void anInMemoryStoreHasNoStoredProjectionsToRebuild() {
+        assertThatThrownBy(() -> Entente.builder().inMemory().rebuildStoredProjections(org.entente.core.store.BatchProgress.NONE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("in-memory").hasMessageContaining("rebuildProjections()");
+    }
+
+    @Test
     void aWindowOfMoreThanTenYearsIsRejected() {
         assertThatThrownBy(() -> Entente.builder().windowDays(3651))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3651");

@@ -173,16 +173,7 @@ public final class Projections {
         // Instances starting at once on one database take turns: one creates or rebuilds, the others then find it done.
         store.withSchemaLock(() -> {
             ConnectionProvider connections = store.connections();
-            int stored;
-            try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
-                        + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
-                        + " payload VARCHAR(100000), reason VARCHAR(2000), PRIMARY KEY (dyad, seq, fact_id))");
-                s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
-                stored = storedVersion(c);
-            } catch (SQLException e) {
-                throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
-            }
+            int stored = createTables(connections);
             if (stored != SCHEMA_VERSION) {
                 // No version (a new database) or another one (an upgrade): build from the event store.
                 rebuildTables();
@@ -194,6 +185,43 @@ public final class Projections {
                 index = loaded;
             }
         });
+    }
+
+    /** Creates the projection tables if missing; returns the stored version (-1 when none). */
+    private static int createTables(ConnectionProvider connections) {
+        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
+                    + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
+                    + " payload VARCHAR(100000), reason VARCHAR(2000), PRIMARY KEY (dyad, seq, fact_id))");
+            s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
+            return storedVersion(c);
+        } catch (SQLException e) {
+            throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rewrites the stored projection (rows, token, version) of a store no processor is running on,
+     * without building an index: memory stays one batch of rows, whatever the store's size.
+     *
+     * @param store    the open event store (without projections installed)
+     * @param segments the processor's segment count to initialize its token with
+     * @param progress told every 10,000 events read
+     * @return the number of events read
+     */
+    public static long rebuildStored(EntenteStore store, int segments, org.entente.core.store.BatchProgress progress) {
+        Projections p = new Projections(Mode.STREAMING);
+        p.store = store;
+        p.segments = segments;
+        Rebuild rebuild = p.new Rebuild(progress, 0, false);
+        // The token store creates its table under the schema lock itself: open it before taking the lock
+        // (on PostgreSQL the lock is not reentrant across connections).
+        store.tokenStore();
+        store.withSchemaLock(() -> {
+            createTables(store.connections());
+            p.rewriteRows(rebuild);
+        });
+        return rebuild.read;
     }
 
     private static int storedVersion(Connection c) throws SQLException {
@@ -344,47 +372,57 @@ public final class Projections {
 
     /** As {@link #rebuildTables()}, telling {@code progress} every 10,000 events read (of about {@code total}). */
     public void rebuildTables(org.entente.core.store.BatchProgress progress, long total) {
-        Rebuild rebuild = new Rebuild(progress, total);
+        Rebuild rebuild = new Rebuild(progress, total, true);
         TrackingToken position;
         if (synchronous) {
             position = store.scanEvents(rebuild::accept);
             rebuild.finish(position);
         } else {
-            UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
-            try {
-                uow.attachTransaction(store.transactionManager());
-                Connection c = store.connections().getConnection();
-                try (Statement s = c.createStatement()) {
-                    s.execute("DELETE FROM " + TABLE);
-                    s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                        + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    rebuild.rows = ps;
-                    // The scan joins this transaction: the rows are written as they are read.
-                    position = store.scanEvents(rebuild::accept);
-                    rebuild.finish(position);
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
-                    ps.setString(1, TABLE);
-                    ps.setInt(2, SCHEMA_VERSION);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
-                    ps.setString(1, PROCESSOR);
-                    ps.executeUpdate();
-                }
-                store.tokenStore().initializeTokenSegments(PROCESSOR, segments, position);
-                uow.commit();
-            } catch (SQLException | RuntimeException e) {
-                if (uow.isActive()) {
-                    uow.rollback(e);
-                }
-                throw new EntenteException("could not rebuild the projections: " + e.getMessage(), e);
-            }
+            position = rewriteRows(rebuild);
         }
         index = rebuild.fresh;
         lastRebuildPosition = position;
+    }
+
+    /**
+     * Replaces the rows, the processor's token and the tables' version in one transaction, reading the
+     * events once (and feeding the rebuild's index, if it builds one); returns where the scan stopped.
+     */
+    private TrackingToken rewriteRows(Rebuild rebuild) {
+        TrackingToken position;
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
+        try {
+            uow.attachTransaction(store.transactionManager());
+            Connection c = store.connections().getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM " + TABLE);
+                s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                rebuild.rows = ps;
+                // The scan joins this transaction: the rows are written as they are read.
+                position = store.scanEvents(rebuild::accept);
+                rebuild.finish(position);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
+                ps.setString(1, TABLE);
+                ps.setInt(2, SCHEMA_VERSION);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
+                ps.setString(1, PROCESSOR);
+                ps.executeUpdate();
+            }
+            store.tokenStore().initializeTokenSegments(PROCESSOR, segments, position);
+            uow.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw new EntenteException("could not rebuild the projections: " + e.getMessage(), e);
+        }
+        return position;
     }
 
     /** A rebuild in progress: the new index, and the statement that writes rows when persisted. */
@@ -392,7 +430,8 @@ public final class Projections {
         private static final int APPLY_BATCH = 10_000;
         private static final int INSERT_BATCH = 1_000;
 
-        final FactIndex fresh = new FactIndex();
+        /** The new index, or null when only the rows are rewritten. */
+        final FactIndex fresh;
         final org.entente.core.store.BatchProgress progress;
         final long total;
         PreparedStatement rows;
@@ -400,7 +439,8 @@ public final class Projections {
         int pendingInserts;
         long read;
 
-        Rebuild(org.entente.core.store.BatchProgress progress, long total) {
+        Rebuild(org.entente.core.store.BatchProgress progress, long total, boolean buildIndex) {
+            this.fresh = buildIndex ? new FactIndex() : null;
             this.progress = progress;
             this.total = total;
         }
@@ -416,7 +456,9 @@ public final class Projections {
             List<FactVersion> versions = versions(e, event.sequenceNumber(), event.timestamp().truncatedTo(ChronoUnit.MILLIS));
             try {
                 for (FactVersion v : versions) {
-                    batch.add(v);
+                    if (fresh != null) {
+                        batch.add(v);
+                    }
                     if (rows != null) {
                         bind(rows, v);
                         rows.addBatch();
@@ -444,7 +486,9 @@ public final class Projections {
             } catch (SQLException ex) {
                 throw new EntenteException("could not write the projection table: " + ex.getMessage(), ex);
             }
-            fresh.apply(batch, position == null ? -1 : position.position().orElse(-1));
+            if (fresh != null) {
+                fresh.apply(batch, position == null ? -1 : position.position().orElse(-1));
+            }
             batch = List.of();
             progress.written((int) Math.min(Integer.MAX_VALUE, read), (int) Math.min(Integer.MAX_VALUE, read));
         }

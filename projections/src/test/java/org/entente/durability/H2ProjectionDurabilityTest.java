@@ -14,4 +14,9 @@ class H2ProjectionDurabilityTest extends ProjectionDurabilityContract {
     Entente open() {
         return Entente.h2(directory);
     }
+
+    @Override
+    Entente.Builder builder() {
+        return Entente.builder().h2(directory);
+    }
 }

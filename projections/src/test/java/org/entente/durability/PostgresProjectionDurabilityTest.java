@@ -29,4 +29,9 @@ class PostgresProjectionDurabilityTest extends ProjectionDurabilityContract {
     Entente open() {
         return Entente.postgres(dataSource);
     }
+
+    @Override
+    Entente.Builder builder() {
+        return Entente.builder().postgres(dataSource);
+    }
 }

@@ -148,6 +148,44 @@ abstract class ProjectionDurabilityContract {
         }
     }
 
+    /** A builder for the database under test, for the offline rebuild. */
+    abstract Entente.Builder builder();
+
+    @Test
+    void anOfflineRebuildRewritesLostRowsAndTheNextOpenLoadsThem() throws Exception {
+        java.time.Instant between;
+        List<Object> live;
+        String rows;
+        int count;
+        long events;
+        try (Entente entente = open()) {
+            between = org.entente.RebuildFixture.record(entente);
+            entente.awaitCaughtUp(WAIT);
+            live = org.entente.RebuildFixture.answers(entente, between);
+            rows = digest(entente);
+            count = rowCount(entente);
+            try (Connection c = entente.store().connections().getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+                    rs.next();
+                    events = rs.getLong(1);
+                }
+                s.execute("DELETE FROM entente_projection_fact");
+            }
+            assertThat(rowCount(entente)).isZero();
+        }
+
+        assertThat(builder().rebuildStoredProjections(org.entente.core.store.BatchProgress.NONE)).isEqualTo(events);
+
+        try (Entente entente = open()) {
+            entente.awaitCaughtUp(WAIT);
+            assertThat(digest(entente)).isEqualTo(rows);
+            assertThat(org.entente.RebuildFixture.answers(entente, between)).isEqualTo(live);
+            entente.record(talks("chn-talks-late", "2024-12-01", CHN, NER));
+            entente.awaitCaughtUp(WAIT);
+            assertThat(rowCount(entente)).isEqualTo(count + 1);
+        }
+    }
+
     @Test
     void aRebuildWhileReadsRunNeverShowsPartialState() throws Exception {
         try (Entente entente = open()) {
