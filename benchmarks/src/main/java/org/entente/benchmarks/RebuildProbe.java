@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.entente.Entente;
 
 /**
- * Opens an H2 file store and rebuilds its projections in a JVM of its own with a small heap, and
- * reports the peak heap used (sampled every 5 ms) and whether it fit. The harness runs it as a child
- * process: {@code java -Xmx512m -cp ... org.entente.benchmarks.RebuildProbe DIR}.
+ * Rebuilds an H2 file store's projections in a JVM of its own with a small heap, and reports the peak
+ * heap used (sampled every 5 ms) and whether it fit. Two modes: {@code offline} rewrites the stored
+ * projections without loading them ({@code Entente.Builder.rebuildStoredProjections}, what the CLI's
+ * {@code rebuild} does); {@code online} opens the store (loading the index) and calls
+ * {@code rebuildProjections()}, which builds a second index aside. The harness runs it as a child
+ * process: {@code java -Xmx512m -cp ... org.entente.benchmarks.RebuildProbe DIR MODE}.
  */
 public final class RebuildProbe {
 
@@ -28,6 +31,7 @@ public final class RebuildProbe {
     public static void main(String[] args) throws Exception {
         System.setProperty("disable-axoniq-console-message", "true");
         Path dir = Path.of(args[0]);
+        boolean offline = args.length < 2 || args[1].equals("offline");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -44,14 +48,23 @@ public final class RebuildProbe {
         sampler.start();
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        try (Entente entente = Entente.h2(dir)) {
-            entente.awaitCaughtUp(java.time.Duration.ofHours(1));
-            long t1 = System.nanoTime();
-            out.put("open_seconds", (t1 - t0) / 1e9);
-            long openPeak = peak.get();
-            entente.rebuildProjections();
-            out.put("rebuild_seconds", (System.nanoTime() - t1) / 1e9);
-            out.put("open_peak_heap_mb", openPeak / 1048576.0);
+        out.put("mode", offline ? "offline" : "online");
+        try {
+            if (offline) {
+                long events = Entente.builder().h2(dir).rebuildStoredProjections(org.entente.core.store.BatchProgress.NONE);
+                out.put("events", events);
+                out.put("rebuild_seconds", (System.nanoTime() - t0) / 1e9);
+            } else {
+                try (Entente entente = Entente.h2(dir)) {
+                    entente.awaitCaughtUp(java.time.Duration.ofHours(1));
+                    long t1 = System.nanoTime();
+                    out.put("open_seconds", (t1 - t0) / 1e9);
+                    long openPeak = peak.get();
+                    entente.rebuildProjections();
+                    out.put("rebuild_seconds", (System.nanoTime() - t1) / 1e9);
+                    out.put("open_peak_heap_mb", openPeak / 1048576.0);
+                }
+            }
             out.put("ok", true);
         } catch (OutOfMemoryError e) {
             out.put("ok", false);
@@ -66,7 +79,7 @@ public final class RebuildProbe {
     }
 
     /** Runs the probe in a child JVM with {@code -Xmx<heapMb>m} and returns what it reported. */
-    static Map<String, Object> runChild(Path dir, int heapMb) throws Exception {
+    static Map<String, Object> runChild(Path dir, int heapMb, String mode) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heapMb + "m");
@@ -75,6 +88,7 @@ public final class RebuildProbe {
         command.add(System.getProperty("java.class.path"));
         command.add(RebuildProbe.class.getName());
         command.add(dir.toAbsolutePath().toString());
+        command.add(mode);
         Harness.log("rebuild probe: " + String.join(" ", command.subList(0, 3)) + " ... " + dir);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Object> result = new LinkedHashMap<>();

@@ -39,9 +39,13 @@ class HarnessSmokeTest {
             assertThat(size.getValue().path("ingest").path("rows_identical").asBoolean())
                     .as("the raw baseline wrote the same rows as Entente at size %s", size.getKey()).isTrue();
         });
-        JsonNode probe = sizes.path("3000").path("rebuild_512m");
-        assertThat(probe.path("ok").asBoolean()).as("the -Xmx512m rebuild probe of the largest size: %s", probe).isTrue();
-        assertThat(probe.path("peak_heap_mb").asDouble()).as("its peak heap").isPositive();
+        for (String mode : new String[] {"rebuild_512m", "rebuild_512m_online"}) {
+            JsonNode probe = sizes.path("3000").path(mode);
+            assertThat(probe.path("ok").asBoolean()).as("the -Xmx512m %s probe of the largest size: %s", mode, probe).isTrue();
+            assertThat(probe.path("peak_heap_mb").asDouble()).as("its peak heap").isPositive();
+        }
+        assertThat(sizes.path("3000").path("rebuild_512m").path("events").asLong())
+                .as("the offline rebuild read every event").isGreaterThanOrEqualTo(3000);
         assertThat(problems).as("keys missing, not finite or not positive in %s", out).isEmpty();
     }
 
