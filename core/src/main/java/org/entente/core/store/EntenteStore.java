@@ -630,13 +630,22 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
-     * Which of these dyads have events, one query per 500 dyads. It reads the event table, whose
+     * Which of these dyads have events: those in the aggregate cache, and for the others one query per
+     * 500 dyads. It reads the event table, whose
      * (aggregate, sequence) key is indexed: the fact-id table has no index on its dyad column, and
      * scanning it for every batch made large ingests slow.
      */
     private java.util.Set<Dyad> knownDyads(java.util.Set<Dyad> dyads) {
         java.util.Set<Dyad> known = new java.util.HashSet<>();
-        List<Dyad> all = new ArrayList<>(dyads);
+        List<Dyad> all = new ArrayList<>();
+        for (Dyad d : dyads) {
+            // A cached dyad has events (events are never deleted): only the others are looked up.
+            if (cache != null && cache.get(d.id()) != null) {
+                known.add(d);
+            } else {
+                all.add(d);
+            }
+        }
         try (Connection c = connections.getConnection()) {
             for (int from = 0; from < all.size(); from += 500) {
                 List<Dyad> part = all.subList(from, Math.min(all.size(), from + 500));
