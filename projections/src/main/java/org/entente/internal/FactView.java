@@ -24,11 +24,11 @@ public final class FactView {
     private final Dyad dyad;
     private final List<FactEvent> ordered;
     private final LocalDate[] days;
-    private final Checkpoint[] checkpoints;
-
-    /** State and temperature after the first {@code index * EVERY} facts. */
-    private record Checkpoint(RelationshipState state, double heat, LocalDate heatDay) {
-    }
+    private final RelationshipState[] checkpoints;
+    /** The temperature right after each fact, as of the day of the last fact the rules applied. */
+    private final double[] heat;
+    /** The index of the last fact the rules applied up to each fact (-1: none yet). */
+    private final int[] heatFrom;
 
     /**
      * The state and temperature on a date.
@@ -46,18 +46,55 @@ public final class FactView {
         for (int i = 0; i < days.length; i++) {
             days[i] = ordered.get(i).fact().happened().day();
         }
+        this.heat = new double[days.length];
+        this.heatFrom = new int[days.length];
         int n = ordered.size() / EVERY + 1;
-        this.checkpoints = new Checkpoint[n];
+        this.checkpoints = new RelationshipState[n];
         RelationshipState state = RelationshipState.empty(dyad);
-        double heat = 0;
-        LocalDate heatDay = null;
-        checkpoints[0] = new Checkpoint(state, 0, null);
+        checkpoints[0] = state;
+        HeatTrack track = new HeatTrack();
         for (int c = 1; c < n; c++) {
-            Heat h = new Heat(heat, heatDay);
-            state = Decider.continueFrom(state, ordered.subList((c - 1) * EVERY, c * EVERY), h::add);
-            heat = h.heat;
-            heatDay = h.day;
-            checkpoints[c] = new Checkpoint(state, heat, heatDay);
+            state = Decider.continueFrom(state, ordered.subList((c - 1) * EVERY, c * EVERY), track::applied);
+            track.skipTo(c * EVERY);
+            checkpoints[c] = state;
+        }
+        if (n * EVERY > ordered.size()) {
+            // The facts after the last checkpoint: only which ones the rules apply is kept here.
+            Decider.continueFrom(state, ordered.subList((n - 1) * EVERY, ordered.size()), track::applied);
+            track.skipTo(ordered.size());
+        }
+    }
+
+    /**
+     * Fills {@link #heat} and {@link #heatFrom} fact by fact, told in order which facts the rules
+     * applied; a fact the rules skip weighs nothing and keeps the temperature before it.
+     */
+    private final class HeatTrack {
+        private int next;
+        private double current;
+        private int last = -1;
+
+        void applied(FactEvent e) {
+            while (ordered.get(next) != e) {
+                skipOne();
+            }
+            current = decayTo(current, last < 0 ? null : days[last], days[next]) + Definitions.weight(e);
+            last = next;
+            heat[next] = current;
+            heatFrom[next] = last;
+            next++;
+        }
+
+        void skipTo(int end) {
+            while (next < end) {
+                skipOne();
+            }
+        }
+
+        private void skipOne() {
+            heat[next] = current;
+            heatFrom[next] = last;
+            next++;
         }
     }
 
@@ -93,38 +130,32 @@ public final class FactView {
         return lo;
     }
 
-    /** The state and temperature on a date: a checkpoint, then a fold of the facts after it. */
+    /**
+     * The state and temperature on a date: the state from a checkpoint and a fold of the facts after
+     * it; the temperature from the value kept after the last fact on or before the date.
+     */
     public Point at(LocalDate date) {
         int count = countOnOrBefore(date);
-        Checkpoint cp = checkpoints[count / EVERY];
+        RelationshipState cp = checkpoints[count / EVERY];
         List<FactEvent> rest = ordered.subList((count / EVERY) * EVERY, count);
-        Heat h = new Heat(cp.heat(), cp.heatDay());
-        RelationshipState state = rest.isEmpty() ? cp.state() : Decider.continueFrom(cp.state(), rest, h::add);
-        return new Point(state, decayTo(h.heat, h.day, date));
+        RelationshipState state = rest.isEmpty() ? cp : Decider.continueFrom(cp, rest);
+        return new Point(state, heatOn(count, date));
     }
 
-    /** The temperature folded over the facts the rules applied (a skipped fact weighs nothing). */
-    private static final class Heat {
-        private double heat;
-        private LocalDate day;
-
-        Heat(double heat, LocalDate day) {
-            this.heat = heat;
-            this.day = day;
+    /** The temperature on a date after the first {@code count} facts: no fold, the value kept decayed. */
+    private double heatOn(int count, LocalDate date) {
+        if (count == 0 || heatFrom[count - 1] < 0) {
+            return 0;
         }
-
-        void add(FactEvent e) {
-            LocalDate d = e.fact().happened().day();
-            heat = decayTo(heat, day, d) + Definitions.weight(e);
-            day = d;
-        }
+        return decayTo(heat[count - 1], days[heatFrom[count - 1]], date);
     }
 
     /** The partnership on a date, with the temperature's trend over {@value Definitions#TREND_DAYS} days. */
     public Partnership partnership(LocalDate date, int windowDays) {
         Point now = at(date);
-        Point before = at(date.minusDays(Definitions.TREND_DAYS));
-        return Partnership.of(now.state(), date, windowDays, now.heat(), before.heat());
+        LocalDate before = date.minusDays(Definitions.TREND_DAYS);
+        // The trend needs only the temperature 90 days before: no second fold of the state.
+        return Partnership.of(now.state(), date, windowDays, now.heat(), heatOn(countOnOrBefore(before), before));
     }
 
     private static double decayTo(double heat, LocalDate from, LocalDate to) {
