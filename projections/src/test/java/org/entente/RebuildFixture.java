@@ -27,9 +27,9 @@ public final class RebuildFixture {
         entente.record(new RelationshipCommand.RetractFacts(List.of(FactId.of("chn-talks-2023")), "the meeting was in 2024"));
         entente.record(new RelationshipCommand.RetractFacts(List.of(FactId.of("tur-visit"), FactId.of("tur-visit-pledge")),
                 "the visit was postponed"));
-        Thread.sleep(5);
-        Instant between = Instant.now();
-        Thread.sleep(5);
+        // Recording times are kept to the millisecond: "between" lies in a millisecond of its own.
+        Instant between = afterTheClockMoves(Instant.now());
+        afterTheClockMoves(between);
         entente.record(new RelationshipCommand.CorrectFact(station("rus-forces", "2024-04-10", RUS, NER, "Airport 101"),
                 "the base is known"));
         entente.record(new RelationshipCommand.CorrectFact(station("rus-forces", "2024-04-12", RUS, NER, "Airport 101"),
@@ -50,5 +50,15 @@ public final class RebuildFixture {
             }
         }
         return all;
+    }
+
+    /** Waits, without sleeping a fixed time, until the clock is in a later millisecond than {@code from}. */
+    private static Instant afterTheClockMoves(Instant from) {
+        Instant now = Instant.now();
+        while (!now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(from.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            now = Instant.now();
+        }
+        return now;
     }
 }
