@@ -492,21 +492,13 @@ public final class Harness {
     /** Entente's rebuild of an H2 file store (rows and index, aside, then swapped) against the raw scan into the same index code. */
     private Map<String, Object> rebuildPersisted(Opened opened, Generator.Dataset data, int size) throws SQLException {
         Entente entente = opened.entente;
-        int repeats = repeats(size);
-        double[] ente = new double[repeats];
-        double[] raw = new double[repeats];
         long events;
         try (Connection c = entente.store().connections().getConnection()) {
             events = RawStore.count(c);
         }
-        for (int r = 0; r < repeats; r++) {
-            phase("rebuild-persisted-raw");
-            raw[r] = rawScan(entente);
-            phase("rebuild-persisted-entente");
-            long t0 = System.nanoTime();
-            entente.rebuildProjections();
-            ente[r] = Stats.seconds(System.nanoTime() - t0);
-        }
+        double[][] times = timeRebuilds(entente, repeats(size), "persisted");
+        double[] raw = times[0];
+        double[] ente = times[1];
         log(String.format(Locale.ROOT, "rebuild (H2 file): entente %.2f s, raw %.2f s, open %.2f s", Stats.median(ente),
                 Stats.median(raw), opened.openSeconds));
         Map<String, Object> f = rebuildFigures(events, ente, raw);
@@ -541,6 +533,24 @@ public final class Harness {
         return f;
     }
 
+    /**
+     * Times the raw scan and Entente's rebuild alternately, {@code repeats} times each, in phases
+     * named after {@code kind}; returns the raw times, then Entente's, in seconds.
+     */
+    private double[][] timeRebuilds(Entente entente, int repeats, String kind) throws SQLException {
+        double[] raw = new double[repeats];
+        double[] ente = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            phase("rebuild-" + kind + "-raw");
+            raw[r] = rawScan(entente);
+            phase("rebuild-" + kind + "-entente");
+            long t0 = System.nanoTime();
+            entente.rebuildProjections();
+            ente[r] = Stats.seconds(System.nanoTime() - t0);
+        }
+        return new double[][] {raw, ente};
+    }
+
     /** The same on an in-memory Entente (H2 in memory), filled with the same rows by plain JDBC. */
     private Map<String, Object> rebuildInMemory(Generator.Dataset data) throws SQLException {
         phase("rebuild-memory-fill");
@@ -550,17 +560,9 @@ public final class Harness {
                 new RawStore().insert(c, data.commands(), data.dyadOf(), CHUNK);
             }
             double fill = Stats.seconds(System.nanoTime() - t0);
-            int repeats = repeats(data.size());
-            double[] ente = new double[repeats];
-            double[] raw = new double[repeats];
-            for (int r = 0; r < repeats; r++) {
-                phase("rebuild-memory-raw");
-                raw[r] = rawScan(entente);
-                phase("rebuild-memory-entente");
-                long t1 = System.nanoTime();
-                entente.rebuildProjections();
-                ente[r] = Stats.seconds(System.nanoTime() - t1);
-            }
+            double[][] times = timeRebuilds(entente, repeats(data.size()), "memory");
+            double[] raw = times[0];
+            double[] ente = times[1];
             log(String.format(Locale.ROOT, "rebuild (in memory): entente %.2f s, raw %.2f s (filled in %.2f s)", Stats.median(ente),
                     Stats.median(raw), fill));
             Map<String, Object> f = rebuildFigures(data.size(), ente, raw);
