@@ -548,7 +548,6 @@ public final class EntenteStore implements AutoCloseable {
 
     private static final class Plan {
         final Map<Dyad, List<RelationshipCommand>> byDyad = new LinkedHashMap<>();
-        final Map<Dyad, List<FactId>> newIds = new HashMap<>();
         final java.util.Set<Dyad> newDyads = new java.util.HashSet<>();
         /** Per dyad: the history the rules were checked on, extended by the batch's events. */
         final Map<Dyad, DyadHistory> working = new HashMap<>();
@@ -614,11 +613,6 @@ public final class EntenteStore implements AutoCloseable {
                 } else {
                     plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
                     plan.decided.computeIfAbsent(d, k -> new ArrayList<>()).addAll(events);
-                    for (RelationshipEvent e : events) {
-                        if (e instanceof org.entente.core.relationship.FactEvent f) {
-                            plan.newIds.computeIfAbsent(d, k -> new ArrayList<>()).add(f.fact().id());
-                        }
-                    }
                 }
                 plan.events += events.size();
             } catch (EntenteException e) {

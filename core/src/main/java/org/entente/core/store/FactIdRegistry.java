@@ -78,37 +78,17 @@ final class FactIdRegistry {
      * @throws FactConflictException when an id already belongs to another dyad
      */
     void claim(Dyad dyad, List<FactId> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Map<FactId, Dyad> taken = dyadsOf(ids);
-        List<FactId> fresh = new ArrayList<>();
-        for (FactId id : ids) {
-            Dyad owner = taken.get(id);
-            if (owner == null) {
-                fresh.add(id);
-            } else if (!owner.equals(dyad)) {
-                throw otherDyad(id, owner, dyad);
-            }
-        }
-        try (Connection c = connections.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (fact_id, dyad) VALUES (?, ?)")) {
-            for (FactId id : fresh) {
-                ps.setString(1, id.value());
-                ps.setString(2, dyad.id());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                throw new FactConflictException(fresh.get(0), "fact ids " + fresh + " of " + dyad
-                        + ": another writer recorded one of them at the same time; fact ids are unique across the store");
-            }
-            throw new EntenteException("could not write table " + TABLE + ": " + e.getMessage(), e);
-        }
+        claimAll(Map.of(dyad, ids));
     }
 
-    /** Claims the new fact ids of several dyads at once, in the current transaction; see {@link #claim}. */
+    /**
+     * Claims the new fact ids of several dyads at once, in the current transaction, with one query for
+     * the ids already taken and one batch of inserts; ids recorded already under their own dyad are
+     * skipped (the dyad decides whether they name the same fact).
+     *
+     * @throws FactConflictException when an id already belongs to another dyad, or another writer
+     *                               claimed one at the same time
+     */
     void claimAll(Map<Dyad, List<FactId>> idsByDyad) {
         List<FactId> all = new ArrayList<>();
         idsByDyad.values().forEach(all::addAll);
@@ -116,9 +96,9 @@ final class FactIdRegistry {
             return;
         }
         Map<FactId, Dyad> taken = dyadsOf(all);
+        List<FactId> fresh = new ArrayList<>();
         try (Connection c = connections.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (fact_id, dyad) VALUES (?, ?)")) {
-            int pending = 0;
             for (Map.Entry<Dyad, List<FactId>> e : idsByDyad.entrySet()) {
                 for (FactId id : e.getValue()) {
                     Dyad owner = taken.get(id);
@@ -131,14 +111,19 @@ final class FactIdRegistry {
                     ps.setString(1, id.value());
                     ps.setString(2, e.getKey().id());
                     ps.addBatch();
-                    pending++;
+                    fresh.add(id);
                 }
             }
-            if (pending > 0) {
+            if (!fresh.isEmpty()) {
                 ps.executeBatch();
             }
         } catch (SQLException e) {
             if (DuplicateKeys.isDuplicateKey(e)) {
+                if (idsByDyad.size() == 1) {
+                    Dyad dyad = idsByDyad.keySet().iterator().next();
+                    throw new FactConflictException(fresh.get(0), "fact ids " + fresh + " of " + dyad
+                            + ": another writer recorded one of them at the same time; fact ids are unique across the store");
+                }
                 throw new FactConflictException(all.get(0), "fact ids of this batch were recorded by another writer at the"
                         + " same time; fact ids are unique across the store (retry the batch)");
             }

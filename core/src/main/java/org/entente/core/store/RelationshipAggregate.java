@@ -63,10 +63,7 @@ public class RelationshipAggregate {
             } finally {
                 adopting = false;
             }
-            if (history == null) {
-                dyadId = dyad.id();
-            }
-            history = decided.after();
+            history = decided.after(); // on() set dyadId and lastSequence as the events were applied
             return new DyadCommands.Outcome(dyad, lastSequence, decided.events().size());
         }
         DyadHistory current = history == null ? DyadHistory.empty(dyad) : history;
