@@ -301,13 +301,7 @@ public final class Harness {
         f.put("repeats", repeats);
         f.put("batch_commands", BATCH);
         f.put("chunk", CHUNK);
-        f.put("entente_seconds", Stats.median(ente));
-        f.put("raw_seconds", Stats.median(raw));
-        double enteRate = n / Stats.median(ente);
-        double rawRate = n / Stats.median(raw);
-        f.put("entente_facts_per_sec", enteRate);
-        f.put("raw_facts_per_sec", rawRate);
-        f.put("ratio", enteRate / rawRate);
+        putRates(f, n, ente, raw);
         f.put("catchup_seconds", Stats.median(catchup));
         f.put("catchup_facts_per_sec", n / Stats.median(catchup));
         f.put("transaction_cap_failures", capFailures);
@@ -519,17 +513,22 @@ public final class Harness {
         }
     }
 
+    /** Median seconds and facts per second of Entente and the baseline, and their ratio (Entente / raw). */
+    private static void putRates(Map<String, Object> f, double facts, double[] ente, double[] raw) {
+        f.put("entente_seconds", Stats.median(ente));
+        f.put("raw_seconds", Stats.median(raw));
+        double enteRate = facts / Stats.median(ente);
+        double rawRate = facts / Stats.median(raw);
+        f.put("entente_facts_per_sec", enteRate);
+        f.put("raw_facts_per_sec", rawRate);
+        f.put("ratio", enteRate / rawRate);
+    }
+
     private static Map<String, Object> rebuildFigures(long events, double[] ente, double[] raw) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("events", events);
         f.put("repeats", ente.length);
-        f.put("entente_seconds", Stats.median(ente));
-        f.put("raw_seconds", Stats.median(raw));
-        double enteRate = events / Stats.median(ente);
-        double rawRate = events / Stats.median(raw);
-        f.put("entente_facts_per_sec", enteRate);
-        f.put("raw_facts_per_sec", rawRate);
-        f.put("ratio", enteRate / rawRate);
+        putRates(f, events, ente, raw);
         return f;
     }
 
