@@ -316,11 +316,21 @@ public final class Entente implements AutoCloseable {
      * process that opens an existing store and reads at once, such as the command line).
      *
      * @throws ProjectionTimeoutException when they have not within the timeout
+     * @throws ProjectionFailedException  when processing is stopped at an event that failed again after a retry
      */
     public void awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        java.time.Instant started = java.time.Instant.now();
         ProcessingStatus status = processingStatus();
         while (status.position() < status.head() || indexPosition() < status.head()) {
+            Optional<ProcessingFailure> failed = status.failure().or(() -> projections.failure(
+                    projections.indexProcessor().getName(), indexPosition()));
+            if (failed.isPresent() && failed.get().attempts() >= FAILED_ATTEMPTS_BEFORE_GIVING_UP
+                    && !failed.get().lastTried().isBefore(started)) {
+                // The same event failed again on a retry during this wait: waiting longer would only hide it.
+                // (A failure from before the wait may have been fixed since: wait for its retry.)
+                throw new ProjectionFailedException(failed.get());
+            }
             if (System.nanoTime() > deadline) {
                 throw new ProjectionTimeoutException(status, timeout);
             }
@@ -334,15 +344,22 @@ public final class Entente implements AutoCloseable {
         }
     }
 
-    /** How far the projections have read the store. */
+    /** How many times one event must fail before {@link #awaitCaughtUp} stops waiting and reports it. */
+    private static final int FAILED_ATTEMPTS_BEFORE_GIVING_UP = 2;
+
+    /**
+     * How far the projections have read the store, and the event they are stopped at if one cannot be
+     * applied (processing never skips an event; it retries it with back-off).
+     */
     public ProcessingStatus processingStatus() {
         long head = head();
         if (projections.synchronous()) {
-            return new ProcessingStatus(Projections.PROCESSOR, true, head, head, 0);
+            return new ProcessingStatus(Projections.PROCESSOR, true, head, head, 0, Optional.empty());
         }
         EventProcessor processor = projections.processor();
         long position = position(processor);
-        return new ProcessingStatus(Projections.PROCESSOR, processor.isRunning(), position, head, Math.max(0, head - position));
+        return new ProcessingStatus(Projections.PROCESSOR, processor.isRunning(), position, head, Math.max(0, head - position),
+                projections.failure(Projections.PROCESSOR, position));
     }
 
     /**
@@ -438,6 +455,11 @@ public final class Entente implements AutoCloseable {
     private void await(Dyad dyad, long sequence, Duration timeout) {
         try {
             if (!projections.index().await(dyad, sequence, timeout)) {
+                Optional<ProcessingFailure> failed = projections.synchronous() ? Optional.empty()
+                        : projections.failure(projections.indexProcessor().getName(), indexPosition());
+                if (failed.isPresent()) {
+                    throw new ProjectionFailedException(failed.get());
+                }
                 throw new ProjectionTimeoutException(dyad, sequence, projections.index().lastSequence(dyad), timeout);
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,8 @@
 package org.entente;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How far a projection processor has read the event store.
  *
@@ -8,6 +11,14 @@ package org.entente;
  * @param position  the global index of the last event it processed, -1 for none
  * @param head      the global index of the last event stored, -1 for none
  * @param behind    how many positions it lags ({@code head - position}; gaps left by failed writes count too)
+ * @param failure   the event processing is stopped at, when one failed and has not been applied since
  */
-public record ProcessingStatus(String processor, boolean running, long position, long head, long behind) {
+public record ProcessingStatus(String processor, boolean running, long position, long head, long behind,
+                               Optional<ProcessingFailure> failure) {
+
+    /** Checks that nothing is null. */
+    public ProcessingStatus {
+        Objects.requireNonNull(processor, "processor");
+        Objects.requireNonNull(failure, "failure");
+    }
 }

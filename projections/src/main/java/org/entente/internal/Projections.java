@@ -19,6 +19,9 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -28,6 +31,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.entente.ProcessingFailure;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
@@ -88,6 +92,7 @@ public final class Projections {
     private volatile EntenteStore store;
     private volatile Configuration configuration;
     private volatile TrackingToken lastRebuildPosition;
+    private final java.util.concurrent.ConcurrentHashMap<String, ProcessingFailure> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Projections in a mode; install them with {@link #install}. */
     public Projections(Mode mode) {
@@ -112,12 +117,16 @@ public final class Projections {
             }
             ep.registerEventHandler(c -> this);
             ep.assignHandlerInstancesMatching(PROCESSOR, h -> h == this);
+            // Axon's default handler logs and skips an event a handler cannot apply: the projections would
+            // silently lack a fact. Record the failure and rethrow, so the processor stops and retries.
+            ep.registerListenerInvocationErrorHandler(PROCESSOR, c -> new FailureRecorder(PROCESSOR));
             if (mode == Mode.SHARED) {
                 ep.registerPooledStreamingEventProcessor(INDEX_PROCESSOR, Configuration::eventStore,
                         (c, b) -> b.batchSize(batchSize).initialSegmentCount(1));
                 ep.registerTokenStore(INDEX_PROCESSOR, c -> new InMemoryTokenStore());
                 ep.registerEventHandler(c -> follower);
                 ep.assignHandlerInstancesMatching(INDEX_PROCESSOR, h -> h == follower);
+                ep.registerListenerInvocationErrorHandler(INDEX_PROCESSOR, c -> new FailureRecorder(INDEX_PROCESSOR));
             }
         });
         configurer.onInitialize(c -> {
@@ -132,6 +141,61 @@ public final class Projections {
         void on(RelationshipEvent event, DomainEventMessage<?> message) {
             applyAfterCommit(versions(event, message), message);
         }
+    }
+
+    /**
+     * Records which event a processor could not apply and rethrows, so that the processor's batch
+     * rolls back and is retried (with back-off) instead of the event being skipped.
+     */
+    private final class FailureRecorder implements ListenerInvocationErrorHandler {
+        private final String processor;
+
+        FailureRecorder(String processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
+            long position = event instanceof TrackedEventMessage<?> t && t.trackingToken() != null
+                    ? t.trackingToken().position().orElse(-1) : -1;
+            String dyad = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : "?";
+            long sequence = event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : -1;
+            String type = event.getPayloadType().getSimpleName();
+            failures.compute(processor, (k, previous) -> new ProcessingFailure(processor, position, dyad, sequence, type,
+                    oneLine(exception), previous != null && previous.position() == position ? previous.attempts() + 1 : 1,
+                    Instant.now()));
+            throw exception;
+        }
+    }
+
+    /** The message that says what went wrong: Entente's own if there is one, else the deepest cause's, on one line. */
+    static String oneLine(Throwable e) {
+        Throwable deepest = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EntenteException) {
+                deepest = t;
+                break;
+            }
+            deepest = t;
+        }
+        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * The event a processor is stopped at, if one failed at a position beyond {@code reached} (the
+     * position the processor has committed); a failure it has since got past is forgotten.
+     */
+    public Optional<ProcessingFailure> failure(String processor, long reached) {
+        ProcessingFailure f = failures.get(processor);
+        if (f == null) {
+            return Optional.empty();
+        }
+        if (f.position() >= 0 && f.position() <= reached) {
+            failures.remove(processor, f);
+            return Optional.empty();
+        }
+        return Optional.of(f);
     }
 
     /** The index queries read. */
@@ -192,13 +256,48 @@ public final class Projections {
         try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
                     + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
-                    + " payload VARCHAR(100000), reason VARCHAR(2000), PRIMARY KEY (dyad, seq, fact_id))");
+                    + " payload VARCHAR, reason VARCHAR, PRIMARY KEY (dyad, seq, fact_id))");
             s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
+            widen(c, "payload");
+            widen(c, "reason");
             return storedVersion(c);
         } catch (SQLException e) {
             throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Removes the size cap of a text column created by an earlier version ({@code VARCHAR(100000)} for
+     * payloads, {@code VARCHAR(2000)} for reasons): a fact within every documented limit (twenty sources
+     * of 2,000-character texts) serializes to more than 100,000 characters, and a row that does not fit
+     * would stop processing. {@code VARCHAR} without a length is unbounded on PostgreSQL and holds up to
+     * 10^9 characters on H2.
+     */
+    private static void widen(Connection c, String column) throws SQLException {
+        long max;
+        try (PreparedStatement ps = c.prepareStatement("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ? AND TABLE_SCHEMA = CURRENT_SCHEMA")) {
+            ps.setString(1, TABLE.toUpperCase(java.util.Locale.ROOT));
+            ps.setString(2, column.toUpperCase(java.util.Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                max = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return; // unbounded already (PostgreSQL)
+                }
+            }
+        }
+        if (max < UNBOUNDED_ON_H2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE " + TABLE + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR");
+            }
+        }
+    }
+
+    /** What H2 reports as the length of a {@code VARCHAR} declared without one. */
+    static final long UNBOUNDED_ON_H2 = 1_000_000_000L;
 
     /**
      * Rewrites the stored projection (rows, token, version) of a store no processor is running on,
