@@ -30,6 +30,10 @@ import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.BatchProgress;
 import org.entente.core.store.BatchResult;
 import org.entente.core.store.EntenteStore;
+import org.entente.core.store.IntegrityFinding;
+import org.entente.core.store.IntegrityReport;
+import org.entente.core.store.StoreInconsistentException;
+import org.entente.core.store.StoreIntegrity;
 import org.entente.core.store.Recorded;
 import org.entente.internal.DyadIndex;
 import org.entente.internal.FactView;
@@ -83,7 +87,30 @@ public final class Entente implements AutoCloseable {
         });
         EntenteStore.Builder sb = b.storeBuilder()
                 .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
-        this.store = sb.build();
+        this.store = buildUnwrapped(sb);
+    }
+
+    /** Builds the store, giving Entente's own exception when Axon's start-up wrapped one (the integrity check's refusal). */
+    private static EntenteStore buildUnwrapped(EntenteStore.Builder sb) {
+        try {
+            return sb.build();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof EntenteException entente && t != e) {
+                    throw entente;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What the checks made on open found and repaired: projection rows or a token out of step with the
+     * events are rebuilt from the events on open (and said on the log); empty when nothing was found.
+     * A store whose events are missing is refused instead ({@link StoreInconsistentException}).
+     */
+    public Optional<IntegrityReport> integrityOnOpen() {
+        return projections.openReport();
     }
 
     /** An Entente in memory, with synchronous projections: for tests and simulations. */
@@ -469,14 +496,7 @@ public final class Entente implements AutoCloseable {
     }
 
     private long head() {
-        try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
-            rs.next();
-            long v = rs.getLong(1);
-            return rs.wasNull() ? -1 : v;
-        } catch (SQLException e) {
-            throw new EntenteException("could not read the event store's head: " + e.getMessage(), e);
-        }
+        return store.head();
     }
 
     private void requireStreaming(String what) {
@@ -665,6 +685,63 @@ public final class Entente implements AutoCloseable {
             }
             try (EntenteStore store = storeBuilder().build()) {
                 return Projections.rebuildStored(store, segments, progress);
+            }
+        }
+
+        /**
+         * Reads every event and every derived row of this builder's H2 file or PostgreSQL store and says
+         * what disagrees with the events (fact ids, snapshots, projection rows, tokens, sequences), writing
+         * nothing. For a store no instance is running on; it opens even a store that {@link #build()}
+         * refuses. Memory: one entry per dyad, whatever the number of events.
+         *
+         * @throws IllegalStateException for an in-memory store, which has nothing stored to check
+         */
+        public IntegrityReport check() {
+            requireStored("check");
+            try (EntenteStore store = storeBuilder().verifyOnOpen(false).build()) {
+                return check(store);
+            }
+        }
+
+        /**
+         * Checks as {@link #check()}, then rebuilds from the events every derived table that disagrees
+         * with them (the fact-id table, snapshots, projection rows and token) and checks again. Events
+         * themselves are never changed. When events are missing (a finding that is not repairable),
+         * nothing is rebuilt: the derived tables are then the last trace of those events, and only a
+         * backup brings them back. With {@code dryRun} nothing is written and the report is the check's.
+         *
+         * @return the findings left after the repair, and what was rebuilt
+         */
+        public IntegrityReport repair(boolean dryRun) {
+            requireStored("repair");
+            try (EntenteStore store = storeBuilder().verifyOnOpen(false).build()) {
+                IntegrityReport found = check(store);
+                if (dryRun || found.consistent() || !found.repairable()) {
+                    // Events are missing: the derived tables are the last trace of them, so nothing is rebuilt.
+                    return found;
+                }
+                List<String> repaired = new ArrayList<>(StoreIntegrity.repair(store, found.findings()));
+                if (found.findings().stream().anyMatch(f -> f.kind() == IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP
+                        || f.kind() == IntegrityFinding.Kind.FACT_IDS_OUT_OF_STEP)) {
+                    long events = Projections.rebuildStored(store, segments, BatchProgress.NONE);
+                    repaired.add("the projection rows and token: rebuilt from " + events + " event(s)");
+                }
+                IntegrityReport after = check(store);
+                return new IntegrityReport(true, after.events(), after.findings(), repaired);
+            }
+        }
+
+        private static IntegrityReport check(EntenteStore store) {
+            Projections.RowCheck rows = Projections.rowCheck(store);
+            IntegrityReport core = StoreIntegrity.check(store, rows);
+            List<IntegrityFinding> all = new ArrayList<>(core.findings());
+            all.addAll(rows.findings());
+            return new IntegrityReport(true, core.events(), all, List.of());
+        }
+
+        private void requireStored(String what) {
+            if (storeBuilderKind == Kind.MEMORY) {
+                throw new IllegalStateException("an in-memory store has nothing stored to " + what);
             }
         }
 

@@ -44,7 +44,9 @@ final class BoardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Entente entente = root.open()) {
-            if (entente.processingStatus().head() < 0) {
+            // Only a store that never held an event is filled: one that lost its events (a truncated
+            // file) is refused on open, and a store emptied some other way is not taken for a new one.
+            if (entente.store().isNew()) {
                 int facts = SeedLoading.loadBundled(entente, "niger-2024");
                 root.notice("the store at " + root.store + " was empty; loaded the bundled seed niger-2024 (" + facts + " facts) first");
             }

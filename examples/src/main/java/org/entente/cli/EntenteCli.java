@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         description = "Diplomatic and military relations between countries, as event-sourced history.",
         subcommands = {LoadCommand.class, BoardCommand.class, TimelineCommand.class, DiffCommand.class, SimulateCommand.class, ImportCommand.class, ExportCommand.class, MigrateCommand.class,
                 StoreFileCommands.Export.class, StoreFileCommands.Import.class,
-                RetractCommand.class, CorrectCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class})
+                RetractCommand.class, CorrectCommand.class, RebuildCommand.class, CheckCommands.Check.class, CheckCommands.Repair.class,
+                CommandLine.HelpCommand.class})
 public final class EntenteCli implements Callable<Integer> {
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "entente-data",

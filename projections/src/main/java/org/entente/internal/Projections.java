@@ -39,6 +39,10 @@ import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipEvent;
 import org.entente.core.store.EntenteJackson;
 import org.entente.core.store.EntenteStore;
+import org.entente.core.store.IntegrityFinding;
+import org.entente.core.store.IntegrityReport;
+import org.entente.core.store.StoreInconsistentException;
+import org.entente.core.store.StoreIntegrity;
 import org.entente.core.store.EventTypeRegistry;
 
 /**
@@ -92,6 +96,8 @@ public final class Projections {
     private volatile EntenteStore store;
     private volatile Configuration configuration;
     private volatile TrackingToken lastRebuildPosition;
+    private volatile IntegrityReport openReport;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Projections.class);
     private final java.util.concurrent.ConcurrentHashMap<String, ProcessingFailure> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Projections in a mode; install them with {@link #install}. */
@@ -238,7 +244,17 @@ public final class Projections {
         store.withSchemaLock(() -> {
             ConnectionProvider connections = store.connections();
             int stored = createTables(connections);
-            if (stored != SCHEMA_VERSION) {
+            List<IntegrityFinding> found = stored == SCHEMA_VERSION ? checkOnOpen(store) : List.of();
+            if (found.stream().anyMatch(f -> !f.repairable())) {
+                throw new StoreInconsistentException(store.toString(), new IntegrityReport(false, -1, found, List.of()));
+            }
+            if (!found.isEmpty()) {
+                // Derived rows out of step with the events: rebuilt from the events, said on the log and
+                // kept for Entente.integrityOnOpen().
+                found.forEach(f -> LOG.warn("{}: {}; rebuilding the projections from the events", store, f.detail()));
+                rebuildTables();
+                openReport = new IntegrityReport(false, -1, found, List.of("the projection rows and token, from the events"));
+            } else if (stored != SCHEMA_VERSION) {
                 // No version (a new database) or another one (an upgrade): build from the event store.
                 rebuildTables();
             } else if (mode != Mode.SHARED) {
@@ -249,6 +265,140 @@ public final class Projections {
                 index = loaded;
             }
         });
+    }
+
+    /**
+     * The cheap checks on open (indexed lookups only): rows without events, a token beyond the head,
+     * and the last event the token covers without its row.
+     */
+    private static List<IntegrityFinding> checkOnOpen(EntenteStore store) {
+        List<IntegrityFinding> found = new ArrayList<>();
+        long head = store.head();
+        long position = store.tokenPositions(PROCESSOR).values().stream().mapToLong(Long::longValue).min().orElse(-1);
+        try (Connection c = store.connections().getConnection()) {
+            boolean rows;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM " + TABLE + " LIMIT 1")) {
+                rows = rs.next();
+            }
+            if (head < 0 && rows) {
+                found.add(new IntegrityFinding(IntegrityFinding.Kind.EVENTS_MISSING,
+                        "the event table is empty but the projection table holds rows", false));
+                return found;
+            }
+            if (position > head) {
+                found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projections' token is at position "
+                        + position + ", beyond the last event (" + head + ")", true));
+                return found;
+            }
+            if (position >= 0) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry"
+                        + " WHERE globalIndex <= ? ORDER BY globalIndex DESC LIMIT 1")) {
+                    ps.setLong(1, position);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && !rowExists(c, rs.getString(1), rs.getLong(2))) {
+                            found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projections' token is at "
+                                    + position + " but the event of " + rs.getString(1) + " #" + rs.getLong(2) + " has no row", true));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not check the projection table: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static boolean rowExists(Connection c, String dyad, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE dyad = ? AND seq = ?")) {
+            ps.setString(1, dyad);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** What the checks on open found and repaired, or empty when the store was consistent. */
+    public Optional<IntegrityReport> openReport() {
+        return Optional.ofNullable(openReport);
+    }
+
+    /**
+     * The full check of the stored projection of a store no processor is running on: the rows equal
+     * those the events covered by the processor's token make (an order-independent digest of every
+     * column), and no token is beyond the head. Feed it every event with {@link RowCheck#accept}.
+     */
+    public static RowCheck rowCheck(EntenteStore store) {
+        return new Projections(Mode.STREAMING).new RowCheck(store);
+    }
+
+    /** See {@link #rowCheck}. */
+    public final class RowCheck implements java.util.function.Consumer<org.entente.core.store.StoredEvent> {
+        private final EntenteStore store;
+        private final List<TrackingToken> tokens;
+        private final boolean comparable;
+        private final StoreIntegrity.Digest derived = new StoreIntegrity.Digest();
+        private long beyondHead = -1;
+
+        RowCheck(EntenteStore store) {
+            this.store = store;
+            createTables(store.connections());
+            this.tokens = store.tokens(PROCESSOR).values().stream().flatMap(Optional::stream).toList();
+            long head = store.head();
+            for (TrackingToken t : tokens) {
+                long p = t.position().orElse(-1);
+                if (p > head) {
+                    beyondHead = p;
+                }
+            }
+            // With several segments each token covers only its own dyads; rows are compared when every
+            // segment has reached the head (then every event has its rows), or with one segment.
+            this.comparable = tokens.size() <= 1 || tokens.stream().allMatch(t -> t.position().orElse(-1) >= head);
+        }
+
+        @Override
+        public void accept(org.entente.core.store.StoredEvent event) {
+            if (!comparable || !(event.payload() instanceof RelationshipEvent e) || tokens.isEmpty()) {
+                return;
+            }
+            org.axonframework.eventhandling.GapAwareTrackingToken at =
+                    org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(event.globalIndex(), java.util.Set.of());
+            if (tokens.size() == 1 && !tokens.get(0).covers(at)) {
+                return;
+            }
+            for (FactVersion v : versions(e, event.sequenceNumber(), event.timestamp().truncatedTo(ChronoUnit.MILLIS))) {
+                derived.add(v.dyad().id(), Long.toString(v.sequence()), v.id().value(), Integer.toString(v.revision()),
+                        v.recordedAt().toString(), v.fact().map(Projections.this::json).orElse(null), v.reason().orElse(null));
+            }
+        }
+
+        /** What disagrees, once every event was accepted. */
+        public List<IntegrityFinding> findings() {
+            List<IntegrityFinding> found = new ArrayList<>();
+            if (beyondHead >= 0) {
+                found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projections' token is at position "
+                        + beyondHead + ", beyond the last event (" + store.head() + ")", true));
+            }
+            if (!comparable) {
+                return found;
+            }
+            StoreIntegrity.Digest table = new StoreIntegrity.Digest();
+            try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM " + TABLE)) {
+                while (rs.next()) {
+                    table.add(rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3), Integer.toString(rs.getInt(4)),
+                            rs.getString(5), rs.getString(6), rs.getString(7));
+                }
+            } catch (SQLException e) {
+                throw new EntenteException("could not read the projection table: " + e.getMessage(), e);
+            }
+            if (!table.equals(derived) && beyondHead < 0) {
+                found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projection table holds "
+                        + table.rows() + " row(s); the events its token covers make " + derived.rows()
+                        + (table.rows() == derived.rows() ? ", with other contents" : ""), true));
+            }
+            return found;
+        }
     }
 
     /** Creates the projection tables if missing; returns the stored version (-1 when none). */

@@ -129,6 +129,8 @@ public final class EntenteStore implements AutoCloseable {
     private final String description;
     private volatile TokenStore tokenStore;
     private volatile boolean closed;
+    /** The H2 directory's mark of the highest committed position; null for other stores. */
+    private final HeadMark headMark;
 
     private EntenteStore(Builder b) {
         this.backend = b.backend;
@@ -138,6 +140,7 @@ public final class EntenteStore implements AutoCloseable {
         this.compactOnClose = b.compactOnClose && b.backend == Backend.H2;
         switch (b.backend) {
             case MEMORY -> {
+                headMark = null;
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
                         "jdbc:h2:mem:entente-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
                 dataSource = ownedPool;
@@ -150,6 +153,7 @@ public final class EntenteStore implements AutoCloseable {
                 } catch (IOException e) {
                     throw new EntenteException("cannot use " + dir + " as an Entente store directory: " + e, e);
                 }
+                headMark = new HeadMark(dir);
                 // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
                 // (H2 otherwise writes commits in the background, up to 500 ms later).
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
@@ -159,6 +163,7 @@ public final class EntenteStore implements AutoCloseable {
                 description = "H2 " + dir;
             }
             default -> {
+                headMark = null;
                 ownedPool = null;
                 if (b.ownedDataSource != null) {
                     hikari = new com.zaxxer.hikari.HikariDataSource(b.ownedDataSource);
@@ -198,6 +203,14 @@ public final class EntenteStore implements AutoCloseable {
                 registry.createSchema();
                 createIndexes();
             });
+            if (b.verifyOnOpen) {
+                // Before Axon starts (and the projections load): a store whose tables disagree with its
+                // events is refused here rather than read, seeded or written as if it were whole.
+                List<IntegrityFinding> found = StoreIntegrity.onOpen(connections, headMark);
+                if (!found.isEmpty()) {
+                    throw new StoreInconsistentException(description, new IntegrityReport(false, -1, found, List.of()));
+                }
+            }
 
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
@@ -304,12 +317,49 @@ public final class EntenteStore implements AutoCloseable {
                 if (done == 0) {
                     throw e;
                 }
+                markHead();
                 throw new BatchWriteException(new BatchResult(false, commands.size(), events, plan.unchanged, done,
                         new ArrayList<>(positions.values()), List.of()), e);
             }
         }
+        markHead();
         return new BatchResult(false, commands.size(), events, plan.unchanged, done,
                 new ArrayList<>(positions.values()), List.of());
+    }
+
+    /** Advances the H2 directory's head mark to the committed head (after batches and on close). */
+    private void markHead() {
+        if (headMark != null) {
+            try {
+                headMark.advance(head());
+            } catch (RuntimeException e) {
+                // The mark is a safety net; failing to read the head must not fail a committed write.
+            }
+        }
+    }
+
+    /** The global index of the last stored event, -1 when the store holds none. */
+    public long head() {
+        requireOpen();
+        try (Connection c = connections.getConnection()) {
+            return StoreIntegrity.head(c);
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the event store's head: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether this store has never held an event: none is stored, and (for an H2 directory) no head
+     * mark says any was ever committed. A store that lost its events (a truncated file) is not new, so
+     * tools that fill an empty store (the command line's {@code board}) leave it alone.
+     */
+    public boolean isNew() {
+        return head() < 0 && (headMark == null || headMark.read().isEmpty());
+    }
+
+    /** The H2 directory's head mark, null for other stores. */
+    HeadMark headMark() {
+        return headMark;
     }
 
     /** The history of a dyad as recorded now, or empty when nothing is recorded for it. */
@@ -475,8 +525,19 @@ public final class EntenteStore implements AutoCloseable {
      * processor has no tokens. Service-provider interface.
      */
     public java.util.Map<Integer, Long> tokenPositions(String processor) {
-        tokenStore();
         java.util.Map<Integer, Long> positions = new java.util.TreeMap<>();
+        tokens(processor).forEach((segment, token) -> positions.put(segment,
+                token.flatMap(t -> t.position().isPresent() ? Optional.of(t.position().getAsLong()) : Optional.empty()).orElse(-1L)));
+        return positions;
+    }
+
+    /**
+     * The tokens of a streaming processor's segments, read without claiming them (empty for a
+     * segment that has not processed anything). Service-provider interface.
+     */
+    public java.util.Map<Integer, Optional<org.axonframework.eventhandling.TrackingToken>> tokens(String processor) {
+        tokenStore();
+        java.util.Map<Integer, Optional<org.axonframework.eventhandling.TrackingToken>> tokens = new java.util.TreeMap<>();
         try (Connection c = connections.getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement(
                      "SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?")) {
@@ -485,21 +546,21 @@ public final class EntenteStore implements AutoCloseable {
                 while (rs.next()) {
                     byte[] bytes = rs.getBytes(2);
                     String type = rs.getString(3);
-                    long position = -1;
+                    org.axonframework.eventhandling.TrackingToken found = null;
                     if (bytes != null && type != null) {
                         Object token = generalSerializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
                                 bytes, byte[].class, type, null));
-                        if (token instanceof org.axonframework.eventhandling.TrackingToken t && t.position().isPresent()) {
-                            position = t.position().getAsLong();
+                        if (token instanceof org.axonframework.eventhandling.TrackingToken t) {
+                            found = t;
                         }
                     }
-                    positions.put(rs.getInt(1), position);
+                    tokens.put(rs.getInt(1), Optional.ofNullable(found));
                 }
             }
         } catch (SQLException e) {
             throw new EntenteException("could not read the tokens of " + processor + ": " + e.getMessage(), e);
         }
-        return positions;
+        return tokens;
     }
 
     /**
@@ -511,7 +572,11 @@ public final class EntenteStore implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        try {
+            markHead();
+        } finally {
+            closed = true;
+        }
         try {
             axon.shutdown();
         } finally {
@@ -826,6 +891,7 @@ public final class EntenteStore implements AutoCloseable {
         private boolean durableCommits = true;
         private int cachedDyads = 10_000;
         private boolean compactOnClose = true;
+        private boolean verifyOnOpen = true;
         private final List<EventUpcaster> upcasters = new ArrayList<>();
         private final List<Consumer<Configurer>> hooks = new ArrayList<>();
 
@@ -985,6 +1051,16 @@ public final class EntenteStore implements AutoCloseable {
         /** An upcaster for stored events of an older shape (they see registry names and revisions). */
         public Builder upcaster(EventUpcaster upcaster) {
             upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
+            return this;
+        }
+
+        /**
+         * Whether opening checks the tables against the events (default true) and refuses a store they
+         * disagree with ({@link StoreInconsistentException}). Only the tools that check and repair such
+         * a store turn it off. Service-provider interface.
+         */
+        public Builder verifyOnOpen(boolean verify) {
+            verifyOnOpen = verify;
             return this;
         }
 

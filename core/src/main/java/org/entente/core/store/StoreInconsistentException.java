@@ -1,0 +1,35 @@
+package org.entente.core.store;
+
+import org.entente.core.EntenteException;
+
+/**
+ * A store refused to open because its tables disagree with its events; {@link #report()} lists how.
+ * The message names the command that repairs it ({@code entente repair}) or, when events are
+ * missing, says to restore a backup.
+ */
+public final class StoreInconsistentException extends EntenteException {
+
+    private final transient IntegrityReport report;
+
+    /** An exception for a store that disagrees with its events as the report says. */
+    public StoreInconsistentException(String store, IntegrityReport report) {
+        super(message(store, report));
+        this.report = report;
+    }
+
+    private static String message(String store, IntegrityReport report) {
+        String remedy = report.repairable()
+                ? "run 'entente repair' (Entente.builder()...repair(false)) to rebuild the derived tables from the events; "
+                        + "'entente check' lists every inconsistency"
+                : "events are missing, which no repair can bring back: restore the store from a backup (store-import), "
+                        + "or keep this file aside and start a new store";
+        return store + " is inconsistent and was not opened: "
+                + report.findings().stream().map(IntegrityFinding::detail).reduce((a, b) -> a + "; " + b).orElse("")
+                + "; " + remedy;
+    }
+
+    /** What the check found. */
+    public IntegrityReport report() {
+        return report;
+    }
+}

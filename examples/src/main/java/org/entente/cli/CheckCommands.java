@@ -1,0 +1,64 @@
+package org.entente.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.entente.Entente;
+import org.entente.core.store.IntegrityReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code check} and {@code repair}: the store's tables against its events. */
+final class CheckCommands {
+
+    private CheckCommands() {
+    }
+
+    /** {@code check}: every event and derived row read; exit 0 when consistent, 1 otherwise. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Check the store: every event and every derived row (fact ids, snapshots, projection rows,"
+                    + " tokens) against the events. Writes nothing.",
+                    "Exit 0 when consistent, 1 when something disagrees (each inconsistency is listed)."})
+    static final class Check implements Callable<Integer> {
+
+        @ParentCommand
+        EntenteCli root;
+
+        @Override
+        public Integer call() {
+            IntegrityReport report = Entente.builder().h2(root.store).check();
+            print(root.spec.commandLine().getOut(), report);
+            return report.consistent() ? 0 : 1;
+        }
+    }
+
+    /** {@code repair}: derived tables rebuilt from the events. */
+    @Command(name = "repair", mixinStandardHelpOptions = true,
+            description = {"Rebuild from the events every derived table that disagrees with them (fact ids, snapshots,"
+                    + " projection rows and token), then check again. Events are never changed.",
+                    "Exit 0 when the store is consistent afterwards, 1 when findings remain (missing events: restore a backup)."})
+    static final class Repair implements Callable<Integer> {
+
+        @ParentCommand
+        EntenteCli root;
+
+        @Option(names = "--dry-run", description = "Say what would be repaired; write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            IntegrityReport report = Entente.builder().h2(root.store).repair(dryRun);
+            PrintWriter out = root.spec.commandLine().getOut();
+            print(out, report);
+            if (dryRun && !report.consistent()) {
+                out.println(report.repairable() ? "a repair would rebuild what is listed above from the events"
+                        : "a repair would rebuild what it can; missing events need a backup");
+            }
+            return report.consistent() ? 0 : 1;
+        }
+    }
+
+    static void print(PrintWriter out, IntegrityReport report) {
+        out.println(report.describe());
+    }
+}
