@@ -161,6 +161,26 @@ class IntegrityTest {
     }
 
     @Test
+    void aRepairInterruptedBetweenDroppingAndRenamingTheFactIdTableIsRefusedOnOpenAndRedone() throws Exception {
+        recordStory();
+        long ids = count("entente_fact_id");
+        // What a kill leaves between the two steps: the rebuilt table beside an empty fact-id table.
+        sql("CREATE TABLE entente_fact_id_rebuilt AS SELECT * FROM entente_fact_id", "DELETE FROM entente_fact_id");
+        assertThatThrownBy(() -> Entente.h2(directory))
+                .isInstanceOf(StoreInconsistentException.class)
+                .hasMessageContaining("the fact-id table is empty")
+                .hasMessageContaining("a repair of the fact-id table was interrupted")
+                .hasMessageContaining("entente repair");
+        IntegrityReport repaired = Entente.builder().h2(directory).repair(false);
+        assertThat(repaired.findings()).isEmpty();
+        assertThat(count("entente_fact_id")).isEqualTo(ids);
+        try (Entente entente = Entente.h2(directory)) {
+            assertThatThrownBy(() -> entente.record(talks("chn-talks", "2024-03-04", NER, TUR)))
+                    .isInstanceOf(FactConflictException.class);
+        }
+    }
+
+    @Test
     void aStoreFileReplacedByAnOlderCopyIsRefusedByTheHeadMark() throws Exception {
         try (Entente entente = Entente.h2(directory)) {
             entente.record(talks("first", "2024-01-01", NER, USA));
