@@ -15,6 +15,8 @@ import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.Rule;
+import org.entente.core.relationship.RuleViolationException;
 import org.entente.seeds.Seeds;
 import org.entente.simulation.Scenario;
 import org.entente.simulation.Simulation;
@@ -298,6 +300,34 @@ public final class EntenteFixture {
             if (!type.isInstance(e) || e.getMessage() == null || !e.getMessage().contains(messagePart)) {
                 throw new AssertionError(expectation + "but it was rejected with " + e.getClass().getSimpleName() + ": "
                         + e.getMessage(), e);
+            }
+            rejectionExpected = true;
+            return this;
+        }
+
+        /**
+         * The when-stage was rejected for breaking this rule: a {@link RuleViolationException} whose
+         * {@link RuleViolationException#rule()} is {@code rule} (directly, or among a batch's violations).
+         */
+        public ThenStage rejectedBy(Rule rule) {
+            Objects.requireNonNull(rule, "rule");
+            String expectation = "Expecting " + action + "\n  to be rejected by rule " + rule + " (" + rule.description() + ")\n";
+            if (rejection.isEmpty()) {
+                throw new AssertionError(expectation + "but it succeeded" + recordedText());
+            }
+            Throwable e = rejection.get();
+            List<RuleViolationException> violations = new ArrayList<>();
+            if (e instanceof RuleViolationException r) {
+                violations.add(r);
+            } else if (e instanceof org.entente.core.store.BatchRejectedException batch) {
+                batch.violations().stream().map(org.entente.core.store.BatchViolation::error)
+                        .filter(RuleViolationException.class::isInstance).map(RuleViolationException.class::cast)
+                        .forEach(violations::add);
+            }
+            if (violations.stream().noneMatch(v -> v.rule() == rule)) {
+                throw new AssertionError(expectation + "but it was rejected with " + e.getClass().getSimpleName()
+                        + (violations.isEmpty() ? "" : " by rule " + violations.stream().map(v -> v.rule().name()).toList())
+                        + ": " + e.getMessage(), e);
             }
             rejectionExpected = true;
             return this;

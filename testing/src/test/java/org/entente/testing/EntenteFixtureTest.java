@@ -25,6 +25,7 @@ import org.entente.core.Source;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.Rule;
 import org.entente.core.relationship.RuleViolationException;
 import org.entente.simulation.Scenario;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,18 @@ class EntenteFixtureTest {
                 .hasCauseInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> given().facts(NIAMEY).when().facts(COMPLETE).then().rejectedWith(IllegalArgumentException.class, "scheduled"))
                 .hasMessageContaining("but it was rejected with RuleViolationException: ");
+    }
+
+    @Test
+    void aRejectionIsExpectedByItsRuleAndAnotherRuleFailsNamingTheOneBroken() {
+        given().facts(NIAMEY).when().facts(COMPLETE).then().rejectedBy(Rule.WITHDRAWAL_NOT_SCHEDULED)
+                .partnership(NER_USA, OCTOBER).hasForcesOf(USA);
+        assertThatThrownBy(() -> given().facts(NIAMEY).when().facts(COMPLETE).then().rejectedBy(Rule.RELATIONS_SEVERED))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expecting recording [usa-complete]\n  to be rejected by rule RELATIONS_SEVERED")
+                .hasMessageContaining("by rule [WITHDRAWAL_NOT_SCHEDULED]");
+        assertThatThrownBy(() -> given().facts(NIAMEY).when().facts(SCHEDULE).then().rejectedBy(Rule.WITHDRAWAL_NOT_SCHEDULED))
+                .hasMessageContaining("but it succeeded");
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class Decider {
             try {
                 fold.apply(event);
             } catch (Fold.Violation v) {
-                throw own(event, v.getMessage());
+                throw own(event, v);
             }
             if (inPlace) {
                 history.appendApplied(event);
@@ -184,7 +184,7 @@ public final class Decider {
         Optional<Failure> failure = firstFailure(history.dyad(), candidate, alreadyBroken(history));
         if (failure.isPresent()) {
             Failure f = failure.get();
-            throw new RuleViolationException(history.dyad(), null, toRetract.get(0), f.reason(), f.at().fact().id(),
+            throw new RuleViolationException(f.rule(), history.dyad(), null, toRetract.get(0), f.reason(), f.at().fact().id(),
                     history.dyad() + " " + what + ": would break later fact " + describe(f.at()) + ": " + f.reason());
         }
         return List.of(new FactsRetracted(history.dyad(), toRetract, command.reason()));
@@ -200,7 +200,7 @@ public final class Decider {
                     + " was retracted; record a new fact instead of correcting it");
         }
         if (!revised.dyad().equals(history.dyad())) {
-            throw new RuleViolationException(history.dyad(), revised.fact().happened().day(), id,
+            throw new RuleViolationException(Rule.CORRECTION_CHANGES_DYAD, history.dyad(), revised.fact().happened().day(), id,
                     "a correction stays in its dyad", null, history.dyad() + " " + id + ": a correction stays in its dyad, but the revision is about "
                     + revised.dyad() + "; retract the fact and record a new one");
         }
@@ -216,7 +216,7 @@ public final class Decider {
         return List.of(new FactCorrected(revised, entry.revision() + 1, command.reason()));
     }
 
-    private record Failure(FactEvent at, String reason) {
+    private record Failure(FactEvent at, String reason, Rule rule) {
     }
 
     /**
@@ -239,8 +239,9 @@ public final class Decider {
      *
      * @param fact   the fact
      * @param reason the rule it breaks, in words
+     * @param rule   the rule it breaks
      */
-    public record Skipped(FactEvent fact, String reason) {
+    public record Skipped(FactEvent fact, String reason, Rule rule) {
     }
 
     /**
@@ -272,9 +273,9 @@ public final class Decider {
                 kept.add(e);
             } catch (Fold.Violation v) {
                 if (mustHold.test(e)) {
-                    throw own(e, v.getMessage());
+                    throw own(e, v);
                 }
-                skipped.add(new Skipped(e, v.getMessage()));
+                skipped.add(new Skipped(e, v.getMessage(), v.rule()));
             }
         }
         return new Replay(List.copyOf(kept), fold.snapshot(), List.copyOf(skipped));
@@ -291,7 +292,7 @@ public final class Decider {
                 fold.apply(e);
             } catch (Fold.Violation v) {
                 if (!alreadyBroken.contains(e)) {
-                    return Optional.of(new Failure(e, v.getMessage()));
+                    return Optional.of(new Failure(e, v.getMessage(), v.rule()));
                 }
             }
         }
@@ -323,15 +324,19 @@ public final class Decider {
         }
         Failure f = failure.get();
         if (f.at() == subject) {
-            throw own(subject, f.reason());
+            throw own(subject, f.reason(), f.rule());
         }
-        throw new RuleViolationException(dyad, subject.fact().happened().day(), subject.fact().id(), f.reason(),
+        throw new RuleViolationException(f.rule(), dyad, subject.fact().happened().day(), subject.fact().id(), f.reason(),
                 f.at().fact().id(), dyad + " " + subject.fact().happened() + " " + subject.fact().id() + " ("
                 + subject.kind().label() + "): " + what + " would break later fact " + describe(f.at()) + ": " + f.reason());
     }
 
-    private static RuleViolationException own(FactEvent event, String reason) {
-        return new RuleViolationException(event.dyad(), event.fact().happened().day(), event.fact().id(), reason, null,
+    private static RuleViolationException own(FactEvent event, Fold.Violation v) {
+        return own(event, v.getMessage(), v.rule());
+    }
+
+    private static RuleViolationException own(FactEvent event, String reason, Rule rule) {
+        return new RuleViolationException(rule, event.dyad(), event.fact().happened().day(), event.fact().id(), reason, null,
                 event.dyad() + " " + event.fact().happened() + " " + event.fact().id() + " (" + event.kind().label() + "): " + reason);
     }
 

@@ -61,8 +61,15 @@ final class Fold implements FactEvent.Visitor<Void> {
 
     /** A broken rule, without a stack trace: folds throw it often while checking batches. */
     static final class Violation extends RuntimeException {
-        Violation(String reason) {
+        private final Rule rule;
+
+        Violation(Rule rule, String reason) {
             super(reason, null, false, false);
+            this.rule = rule;
+        }
+
+        Rule rule() {
+            return rule;
         }
     }
 
@@ -153,7 +160,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     void apply(FactEvent event) {
         FactHeader fact = event.fact();
         if (!fact.dyad().equals(dyad)) {
-            throw new Violation("the fact is about " + fact.dyad() + ", not " + dyad);
+            throw new Violation(Rule.FACT_OF_ANOTHER_DYAD, "the fact is about " + fact.dyad() + ", not " + dyad);
         }
         current = fact;
         tiesCaptured = false;
@@ -194,10 +201,10 @@ final class Fold implements FactEvent.Visitor<Void> {
     @Override
     public Void visit(RelationsEstablished e) {
         if (relations == RelationsStatus.SEVERED) {
-            throw new Violation("relations are severed since " + relationsSince + "; record restore-relations instead");
+            throw new Violation(Rule.RELATIONS_SEVERED, "relations are severed since " + relationsSince + "; record restore-relations instead");
         }
         if (relations == RelationsStatus.ESTABLISHED) {
-            throw new Violation("relations are already established since " + relationsSince);
+            throw new Violation(Rule.RELATIONS_ALREADY_ESTABLISHED, "relations are already established since " + relationsSince);
         }
         setRelations(RelationsStatus.ESTABLISHED);
         return null;
@@ -206,7 +213,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     @Override
     public Void visit(RelationsRestored e) {
         if (relations != RelationsStatus.SEVERED && relations != RelationsStatus.DOWNGRADED) {
-            throw new Violation("only severed or downgraded relations can be restored; relations are " + describeRelations());
+            throw new Violation(Rule.RELATIONS_NOT_SEVERED_OR_DOWNGRADED, "only severed or downgraded relations can be restored; relations are " + describeRelations());
         }
         setRelations(RelationsStatus.ESTABLISHED);
         return null;
@@ -232,7 +239,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     @Override
     public Void visit(AmbassadorAccredited e) {
         if (e.level() == EnvoyRole.DEFENCE_ATTACHE) {
-            throw new Violation("a head of mission is an AMBASSADOR or a CHARGE_D_AFFAIRES, not a DEFENCE_ATTACHE; record appoint-attache");
+            throw new Violation(Rule.HEAD_OF_MISSION_LEVEL, "a head of mission is an AMBASSADOR or a CHARGE_D_AFFAIRES, not a DEFENCE_ATTACHE; record appoint-attache");
         }
         requireNotSevered("no envoy can be accredited");
         // A new head of mission replaces the previous one, whatever its level.
@@ -272,15 +279,15 @@ final class Fold implements FactEvent.Visitor<Void> {
         if (appointment.isPresent()) {
             Envoy envoy = envoys.get(appointment.get());
             if (envoy == null) {
-                throw new Violation("no envoy appointed by " + appointment.get() + " is in post on " + day()
+                throw new Violation(Rule.ENVOY_NOT_IN_POST, "no envoy appointed by " + appointment.get() + " is in post on " + day()
                         + " (in post: " + describeEnvoys() + ")");
             }
             if (!envoy.sender().equals(sender)) {
-                throw new Violation("the envoy appointed by " + appointment.get() + " represents " + envoy.sender()
+                throw new Violation(Rule.ENVOY_NOT_IN_POST, "the envoy appointed by " + appointment.get() + " represents " + envoy.sender()
                         + "; it can only be " + whoMayEnd + " " + envoy.sender());
             }
             if (envoy.role() != role) {
-                throw new Violation("the envoy appointed by " + appointment.get() + " is " + envoy.role() + ", not " + role);
+                throw new Violation(Rule.ENVOY_NOT_IN_POST, "the envoy appointed by " + appointment.get() + " is " + envoy.role() + ", not " + role);
             }
             envoys.remove(appointment.get());
         } else {
@@ -304,7 +311,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(AgreementSuspended e) {
         Agreement a = agreement(e.agreement(), "suspended");
         if (a.status() != AgreementStatus.IN_FORCE) {
-            throw new Violation("only an agreement in force can be suspended; " + e.agreement() + " is "
+            throw new Violation(Rule.AGREEMENT_NOT_IN_FORCE, "only an agreement in force can be suspended; " + e.agreement() + " is "
                     + a.status() + " since " + a.statusSince());
         }
         changeAgreement(a, AgreementStatus.SUSPENDED);
@@ -315,7 +322,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(AgreementDenounced e) {
         Agreement a = agreement(e.agreement(), "denounced");
         if (a.status() == AgreementStatus.DENOUNCED) {
-            throw new Violation("only an agreement in force or suspended can be denounced; " + e.agreement()
+            throw new Violation(Rule.AGREEMENT_ENDED, "only an agreement in force or suspended can be denounced; " + e.agreement()
                     + " was denounced on " + a.statusSince());
         }
         changeAgreement(a, AgreementStatus.DENOUNCED);
@@ -326,7 +333,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(AgreementRestored e) {
         Agreement a = agreement(e.agreement(), "restored");
         if (a.status() == AgreementStatus.IN_FORCE) {
-            throw new Violation("only a suspended or denounced agreement can be restored; " + e.agreement()
+            throw new Violation(Rule.AGREEMENT_NOT_SUSPENDED_OR_DENOUNCED, "only a suspended or denounced agreement can be restored; " + e.agreement()
                     + " is in force since " + a.statusSince());
         }
         changeAgreement(a, AgreementStatus.IN_FORCE);
@@ -339,7 +346,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     private Agreement agreement(FactId id, String verb) {
         Agreement a = agreements.get(id);
         if (a == null) {
-            throw new Violation("no agreement signed by " + id + " on or before " + day() + "; an agreement is "
+            throw new Violation(Rule.AGREEMENT_NOT_SIGNED, "no agreement signed by " + id + " on or before " + day() + "; an agreement is "
                     + verb + " by naming its signing (signed: " + (agreements.isEmpty() ? "none"
                     : agreements.values().stream().map(x -> x.signing().value()).collect(Collectors.joining(", "))) + ")");
         }
@@ -380,7 +387,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(WithdrawalScheduled e) {
         e.deadline().ifPresent(d -> {
             if (d.isBefore(day())) {
-                throw new Violation("the deadline " + d + " precedes the scheduling on " + day());
+                throw new Violation(Rule.DEADLINE_BEFORE_SCHEDULING, "the deadline " + d + " precedes the scheduling on " + day());
             }
         });
         for (Forces f : forcesConcerned(e.forces(), current.actor(), current.target(), "a withdrawal can be scheduled")) {
@@ -397,10 +404,10 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(BaseHandedOver e) {
         Forces f = forcesConcerned(List.of(e.forces()), current.actor(), current.target(), "a base can be handed over").get(0);
         if (!f.bases().isEmpty() && !f.bases().contains(e.base())) {
-            throw new Violation("the forces of " + f.stationing() + " use " + f.bases() + ", not '" + e.base() + "'");
+            throw new Violation(Rule.BASE_NOT_OF_FORCES, "the forces of " + f.stationing() + " use " + f.bases() + ", not '" + e.base() + "'");
         }
         if (f.basesHandedOver().contains(e.base())) {
-            throw new Violation("'" + e.base() + "' was already handed over");
+            throw new Violation(Rule.BASE_ALREADY_HANDED_OVER, "'" + e.base() + "' was already handed over");
         }
         List<String> handed = new ArrayList<>(f.basesHandedOver());
         handed.add(e.base());
@@ -413,7 +420,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         List<Forces> concerned = forcesConcerned(e.forces(), current.actor(), current.target(), "a withdrawal can be completed");
         for (Forces f : concerned) {
             if (f.withdrawal().isEmpty()) {
-                throw new Violation("no withdrawal is scheduled on or before " + day() + " for " + f.stationing()
+                throw new Violation(Rule.WITHDRAWAL_NOT_SCHEDULED, "no withdrawal is scheduled on or before " + day() + " for " + f.stationing()
                         + " (last scheduled: " + lastScheduled() + ")");
             }
         }
@@ -451,7 +458,7 @@ final class Fold implements FactEvent.Visitor<Void> {
                 }
             }
             if (present.isEmpty()) {
-                throw new Violation(what + " only for forces present, and no forces of " + owner + " are in " + host
+                throw new Violation(Rule.FORCES_NOT_PRESENT, what + " only for forces present, and no forces of " + owner + " are in " + host
                         + " on " + day() + " (forces recorded: " + describeForces() + ")");
             }
             return present;
@@ -459,14 +466,14 @@ final class Fold implements FactEvent.Visitor<Void> {
         for (FactId id : ids) {
             Forces f = forces.get(id);
             if (f == null) {
-                throw new Violation("no forces were stationed by " + id + " on or before " + day()
+                throw new Violation(Rule.FORCES_NOT_STATIONED, "no forces were stationed by " + id + " on or before " + day()
                         + "; forces are named by their stationing (recorded: " + describeForces() + ")");
             }
             if (!f.owner().equals(owner)) {
-                throw new Violation("the forces of " + id + " are " + f.owner() + "'s, not " + owner + "'s");
+                throw new Violation(Rule.FORCES_OF_ANOTHER_OWNER, "the forces of " + id + " are " + f.owner() + "'s, not " + owner + "'s");
             }
             if (!f.present()) {
-                throw new Violation(what + " only for forces present; the forces of " + id + " left on " + f.withdrawn().get());
+                throw new Violation(Rule.FORCES_NOT_PRESENT, what + " only for forces present; the forces of " + id + " left on " + f.withdrawn().get());
             }
             present.add(f);
         }
@@ -507,14 +514,14 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(SanctionsLifted e) {
         Sanctions s = sanctions.get(e.sanctions());
         if (s == null) {
-            throw new Violation("no sanctions were imposed by " + e.sanctions() + " on or before " + day());
+            throw new Violation(Rule.SANCTIONS_NOT_IMPOSED, "no sanctions were imposed by " + e.sanctions() + " on or before " + day());
         }
         if (!s.imposer().equals(current.actor())) {
-            throw new Violation("the sanctions of " + e.sanctions() + " were imposed by " + s.imposer()
+            throw new Violation(Rule.SANCTIONS_OF_ANOTHER_IMPOSER, "the sanctions of " + e.sanctions() + " were imposed by " + s.imposer()
                     + "; only " + s.imposer() + " can lift them");
         }
         if (s.lifted().isPresent()) {
-            throw new Violation("the sanctions of " + e.sanctions() + " were already lifted on " + s.lifted().get());
+            throw new Violation(Rule.SANCTIONS_ALREADY_LIFTED, "the sanctions of " + e.sanctions() + " were already lifted on " + s.lifted().get());
         }
         sanctions.put(s.imposition(), new Sanctions(s.imposition(), s.imposer(), s.target(), s.description(), s.since(),
                 Optional.of(day())));
@@ -545,7 +552,7 @@ final class Fold implements FactEvent.Visitor<Void> {
 
     private void requireNotSevered(String consequence) {
         if (relations == RelationsStatus.SEVERED) {
-            throw new Violation("relations are severed since " + relationsSince + ", so " + consequence);
+            throw new Violation(Rule.RELATIONS_SEVERED, "relations are severed since " + relationsSince + ", so " + consequence);
         }
     }
 

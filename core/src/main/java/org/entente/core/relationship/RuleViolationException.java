@@ -16,19 +16,29 @@ import org.entente.core.FactId;
  */
 public final class RuleViolationException extends EntenteException {
 
+    private final Rule rule;
     private final Dyad dyad;
     private final LocalDate day;
     private final FactId fact;
     private final String reason;
     private final FactId brokenFact;
 
-    RuleViolationException(Dyad dyad, LocalDate day, FactId fact, String reason, FactId brokenFact, String message) {
+    RuleViolationException(Rule rule, Dyad dyad, LocalDate day, FactId fact, String reason, FactId brokenFact, String message) {
         super(message);
+        this.rule = Objects.requireNonNull(rule);
         this.dyad = Objects.requireNonNull(dyad);
         this.day = day;
         this.fact = Objects.requireNonNull(fact);
         this.reason = Objects.requireNonNull(reason);
         this.brokenFact = brokenFact;
+    }
+
+    /**
+     * The rule that was broken: the command's own, or, when {@link #brokenFact()} is present, the rule
+     * that the later fact would break. A program branches on this, never on the message.
+     */
+    public Rule rule() {
+        return rule;
     }
 
     /** The dyad. */
