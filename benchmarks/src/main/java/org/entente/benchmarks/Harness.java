@@ -389,8 +389,10 @@ public final class Harness {
                         entente.recordAll(batch);
                         break;
                     } catch (org.entente.core.EntenteException e) {
-                        if (!String.valueOf(e.getMessage()).contains("transaction cap")
-                                && !(e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("transaction cap"))) {
+                        // A chunk over the cap is rolled back (the first chunk) or ends a partly written batch
+                        // (BatchWriteException caused by it); either way the batch is retried.
+                        if (!(e instanceof org.entente.core.store.TransactionCapExceededException)
+                                && !(e.getCause() instanceof org.entente.core.store.TransactionCapExceededException)) {
                             throw e;
                         }
                         failures++;

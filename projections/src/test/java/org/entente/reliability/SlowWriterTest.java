@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.entente.Entente;
 import org.entente.core.Dyad;
-import org.entente.core.EntenteException;
+import org.entente.core.store.TransactionCapExceededException;
 import org.entente.timeline.TimelineFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,10 @@ class SlowWriterTest {
                 return result;
             });
             assertThatThrownBy(() -> entente.recordAll(List.of(talks("slow-1", "2024-01-01", USA, NER))))
-                    .isInstanceOf(EntenteException.class)
+                    .isInstanceOfSatisfying(TransactionCapExceededException.class, e -> {
+                        assertThat(e.cap()).isEqualTo(CAP);
+                        assertThat(e.took()).isGreaterThan(CAP);
+                    })
                     .hasMessageContaining("more than the transaction cap of 1000 ms; it was rolled back");
             assertThat(entente.history(Dyad.of(NER, USA))).isEmpty();
         }

@@ -345,10 +345,7 @@ public final class Decider {
     }
 
     private static FactConflictException conflict(Entry existing, FactEvent proposed, Dyad dyad) {
-        return new FactConflictException(proposed.fact().id(), "fact id " + proposed.fact().id()
-                + " already names a different fact of " + dyad + (existing.retracted() ? " (retracted)" : "")
-                + ": recorded " + existing.fact() + "; new " + proposed
-                + "; record a correction to change it");
+        return FactConflictException.between(existing.fact(), proposed, dyad + (existing.retracted() ? " (retracted)" : ""));
     }
 
     private static void requireDyad(FactEvent event, DyadHistory history) {

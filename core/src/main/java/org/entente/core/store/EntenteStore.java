@@ -795,9 +795,7 @@ public final class EntenteStore implements AutoCloseable {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (took.compareTo(transactionCap) > 0) {
-                throw new EntenteException("a chunk of " + chunk.size() + " dyad command(s) took " + took.toMillis()
-                        + " ms, more than the transaction cap of " + transactionCap.toMillis()
-                        + " ms; it was rolled back (lower the chunk size)");
+                throw new TransactionCapExceededException(chunk.size(), took, transactionCap);
             }
             uow.commit();
             return recorded;

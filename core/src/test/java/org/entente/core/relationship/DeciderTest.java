@@ -449,6 +449,24 @@ class DeciderTest {
         }
 
         @Test
+        void aConflictNamesOnlyTheFieldsThatDifferWithBothValues() {
+            DyadHistory history = recorded(NER_USA, new FactCommand.StationForces(
+                    FactHeader.of("usa-forces", HappenedOn.day(2013, 2, 22), USA, NER, NigerStory.reported("AFP")),
+                    Optional.of("Niamey"), Optional.of(350), List.of("Air Base 101"), true));
+            FactCommand bigger = new FactCommand.StationForces(
+                    FactHeader.of("usa-forces", HappenedOn.day(2013, 2, 22), USA, NER, NigerStory.reported("Reuters")),
+                    Optional.of("Niamey"), Optional.of(1200), List.of("Air Base 101"), true);
+
+            assertThatThrownBy(() -> Decider.decide(bigger, history))
+                    .isInstanceOfSatisfying(FactConflictException.class, e -> assertThat(e.differences())
+                            .extracting(FactConflictException.Difference::toString)
+                            .containsExactly("fact.sources[0].publisher: AFP -> Reuters", "size: 350 -> 1200"))
+                    .hasMessageContaining("(fact.sources[0].publisher: AFP -> Reuters; size: 350 -> 1200)")
+                    .hasMessageNotContaining("Optional[")
+                    .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(200));
+        }
+
+        @Test
         void differentContentUnderARetractedFactIdIsAConflictToo() {
             DyadHistory history = recorded(NER_USA, USA_TALKS, new RetractFacts(ids("usa-talks-2024-03"), "rumour"));
 
