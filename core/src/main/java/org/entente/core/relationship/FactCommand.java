@@ -33,6 +33,10 @@ public sealed interface FactCommand extends RelationshipCommand {
     /**
      * The command that would record this event again (used to read facts back into commands, for
      * example from a stored history into a simulation).
+     *
+     * @throws org.entente.core.text.ControlCharacterException when the event's text holds characters
+     *         that new facts may not (a store written before they were refused keeps such events; read
+     *         them as events, {@link org.entente.core.text.TerminalText} escapes them for output)
      */
     static FactCommand of(FactEvent event) {
         return event.accept(new FactEvent.Visitor<FactCommand>() {
