@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.entente.core.text.TerminalText;
 
 /**
  * A CAMEO event code (CAMEO 1.1b3, as GDELT and ICEWS use it), with its name and Goldstein value.
@@ -34,7 +35,7 @@ public record CameoCode(String code) {
         Objects.requireNonNull(code, "CAMEO code");
         if (!code.matches("[0-9]{2,4}") || !NAMES.containsKey(code) || !GOLDSTEIN.containsKey(code)) {
             String shown = code.length() > 12 ? code.substring(0, 12) + "..." : code;
-            throw new IllegalArgumentException("'" + shown + "' is not a CAMEO event code; expected a code of the CAMEO 1.1b3 table,"
+            throw new IllegalArgumentException("'" + TerminalText.escape(shown) + "' is not a CAMEO event code; expected a code of the CAMEO 1.1b3 table,"
                     + " two to four digits such as 040 (Consult) or 0874 (Retreat or surrender militarily)");
         }
     }

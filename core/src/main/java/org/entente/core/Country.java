@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.entente.core.text.TerminalText;
 
 /**
  * A country, identified by its ISO 3166-1 alpha-3 code ({@code NER}, {@code USA}, {@code TUR}).
@@ -99,7 +100,7 @@ public final class Country implements Actor, Comparable<Country> {
 
     private static String unknownCodeMessage(String raw, String normalized) {
         String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
-        StringBuilder message = new StringBuilder(shown).append(" is not an ISO 3166-1 alpha-3 code");
+        StringBuilder message = new StringBuilder(TerminalText.escape(shown)).append(" is not an ISO 3166-1 alpha-3 code");
         List<Country> near = suggestions(normalized);
         if (near.isEmpty()) {
             return message.append("; expected three letters such as NER (Niger) or USA (United States)").toString();

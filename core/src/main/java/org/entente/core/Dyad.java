@@ -1,6 +1,7 @@
 package org.entente.core;
 
 import java.util.Objects;
+import org.entente.core.text.TerminalText;
 
 /**
  * An unordered pair of distinct countries: the unit whose relationship Entente keeps.
@@ -42,7 +43,7 @@ public final class Dyad implements Comparable<Dyad> {
         Objects.requireNonNull(id, "dyad id");
         String[] parts = id.strip().split("-", -1);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("'" + id + "' is not a dyad; expected two country codes joined by '-', such as NER-USA");
+            throw new IllegalArgumentException("'" + TerminalText.escape(id) + "' is not a dyad; expected two country codes joined by '-', such as NER-USA");
         }
         return of(Country.of(parts[0]), Country.of(parts[1]));
     }

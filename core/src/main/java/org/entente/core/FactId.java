@@ -3,6 +3,7 @@ package org.entente.core;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.entente.core.text.TerminalText;
 
 /**
  * The stable id of a fact, unique across a whole store: the idempotency key of recording.
@@ -25,7 +26,7 @@ public record FactId(String value) implements Comparable<FactId> {
         Objects.requireNonNull(value, "fact id");
         if (!FORM.matcher(value).matches()) {
             String shown = value.length() > 40 ? value.substring(0, 40) + "... (" + value.length() + " characters)" : value;
-            throw new IllegalArgumentException("'" + shown + "' is not a fact id; expected 1 to " + MAX_LENGTH
+            throw new IllegalArgumentException("'" + TerminalText.escape(shown) + "' is not a fact id; expected 1 to " + MAX_LENGTH
                     + " letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
     }

@@ -3,6 +3,8 @@ package org.entente.core;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.entente.core.text.ControlCharacters;
+import org.entente.core.text.ControlCharacters.LineFeeds;
 
 /**
  * Where a fact came from and how sure we are of it. Every fact carries at least one source.
@@ -17,6 +19,12 @@ import java.util.Optional;
  *         .withPublished(LocalDate.of(2024, 4, 19));
  * Source background = Source.background();
  * }</pre>
+ *
+ * <p>The {@code with...} methods refuse text holding control characters ({@link ControlCharacters}:
+ * C0 and C1 controls, DEL, bidirectional formatting characters), except line feeds in the note,
+ * with a {@link org.entente.core.text.ControlCharacterException}. The canonical constructor does not,
+ * because reading a stored history goes through it and old stores may hold such text; a command
+ * checks its sources again, naming its fact ({@code fact usa-denounce, sources[0].publisher: ...}).
  *
  * <p>For {@code publishedBy(date)} queries: a background source counts as always published; a source
  * of another kind without a publication date never counts as published by any date (nobody can say
@@ -91,17 +99,17 @@ public record Source(
 
     /** A copy naming the publisher (for example {@code "Reuters (devdiscourse.com)"}). */
     public Source withPublisher(String value) {
-        return new Source(kind, confidence, Optional.of(value), title, address, published, note);
+        return checkNew(new Source(kind, confidence, Optional.of(value), title, address, published, note), "publisher", value, LineFeeds.REFUSED);
     }
 
     /** A copy with a title. */
     public Source withTitle(String value) {
-        return new Source(kind, confidence, publisher, Optional.of(value), address, published, note);
+        return checkNew(new Source(kind, confidence, publisher, Optional.of(value), address, published, note), "title", value, LineFeeds.REFUSED);
     }
 
     /** A copy with an address: a URL or a file name. */
     public Source withAddress(String value) {
-        return new Source(kind, confidence, publisher, title, Optional.of(value), published, note);
+        return checkNew(new Source(kind, confidence, publisher, title, Optional.of(value), published, note), "address", value, LineFeeds.REFUSED);
     }
 
     /** A copy with the date of publication. */
@@ -109,9 +117,9 @@ public record Source(
         return new Source(kind, confidence, publisher, title, address, Optional.of(value), note);
     }
 
-    /** A copy with a free note. */
+    /** A copy with a free note; the only text of a source that may run over several lines (LF). */
     public Source withNote(String value) {
-        return new Source(kind, confidence, publisher, title, address, published, Optional.of(value));
+        return checkNew(new Source(kind, confidence, publisher, title, address, published, Optional.of(value)), "note", value, LineFeeds.ACCEPTED);
     }
 
     /** Whether this source was published on or before the day (background always is). */
@@ -120,6 +128,12 @@ public record Source(
             return true;
         }
         return published.map(p -> !p.isAfter(day)).orElse(false);
+    }
+
+    /** New text, refused when it holds a control character; see the type's documentation. */
+    private static Source checkNew(Source source, String field, String value, LineFeeds lineFeeds) {
+        ControlCharacters.requireNone(value, lineFeeds, Optional.empty(), "source " + field);
+        return source;
     }
 
     private static Optional<String> text(String field, Optional<String> value) {

@@ -18,6 +18,7 @@ import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.FactCommand.RecordInteraction;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.text.ControlCharacterException;
 
 /**
  * The common reading loop of the importers: one row per line, line numbers, a row limit on line
@@ -88,7 +89,13 @@ abstract class LineImporter implements Importer {
             if (text.isBlank()) {
                 continue;
             }
-            Row row = reader.line(text, lineNo, first);
+            Row row;
+            try {
+                row = reader.line(text, lineNo, first);
+            } catch (ControlCharacterException e) {
+                // A text of the row (a publisher, a note) holds a character that Entente refuses in new facts.
+                row = Row.skip(lineNo, "", SkipReason.MALFORMED_ROW, e.getMessage());
+            }
             first = false;
             if (row == null) {
                 continue;

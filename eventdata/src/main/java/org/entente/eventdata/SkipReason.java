@@ -7,7 +7,7 @@ package org.entente.eventdata;
  * or a rejection.
  */
 public enum SkipReason {
-    /** Wrong number of columns, not a JSON object, a required field missing. */
+    /** Wrong number of columns, not a JSON object, a required field missing, a text holding a control character. */
     MALFORMED_ROW("malformed row"),
     /** The row's id is missing or cannot make a fact id. */
     BAD_ID("bad id"),

@@ -408,6 +408,23 @@ class IcewsImportTest {
         assertThat(parsed.skips().of(SkipReason.DUPLICATE_ID).get(0).detail()).isEqualTo("same content as line 7");
     }
 
+    @Test
+    void aRowWhoseTextsHoldControlCharactersIsSkippedNamingTheFieldAndTheCharacter() throws IOException {
+        List<String> lines = Samples.lines(Samples.ICEWS);
+        String good = lines.get(1);
+        String text = String.join("\n", lines.get(0),
+                good.replace("Vietnam News Agency Bulletin", "Vietnam News Agency\u001b]0;pwned\u0007"),
+                good.replace("32889836", "2").replace("\tConsult\t", "\tConsult\u202E\t"),
+                good.replace("32889836", "3"));
+
+        ParseResult parsed = Importer.icews().parse(new StringReader(text), "t.tab", ImportProgress.NONE);
+
+        assertThat(parsed.parsed()).extracting(ParsedRow::line).containsExactly(4);
+        assertThat(parsed.skips().all()).extracting(s -> s.line() + " " + s.reason() + ": " + s.detail()).satisfiesExactly(
+                s -> assertThat(s).startsWith("2 MALFORMED_ROW: source publisher: U+001B (ESC) at character 20 is refused"),
+                s -> assertThat(s).startsWith("3 MALFORMED_ROW: fact icews-2, description: U+202E (RLO) at character"));
+    }
+
     private InteractionRecorded interaction(String a, String b, String id) {
         return entente.timeline(Dyad.of(Country.of(a), Country.of(b)), TimelineFilter.all()).stream()
                 .map(e -> e.fact())

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.Country;
+import org.entente.core.text.TerminalText;
 import org.entente.partnership.Portfolio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +49,7 @@ final class BoardCommand implements Callable<Integer> {
             // file) is refused on open, and a store emptied some other way is not taken for a new one.
             if (entente.store().isNew()) {
                 int facts = SeedLoading.loadBundled(entente, "niger-2024");
-                root.notice("the store at " + root.store + " was empty; loaded the bundled seed niger-2024 (" + facts + " facts) first");
+                root.notice("the store at " + TerminalText.escape(root.store.toString()) + " was empty; loaded the bundled seed niger-2024 (" + facts + " facts) first");
             }
             When when = When.asOf(asOf != null ? asOf : LocalDate.now(root.clock));
             if (knownAt != null) {

@@ -6,6 +6,7 @@ import org.entente.Entente;
 import org.entente.core.FactId;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.Recorded;
+import org.entente.core.text.TerminalText;
 import org.entente.seeds.Seed;
 import org.entente.seeds.SeedFact;
 import org.entente.seeds.SeedFormatException;
@@ -48,7 +49,7 @@ final class CorrectCommand implements Callable<Integer> {
                 file + " holds no fact " + fact + " (it holds: " + seed.facts().stream().map(f -> f.id().value()).toList() + ")"));
         try (Entente entente = root.open()) {
             Recorded r = entente.record(new RelationshipCommand.CorrectFact(revised.command(),
-                    reason != null ? reason : "corrected from " + file.getFileName()));
+                    reason != null ? reason : "corrected from " + TerminalText.escape(file.getFileName().toString())));
             root.spec.commandLine().getOut().println(r.events() == 0
                     ? "nothing to correct: " + fact + " already has this content"
                     : "corrected " + fact + " of " + r.dyad());

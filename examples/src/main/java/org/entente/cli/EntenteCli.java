@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
 import org.entente.core.EntenteException;
+import org.entente.core.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,10 +60,10 @@ public final class EntenteCli implements Callable<Integer> {
         return entente;
     }
 
-    /** Prints a notice on standard error unless --quiet. */
+    /** Prints a notice on standard error unless --quiet; values in it should be escaped ({@link TerminalText#escape}). */
     void notice(String message) {
         if (!quiet) {
-            spec.commandLine().getErr().println("entente: " + message);
+            spec.commandLine().getErr().println("entente: " + TerminalText.sanitize(message));
         }
     }
 
@@ -74,15 +75,17 @@ public final class EntenteCli implements Callable<Integer> {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Messages may quote what the user typed or what the store holds: nothing in them may reach
+            // the terminal as a control character (values the library quotes are escaped already).
             if (e instanceof IllegalArgumentException || e instanceof UsageError) {
-                commandLine.getErr().println("entente: " + e.getMessage());
+                commandLine.getErr().println("entente: " + TerminalText.sanitize(String.valueOf(e.getMessage())));
                 if (root.verbose) {
                     e.printStackTrace(commandLine.getErr());
                 }
                 return 2;
             }
             String message = e instanceof EntenteException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            commandLine.getErr().println("entente: " + message);
+            commandLine.getErr().println("entente: " + TerminalText.sanitize(message));
             if (root.verbose) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -90,7 +93,7 @@ public final class EntenteCli implements Callable<Integer> {
         });
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("entente: " + e.getMessage());
+            c.getErr().println("entente: " + TerminalText.sanitize(String.valueOf(e.getMessage())));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the accepted forms.");
             return 2;
         });

@@ -3,6 +3,7 @@ package org.entente.cli;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
 import org.entente.core.store.BatchResult;
+import org.entente.core.text.TerminalText;
 import org.entente.seeds.Seed;
 import org.entente.seeds.SeedFormatException;
 import picocli.CommandLine.Command;
@@ -38,8 +39,8 @@ final class LoadCommand implements Callable<Integer> {
         }
         try (Entente entente = root.open()) {
             BatchResult r = SeedLoading.load(entente, parsed, dryRun, applyCorrections,
-                    Progress.on(root.spec.commandLine().getErr(), root.quiet, "loading " + seed));
-            String what = parsed.header().title() + " (" + parsed.facts().size() + " facts)";
+                    Progress.on(root.spec.commandLine().getErr(), root.quiet, "loading " + TerminalText.escape(seed)));
+            String what = TerminalText.escape(parsed.header().title()) + " (" + parsed.facts().size() + " facts)";
             root.spec.commandLine().getOut().println(dryRun
                     ? "dry run of " + what + ": would record " + r.events() + " event(s); " + r.unchanged() + " fact(s) already recorded"
                     : "loaded " + what + ": recorded " + r.events() + " event(s) in " + r.chunks() + " transaction(s); "

@@ -1,5 +1,8 @@
 package org.entente.cli;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -15,16 +18,50 @@ import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.RelationshipState;
 import org.entente.core.store.EntenteJackson;
 import org.entente.core.store.EventTypeRegistry;
+import org.entente.core.text.ControlCharacters;
+import org.entente.core.text.TerminalText;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
 import org.entente.timeline.DyadChanges;
 import org.entente.timeline.TimelineEntry;
 
-/** Text tables for people and JSON for scripts. Recording times appear only in JSON and timelines on request. */
+/**
+ * Text tables for people and JSON for scripts. Recording times appear only in JSON and timelines on request.
+ *
+ * <p>Stored text may hold characters a terminal acts on (a store written before they were refused, or
+ * written by other means): every cell of a table and every value put into a line goes through
+ * {@link TerminalText#escape}, so a CR/LF cannot forge a row nor an ESC change the terminal. JSON
+ * escapes them as {@code \}{@code uXXXX} too ({@link #JSON_ESCAPES}), so scripts read the exact
+ * stored text back and a terminal shows the JSON as it is.
+ */
 final class Output {
+
+    /** Jackson escapes C0 controls already; DEL, C1, bidirectional and separator characters are added. */
+    static final CharacterEscapes JSON_ESCAPES = new CharacterEscapes() {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ControlCharacters.isControl(ch) ? new SerializedString(TerminalText.escape(String.valueOf((char) ch))) : null;
+        }
+    };
 
     private static final ObjectMapper JSON = EntenteJackson.mapper(EventTypeRegistry.standard())
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    static {
+        JSON.getFactory().setCharacterEscapes(JSON_ESCAPES);
+    }
 
     private final PrintWriter out;
 
@@ -70,7 +107,7 @@ final class Output {
     }
 
     void timeline(String subject, List<TimelineEntry> entries) {
-        out.println("Timeline of " + subject + ": " + entries.size() + (entries.size() == 1 ? " fact" : " facts"));
+        out.println("Timeline of " + TerminalText.escape(subject) + ": " + entries.size() + (entries.size() == 1 ? " fact" : " facts"));
         out.println();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"DAY", "KIND", "ACTOR", "TARGET", "FACT", "SOURCES"});
@@ -87,7 +124,7 @@ final class Output {
     }
 
     void changes(String subject, java.time.LocalDate from, java.time.LocalDate to, List<DyadChanges> changes) {
-        out.println("Changes of " + subject + " from " + from + " to " + to + ": "
+        out.println("Changes of " + TerminalText.escape(subject) + " from " + from + " to " + to + ": "
                 + (changes.isEmpty() ? "none" : changes.size() + (changes.size() == 1 ? " dyad" : " dyads")));
         for (DyadChanges c : changes) {
             out.println();
@@ -103,14 +140,16 @@ final class Output {
 
     private void line(String what, List<FactId> gained, List<FactId> lost) {
         if (!gained.isEmpty()) {
-            out.println("  + " + what + ": " + gained.stream().map(FactId::value).collect(Collectors.joining(", ")));
+            out.println("  + " + what + ": " + TerminalText.escape(gained.stream().map(FactId::value).collect(Collectors.joining(", "))));
         }
         if (!lost.isEmpty()) {
-            out.println("  - " + what + ": " + lost.stream().map(FactId::value).collect(Collectors.joining(", ")));
+            out.println("  - " + what + ": " + TerminalText.escape(lost.stream().map(FactId::value).collect(Collectors.joining(", "))));
         }
     }
 
-    private void table(List<String[]> rows) {
+    /** Aligned columns; each cell is escaped, so that it stays on its row whatever stored text it shows. */
+    private void table(List<String[]> raw) {
+        List<String[]> rows = raw.stream().map(r -> java.util.Arrays.stream(r).map(TerminalText::escape).toArray(String[]::new)).toList();
         int columns = rows.get(0).length;
         int[] width = new int[columns];
         for (String[] r : rows) {

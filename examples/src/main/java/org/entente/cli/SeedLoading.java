@@ -11,6 +11,7 @@ import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.BatchProgress;
 import org.entente.core.store.BatchResult;
 import org.entente.core.store.BatchViolation;
+import org.entente.core.text.TerminalText;
 import org.entente.seeds.Seed;
 import org.entente.seeds.SeedFact;
 import org.entente.seeds.Seeds;
@@ -34,7 +35,7 @@ final class SeedLoading {
         if (Seeds.bundledNames().contains(nameOrPath)) {
             return Seeds.bundled(nameOrPath);
         }
-        throw new EntenteCli.UsageError("'" + nameOrPath + "' is neither a seed file nor a bundled seed; bundled seeds: "
+        throw new EntenteCli.UsageError("'" + TerminalText.escape(nameOrPath) + "' is neither a seed file nor a bundled seed; bundled seeds: "
                 + String.join(", ", Seeds.bundledNames()) + "; files end in .yaml, .yml or .json");
     }
 
@@ -79,12 +80,13 @@ final class SeedLoading {
         }
 
         private static String message(Seed seed, List<BatchViolation> violations, boolean applyCorrections) {
-            StringBuilder s = new StringBuilder(seed.file()).append(": ").append(violations.size())
+            StringBuilder s = new StringBuilder(TerminalText.escape(seed.file())).append(": ").append(violations.size())
                     .append(violations.size() == 1 ? " fact" : " facts").append(" cannot be recorded; nothing was written");
             boolean conflicts = false;
             for (BatchViolation v : violations) {
                 SeedFact fact = seed.facts().get(v.index());
-                s.append("\n  ").append(fact.location()).append(' ').append(fact.id()).append(": ").append(v.message());
+                s.append("\n  ").append(TerminalText.escape(fact.location().toString())).append(' ').append(fact.id()).append(": ")
+                        .append(TerminalText.sanitize(v.message()));
                 conflicts |= v.error() instanceof FactConflictException;
             }
             if (conflicts && !applyCorrections) {

@@ -12,6 +12,7 @@ import org.entente.core.Source;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.text.TerminalText;
 import org.entente.partnership.Partnership;
 
 /**
@@ -40,7 +41,7 @@ public final class RecordAndQuery {
             Partnership after = entente.partnership(Dyad.of(ner, tur), When.asOf(LocalDate.of(2024, 4, 30)));
             return "NER-TUR on 2024-04-25: " + before.status() + "\n"
                     + "NER-TUR on 2024-04-30: " + after.status() + ", security weight " + after.securityWeight()
-                    + ", envoys " + after.envoys().stream().map(e -> e.rank().orElse("") + " " + e.name().orElse("")).toList()
+                    + ", envoys " + after.envoys().stream().map(e -> TerminalText.escape(e.rank().orElse("") + " " + e.name().orElse(""))).toList()
                     + ", temperature " + after.temperature() + "\n";
         }
     }

@@ -3,6 +3,7 @@ package org.entente.simulation;
 import java.util.List;
 import org.entente.core.FactId;
 import org.entente.core.relationship.FactEvent;
+import org.entente.core.text.TerminalText;
 
 /**
  * A real fact after the branch date that would not have happened in the branch: the rules no longer
@@ -20,10 +21,13 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
         causes = List.copyOf(causes);
     }
 
-    /** "usa-complete (2024-08-05, complete withdrawal) would not have happened: ... (because of usa-schedule)". */
+    /**
+     * "usa-complete (2024-08-05, complete withdrawal) would not have happened: ... (because of usa-schedule)";
+     * safe to print on a terminal (the rule's words may quote stored text: see {@link TerminalText#sanitize}).
+     */
     public String describe() {
         return fact.fact().id() + " (" + fact.fact().happened() + ", " + fact.kind().label() + ") would not have happened: "
-                + rule + (causes.isEmpty() ? "" : " (because of " + causes.stream().map(FactId::value)
+                + TerminalText.sanitize(rule) + (causes.isEmpty() ? "" : " (because of " + causes.stream().map(FactId::value)
                 .collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 }

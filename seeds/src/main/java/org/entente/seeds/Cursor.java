@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.core.text.ControlCharacters;
+import org.entente.core.text.ControlCharacters.LineFeeds;
 
 /**
  * Walks Jackson's tokens and builds {@link Node}s as far as a {@link Shape} asks, enforcing the limits
@@ -193,14 +195,19 @@ final class Cursor {
             int keyColumn = column();
             next();
             enter(key);
-            if (key.length() > limits.maxStringLength()) {
+            Optional<ControlCharacters.Found> control = ControlCharacters.find(key, LineFeeds.REFUSED);
+            if (control.isPresent()) {
+                problems.add(keyLine, keyColumn, Optional.empty(), field(), "a field name: "
+                        + control.get().refusal(LineFeeds.REFUSED));
+                skip();
+            } else if (key.length() > limits.maxStringLength()) {
                 problems.add(keyLine, keyColumn, Optional.empty(), field(), "a field name of " + Values.count(key.length())
                         + " characters; at most " + Values.count(limits.maxStringLength()) + " are accepted (SeedReader.Builder.maxStringLength)");
                 skip();
             } else if (entries.containsKey(key)) {
                 Node.Entry first = entries.get(key);
-                problems.add(keyLine, keyColumn, Optional.empty(), field(), "field '" + key
-                        + "' appears twice in this mapping (first at line " + first.line() + ", column " + first.column()
+                problems.add(keyLine, keyColumn, Optional.empty(), field(), "field " + Values.quote(key)
+                        + " appears twice in this mapping (first at line " + first.line() + ", column " + first.column()
                         + "); give each field once");
                 skip();
             } else if (entries.size() >= shape.maxItems()) {
@@ -285,7 +292,21 @@ final class Cursor {
             }
             return new Node.Invalid(line, column);
         }
+        if (check) {
+            LineFeeds lineFeeds = multiLine() ? LineFeeds.ACCEPTED : LineFeeds.REFUSED;
+            Optional<ControlCharacters.Found> found = ControlCharacters.find(text, lineFeeds);
+            if (found.isPresent()) {
+                problems.add(line, column, Optional.empty(), field(), found.get().refusal(lineFeeds));
+                return new Node.Invalid(line, column);
+            }
+        }
         return new Node.Scalar(line, column, t, text);
+    }
+
+    /** The fields written over several lines, where line feeds are accepted: see {@link ControlCharacters}. */
+    private boolean multiLine() {
+        String last = path.isEmpty() ? "" : path.get(path.size() - 1);
+        return last.equals("description") || last.equals("note");
     }
 
     private Node alias(String name, int line, int column) {

@@ -376,7 +376,7 @@ final class FactConverter {
             void unknown(List<String> accepted, String what) {
                 for (Node.Entry e : map.entries().values()) {
                     if (!accepted.contains(e.key())) {
-                        problems.add(e.line(), e.column(), id, prefix + e.key(), "unknown field '" + e.key() + "' for "
+                        problems.add(e.line(), e.column(), id, prefix + e.key(), "unknown field " + Values.quote(e.key()) + " for "
                                 + what + FactSchema.hint(e.key(), accepted, false)
                                 + "; accepted: " + String.join(", ", accepted));
                     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.entente.core.FactId;
+import org.entente.core.text.TerminalText;
 
 /** The problems found in one file, at most {@link Limits#maxProblems()} of them. */
 final class Problems {
@@ -31,7 +32,7 @@ final class Problems {
 
     /** Records a problem; stops reading once there are {@code max} of them. */
     void add(int line, int column, Optional<FactId> fact, String field, String message) {
-        list.add(new SeedProblem(file, line, column, fact, field, message));
+        list.add(problem(line, column, fact, field, message));
         if (list.size() >= max) {
             stopped = new SeedProblem(file, line, column, Optional.empty(), "", "stopped after " + max
                     + " problems; the rest of the file was not checked (SeedReader.Builder.maxProblems)");
@@ -41,8 +42,16 @@ final class Problems {
 
     /** Records a problem that stops reading, and returns the exception to throw. */
     Abort fatal(int line, int column, String field, String message) {
-        list.add(new SeedProblem(file, line, column, Optional.empty(), field, message));
+        list.add(problem(line, column, Optional.empty(), field, message));
         return new Abort();
+    }
+
+    /**
+     * Values are quoted escaped ({@link Values#quote}); the field (a path of the file's keys) and the
+     * message are made safe again here, so that no problem can carry a character a terminal acts on.
+     */
+    private SeedProblem problem(int line, int column, Optional<FactId> fact, String field, String message) {
+        return new SeedProblem(file, line, column, fact, TerminalText.escape(field), TerminalText.sanitize(message));
     }
 
     int count() {

@@ -255,7 +255,7 @@ final class SeedParser {
                         removals(cursor, keyLine, keyColumn);
                         break;
                     }
-                    problems.add(keyLine, keyColumn, Optional.empty(), key, "unknown field '" + key + "' in the header"
+                    problems.add(keyLine, keyColumn, Optional.empty(), key, "unknown field " + Values.quote(key) + " in the header"
                             + (FactSchema.ALL_FIELDS.contains(key) ? "; it is a field of a fact"
                             : key.equals(FactSchema.REMOVE) ? "; it is a field of a scenario file (format: "
                             + SeedReader.SCENARIO_FORMAT + "), and a seed removes nothing"
@@ -292,7 +292,7 @@ final class SeedParser {
 
     private Node headerValue(Cursor cursor, Node already, String key, int keyLine, int keyColumn) throws IOException {
         if (already != null) {
-            problems.add(keyLine, keyColumn, Optional.empty(), key, "field '" + key + "' appears twice in the header"
+            problems.add(keyLine, keyColumn, Optional.empty(), key, "field " + Values.quote(key) + " appears twice in the header"
                     + " (first at line " + already.line() + "); give each field once");
             cursor.skip();
             return already;

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.entente.core.Precision;
+import org.entente.core.text.TerminalText;
 
 /** Reading dates, and describing values in messages. */
 final class Values {
@@ -24,10 +25,10 @@ final class Values {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
-    /** A value as a message shows it: quoted and shortened to 60 characters. */
+    /** A value as a message shows it: quoted, shortened to 60 characters and escaped for a terminal. */
     static String quote(String text) {
         String shown = text.length() > 60 ? text.substring(0, 60) + "... (" + text.length() + " characters)" : text;
-        return "'" + shown + "'";
+        return "'" + TerminalText.escape(shown) + "'";
     }
 
     /** What a node is, for "expected ..., found ..." messages. */

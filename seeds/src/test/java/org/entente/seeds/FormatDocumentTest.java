@@ -77,4 +77,19 @@ class FormatDocumentTest {
         assertThat(document).contains("| `format` |", "| `title` |", "| `description` |", "| `facts` |", "| `remove` |");
         assertThat(document).contains("`format: " + SeedReader.SCENARIO_FORMAT + "`");
     }
+
+    @Test
+    void theRefusedCharactersAreDocumentedWithTheReadersOwnProblem() throws IOException {
+        String document = document();
+        SeedProblem problem = SeedTexts.problems(SeedReader.standard(), SeedTexts.fact("id: t-1", "kind: hold-talks",
+                "happened: 2024-01-01", "actor: USA", "target: NER", "subject: \"\\e]0;pwned\\a\"", SeedTexts.SOURCES.strip()),
+                "my-seed.yaml").get(0);
+        assertThat(document).contains(problem.toString());
+        for (int documented : new int[] {0x0000, 0x001F, 0x007F, 0x0080, 0x009F, 0x202A, 0x202E, 0x2066, 0x2069, 0x061C, 0x200E,
+            0x200F, 0x2028, 0x2029}) {
+            assertThat(org.entente.core.text.ControlCharacters.isControl(documented)).isTrue();
+            assertThat(document).contains(String.format("U+%04X", documented));
+        }
+        assertThat(document).contains("the header's\n`description`, a fact's `description` and a source's `note`");
+    }
 }

@@ -1,5 +1,7 @@
 package org.entente.core.relationship;
 
+import org.entente.core.text.TerminalText;
+
 /**
  * Every kind of fact, with its lifecycle rank: on one day, facts of a lower rank come first
  * (DOMAIN.md's "Order of facts"). Facts of a dyad are ordered by (day, rank, fact id), so the order
@@ -65,7 +67,7 @@ public enum FactKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a kind of fact; accepted: " + java.util.Arrays.stream(values())
+        throw new IllegalArgumentException("'" + TerminalText.escape(text) + "' is not a kind of fact; accepted: " + java.util.Arrays.stream(values())
                 .map(FactKind::slug).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -44,6 +44,7 @@ import org.entente.core.relationship.RelationshipState.RelationsStatus;
 import org.entente.core.relationship.RelationshipState.Sanctions;
 import org.entente.core.relationship.RelationshipState.Steps;
 import org.entente.core.relationship.RelationshipState.Withdrawal;
+import org.entente.core.text.TerminalText;
 
 /**
  * The rules of diplomacy, as a mutable left fold over a dyad's facts in order: {@link #apply} checks a
@@ -404,10 +405,11 @@ final class Fold implements FactEvent.Visitor<Void> {
     public Void visit(BaseHandedOver e) {
         Forces f = forcesConcerned(List.of(e.forces()), current.actor(), current.target(), "a base can be handed over").get(0);
         if (!f.bases().isEmpty() && !f.bases().contains(e.base())) {
-            throw new Violation(Rule.BASE_NOT_OF_FORCES, "the forces of " + f.stationing() + " use " + f.bases() + ", not '" + e.base() + "'");
+            throw new Violation(Rule.BASE_NOT_OF_FORCES, "the forces of " + f.stationing() + " use "
+                    + f.bases().stream().map(TerminalText::escape).toList() + ", not '" + TerminalText.escape(e.base()) + "'");
         }
         if (f.basesHandedOver().contains(e.base())) {
-            throw new Violation(Rule.BASE_ALREADY_HANDED_OVER, "'" + e.base() + "' was already handed over");
+            throw new Violation(Rule.BASE_ALREADY_HANDED_OVER, "'" + TerminalText.escape(e.base()) + "' was already handed over");
         }
         List<String> handed = new ArrayList<>(f.basesHandedOver());
         handed.add(e.base());

@@ -2,7 +2,10 @@ package org.entente.core.relationship;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.entente.core.FactId;
+import org.entente.core.text.ControlCharacters;
+import org.entente.core.text.ControlCharacters.LineFeeds;
 
 /**
  * Everything that can be asked of a bilateral relationship: record a fact ({@link FactCommand}),
@@ -26,7 +29,7 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
             if (facts.isEmpty()) {
                 throw new IllegalArgumentException("a retraction names at least one fact id");
             }
-            reason = checkReason(reason);
+            reason = checkReason(reason, facts.size() == 1 ? Optional.of(facts.get(0)) : Optional.empty());
         }
     }
 
@@ -39,11 +42,12 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
     record CorrectFact(FactCommand revised, String reason) implements RelationshipCommand {
         public CorrectFact {
             Objects.requireNonNull(revised, "revised");
-            reason = checkReason(reason);
+            reason = checkReason(reason, Optional.of(revised.fact().id()));
         }
     }
 
-    private static String checkReason(String reason) {
+    /** A reason may run over several lines; other control characters are refused (see {@link ControlCharacters}). */
+    private static String checkReason(String reason, Optional<FactId> fact) {
         Objects.requireNonNull(reason, "reason");
         if (reason.isBlank()) {
             throw new IllegalArgumentException("a reason is required for a correction or retraction");
@@ -52,6 +56,6 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
             throw new IllegalArgumentException("the reason has " + reason.length() + " characters; at most "
                     + MAX_REASON + " are accepted");
         }
-        return reason.strip();
+        return ControlCharacters.requireNone(reason, LineFeeds.ACCEPTED, fact, "reason").strip();
     }
 }
