@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.text.TerminalText;
 
 /**
  * Different content was recorded under a fact id that already names a fact: a fact id is the
@@ -113,7 +114,8 @@ public final class FactConflictException extends EntenteException {
         if (value instanceof List<?> l) {
             return l.stream().map(v -> shown(v, false)).collect(Collectors.joining(", ", "[", "]"));
         }
-        String text = String.valueOf(value);
+        // Stored text may predate the refusal of control characters: shown escaped, like all output.
+        String text = TerminalText.escape(String.valueOf(value));
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 }
