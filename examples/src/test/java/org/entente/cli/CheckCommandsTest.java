@@ -2,8 +2,6 @@ package org.entente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,14 +16,8 @@ class CheckCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private CliTest.Run run(String... args) {
+        return CliTest.execute(args);
     }
 
     private String store() {
@@ -42,21 +34,21 @@ class CheckCommandsTest {
     @Test
     void checkSaysConsistentAndRepairFixesGhostFactIdsAfterADryRunThatChangesNothing() throws Exception {
         assertThat(run("--store", store(), "load", "niger-2024").code()).isZero();
-        Run clean = run("--store", store(), "check");
+        CliTest.Run clean = run("--store", store(), "check");
         assertThat(clean.code()).isZero();
         assertThat(clean.out()).startsWith("consistent (").contains("events checked");
 
         sql("INSERT INTO entente_fact_id (fact_id, dyad) VALUES ('t-0', 'ABW-CCK')");
-        Run dirty = run("--store", store(), "check");
+        CliTest.Run dirty = run("--store", store(), "check");
         assertThat(dirty.code()).isEqualTo(1);
         assertThat(dirty.out()).contains("FACT_IDS_OUT_OF_STEP").contains("(repairable)");
 
-        Run dry = run("--store", store(), "repair", "--dry-run");
+        CliTest.Run dry = run("--store", store(), "repair", "--dry-run");
         assertThat(dry.code()).isEqualTo(1);
         assertThat(dry.out()).contains("a repair would rebuild");
         assertThat(run("--store", store(), "check").code()).as("the dry run wrote nothing").isEqualTo(1);
 
-        Run repaired = run("--store", store(), "repair");
+        CliTest.Run repaired = run("--store", store(), "repair");
         assertThat(repaired.code()).isZero();
         assertThat(repaired.out()).contains("repaired: the fact-id table");
         assertThat(run("--store", store(), "check").code()).isZero();
@@ -68,12 +60,12 @@ class CheckCommandsTest {
         sql("DELETE FROM DomainEventEntry");
         Files.deleteIfExists(dir.resolve("store").resolve("entente.head"));
 
-        Run board = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
+        CliTest.Run board = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
         assertThat(board.code()).isEqualTo(1);
         assertThat(board.err()).contains("is inconsistent and was not opened").contains("restore the store from a backup")
                 .doesNotContain("loaded the bundled seed");
         assertThat(board.err().lines().count()).as("one line").isEqualTo(1);
-        Run check = run("--store", store(), "check");
+        CliTest.Run check = run("--store", store(), "check");
         assertThat(check.out()).contains("EVENTS_MISSING");
     }
 
@@ -82,7 +74,7 @@ class CheckCommandsTest {
         assertThat(run("--store", store(), "load", "niger-2024").code()).isZero();
         Files.delete(dir.resolve("store").resolve("entente.mv.db"));
 
-        Run board = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
+        CliTest.Run board = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
         assertThat(board.code()).isEqualTo(1);
         assertThat(board.err()).contains("entente.head").doesNotContain("loaded the bundled seed");
     }

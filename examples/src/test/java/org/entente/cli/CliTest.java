@@ -22,6 +22,11 @@ class CliTest {
     }
 
     Run run(String... args) {
+        return execute(args);
+    }
+
+    /** Runs the command line in this JVM, as the other command-line tests do. */
+    static Run execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(err), args);

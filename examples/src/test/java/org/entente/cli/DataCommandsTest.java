@@ -3,8 +3,6 @@ package org.entente.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.entente.testsupport.Postgres;
@@ -18,10 +16,7 @@ class DataCommandsTest {
     Path dir;
 
     private CliTest.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new CliTest.Run(code, out.toString(), err.toString());
+        return CliTest.execute(args);
     }
 
     private String store(String name) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,10 +16,7 @@ class SimulateCommandTest {
     Path dir;
 
     private CliTest.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new CliTest.Run(code, out.toString(), err.toString());
+        return CliTest.execute(args);
     }
 
     private Path scenario(String yaml) throws Exception {
