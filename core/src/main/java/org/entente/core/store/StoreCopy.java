@@ -1,16 +1,12 @@
 package org.entente.core.store;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -24,11 +20,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -36,7 +30,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.axonframework.common.transaction.Transaction;
 import org.entente.core.EntenteException;
 
 /**
@@ -91,8 +84,7 @@ public final class StoreCopy {
     /** The format line of export files written before manifests, which still import. */
     public static final String FORMAT_1 = ExportLines.FORMAT_1;
     static final int MANIFEST_FORMAT = 2;
-    private static final int CHUNK_ROWS = 1000;
-    private static final long CHUNK_BYTES = 4L << 20;
+    static final int CHUNK_ROWS = 1000;
 
     /**
      * What an export or a copy holds: the last line of an export file.
@@ -124,7 +116,7 @@ public final class StoreCopy {
                     events, snapshots, factIds, lastGlobalIndex, sha256);
         }
 
-        private boolean sameContent(Manifest o) {
+        boolean sameContent(Manifest o) {
             return events == o.events && snapshots == o.snapshots && factIds == o.factIds && lastGlobalIndex == o.lastGlobalIndex
                     && sha256.equals(o.sha256);
         }
@@ -264,7 +256,7 @@ public final class StoreCopy {
         if (!Files.isRegularFile(file)) {
             throw new EntenteException("no file " + file + "; expected a file written by store-export");
         }
-        FileSource source = new FileSource(file);
+        ExportFileSource source = new ExportFileSource(file);
         return restore(to, file.toAbsolutePath().toString(), source, progress);
     }
 
@@ -279,7 +271,7 @@ public final class StoreCopy {
             try (OutputStream out = Files.newOutputStream(spool, StandardOpenOption.TRUNCATE_EXISTING)) {
                 in.transferTo(out);
             }
-            return restore(to, "an export stream", new FileSource(spool), BatchProgress.NONE);
+            return restore(to, "an export stream", new ExportFileSource(spool), BatchProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -303,9 +295,9 @@ public final class StoreCopy {
      * @throws EntenteException        when the target holds other data, or cannot be written (run again to resume)
      */
     public static Summary copy(EntenteStore from, EntenteStore to, BatchProgress progress) {
-        return restore(to, from.toString(), new Source() {
+        return restore(to, from.toString(), new CopySource() {
             @Override
-            public Rows open() {
+            public CopySource.Rows open() {
                 return new StoreRows(from);
             }
 
@@ -332,35 +324,15 @@ public final class StoreCopy {
 
     // ------------------------------------------------------------------------------------- the work
 
-    /** Rows of a source, in order; null at the end. */
-    private interface Rows extends AutoCloseable {
-        ExportLines.Row next();
-
-        @Override
-        void close();
-    }
-
-    /** Something that can be read twice: once to check, once to write. */
-    private interface Source {
-        Rows open();
-
-        boolean fromFile();
-
-        /** After a first full read: checks what the source declares against what it holds. */
-        default List<String> verify(Manifest held) {
-            return List.of();
-        }
-    }
-
-    private static Summary restore(EntenteStore to, String sourceName, Source source, BatchProgress progress) {
+    private static Summary restore(EntenteStore to, String sourceName, CopySource source, BatchProgress progress) {
         RowCheck check = new RowCheck(source.fromFile());
-        try (Rows rows = source.open()) {
+        try (CopySource.Rows rows = source.open()) {
             for (ExportLines.Row row; (row = rows.next()) != null; ) {
                 check.accept(row);
             }
         }
         List<String> notes = new ArrayList<>();
-        if (source instanceof FileSource file) {
+        if (source instanceof ExportFileSource file) {
             file.requireManifestLine(check);
         }
         Manifest manifest = check.finish();
@@ -371,7 +343,7 @@ public final class StoreCopy {
         long total = manifest.rows();
         ChunkWriter writer = new ChunkWriter(to);
         long n = 0;
-        try (Rows rows = source.open()) {
+        try (CopySource.Rows rows = source.open()) {
             for (ExportLines.Row row; (row = rows.next()) != null; ) {
                 sha.update(row.line());
                 sha.update((byte) '\n');
@@ -396,7 +368,7 @@ public final class StoreCopy {
         requireCopied(to, manifest);
         ImportMarker.finish(to);
         return new Summary(manifest.events(), manifest.snapshots(), manifest.factIds(), manifest.sha256(),
-                !(source instanceof FileSource f) || f.manifest != null, resumeAt, notes);
+                !(source instanceof ExportFileSource f) || f.hasManifest(), resumeAt, notes);
     }
 
     /** Where the import starts: after an interrupted import of the same rows, or at the first row of an empty target. */
@@ -419,88 +391,6 @@ public final class StoreCopy {
         }
         ImportMarker.start(to, sourceName, manifest);
         return 0;
-    }
-
-    /** Writes rows in chunks, each committed with the marker's count of rows done. */
-    private static final class ChunkWriter {
-        private final EntenteStore to;
-        private final List<ExportLines.Row> rows = new ArrayList<>();
-        private long bytes;
-
-        ChunkWriter(EntenteStore to) {
-            this.to = to;
-        }
-
-        void add(ExportLines.Row row) {
-            rows.add(row);
-            bytes += row.line().length;
-        }
-
-        boolean full() {
-            return rows.size() >= CHUNK_ROWS || bytes >= CHUNK_BYTES;
-        }
-
-        void flush(long rowsDone) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            Transaction tx = to.transactionManager().startTransaction();
-            try (Connection c = to.connections().getConnection()) {
-                int from = 0;
-                while (from < rows.size()) {
-                    CopiedTable table = rows.get(from).table();
-                    int end = from;
-                    try (PreparedStatement ps = c.prepareStatement(table.insert())) {
-                        while (end < rows.size() && rows.get(end).table() == table) {
-                            bind(ps, rows.get(end));
-                            ps.addBatch();
-                            end++;
-                        }
-                        ps.executeBatch();
-                    }
-                    from = end;
-                }
-                ImportMarker.advance(c, rowsDone);
-            } catch (SQLException | RuntimeException e) {
-                rollback(tx);
-                throw new EntenteException("could not write rows " + (rowsDone - rows.size() + 1) + " to " + rowsDone + " into " + to
-                        + " (" + e.getMessage() + "); the rows before are kept: run the same import again to resume", e);
-            }
-            try {
-                tx.commit();
-            } catch (RuntimeException e) {
-                throw new EntenteException("could not commit rows up to " + rowsDone + " into " + to + " (" + e.getMessage()
-                        + "); run the same import again to resume", e);
-            }
-            rows.clear();
-            bytes = 0;
-        }
-
-        private static void bind(PreparedStatement ps, ExportLines.Row row) throws SQLException {
-            List<String> columns = row.table().columns();
-            for (int i = 0; i < columns.size(); i++) {
-                Object v = row.values()[i];
-                String column = columns.get(i);
-                if (v == null) {
-                    ps.setNull(i + 1, CopiedTable.NUMERIC.contains(column) ? Types.BIGINT
-                            : CopiedTable.BINARY.contains(column) ? Types.BINARY : Types.VARCHAR);
-                } else if (v instanceof byte[] b) {
-                    ps.setBytes(i + 1, b);
-                } else if (v instanceof Long l) {
-                    ps.setLong(i + 1, l);
-                } else {
-                    ps.setString(i + 1, (String) v);
-                }
-            }
-        }
-
-        private static void rollback(Transaction tx) {
-            try {
-                tx.rollback();
-            } catch (RuntimeException ignored) {
-                // the connection is gone with its transaction
-            }
-        }
     }
 
     /** The target holds exactly what the manifest lists. */
@@ -591,206 +481,6 @@ public final class StoreCopy {
 
     // ------------------------------------------------------------------------------------- sources
 
-    /** An export file: its lines, numbered from 1 (the format line). */
-    private static final class FileSource implements Source {
-        private final Path file;
-        private String format;
-        private Manifest manifest;
-        private long manifestLine;
-        private long lastLine;
-
-        FileSource(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public boolean fromFile() {
-            return true;
-        }
-
-        @Override
-        public Rows open() {
-            BufferedReader reader;
-            try {
-                reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            } catch (IOException e) {
-                throw new EntenteException("could not read " + file + ": " + e.getMessage(), e);
-            }
-            manifest = null;
-            return new Rows() {
-                long number;
-
-                @Override
-                public ExportLines.Row next() {
-                    while (true) {
-                        String line = read();
-                        if (line == null) {
-                            lastLine = number;
-                            return null;
-                        }
-                        if (number == 1) {
-                            if (!FORMAT.equals(line) && !FORMAT_1.equals(line)) {
-                                throw new BackupRejectedException(1, "expected '" + FORMAT + "' (or '" + FORMAT_1 + "' of earlier versions), found '"
-                                        + ExportLines.abbreviate(line) + "'; not an Entente store export");
-                            }
-                            format = line;
-                            continue;
-                        }
-                        if (manifest != null) {
-                            throw new BackupRejectedException(number, "a line after the manifest (line " + manifestLine
-                                    + "), which ends an export: " + ExportLines.abbreviate(line));
-                        }
-                        ExportLines.Parsed parsed = ExportLines.decode(line, number);
-                        if (parsed.manifest() != null) {
-                            if (FORMAT_1.equals(format)) {
-                                throw new BackupRejectedException(number, "a manifest in a file of format " + FORMAT_1 + ", which has none");
-                            }
-                            manifest = parsed.manifest();
-                            manifestLine = number;
-                            continue;
-                        }
-                        return parsed.row();
-                    }
-                }
-
-                private String read() {
-                    try {
-                        String line = reader.readLine();
-                        if (line != null) {
-                            number++;
-                        } else if (number == 0) {
-                            throw new BackupRejectedException(1, "the file is empty; expected '" + FORMAT + "'");
-                        }
-                        return line;
-                    } catch (CharacterCodingException e) {
-                        throw new BackupRejectedException(number + 1, "not UTF-8 text (" + e + ")");
-                    } catch (IOException e) {
-                        throw new EntenteException("could not read " + file + " after line " + number + ": " + e.getMessage(), e);
-                    }
-                }
-
-                @Override
-                public void close() {
-                    try {
-                        reader.close();
-                    } catch (IOException ignored) {
-                        // read only
-                    }
-                }
-            };
-        }
-
-        /** A file of the current format ends with its manifest; checked before the rows' own sums. */
-        void requireManifestLine(RowCheck check) {
-            if (FORMAT.equals(format) && manifest == null) {
-                long[] held = check.counts();
-                throw new BackupRejectedException(String.format(java.util.Locale.ROOT, "%s ends at line %d without its manifest, so it was cut"
-                        + " short: it holds %,d event(s), %,d snapshot(s) and %,d fact id(s), and the rows after line %d are missing"
-                        + " (an export's last line is {\"manifest\": ...})", file, lastLine, held[0], held[1], held[2], lastLine));
-            }
-        }
-
-        @Override
-        public List<String> verify(Manifest held) {
-            if (manifest == null) {
-                return List.of(file + " has no manifest (format " + FORMAT_1 + ", written by an earlier version): its counts and checksum"
-                        + " could not be compared; every row was checked, and every recorded fact has its fact id");
-            }
-            if (!manifest.sameContent(held)) {
-                throw new BackupRejectedException(manifestLine, "the file does not match its manifest, so it was damaged or altered:"
-                        + " the manifest lists " + manifest.describe() + "; the file holds " + held.describe());
-            }
-            return List.of();
-        }
-    }
-
-    /** A store's rows, read in one repeatable-read transaction. */
-    private static final class StoreRows implements Rows {
-        private final EntenteStore store;
-        private final Connection connection;
-        private final boolean autoCommit;
-        private final int isolation;
-        private int table = -1;
-        private Statement statement;
-        private ResultSet results;
-        private long number;
-
-        StoreRows(EntenteStore store) {
-            this.store = store;
-            try {
-                connection = store.connections().getConnection();
-                autoCommit = connection.getAutoCommit();
-                isolation = connection.getTransactionIsolation();
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            } catch (SQLException e) {
-                throw new EntenteException("could not read " + store + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public ExportLines.Row next() {
-            try {
-                while (results == null || !results.next()) {
-                    closeResults();
-                    table++;
-                    if (table == CopiedTable.values().length) {
-                        return null;
-                    }
-                    statement = connection.createStatement();
-                    statement.setFetchSize(CHUNK_ROWS);
-                    results = statement.executeQuery(CopiedTable.values()[table].select());
-                }
-                CopiedTable t = CopiedTable.values()[table];
-                Object[] values = new Object[t.columns().size()];
-                for (int i = 0; i < values.length; i++) {
-                    String column = t.columns().get(i);
-                    if (CopiedTable.NUMERIC.contains(column)) {
-                        long v = results.getLong(i + 1);
-                        values[i] = results.wasNull() ? null : v;
-                    } else if (CopiedTable.BINARY.contains(column)) {
-                        values[i] = results.getBytes(i + 1);
-                    } else {
-                        values[i] = results.getString(i + 1);
-                    }
-                }
-                return new ExportLines.Row(t, values, ++number, ExportLines.encode(t, values));
-            } catch (SQLException e) {
-                throw new EntenteException("could not read " + CopiedTable.values()[table].table() + " from " + store + ": " + e.getMessage(), e);
-            }
-        }
-
-        private void closeResults() throws SQLException {
-            if (results != null) {
-                results.close();
-                results = null;
-            }
-            if (statement != null) {
-                statement.close();
-                statement = null;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                closeResults();
-                connection.rollback();
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            } catch (SQLException ignored) {
-                // the pool discards a connection it cannot reset
-            } finally {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // nothing more to release
-                }
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------- files
 
     /** A new empty file readable and writable by its owner only where the file system has POSIX permissions. */
@@ -819,7 +509,7 @@ public final class StoreCopy {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,93 @@
+package org.entente.core.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.entente.core.EntenteException;
+
+/** A store's rows, read in one repeatable-read transaction. */
+final class StoreRows implements CopySource.Rows {
+    private final EntenteStore store;
+    private final Connection connection;
+    private final boolean autoCommit;
+    private final int isolation;
+    private int table = -1;
+    private Statement statement;
+    private ResultSet results;
+    private long number;
+
+    StoreRows(EntenteStore store) {
+        this.store = store;
+        try {
+            connection = store.connections().getConnection();
+            autoCommit = connection.getAutoCommit();
+            isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        } catch (SQLException e) {
+            throw new EntenteException("could not read " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ExportLines.Row next() {
+        try {
+            while (results == null || !results.next()) {
+                closeResults();
+                table++;
+                if (table == CopiedTable.values().length) {
+                    return null;
+                }
+                statement = connection.createStatement();
+                statement.setFetchSize(StoreCopy.CHUNK_ROWS);
+                results = statement.executeQuery(CopiedTable.values()[table].select());
+            }
+            CopiedTable t = CopiedTable.values()[table];
+            Object[] values = new Object[t.columns().size()];
+            for (int i = 0; i < values.length; i++) {
+                String column = t.columns().get(i);
+                if (CopiedTable.NUMERIC.contains(column)) {
+                    long v = results.getLong(i + 1);
+                    values[i] = results.wasNull() ? null : v;
+                } else if (CopiedTable.BINARY.contains(column)) {
+                    values[i] = results.getBytes(i + 1);
+                } else {
+                    values[i] = results.getString(i + 1);
+                }
+            }
+            return new ExportLines.Row(t, values, ++number, ExportLines.encode(t, values));
+        } catch (SQLException e) {
+            throw new EntenteException("could not read " + CopiedTable.values()[table].table() + " from " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeResults() throws SQLException {
+        if (results != null) {
+            results.close();
+            results = null;
+        }
+        if (statement != null) {
+            statement.close();
+            statement = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeResults();
+            connection.rollback();
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the pool discards a connection it cannot reset
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+}
