@@ -130,7 +130,15 @@ class DataCommandsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("entente: cannot restore " + garbled + ": line 7: payload is not valid Base64 (Illegal base64"
                 + " character 21); nothing was written to " + store("b") + "\n");
-        assertThat(run("--store", store("b"), "--quiet", "store-import", file.toString()).code()).isZero();
+        lines.set(6, lines.get(6).replaceFirst("\"payload\":\"!(.{20})", "\"payload\":\"AAAAAAAAAAAAAAAAAAAAA"));
+        Path undecodable = Files.write(dir.resolve("undecodable.jsonl"), lines);
+        CliTest.Run unreadable = run("--store", store("b"), "store-import", undecodable.toString());
+        assertThat(unreadable.code()).isEqualTo(1);
+        assertThat(unreadable.err()).startsWith("entente: cannot restore " + undecodable + ": line 7: the ")
+                .contains(" payload cannot be read (");
+        CliTest.Run whole = run("--store", store("b"), "--quiet", "store-import", file.toString());
+        assertThat(whole.code()).as(whole.err()).isZero();
+        assertThat(run("--store", store("b"), "timeline", "NER-USA").code()).isZero();
     }
 
     @Test

@@ -6,11 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.entente.core.EntenteException;
 
-/** A store's rows, read in one repeatable-read transaction. */
+/**
+ * A store's rows, read in one repeatable-read transaction of their own, or in the calling thread's
+ * transaction when it has one (which is then left as it was: no rollback, no change of isolation).
+ */
 final class StoreRows implements CopySource.Rows {
     private final EntenteStore store;
     private final Connection connection;
-    private final boolean autoCommit;
+    /** Whether this reader owns the connection's transaction (it was in auto-commit mode). */
+    private final boolean owned;
     private final int isolation;
     private int table = -1;
     private Statement statement;
@@ -21,10 +25,13 @@ final class StoreRows implements CopySource.Rows {
         this.store = store;
         try {
             connection = store.connections().getConnection();
-            autoCommit = connection.getAutoCommit();
+            owned = connection.getAutoCommit();
             isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (owned) {
+                // One snapshot for the three tables: a concurrent writer cannot split events from their fact ids.
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
         } catch (SQLException e) {
             throw new EntenteException("could not read " + store + ": " + e.getMessage(), e);
         }
@@ -77,9 +84,11 @@ final class StoreRows implements CopySource.Rows {
     public void close() {
         try {
             closeResults();
-            connection.rollback();
-            connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(autoCommit);
+            if (owned) {
+                connection.rollback();
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException ignored) {
             // the pool discards a connection it cannot reset
         } finally {
