@@ -39,6 +39,9 @@ public final class EntenteCli implements Callable<Integer> {
     /** The clock that gives "today" when no --as-of is given. */
     Clock clock = Clock.systemDefaultZone();
 
+    /** Environment variables by name (for --password-env); tests give their own. */
+    java.util.function.UnaryOperator<String> environment = System::getenv;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +72,13 @@ public final class EntenteCli implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, System::getenv, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with the environment variables given. */
+    static int run(PrintWriter out, PrintWriter err, java.util.function.UnaryOperator<String> environment, String... args) {
         EntenteCli root = new EntenteCli();
+        root.environment = environment;
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

@@ -1,29 +1,32 @@
 package org.entente.cli;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
+import org.entente.core.EntenteException;
+import org.entente.core.store.BackupRejectedException;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.StoreCopy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code store-export FILE} and {@code store-import FILE}: a store's whole history in a file, for backups. */
+/**
+ * {@code store-export FILE} and {@code store-import FILE}: a store's whole history in a file, for
+ * backups. The file ends with a manifest and is written atomically, readable by its owner only; an
+ * import checks every row and the manifest before writing, and resumes after an interruption (see
+ * {@link StoreCopy}).
+ */
 final class StoreFileCommands {
 
     private StoreFileCommands() {
     }
 
     @Command(name = "store-export", mixinStandardHelpOptions = true,
-            description = "Write the store's whole history (events as recorded, snapshots, fact ids) to FILE, for backups.")
+            description = {"Write the store's whole history (events as recorded, snapshots, fact ids) to FILE, for backups.",
+                    "The file ends with a manifest (counts, last position, SHA-256) and appears only when complete;",
+                    "it is readable by its owner only."})
     static final class Export implements Callable<Integer> {
         @ParentCommand
         EntenteCli root;
@@ -32,22 +35,23 @@ final class StoreFileCommands {
         Path file;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             if (Files.exists(file)) {
                 throw new EntenteCli.UsageError(file + " exists already; choose a new file name");
             }
-            try (EntenteStore store = EntenteStore.builder().h2(root.store).build();
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW))) {
-                StoreCopy.Summary s = StoreCopy.export(store, out);
+            try (EntenteStore store = EntenteStore.builder().h2(root.store).build()) {
+                StoreCopy.Summary s = StoreCopy.export(store, file);
                 root.spec.commandLine().getOut().println("wrote " + s.events() + " event(s), " + s.snapshots() + " snapshot(s) and "
-                        + s.factIds() + " fact id(s) to " + file);
+                        + s.factIds() + " fact id(s) to " + file + " (sha256 " + s.sha256() + ")");
             }
             return 0;
         }
     }
 
     @Command(name = "store-import", mixinStandardHelpOptions = true,
-            description = "Read a store-export FILE into the empty store named by --store, then rebuild its projections.")
+            description = {"Read a store-export FILE into the empty store named by --store, then rebuild its projections.",
+                    "Every row and the manifest are checked before anything is written; an interrupted import",
+                    "is finished by running the same command again."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         EntenteCli root;
@@ -56,19 +60,28 @@ final class StoreFileCommands {
         Path file;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             if (!Files.isRegularFile(file)) {
                 throw new EntenteCli.UsageError("no file " + file + "; expected a file written by store-export");
             }
             StoreCopy.Summary s;
-            try (EntenteStore store = EntenteStore.builder().h2(root.store).build();
-                 InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                s = StoreCopy.importInto(store, in);
+            try (EntenteStore store = EntenteStore.builder().h2(root.store).build()) {
+                s = StoreCopy.importInto(store, file, Progress.on(root.spec.commandLine().getErr(), root.quiet, "importing", "rows"));
+            } catch (BackupRejectedException e) {
+                throw new EntenteException("cannot restore " + file + ": " + e.getMessage() + "; nothing was written to " + root.store, e);
+            }
+            for (String note : s.notes()) {
+                if (s.manifestChecked()) {
+                    root.notice(note);
+                } else {
+                    // A backup whose completeness cannot be proven is worth a line even with --quiet.
+                    root.spec.commandLine().getErr().println("entente: warning: " + note);
+                }
             }
             try (Entente entente = root.open()) {
                 root.spec.commandLine().getOut().println("restored " + s.events() + " event(s), " + s.snapshots() + " snapshot(s) and "
-                        + s.factIds() + " fact id(s) into " + root.store + "; projections rebuilt ("
-                        + entente.processingStatus().position() + " processed)");
+                        + s.factIds() + " fact id(s) into " + root.store + (s.manifestChecked() ? ", as its manifest lists" : "")
+                        + "; projections rebuilt (" + entente.processingStatus().position() + " processed)");
             }
             return 0;
         }

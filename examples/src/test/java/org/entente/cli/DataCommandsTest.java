@@ -3,8 +3,13 @@ package org.entente.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.entente.testsupport.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +21,29 @@ class DataCommandsTest {
     Path dir;
 
     private CliTest.Run run(String... args) {
-        return CliTest.execute(args);
+        return runWith(name -> null, args);
+    }
+
+    private CliTest.Run runWith(java.util.function.UnaryOperator<String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(err), environment, args);
+        return new CliTest.Run(code, out.toString(), err.toString());
+    }
+
+    private String postgresUrl(Postgres pg) {
+        return System.getProperty("entente.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test") + "?currentSchema=" + pg.schema();
+    }
+
+    private String postgresUser() {
+        return System.getProperty("entente.postgres.user", "postgres");
+    }
+
+    /** The niger-2024 seed in store a, exported; the file's lines. */
+    private List<String> exportedLines(Path file) throws Exception {
+        run("--store", store("a"), "--quiet", "load", "niger-2024");
+        assertThat(run("--store", store("a"), "store-export", file.toString()).code()).isZero();
+        return Files.readAllLines(file);
     }
 
     private String store(String name) {
@@ -60,14 +87,113 @@ class DataCommandsTest {
         run("--store", store("a"), "--quiet", "load", "niger-2024");
         Path file = dir.resolve("backup.jsonl");
         CliTest.Run export = run("--store", store("a"), "store-export", file.toString());
-        assertThat(export.out()).contains("wrote 26 event(s)");
+        assertThat(export.out()).contains("wrote 26 event(s)").containsPattern("\\(sha256 [0-9a-f]{64}\\)");
         CliTest.Run restore = run("--store", store("b"), "store-import", file.toString());
         assertThat(restore.code()).as(restore.err()).isZero();
-        assertThat(restore.out()).contains("restored 26 event(s)");
+        assertThat(restore.out()).contains("restored 26 event(s), 0 snapshot(s) and 26 fact id(s) into " + store("b") + ", as its manifest lists");
         String boardA = run("--store", store("a"), "board", "NER", "--as-of", "2024-04-30").out();
         String boardB = run("--store", store("b"), "board", "NER", "--as-of", "2024-04-30").out();
         assertThat(boardB).isEqualTo(boardA).contains("Concentration 0.28");
         assertThat(run("--store", store("b"), "store-import", file.toString()).code()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreExportIsReadableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("backup.jsonl");
+        exportedLines(file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aStoreExportCutShortIsRefusedNamingWhatIsMissingAndTheStoreStaysUsable() throws Exception {
+        Path file = dir.resolve("backup.jsonl");
+        List<String> lines = exportedLines(file);
+        Path cut = Files.write(dir.resolve("cut.jsonl"), lines.subList(0, 20));
+        CliTest.Run r = run("--store", store("b"), "store-import", cut.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("entente: cannot restore " + cut + ": ")
+                .contains("ends at line 20 without its manifest, so it was cut short: it holds 19 event(s), 0 snapshot(s) and 0 fact id(s)")
+                .contains("nothing was written to " + store("b"));
+        CliTest.Run whole = run("--store", store("b"), "--quiet", "store-import", file.toString());
+        assertThat(whole.code()).as(whole.err()).isZero();
+        assertThat(whole.out()).contains("restored 26 event(s)");
+    }
+
+    @Test
+    void aGarbledStoreExportLineIsReportedWithItsNumber() throws Exception {
+        Path file = dir.resolve("backup.jsonl");
+        List<String> lines = new ArrayList<>(exportedLines(file));
+        lines.set(6, lines.get(6).replaceFirst("\"payload\":\"(.)", "\"payload\":\"!"));
+        Path garbled = Files.write(dir.resolve("garbled.jsonl"), lines);
+        CliTest.Run r = run("--store", store("b"), "store-import", garbled.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("entente: cannot restore " + garbled + ": line 7: payload is not valid Base64 (Illegal base64"
+                + " character 21); nothing was written to " + store("b") + "\n");
+        lines.set(6, lines.get(6).replaceFirst("\"payload\":\"!(.{20})", "\"payload\":\"AAAAAAAAAAAAAAAAAAAAA"));
+        Path undecodable = Files.write(dir.resolve("undecodable.jsonl"), lines);
+        CliTest.Run unreadable = run("--store", store("b"), "store-import", undecodable.toString());
+        assertThat(unreadable.code()).isEqualTo(1);
+        assertThat(unreadable.err()).startsWith("entente: cannot restore " + undecodable + ": line 7: the ")
+                .contains(" payload cannot be read (");
+        CliTest.Run whole = run("--store", store("b"), "--quiet", "store-import", file.toString());
+        assertThat(whole.code()).as(whole.err()).isZero();
+        assertThat(run("--store", store("b"), "timeline", "NER-USA").code()).isZero();
+    }
+
+    @Test
+    void aStoreExportOfAnEarlierVersionImportsWithAWarningThatItHasNoManifest() throws Exception {
+        Path file = dir.resolve("backup.jsonl");
+        List<String> lines = new ArrayList<>(exportedLines(file));
+        lines.set(0, "entente-store-export/1");
+        lines.remove(lines.size() - 1);
+        Path old = Files.write(dir.resolve("old.jsonl"), lines);
+        CliTest.Run r = run("--store", store("b"), "--quiet", "store-import", old.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("entente: warning: " + old.toAbsolutePath() + " has no manifest (format entente-store-export/1");
+        assertThat(r.out()).contains("restored 26 event(s)").doesNotContain("manifest");
+    }
+
+    @Test
+    void migrateTakesThePasswordFromAnEnvironmentVariableOrAFileAndNeverPrintsIt() throws Exception {
+        run("--store", store("a"), "--quiet", "load", "niger-2024");
+        String secret = "hunter2-s3cret";
+        try (Postgres pg = Postgres.freshSchema("cli_migrate_env")) {
+            CliTest.Run r = runWith(name -> name.equals("ENTENTE_PG_PASSWORD") ? secret : null, "--store", store("a"), "--quiet",
+                    "migrate", "--to", postgresUrl(pg) + "&password=" + secret, "--user", postgresUser(), "--password-env", "ENTENTE_PG_PASSWORD");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("migrated 26 event(s)").contains("to " + postgresUrl(pg) + ";");
+            assertThat(r.out() + r.err()).doesNotContain(secret);
+        }
+        try (Postgres pg = Postgres.freshSchema("cli_migrate_file")) {
+            Path passwordFile = Files.writeString(dir.resolve("pgpass"), secret + "\n");
+            CliTest.Run r = run("--store", store("a"), "--quiet", "migrate", "--to", postgresUrl(pg), "--user", postgresUser(),
+                    "--password-file", passwordFile.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out() + r.err()).doesNotContain(secret);
+        }
+        CliTest.Run missing = run("--store", store("a"), "migrate", "--to", "jdbc:postgresql://127.0.0.1/x", "--password-env", "NOPE");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--password-env NOPE: no such environment variable is set");
+        CliTest.Run both = run("--store", store("a"), "migrate", "--to", "jdbc:postgresql://127.0.0.1/x", "--password-env", "A",
+                "--password-file", "B");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give the password one way only");
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineStillWorksWithAWarningAndIsNotPrinted() {
+        run("--store", store("a"), "--quiet", "load", "niger-2024");
+        try (Postgres pg = Postgres.freshSchema("cli_migrate_pw")) {
+            CliTest.Run r = run("--store", store("a"), "--quiet", "migrate", "--to", postgresUrl(pg), "--user", postgresUser(),
+                    "--password", "visible-in-ps");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).contains("entente: warning: --password with a value is deprecated: other users can see it in the process list (ps)");
+            assertThat(r.out() + r.err()).doesNotContain("visible-in-ps");
+        }
+        CliTest.Run wrongUrl = run("--store", store("a"), "migrate", "--to", "jdbc:mysql://root:hunter2@db/x?password=hunter2");
+        assertThat(wrongUrl.code()).isEqualTo(2);
+        assertThat(wrongUrl.err()).contains("--to jdbc:mysql://db/x is not a PostgreSQL JDBC URL").doesNotContain("hunter2");
     }
 
     @Test
