@@ -736,6 +736,8 @@ public final class Entente implements AutoCloseable {
             IntegrityReport core = StoreIntegrity.check(store, rows);
             List<IntegrityFinding> all = new ArrayList<>(core.findings());
             all.addAll(rows.findings());
+            org.entente.core.store.StoreCopy.unfinishedImport(store).ifPresent(u -> all.add(0,
+                    new IntegrityFinding(IntegrityFinding.Kind.UNFINISHED_IMPORT, u, false)));
             return new IntegrityReport(true, core.events(), all, List.of());
         }
 

@@ -62,7 +62,7 @@ class CheckCommandsTest {
 
         CliTest.Run board = run("--store", store(), "board", "NER", "--as-of", "2024-04-30");
         assertThat(board.code()).isEqualTo(1);
-        assertThat(board.err()).contains("is inconsistent and was not opened").contains("restore the store from a backup")
+        assertThat(board.err()).contains("is inconsistent and was not opened").contains("restore a backup into a new directory")
                 .doesNotContain("loaded the bundled seed");
         assertThat(board.err().lines().count()).as("one line").isEqualTo(1);
         CliTest.Run check = run("--store", store(), "check");

@@ -243,6 +243,11 @@ public final class Projections {
         // Instances starting at once on one database take turns: one creates or rebuilds, the others then find it done.
         store.withSchemaLock(() -> {
             ConnectionProvider connections = store.connections();
+            Optional<String> unfinished = org.entente.core.store.StoreCopy.unfinishedImport(store);
+            if (unfinished.isPresent()) {
+                throw new StoreInconsistentException(store.toString(), new IntegrityReport(false, -1, List.of(new IntegrityFinding(
+                        IntegrityFinding.Kind.UNFINISHED_IMPORT, unfinished.get(), false)), List.of()));
+            }
             int stored = createTables(connections);
             List<IntegrityFinding> found = stored == SCHEMA_VERSION ? checkOnOpen(store) : List.of();
             if (found.stream().anyMatch(f -> !f.repairable())) {

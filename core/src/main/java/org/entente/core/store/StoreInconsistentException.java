@@ -18,11 +18,15 @@ public final class StoreInconsistentException extends EntenteException {
     }
 
     private static String message(String store, IntegrityReport report) {
-        String remedy = report.repairable()
+        boolean eventsMissing = report.findings().stream().anyMatch(f -> f.kind() == IntegrityFinding.Kind.EVENTS_MISSING
+                || f.kind() == IntegrityFinding.Kind.SEQUENCE_GAP);
+        String remedy = eventsMissing
+                ? "events are missing, which no repair can bring back: restore a backup into a new directory"
+                        + " ('entente --store NEW-DIR store-import FILE'), and keep this one aside"
+                : report.repairable()
                 ? "run 'entente repair' (Entente.builder()...repair(false)) to rebuild the derived tables from the events; "
                         + "'entente check' lists every inconsistency"
-                : "events are missing, which no repair can bring back: restore the store from a backup (store-import), "
-                        + "or keep this file aside and start a new store";
+                : "see above";
         return store + " is inconsistent and was not opened: "
                 + report.findings().stream().map(IntegrityFinding::detail).reduce((a, b) -> a + "; " + b).orElse("")
                 + "; " + remedy;
