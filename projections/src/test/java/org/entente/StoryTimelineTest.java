@@ -50,7 +50,7 @@ class StoryTimelineTest {
     }
 
     private static List<String> ids(List<TimelineEntry> entries) {
-        return entries.stream().map(e -> e.fact().fact().id().value()).toList();
+        return entries.stream().map(e -> e.id().value()).toList();
     }
 
     @Test
@@ -61,6 +61,21 @@ class StoryTimelineTest {
         assertThat(niger).extracting(TimelineEntry::fact).isSortedAccordingTo(DyadHistory.ORDER);
         assertThat(niger).extracting(e -> e.fact().dyad()).containsOnly(Dyad.of(NER, USA), Dyad.of(NER, FRA),
                 Dyad.of(NER, CHN), Dyad.of(NER, TUR), Dyad.of(NER, RUS));
+    }
+
+    @Test
+    void anEntryReadsFlatAndPrintsAsOneShortLine() {
+        TimelineEntry schedule = entente.timeline(Dyad.of(NER, USA), TimelineFilter.all()).stream()
+                .filter(e -> e.id().equals(FactId.of("usa-schedule"))).findFirst().orElseThrow();
+        assertThat(schedule.day()).isEqualTo(day("2024-04-19"));
+        assertThat(schedule.kind()).isEqualTo(org.entente.core.relationship.FactKind.SCHEDULE_WITHDRAWAL);
+        assertThat(schedule.actor()).isEqualTo(USA);
+        assertThat(schedule.target()).isEqualTo(NER);
+        assertThat(schedule.sources()).isEqualTo(schedule.fact().fact().sources());
+        assertThat(schedule).hasToString("2024-04-19 USA -> NER schedule withdrawal (usa-schedule)");
+        TimelineEntry retracted = entente.timeline(Dyad.of(NER, CHN), TimelineFilter.all()).stream()
+                .filter(TimelineEntry::retracted).findFirst().orElseThrow();
+        assertThat(retracted.toString()).endsWith("(chn-talks-2023) retracted").doesNotContain("Optional");
     }
 
     @Test

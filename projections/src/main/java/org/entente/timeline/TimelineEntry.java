@@ -21,4 +21,47 @@ public record TimelineEntry(FactEvent fact, int revision, Instant recordedAt, In
     public boolean retracted() {
         return retractedAt.isPresent();
     }
+
+    /** The fact's id. */
+    public org.entente.core.FactId id() {
+        return fact.fact().id();
+    }
+
+    /** When the fact happened, with its precision. */
+    public org.entente.core.HappenedOn happened() {
+        return fact.fact().happened();
+    }
+
+    /** The day the fact happened (the first day of its month or year for a coarser precision). */
+    public java.time.LocalDate day() {
+        return fact.fact().happened().day();
+    }
+
+    /** The fact's kind. */
+    public org.entente.core.relationship.FactKind kind() {
+        return fact.kind();
+    }
+
+    /** Who acted. */
+    public org.entente.core.Country actor() {
+        return fact.fact().actor();
+    }
+
+    /** Towards whom. */
+    public org.entente.core.Country target() {
+        return fact.fact().target();
+    }
+
+    /** The fact's sources. */
+    public java.util.List<org.entente.core.Source> sources() {
+        return fact.fact().sources();
+    }
+
+    /** One short line: {@code 2024-04-19 USA -> NER schedule withdrawal (usa-schedule)}, with revision and retraction when there are. */
+    @Override
+    public String toString() {
+        return happened() + " " + actor().code() + " -> " + target().code() + " " + kind().label() + " ("
+                + org.entente.core.text.TerminalText.escape(id().value()) + ")" + (revision > 1 ? " revision " + revision : "")
+                + (retracted() ? " retracted" : "");
+    }
 }
