@@ -29,11 +29,16 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
 
     /** Validates; see the type's documentation. */
     public FactHeader {
-        Objects.requireNonNull(id, "fact id");
-        Objects.requireNonNull(happened, "happened");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(id, "fact id is null");
+        Objects.requireNonNull(happened, "happened of fact " + id + " is null; give a HappenedOn such as HappenedOn.day(2024, 4, 19)");
+        Objects.requireNonNull(actor, "actor of fact " + id + " is null; give a Country such as Country.of(\"USA\")");
+        Objects.requireNonNull(target, "target of fact " + id + " is null; give a Country such as Country.of(\"NER\")");
+        Objects.requireNonNull(sources, "sources of fact " + id + " are null; give at least one Source");
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i) == null) {
+                throw new NullPointerException("source #" + (i + 1) + " of fact " + id + " is null; give a Source such as Source.background()");
+            }
+        }
         if (actor.equals(target)) {
             throw new IllegalArgumentException("fact " + id + ": actor and target are both " + actor
                     + "; a fact is between two distinct countries");
@@ -50,6 +55,13 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
 
     /** A header with one or more sources. */
     public static FactHeader of(String id, HappenedOn happened, Country actor, Country target, Source... sources) {
+        Objects.requireNonNull(id, "fact id is null; give the fact a stable id such as \"usa-schedule\"");
+        Objects.requireNonNull(sources, "sources of fact " + id + " are null; give at least one Source");
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] == null) {
+                throw new NullPointerException("source #" + (i + 1) + " of fact " + id + " is null; give a Source such as Source.background()");
+            }
+        }
         return new FactHeader(FactId.of(id), happened, actor, target, List.of(sources));
     }
 
