@@ -1,0 +1,26 @@
+package org.entente.core.store;
+
+import java.nio.file.Path;
+import org.entente.core.EntenteException;
+
+/**
+ * The disk holding an H2 store is full: the write that hit it was not stored (nor anything after the
+ * last acknowledged one), and every write acknowledged before it is kept. Free space, then open the
+ * store again; running the same batch again completes it.
+ */
+public final class DiskFullException extends EntenteException {
+
+    private final Path directory;
+
+    DiskFullException(Path directory, Throwable cause) {
+        super("the disk holding the store " + directory + " is full (" + H2Files.rootMessage(cause)
+                + "): the failed write was not stored and every acknowledged one is kept; free space, then open the store again",
+                cause);
+        this.directory = directory;
+    }
+
+    /** The store's directory, on the disk that is full. */
+    public Path directory() {
+        return directory;
+    }
+}
