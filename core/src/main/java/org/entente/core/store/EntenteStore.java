@@ -170,7 +170,9 @@ public final class EntenteStore implements AutoCloseable {
             }
         }
         try {
-            transactions = new JdbcTransactions(dataSource);
+            transactions = ownedPool != null
+                    ? new JdbcTransactions(dataSource, JdbcTransactions.ROLLBACK_BOUND, H2Files.STOP_PROBE)
+                    : new JdbcTransactions(dataSource);
             connections = transactions.connections();
             EventTypeRegistry types = EventTypeRegistry.standard();
             Serializer eventSerializer = new NamedTypeSerializer(
@@ -521,12 +523,17 @@ public final class EntenteStore implements AutoCloseable {
         try {
             axon.shutdown();
         } finally {
-            if (ownedPool != null && transactions.broken() != null) {
-                // A rollback did not complete: any statement may spin as it did, so the pool is let go on a
-                // daemon thread and this thread does not wait for it.
+            if (ownedPool != null && transactions.stopped() != null) {
+                // The database stopped after a failed write (or a rollback did not complete): no SHUTDOWN
+                // statement, which could spin, and the pool is let go on a daemon thread, waited for a while.
                 Thread dispose = new Thread(ownedPool::dispose, "entente-dispose");
                 dispose.setDaemon(true);
                 dispose.start();
+                try {
+                    dispose.join(JdbcTransactions.ROLLBACK_BOUND.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             } else if (ownedPool != null) {
                 try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
                     s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");

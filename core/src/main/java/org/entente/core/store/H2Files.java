@@ -101,6 +101,38 @@ final class H2Files {
         }
     }
 
+    /**
+     * Whether the H2 database behind a connection stopped after a failed write (its store's panic), read
+     * from H2's objects without running a statement, and how to let go of such a connection: closing its
+     * session directly, since a statement on it could spin (see {@link JdbcTransactions}).
+     */
+    static final JdbcTransactions.StopProbe STOP_PROBE = new JdbcTransactions.StopProbe() {
+        @Override
+        public Throwable stoppedBy(java.sql.Connection c) {
+            try {
+                if (c instanceof org.h2.jdbc.JdbcConnection h2 && h2.getSession() instanceof org.h2.engine.SessionLocal session
+                        && session.getDatabase() != null && session.getDatabase().getStore() != null) {
+                    return session.getDatabase().getStore().getMvStore().getPanicException();
+                }
+            } catch (RuntimeException e) {
+                // H2's internals moved: treat the database as running, the bounded rollback still guards.
+            }
+            return null;
+        }
+
+        @Override
+        public void abandon(java.sql.Connection c) {
+            try {
+                if (c instanceof org.h2.jdbc.JdbcConnection h2) {
+                    // Not Connection.close(): the pool would roll the connection back with a statement.
+                    h2.getSession().close();
+                }
+            } catch (RuntimeException e) {
+                // The session is gone with its stopped database either way.
+            }
+        }
+    };
+
     /** The database file of a store directory. */
     static Path databaseFile(Path dir) {
         return dir.resolve(DATABASE + FILE_SUFFIX);

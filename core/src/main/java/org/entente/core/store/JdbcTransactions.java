@@ -25,13 +25,20 @@ import org.entente.core.EntenteException;
  * started while one is open on the thread joins it: only the outermost commits, and a rollback of
  * any marks the whole rollback-only. Outside a transaction a connection is in auto-commit mode.
  *
- * <h2>A rollback that cannot complete</h2>
- * After a failed write (a full disk) H2 2.x can leave its version counter negative, and then every
- * later statement of that database, the rollback first, spins in {@code MVStore.registerVersionUsage}
- * at 100% CPU, never returning and never reading an interrupt. So a rollback, and the release of a
- * connection whose transaction failed, run on a helper thread for at most {@link #ROLLBACK_BOUND}: past it
- * the caller gets an {@link EntenteException} saying so, the store takes no more transactions
- * ({@link #broken()}), and the stuck helper is a daemon thread that does not keep the JVM alive.
+ * <h2>A database that stopped</h2>
+ * When a write fails (a full disk) H2 2.x stops its store, and a later statement on a session whose
+ * transaction was open can spin forever in {@code MVStore.registerVersionUsage} at 100% CPU, deaf to
+ * interrupts: the second rollback of such a transaction throws after deregistering its version usage
+ * and deregisters it again as the statement ends, the version's counter stays at -1, and a stopped store
+ * never moves to a new version (H2's {@code Transaction.closeIt} and {@code releaseSnapshot}). So
+ * <ul>
+ * <li>before a rollback, and after a failed commit, the {@link StopProbe} asks whether the database
+ * stopped; if it did, no statement runs on it again: the connection's session is closed directly and
+ * the store takes no more work ({@link #stopped()}), each attempt failing with the cause at once;</li>
+ * <li>a rollback, and the release of a connection whose commit failed, run on a helper thread for at
+ * most {@link #ROLLBACK_BOUND}: past it the caller gets an {@link EntenteException} saying so, the store
+ * takes no more work, and the stuck helper is a daemon thread that does not keep the JVM alive.</li>
+ * </ul>
  */
 final class JdbcTransactions implements TransactionManager {
 
@@ -44,11 +51,33 @@ final class JdbcTransactions implements TransactionManager {
         return t;
     });
 
+    /** Tells whether the database behind a connection has stopped, without running a statement on it. */
+    interface StopProbe {
+        /** A probe for databases that never stop this way (PostgreSQL). */
+        StopProbe NEVER = new StopProbe() {
+            @Override
+            public Throwable stoppedBy(Connection c) {
+                return null;
+            }
+
+            @Override
+            public void abandon(Connection c) {
+            }
+        };
+
+        /** The failure that stopped the database behind the connection, or null while it runs. */
+        Throwable stoppedBy(Connection c);
+
+        /** Lets go of a connection to a stopped database without running a statement on it. */
+        void abandon(Connection c);
+    }
+
     private final DataSource dataSource;
     private final Duration rollbackBound;
+    private final StopProbe probe;
     private final ThreadLocal<Bound> current = new ThreadLocal<>();
-    /** Why the store takes no more transactions (a rollback that did not complete), or null. */
-    private volatile EntenteException broken;
+    /** Why the store takes no more work (its database stopped, or a rollback did not complete), or null. */
+    private volatile EntenteException stopped;
 
     /** The connection of the thread's transaction. */
     private static final class Bound {
@@ -61,22 +90,41 @@ final class JdbcTransactions implements TransactionManager {
     }
 
     JdbcTransactions(DataSource dataSource) {
-        this(dataSource, ROLLBACK_BOUND);
+        this(dataSource, ROLLBACK_BOUND, StopProbe.NEVER);
     }
 
-    JdbcTransactions(DataSource dataSource, Duration rollbackBound) {
+    JdbcTransactions(DataSource dataSource, Duration rollbackBound, StopProbe probe) {
         this.dataSource = dataSource;
         this.rollbackBound = rollbackBound;
+        this.probe = probe;
     }
 
-    /** Why the database takes no more work (a rollback that did not complete), or null when it is usable. */
-    EntenteException broken() {
-        return broken;
+    /** Why the store takes no more work (its database stopped, or a rollback did not complete), or null when it is usable. */
+    EntenteException stopped() {
+        return stopped;
+    }
+
+    private void stop(Throwable cause) {
+        if (stopped == null) {
+            stopped = new EntenteException("the database stopped after a failed write (" + H2Files.rootMessage(cause)
+                    + "); close the store and open it again", cause);
+        }
+    }
+
+    /** Whether the connection's database stopped: if so the store stops too and the connection is let go. */
+    private boolean stoppedAndAbandoned(Connection c) {
+        Throwable cause = probe.stoppedBy(c);
+        if (cause == null) {
+            return false;
+        }
+        stop(cause);
+        probe.abandon(c);
+        return true;
     }
 
     @Override
     public Transaction startTransaction() {
-        EntenteException stuck = broken;
+        EntenteException stuck = stopped;
         if (stuck != null) {
             throw new EntenteException(stuck.getMessage(), stuck);
         }
@@ -115,6 +163,9 @@ final class JdbcTransactions implements TransactionManager {
                 } catch (SQLException e) {
                     JdbcException failure = new JdbcException("could not commit: " + e.getMessage(), e);
                     current.remove();
+                    if (stoppedAndAbandoned(bound.connection)) {
+                        throw failure;
+                    }
                     try {
                         // The pool rolls a returned connection back: bounded too.
                         bounded("releasing a connection after a failed commit", () -> release(bound), failure);
@@ -135,19 +186,30 @@ final class JdbcTransactions implements TransactionManager {
 
     private void rollbackAndRelease(Bound bound) {
         current.remove();
+        if (stopped != null && probe != StopProbe.NEVER) {
+            // The database stopped: it kept no uncommitted write to roll back, and a statement could spin.
+            probe.abandon(bound.connection);
+            return;
+        }
+        if (stoppedAndAbandoned(bound.connection)) {
+            return;
+        }
         bounded("rolling back", () -> {
             try {
                 bound.connection.rollback();
             } catch (SQLException e) {
-                throw new JdbcException("could not roll back: " + e.getMessage(), e);
-            } finally {
+                if (stoppedAndAbandoned(bound.connection)) {
+                    return;
+                }
                 release(bound);
+                throw new JdbcException("could not roll back: " + e.getMessage(), e);
             }
+            release(bound);
         }, null);
     }
 
     /**
-     * Runs work on a helper thread for at most the rollback bound. Past it the store is marked broken and
+     * Runs work on a helper thread for at most the rollback bound. Past it the store is stopped and
      * an {@link EntenteException} says what did not complete (with the failure that led there, if any).
      */
     private void bounded(String what, Runnable work, Throwable after) {
@@ -158,7 +220,7 @@ final class JdbcTransactions implements TransactionManager {
             EntenteException stuck = new EntenteException(what + " did not complete within " + rollbackBound.toMillis()
                     + " ms; the database is failing" + (after == null ? "" : " (" + after.getMessage() + ")")
                     + ", so this store takes no more work: close it and open it again", after);
-            broken = stuck;
+            stopped = stuck;
             throw stuck;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -216,7 +278,7 @@ final class JdbcTransactions implements TransactionManager {
                             }
                         });
             }
-            EntenteException stuck = broken;
+            EntenteException stuck = stopped;
             if (stuck != null) {
                 throw new SQLException(stuck.getMessage(), stuck);
             }

@@ -32,7 +32,7 @@ class RollbackBoundTest {
                 });
         DataSource source = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> method.getName().equals("getConnection") ? spinning : null);
-        JdbcTransactions transactions = new JdbcTransactions(source, Duration.ofMillis(300));
+        JdbcTransactions transactions = new JdbcTransactions(source, Duration.ofMillis(300), JdbcTransactions.StopProbe.NEVER);
         try {
             Transaction tx = transactions.startTransaction();
             long start = System.nanoTime();
@@ -52,9 +52,9 @@ class RollbackBoundTest {
     @Test
     void aRollbackThatCompletesLeavesTheStoreUsable() throws Exception {
         DataSource memory = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:mem:bound-" + System.nanoTime(), "sa", "");
-        JdbcTransactions transactions = new JdbcTransactions(memory, Duration.ofSeconds(5));
+        JdbcTransactions transactions = new JdbcTransactions(memory, Duration.ofSeconds(5), H2Files.STOP_PROBE);
         transactions.startTransaction().rollback();
-        assertThat(transactions.broken()).isNull();
+        assertThat(transactions.stopped()).isNull();
         transactions.startTransaction().commit();
     }
 }
