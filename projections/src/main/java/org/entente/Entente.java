@@ -544,9 +544,17 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** An H2 database in this directory (the default, {@code ./entente-data}). */
+        /**
+         * An H2 database in this directory (the default, {@code ./entente-data}), checked and created as
+         * {@link EntenteStore.Builder#h2(Path)} says: owner-only, and refused when the path holds a {@code ;}
+         * or a control character.
+         *
+         * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
+         */
         public Builder h2(Path directory) {
-            this.directory = Objects.requireNonNull(directory, "directory");
+            // The store's builder checks the path now, so a bad one is refused here rather than at build().
+            EntenteStore.builder().h2(Objects.requireNonNull(directory, "directory"));
+            this.directory = directory;
             storeBuilderKind = Kind.H2;
             return this;
         }

@@ -22,6 +22,15 @@ class EntenteBuilderTest {
     }
 
     @Test
+    void anH2DirectoryHoldingASemicolonOrAControlCharacterIsRejectedAtOnce() {
+        java.nio.file.Path hostile = java.nio.file.Path.of("/tmp/data;INIT=CREATE TABLE PWNED(x int)--");
+        assertThatThrownBy(() -> Entente.builder().h2(hostile))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + hostile + "' holds a ';'");
+        assertThatThrownBy(() -> Entente.builder().h2(java.nio.file.Path.of("/tmp/bell\u0007")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'/tmp/bell\\u0007' holds the control character U+0007");
+    }
+
+    @Test
     void anInMemoryStoreHasNoStoredProjectionsToRebuild() {
         assertThatThrownBy(() -> Entente.builder().inMemory().rebuildStoredProjections(org.entente.core.store.BatchProgress.NONE))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("in-memory").hasMessageContaining("rebuildProjections()");

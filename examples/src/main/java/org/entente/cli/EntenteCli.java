@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
 import org.entente.core.EntenteException;
+import org.entente.core.store.DiskFullException;
+import org.entente.core.store.StoreInUseException;
 import org.entente.core.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * The command line: load seeds into a store, correct and retract facts, and show boards, timelines
  * and changes. Exit codes: 0 success; 2 a bad argument or value (with the reason and the accepted
- * forms); 1 anything else (one line; the stack trace with {@code --verbose}).
+ * forms); 1 anything else (one line; the stack trace with {@code --verbose}), a full disk, a store in
+ * use by another process and an exhausted heap included.
  */
 @Command(name = "entente", mixinStandardHelpOptions = true, version = "entente 0.1.0-SNAPSHOT",
         description = "Diplomatic and military relations between countries, as event-sourced history.",
@@ -79,6 +82,35 @@ public final class EntenteCli implements Callable<Integer> {
     static int run(PrintWriter out, PrintWriter err, java.util.function.UnaryOperator<String> environment, String... args) {
         EntenteCli root = new EntenteCli();
         root.environment = environment;
+        return execute(commandLine(root, out, err), root, args);
+    }
+
+    /**
+     * Runs a configured command line. An {@link OutOfMemoryError} (which picocli's handlers never see)
+     * becomes one line with the heap's limit and how to raise it: its stack trace says nothing to a user.
+     */
+    static int execute(CommandLine cli, EntenteCli root, String... args) {
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // What the failed command held is unreachable now: there is room to say so.
+            long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            cli.getErr().println("entente: out of memory (" + e.getMessage() + "; the Java heap is limited to " + maxMb
+                    + " MB); run again with a larger heap, such as java -Xmx" + Math.max(1, 2 * maxMb / 1024 + 1)
+                    + "g -jar entente.jar ..., or load the seed in parts");
+            if (root.verbose) {
+                e.printStackTrace(cli.getErr());
+            }
+            code = 1;
+        }
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return code;
+    }
+
+    /** The command line with its handlers: exit code 2 for a bad argument, 1 with one line for anything else. */
+    static CommandLine commandLine(EntenteCli root, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
@@ -93,8 +125,11 @@ public final class EntenteCli implements Callable<Integer> {
                 }
                 return 2;
             }
-            String message = e instanceof EntenteException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            commandLine.getErr().println("entente: " + TerminalText.sanitize(message));
+            // A full disk or a store held by another process says so, even inside another library's exception.
+            Throwable storeFailure = storeFailure(e);
+            String message = storeFailure != null ? storeFailure.getMessage()
+                    : e instanceof EntenteException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            commandLine.getErr().println("entente: " + TerminalText.sanitize(String.valueOf(message)));
             if (root.verbose) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -106,10 +141,20 @@ public final class EntenteCli implements Callable<Integer> {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the accepted forms.");
             return 2;
         });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli;
+    }
+
+    /** A {@link DiskFullException} or {@link StoreInUseException} among the causes, unless the failure is Entente's own. */
+    private static Throwable storeFailure(Throwable e) {
+        if (e instanceof EntenteException) {
+            return null;
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DiskFullException || t instanceof StoreInUseException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The entry point of {@code entente.jar}. */

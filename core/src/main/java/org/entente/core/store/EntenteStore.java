@@ -1,7 +1,5 @@
 package org.entente.core.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -127,6 +125,8 @@ public final class EntenteStore implements AutoCloseable {
     private final EventScan scan;
     private final String nodeId = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final String description;
+    /** The directory of an H2 file store (errors name it), else null. */
+    private final Path h2Directory;
     private volatile TokenStore tokenStore;
     private volatile boolean closed;
     /** The H2 directory's mark of the highest committed position; null for other stores. */
@@ -141,29 +141,29 @@ public final class EntenteStore implements AutoCloseable {
         switch (b.backend) {
             case MEMORY -> {
                 headMark = null;
+                h2Directory = null;
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
                         "jdbc:h2:mem:entente-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
                 dataSource = ownedPool;
                 description = "memory";
             }
             case H2 -> {
-                Path dir = b.directory.toAbsolutePath();
-                try {
-                    Files.createDirectories(dir);
-                } catch (IOException e) {
-                    throw new EntenteException("cannot use " + dir + " as an Entente store directory: " + e, e);
-                }
+                // The path is checked and the URL built by H2Files: nothing in it reaches H2's settings.
+                Path dir = H2Files.checkDirectory(b.directory);
+                h2Directory = dir;
+                String url = H2Files.prepare(dir, b.h2Underlay);
                 headMark = new HeadMark(dir);
                 // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
                 // (H2 otherwise writes commits in the background, up to 500 ms later).
-                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
-                        "jdbc:h2:file:" + dir.resolve("entente") + (b.durableCommits ? ";WRITE_DELAY=0" : ""), "sa", "");
+                // User sa without a password: whoever can read the file reads the data without any (README, Security).
+                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(url + (b.durableCommits ? ";WRITE_DELAY=0" : ""), "sa", "");
                 ownedPool.setMaxConnections(16);
                 dataSource = ownedPool;
                 description = "H2 " + dir;
             }
             default -> {
                 headMark = null;
+                h2Directory = null;
                 ownedPool = null;
                 if (b.ownedDataSource != null) {
                     hikari = new com.zaxxer.hikari.HikariDataSource(b.ownedDataSource);
@@ -175,7 +175,9 @@ public final class EntenteStore implements AutoCloseable {
             }
         }
         try {
-            transactions = new JdbcTransactions(dataSource);
+            transactions = ownedPool != null
+                    ? new JdbcTransactions(dataSource, JdbcTransactions.ROLLBACK_BOUND, H2Files.STOP_PROBE)
+                    : new JdbcTransactions(dataSource);
             connections = transactions.connections();
             EventTypeRegistry types = EventTypeRegistry.standard();
             Serializer eventSerializer = new NamedTypeSerializer(
@@ -242,8 +244,13 @@ public final class EntenteStore implements AutoCloseable {
             if (hikari != null) {
                 hikari.close();
             }
-            throw e;
+            throw storeFailure(e);
         }
+    }
+
+    /** A full disk or a store locked by another process as Entente's exceptions (they name the file), else the failure. */
+    private RuntimeException storeFailure(RuntimeException e) {
+        return h2Directory == null ? e : H2Files.translate(e, h2Directory);
     }
 
     /** A builder; see {@link Builder} for each default. */
@@ -399,7 +406,8 @@ public final class EntenteStore implements AutoCloseable {
             if (uow.isActive()) {
                 uow.rollback(e);
             }
-            throw ententeCause(e);
+            RuntimeException storage = storeFailure(e);
+            throw storage != e ? storage : ententeCause(e);
         }
     }
 
@@ -580,7 +588,18 @@ public final class EntenteStore implements AutoCloseable {
         try {
             axon.shutdown();
         } finally {
-            if (ownedPool != null) {
+            if (ownedPool != null && transactions.stopped() != null) {
+                // The database stopped after a failed write (or a rollback did not complete): no SHUTDOWN
+                // statement, which could spin, and the pool is let go on a daemon thread, waited for a while.
+                Thread dispose = new Thread(ownedPool::dispose, "entente-dispose");
+                dispose.setDaemon(true);
+                dispose.start();
+                try {
+                    dispose.join(JdbcTransactions.ROLLBACK_BOUND.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (ownedPool != null) {
                 try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
                     s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
                 } catch (SQLException e) {
@@ -816,7 +835,13 @@ public final class EntenteStore implements AutoCloseable {
         }
     }
 
-    private static RuntimeException translate(RuntimeException e, Dyad dyad) {
+    private RuntimeException translate(RuntimeException e, Dyad dyad) {
+        // A failed write to a new dyad reads "Cannot reuse aggregate identifier" in Axon's words whatever the
+        // cause (a full disk too): the storage failure is looked for first.
+        RuntimeException storage = storeFailure(e);
+        if (storage != e) {
+            return storage;
+        }
         if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
                 || (e instanceof EventStoreException && DuplicateKeys.isDuplicateKey(e))) {
             return new ConcurrentWriteException(dyad, e);
@@ -877,6 +902,7 @@ public final class EntenteStore implements AutoCloseable {
     public static final class Builder {
         private Backend backend = Backend.H2;
         private Path directory = Path.of("entente-data");
+        private String h2Underlay = "";
         private DataSource dataSource;
         private com.zaxxer.hikari.HikariConfig ownedDataSource;
         private int snapshotThreshold = 250;
@@ -902,10 +928,24 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** An H2 database in this directory, created if missing (the default, {@code ./entente-data}). */
+        /**
+         * An H2 database in this directory (the default, {@code ./entente-data}), taken as an absolute,
+         * normalized path; created if missing, owner-only ({@code 0700}), with owner-only files ({@code 0600}).
+         * Any directory name is accepted but one holding a {@code ;} or a control character: H2 would read
+         * what follows a {@code ;} as its own settings. Prefixes such as {@code mem:}, {@code tcp://} or
+         * {@code zip:} are plain directory names here.
+         *
+         * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
+         */
         public Builder h2(Path directory) {
-            this.directory = Objects.requireNonNull(directory, "directory");
+            this.directory = H2Files.checkDirectory(Objects.requireNonNull(directory, "directory"));
             backend = Backend.H2;
+            return this;
+        }
+
+        /** Tests only: an H2 file-system scheme under Entente's own, such as one that fails writes on demand. */
+        Builder h2Underlay(String scheme) {
+            h2Underlay = Objects.requireNonNull(scheme, "scheme");
             return this;
         }
 

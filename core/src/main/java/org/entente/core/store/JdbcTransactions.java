@@ -2,6 +2,13 @@ package org.entente.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.JdbcException;
@@ -17,11 +24,60 @@ import org.entente.core.EntenteException;
  * UPDATE} then an update) are atomic, which several instances on one database need. A transaction
  * started while one is open on the thread joins it: only the outermost commits, and a rollback of
  * any marks the whole rollback-only. Outside a transaction a connection is in auto-commit mode.
+ *
+ * <h2>A database that stopped</h2>
+ * When a write fails (a full disk) H2 2.x stops its store, and a later statement on a session whose
+ * transaction was open can spin forever in {@code MVStore.registerVersionUsage} at 100% CPU, deaf to
+ * interrupts: the second rollback of such a transaction throws after deregistering its version usage
+ * and deregisters it again as the statement ends, the version's counter stays at -1, and a stopped store
+ * never moves to a new version (H2's {@code Transaction.closeIt} and {@code releaseSnapshot}). So
+ * <ul>
+ * <li>before a rollback, and after a failed commit, the {@link StopProbe} asks whether the database
+ * stopped; if it did, no statement runs on it again: the connection's session is closed directly and
+ * the store takes no more work ({@link #stopped()}), each attempt failing with the cause at once;</li>
+ * <li>a rollback, and the release of a connection whose commit failed, run on a helper thread for at
+ * most {@link #ROLLBACK_BOUND}: past it the caller gets an {@link EntenteException} saying so, the store
+ * takes no more work, and the stuck helper is a daemon thread that does not keep the JVM alive.</li>
+ * </ul>
  */
 final class JdbcTransactions implements TransactionManager {
 
+    /** How long a rollback may take before it is given up (a chunk's transaction is capped far below). */
+    static final Duration ROLLBACK_BOUND = Duration.ofSeconds(30);
+
+    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "entente-rollback");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Tells whether the database behind a connection has stopped, without running a statement on it. */
+    interface StopProbe {
+        /** A probe for databases that never stop this way (PostgreSQL). */
+        StopProbe NEVER = new StopProbe() {
+            @Override
+            public Throwable stoppedBy(Connection c) {
+                return null;
+            }
+
+            @Override
+            public void abandon(Connection c) {
+            }
+        };
+
+        /** The failure that stopped the database behind the connection, or null while it runs. */
+        Throwable stoppedBy(Connection c);
+
+        /** Lets go of a connection to a stopped database without running a statement on it. */
+        void abandon(Connection c);
+    }
+
     private final DataSource dataSource;
+    private final Duration rollbackBound;
+    private final StopProbe probe;
     private final ThreadLocal<Bound> current = new ThreadLocal<>();
+    /** Why the store takes no more work (its database stopped, or a rollback did not complete), or null. */
+    private volatile EntenteException stopped;
 
     /** The connection of the thread's transaction. */
     private static final class Bound {
@@ -34,11 +90,44 @@ final class JdbcTransactions implements TransactionManager {
     }
 
     JdbcTransactions(DataSource dataSource) {
+        this(dataSource, ROLLBACK_BOUND, StopProbe.NEVER);
+    }
+
+    JdbcTransactions(DataSource dataSource, Duration rollbackBound, StopProbe probe) {
         this.dataSource = dataSource;
+        this.rollbackBound = rollbackBound;
+        this.probe = probe;
+    }
+
+    /** Why the store takes no more work (its database stopped, or a rollback did not complete), or null when it is usable. */
+    EntenteException stopped() {
+        return stopped;
+    }
+
+    private void stop(Throwable cause) {
+        if (stopped == null) {
+            stopped = new EntenteException("the database stopped after a failed write (" + H2Files.rootMessage(cause)
+                    + "); close the store and open it again", cause);
+        }
+    }
+
+    /** Whether the connection's database stopped: if so the store stops too and the connection is let go. */
+    private boolean stoppedAndAbandoned(Connection c) {
+        Throwable cause = probe.stoppedBy(c);
+        if (cause == null) {
+            return false;
+        }
+        stop(cause);
+        probe.abandon(c);
+        return true;
     }
 
     @Override
     public Transaction startTransaction() {
+        EntenteException stuck = stopped;
+        if (stuck != null) {
+            throw new EntenteException(stuck.getMessage(), stuck);
+        }
         Bound open = current.get();
         if (open != null) {
             return new Transaction() {
@@ -65,30 +154,87 @@ final class JdbcTransactions implements TransactionManager {
         return new Transaction() {
             @Override
             public void commit() {
+                if (bound.rollbackOnly) {
+                    rollbackAndRelease(bound);
+                    throw new EntenteException("the transaction was marked rollback-only by a failed part and was rolled back");
+                }
                 try {
-                    if (bound.rollbackOnly) {
-                        bound.connection.rollback();
-                        throw new EntenteException("the transaction was marked rollback-only by a failed part and was rolled back");
-                    }
                     bound.connection.commit();
                 } catch (SQLException e) {
-                    throw new JdbcException("could not commit: " + e.getMessage(), e);
-                } finally {
-                    release(bound);
+                    JdbcException failure = new JdbcException("could not commit: " + e.getMessage(), e);
+                    current.remove();
+                    if (stoppedAndAbandoned(bound.connection)) {
+                        throw failure;
+                    }
+                    try {
+                        // The pool rolls a returned connection back: bounded too.
+                        bounded("releasing a connection after a failed commit", () -> release(bound), failure);
+                    } catch (RuntimeException stuck) {
+                        failure.addSuppressed(stuck);
+                    }
+                    throw failure;
                 }
+                release(bound);
             }
 
             @Override
             public void rollback() {
-                try {
-                    bound.connection.rollback();
-                } catch (SQLException e) {
-                    throw new JdbcException("could not roll back: " + e.getMessage(), e);
-                } finally {
-                    release(bound);
-                }
+                rollbackAndRelease(bound);
             }
         };
+    }
+
+    private void rollbackAndRelease(Bound bound) {
+        current.remove();
+        if (stopped != null && probe != StopProbe.NEVER) {
+            // The database stopped: it kept no uncommitted write to roll back, and a statement could spin.
+            probe.abandon(bound.connection);
+            return;
+        }
+        if (stoppedAndAbandoned(bound.connection)) {
+            return;
+        }
+        bounded("rolling back", () -> {
+            try {
+                bound.connection.rollback();
+            } catch (SQLException e) {
+                if (stoppedAndAbandoned(bound.connection)) {
+                    return;
+                }
+                release(bound);
+                throw new JdbcException("could not roll back: " + e.getMessage(), e);
+            }
+            release(bound);
+        }, null);
+    }
+
+    /**
+     * Runs work on a helper thread for at most the rollback bound. Past it the store is stopped and
+     * an {@link EntenteException} says what did not complete (with the failure that led there, if any).
+     */
+    private void bounded(String what, Runnable work, Throwable after) {
+        Future<?> done = HELPERS.submit(work);
+        try {
+            done.get(rollbackBound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            EntenteException stuck = new EntenteException(what + " did not complete within " + rollbackBound.toMillis()
+                    + " ms; the database is failing" + (after == null ? "" : " (" + after.getMessage() + ")")
+                    + ", so this store takes no more work: close it and open it again", after);
+            stopped = stuck;
+            throw stuck;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new JdbcException(what + " failed: " + cause, (Exception) cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EntenteException("interrupted while " + what, e);
+        }
     }
 
     private void release(Bound bound) {
@@ -131,6 +277,10 @@ final class JdbcTransactions implements TransactionManager {
                                 throw e.getCause();
                             }
                         });
+            }
+            EntenteException stuck = stopped;
+            if (stuck != null) {
+                throw new SQLException(stuck.getMessage(), stuck);
             }
             Connection c = dataSource.getConnection();
             c.setAutoCommit(true);

@@ -17,6 +17,20 @@ class EntenteStoreBuilderTest {
     Path dir;
 
     @Test
+    void anH2DirectoryHoldingASemicolonOrAControlCharacterIsRefused() {
+        Path withSettings = dir.resolve("data;INIT=CREATE TABLE PWNED(x int)--");
+        assertThatThrownBy(() -> EntenteStore.builder().h2(withSettings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the store directory '" + withSettings + "' holds a ';', which H2 would read as the start of its"
+                        + " connection settings; name a directory whose absolute path has no ';' and no control characters");
+        assertThatThrownBy(() -> EntenteStore.builder().h2(dir.resolve("tab\there")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the store directory '" + dir + "/tab\\u0009here' holds the control character U+0009; name a"
+                        + " directory whose absolute path has no ';' and no control characters");
+        assertThatThrownBy(() -> EntenteStore.builder().h2(null)).isInstanceOf(NullPointerException.class).hasMessage("directory");
+    }
+
+    @Test
     void aSnapshotThresholdBelowOneIsRefused() {
         assertThatThrownBy(() -> EntenteStore.builder().snapshotThreshold(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("snapshot threshold must be at least 1, got 0");
