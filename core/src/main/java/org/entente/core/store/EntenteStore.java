@@ -155,7 +155,9 @@ public final class EntenteStore implements AutoCloseable {
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
                         "jdbc:h2:file:" + dir.resolve("entente") + (b.durableCommits ? ";WRITE_DELAY=0" : ""), "sa", "");
                 ownedPool.setMaxConnections(16);
-                dataSource = ownedPool;
+                // One JDBC call at a time: otherwise a kill can leave rows of an unfinished transaction
+                // behind that recovery cannot roll back (see H2StatementGate and RELIABILITY.md).
+                dataSource = H2StatementGate.around(ownedPool);
                 description = "H2 " + dir;
             }
             default -> {
