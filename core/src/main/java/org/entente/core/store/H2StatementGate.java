@@ -1,6 +1,5 @@
 package org.entente.core.store;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -30,18 +29,25 @@ import javax.sql.DataSource;
  * With one call at a time, no row is ever half-written while a store operation runs. RELIABILITY.md
  * has the measurements (H2 alone and Entente, with and without the gate).
  *
- * <p>A call waits at most {@link #WAIT_MS} for its turn and then goes ahead: a statement that waits
- * inside H2 for a row that another transaction holds (which H2 ends after its lock timeout) must not
- * keep that transaction from committing for longer.
+ * <p>A call whose turn is taken by a thread that waits inside H2 (for a row another transaction
+ * holds, or for H2's own store lock) goes ahead: that thread is between two rows, not half-way
+ * through one, and making the committer it waits for wait in turn would deadlock them until H2's
+ * lock timeout (which would turn a clean concurrent-write error into a timeout). A call also goes
+ * ahead after waiting {@link #WAIT_MS} in all.
  */
 final class H2StatementGate {
 
-    /** How long a call waits for its turn before going ahead anyway. */
+    /** How long a call waits for its turn at most before going ahead anyway. */
     static final long WAIT_MS = 5_000;
 
     private static final Set<String> GATED_CONNECTION_CALLS = Set.of("commit", "rollback", "close", "setAutoCommit");
 
+    /** How often a waiting call looks whether the thread whose turn it is waits inside H2. */
+    private static final long POLL_MS = 5;
+
     private final ReentrantLock turn = new ReentrantLock();
+    /** The thread whose turn it is (for a reentrant call, the outermost one's). */
+    private volatile Thread owner;
     private final long waitMillis;
 
     private H2StatementGate(long waitMillis) {
@@ -94,14 +100,31 @@ final class H2StatementGate {
     }
 
     private Object inTurn(Method method, Object target, Object[] args) throws Throwable {
-        boolean mine = turn.tryLock(waitMillis, TimeUnit.MILLISECONDS);
-        try {
-            return invoke(method, target, args);
-        } finally {
-            if (mine) {
-                turn.unlock();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (!turn.tryLock(POLL_MS, TimeUnit.MILLISECONDS)) {
+            Thread holder = owner;
+            if (System.nanoTime() > deadline || holder != null && waitsInsideH2(holder)) {
+                return invoke(method, target, args);
             }
         }
+        boolean outermost = turn.getHoldCount() == 1;
+        try {
+            if (outermost) {
+                owner = Thread.currentThread();
+            }
+            return invoke(method, target, args);
+        } finally {
+            if (outermost) {
+                owner = null;
+            }
+            turn.unlock();
+        }
+    }
+
+    /** Waiting (not running, not blocked on a monitor): in H2 that is a row-lock or store-lock wait. */
+    private static boolean waitsInsideH2(Thread t) {
+        Thread.State state = t.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
