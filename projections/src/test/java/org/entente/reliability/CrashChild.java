@@ -38,20 +38,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class CrashChild {
 
-    /** Dyads the generated facts are spread over: 20,000 facts make 10 per dyad. */
-    static final int DYADS = 2_000;
     private static final List<Country> COUNTRIES = Country.all().stream().limit(64).toList();
 
     private CrashChild() {
     }
 
-    /** Fact n of a run: talks in one of {@link #DYADS} dyads, on a day that depends on n. */
-    static FactCommand talks(String run, int n) {
-        int dyad = n % DYADS;
+    /**
+     * Fact n of a run of {@code count} facts: talks in one of count / 10 dyads (at least 50), ten facts
+     * per dyad, on a day that depends on n.
+     */
+    static FactCommand talks(String run, int n, int count) {
+        int dyads = Math.max(50, count / 10);
+        int dyad = n % dyads;
         int a = dyad % COUNTRIES.size();
         int b = (a + 1 + dyad / COUNTRIES.size()) % COUNTRIES.size();
         return new FactCommand.HoldTalks(new FactHeader(FactId.of(run + "-" + n),
-                HappenedOn.day(LocalDate.of(2000, 1, 1).plusDays(n / DYADS)), COUNTRIES.get(a), COUNTRIES.get(b),
+                HappenedOn.day(LocalDate.of(2000, 1, 1).plusDays(n / dyads)), COUNTRIES.get(a), COUNTRIES.get(b),
                 List.of(Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED).withPublisher("crash harness"))),
                 Optional.of("talks " + n + " of " + run));
     }
@@ -59,7 +61,7 @@ public final class CrashChild {
     static List<FactCommand> batch(String run, int from, int count) {
         List<FactCommand> batch = new ArrayList<>(count);
         for (int n = from; n < from + count; n++) {
-            batch.add(talks(run, n));
+            batch.add(talks(run, n, count));
         }
         return batch;
     }

@@ -120,6 +120,8 @@ public final class CrashHarness {
     private final Tally tally = new Tally();
     /** Per point: how long an uninterrupted run took (ms), so kills land anywhere within one. */
     private final Map<String, Long> duration = new LinkedHashMap<>();
+    /** The points whose duration was measured on a run that ended before its kill. */
+    private final Set<String> measured = new HashSet<>();
     private int storeNumber;
     private String store;
     private Path h2Source; // the H2 store a migration copies from
@@ -270,6 +272,7 @@ public final class CrashHarness {
             if (!killed) {
                 // It ended before the kill moment: later kills aim within its duration.
                 duration.put(key, Math.max(50, (System.nanoTime() - started) / 1_000_000));
+                measured.add(key);
                 if (!reader.done) {
                     tally.failures.add("#" + k + " " + point.job + ": the child died on its own: "
                             + Files.readString(errors).lines().filter(l -> !l.startsWith("[")).limit(5).toList());
@@ -312,6 +315,12 @@ public final class CrashHarness {
         } catch (Exception | AssertionError e) {
             afterRerun.add("rerun failed: " + e);
         }
+        long rerunMillis = (System.nanoTime() - checked) / 1_000_000;
+        if (afterRerun.isEmpty() && !measured.contains(key) && point != Point.BATCH && point != Point.SINGLE) {
+            // Until a run is seen to end, a rerun that did the whole job tells how long it takes (rather more:
+            // it also checks), so that kills can land late in an import or a rebuild, not only early.
+            duration.put(key, Math.max(estimate, rerunMillis));
+        }
         if (!afterKill.isEmpty()) {
             outcome = Outcome.INCONSISTENT_AFTER_KILL;
             detail = afterKill + (afterRerun.isEmpty() ? "" : " then " + afterRerun);
@@ -336,7 +345,7 @@ public final class CrashHarness {
             }
         }
         log.printf("kill %d %s %s %s after %d of ~%d ms (check %d ms, rerun %d ms): %s %s%n", k, pg ? "pg" : "h2", point.job,
-                killed ? "killed" : "finished", elapsed, estimate, (checked - afterChild) / 1_000_000, (System.nanoTime() - checked) / 1_000_000,
+                killed ? "killed" : "finished", elapsed, estimate, (checked - afterChild) / 1_000_000, rerunMillis,
                 outcome, detail);
         log.flush();
         if (point == Point.IMPORT && !keepTarget) {
