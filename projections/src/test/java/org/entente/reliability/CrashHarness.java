@@ -81,6 +81,7 @@ public final class CrashHarness {
     static final class Tally {
         final Map<Point, int[]> kills = new EnumMap<>(Point.class); // point -> {kills, consistent, inconsistent, rerun failed}
         int completedBeforeKill;
+        /** Facts acknowledged (by the child or a rerun), each then checked after every later kill of its store. */
         long acknowledged;
         long lost;
         long duplicates;
@@ -130,6 +131,7 @@ public final class CrashHarness {
     private String keepStore;
     private long sourceEvents;
     private int runNumber;
+    /** The facts of the current store that a call acknowledged (it returned), in the child or in a rerun. */
     private final Set<String> acknowledged = new HashSet<>();
 
     CrashHarness(Config config, PrintStream log) {
@@ -281,8 +283,7 @@ public final class CrashHarness {
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         long afterChild = System.nanoTime();
-        acknowledged.addAll(acks);
-        tally.acknowledged += acks.size();
+        acks.forEach(this::acknowledge);
         if (!killed) {
             tally.completedBeforeKill++;
         }
@@ -356,6 +357,13 @@ public final class CrashHarness {
         }
     }
 
+    /** From now on the fact must be in the store after every kill. */
+    private void acknowledge(String factId) {
+        if (acknowledged.add(factId)) {
+            tally.acknowledged++;
+        }
+    }
+
     /** Reads the child's lines on a thread of its own, so the kill can come at any moment. */
     private static final class Reader extends Thread {
         final ChildJvm child;
@@ -421,7 +429,7 @@ public final class CrashHarness {
             e.recordAll(facts);
             e.awaitCaughtUp(Duration.ofMinutes(5));
         }
-        facts.forEach(f -> acknowledged.add(f.fact().id().value()));
+        facts.forEach(f -> acknowledge(f.fact().id().value()));
         sourceEvents += facts.size();
     }
 
@@ -515,7 +523,7 @@ public final class CrashHarness {
                         tally.duplicates += r.events() - r.eventFactIds().size();
                         sourceEvents = r.events();
                     }
-                    facts.forEach(f -> acknowledged.add(f.fact().id().value()));
+                    facts.forEach(f -> acknowledge(f.fact().id().value()));
                 }
                 exportFile = null;
             }
