@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +35,12 @@ import org.entente.durability.Digests;
  * ({@link StoreIntegrity}), reruns the interrupted job in this JVM until it completes, and checks
  * again: no acknowledged fact lost, none recorded twice, no store inconsistent.
  *
- * <p>Run it from the command line after {@code ./mvnw -q -B -pl projections -am test-compile}:
+ * <p>Run it from the command line (from the repository's root):
  * <pre>
- * java -cp "$(cat target/crash.cp):projections/target/test-classes:projections/target/classes:core/target/classes:core/target/test-classes" \
- *     org.entente.reliability.CrashHarness --kills 500 --batch 20000 --out target/crash
+ * ./mvnw -q -B -pl projections -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/crash.cp -Dmdep.includeScope=test
+ * java -cp "projections/target/test-classes:projections/target/classes:$(cat projections/target/crash.cp)" \
+ *     org.entente.reliability.CrashHarness --kills 500 --batch 20000 --out /tmp/crash-long
  * </pre>
  * (see RELIABILITY.md). The CI tests {@code H2CrashHarnessTest} and {@code PostgresCrashHarnessTest}
  * run it with 20 and 10 kills on 5,000-fact batches.
@@ -77,48 +78,10 @@ public final class CrashHarness {
         }
     }
 
-    /** The harness's figures. */
-    static final class Tally {
-        final Map<Point, int[]> kills = new EnumMap<>(Point.class); // point -> {kills, consistent, inconsistent, rerun failed}
-        int completedBeforeKill;
-        /** Facts acknowledged (by the child or a rerun), each then checked after every later kill of its store. */
-        long acknowledged;
-        long lost;
-        long duplicates;
-        final List<String> failures = new ArrayList<>();
-
-        int kills() {
-            return kills.values().stream().mapToInt(a -> a[0]).sum();
-        }
-
-        int count(Outcome o) {
-            return kills.values().stream().mapToInt(a -> a[1 + o.ordinal()]).sum();
-        }
-
-        void add(Point p, Outcome o) {
-            int[] a = kills.computeIfAbsent(p, k -> new int[4]);
-            a[0]++;
-            a[1 + o.ordinal()]++;
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder s = new StringBuilder();
-            s.append(String.format("%d kill(s): %d consistent, %d inconsistent after the kill, %d rerun(s) failed;"
-                            + " %d acknowledged fact(s), %d lost, %d duplicated; %d run(s) finished before their kill%n",
-                    kills(), count(Outcome.CONSISTENT), count(Outcome.INCONSISTENT_AFTER_KILL), count(Outcome.RERUN_FAILED),
-                    acknowledged, lost, duplicates, completedBeforeKill));
-            kills.forEach((p, a) -> s.append(String.format("  %-15s %4d kill(s): %d consistent, %d inconsistent, %d rerun failed%n",
-                    p.job, a[0], a[1], a[2], a[3])));
-            failures.forEach(f -> s.append("  FAILURE ").append(f).append('\n'));
-            return s.toString();
-        }
-    }
-
     private final Config config;
     private final PrintStream log;
     private final Random random;
-    private final Tally tally = new Tally();
+    private final CrashTally tally = new CrashTally();
     /** Per point: how long an uninterrupted run took (ms), so kills land anywhere within one. */
     private final Map<String, Long> duration = new LinkedHashMap<>();
     /** The points whose duration was measured on a run that ended before its kill. */
@@ -177,7 +140,7 @@ public final class CrashHarness {
         Config config = new Config(kills, batch, backend, points, seed, out, base.pgUrl(), base.pgUser(), fresh ? 0 : base.storeLimit(), noRerun);
         System.out.printf("crash harness: %d kills, %d-fact batches, backend %s, points %s, seed %d, in %s%n",
                 kills, batch, backend, points, seed, out.toAbsolutePath());
-        Tally tally = new CrashHarness(config, System.out).run();
+        CrashTally tally = new CrashHarness(config, System.out).run();
         System.out.print(tally);
         System.exit(tally.failures.isEmpty() && tally.lost == 0 && tally.duplicates == 0 ? 0 : 1);
     }
@@ -187,7 +150,7 @@ public final class CrashHarness {
      * not count, and the next kill of that point aims earlier); H2 and PostgreSQL alternate when both
      * are asked for, two H2 kills to one.
      */
-    Tally run() throws Exception {
+    CrashTally run() throws Exception {
         int attempt = 0;
         while (tally.kills() < config.kills()) {
             if (attempt > 2 * config.kills() + 10) {
@@ -255,7 +218,7 @@ public final class CrashHarness {
                 throw new IllegalStateException("child " + k + " did not start: " + line + " " + Files.readString(errors));
             }
             started = System.nanoTime();
-            Reader reader = new Reader(child);
+            ChildOutput reader = new ChildOutput(child);
             reader.start();
             long deadline = started + TimeUnit.MILLISECONDS.toNanos(killAfter);
             while (reader.isAlive() && System.nanoTime() < deadline) {
@@ -361,42 +324,6 @@ public final class CrashHarness {
     private void acknowledge(String factId) {
         if (acknowledged.add(factId)) {
             tally.acknowledged++;
-        }
-    }
-
-    /** Reads the child's lines on a thread of its own, so the kill can come at any moment. */
-    private static final class Reader extends Thread {
-        final ChildJvm child;
-        final Set<String> acks = new HashSet<>();
-        volatile int written;
-        volatile boolean recorded;
-        volatile boolean done;
-
-        Reader(ChildJvm child) {
-            this.child = child;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                String line;
-                while ((line = child.readLine()) != null) {
-                    if (line.startsWith("ACK ")) {
-                        synchronized (acks) {
-                            acks.add(line.substring(4));
-                        }
-                    } else if (line.startsWith("WRITTEN ")) {
-                        written = Integer.parseInt(line.substring(8));
-                    } else if (line.equals("RECORDED")) {
-                        recorded = true;
-                    } else if (line.equals("DONE")) {
-                        done = true;
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe closes when the child is killed
-            }
         }
     }
 

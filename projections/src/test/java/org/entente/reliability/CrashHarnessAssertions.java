@@ -8,7 +8,7 @@ final class CrashHarnessAssertions {
     private CrashHarnessAssertions() {
     }
 
-    static void assertClean(CrashHarness.Tally tally, int kills) {
+    static void assertClean(CrashTally tally, int kills) {
         System.out.print(tally);
         assertThat(tally.kills()).as("kills that landed while the child was working").isEqualTo(kills);
         assertThat(tally.lost).as("acknowledged facts lost\n%s", tally).isZero();

@@ -25,14 +25,14 @@ class H2CrashHarnessTest {
 
     @Test
     void killsDuringBatchesSingleRecordsAndRebuildsLoseNoAcknowledgedFactAndLeaveEveryStoreConsistent() throws Exception {
-        CrashHarness.Tally tally = new CrashHarness(CrashHarness.Config.of(16, BATCH_FACTS, "h2",
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(16, BATCH_FACTS, "h2",
                 List.of(BATCH, SINGLE, REBUILD, ONLINE_REBUILD), temp), System.out).run();
         CrashHarnessAssertions.assertClean(tally, 16);
     }
 
     @Test
     void killsDuringAStoreImportAreFollowedByARetryThatCompletesWithTheSourcesCounts() throws Exception {
-        CrashHarness.Tally tally = new CrashHarness(CrashHarness.Config.of(4, BATCH_FACTS, "h2", List.of(IMPORT), temp),
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(4, BATCH_FACTS, "h2", List.of(IMPORT), temp),
                 System.out).run();
         CrashHarnessAssertions.assertClean(tally, 4);
     }

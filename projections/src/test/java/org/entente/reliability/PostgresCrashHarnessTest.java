@@ -30,14 +30,14 @@ class PostgresCrashHarnessTest {
 
     @Test
     void killsDuringBatchesSingleRecordsAndRebuildsLoseNoAcknowledgedFactAndLeaveEveryStoreConsistent() throws Exception {
-        CrashHarness.Tally tally = new CrashHarness(CrashHarness.Config.of(7, H2CrashHarnessTest.BATCH_FACTS, "pg",
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(7, H2CrashHarnessTest.BATCH_FACTS, "pg",
                 List.of(BATCH, SINGLE, REBUILD, ONLINE_REBUILD), temp), System.out).run();
         CrashHarnessAssertions.assertClean(tally, 7);
     }
 
     @Test
     void killsDuringAMigrationFromH2AreFollowedByARetryThatCompletesWithTheSourcesCounts() throws Exception {
-        CrashHarness.Tally tally = new CrashHarness(CrashHarness.Config.of(3, H2CrashHarnessTest.BATCH_FACTS, "pg",
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(3, H2CrashHarnessTest.BATCH_FACTS, "pg",
                 List.of(MIGRATE), temp), System.out).run();
         CrashHarnessAssertions.assertClean(tally, 3);
     }
