@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@code java ... H2OrphanProbe KILLS MODE [URL-SETTINGS]}, MODE {@code early} or {@code late}
  * (claims first, or just before the events and the commit), optionally with {@code +gate} (write
  * statements share a lock that commits take alone), {@code +mutex} (statements and commits one at a
- * time, as Entente's gate), {@code +reopen} (the database is reopened after its tables are created)
- * and {@code +aimed} (the other connection commits every 20 ms, and the kill comes right after one of
- * the first three bursts of claims, where the race does its damage).
+ * time, as Entente's gate), {@code +reopen} (the database is reopened after its tables are created),
+ * {@code +rowsN} (chunks of N rows instead of 1,000, the work in proportion) and {@code +aimed} (the
+ * other connection commits every 20 ms, and the kill comes right after one of the first three bursts
+ * of claims). Results are in RELIABILITY.md.
  */
 public final class H2OrphanProbe {
 
@@ -130,6 +131,9 @@ public final class H2OrphanProbe {
         mutex = mode.contains("mutex");
         String order = mode.startsWith("late") ? "late" : "early";
         long processorPause = mode.contains("aimed") ? 20_000_000 : 2_000_000;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rows(\\d+)").matcher(mode);
+        int rows = m.find() ? Integer.parseInt(m.group(1)) : 1000;
+        long work = TimeUnit.MILLISECONDS.toNanos(300) * rows / 1000;
         try (Connection setup = DriverManager.getConnection(url(dir, settings), "sa", ""); Statement s = setup.createStatement()) {
             s.execute("CREATE TABLE claim (id VARCHAR(128) NOT NULL PRIMARY KEY, owner VARCHAR(16) NOT NULL)");
             s.execute("CREATE TABLE event (n BIGINT AUTO_INCREMENT PRIMARY KEY, id VARCHAR(128) NOT NULL, payload VARBINARY(10000))");
@@ -165,7 +169,7 @@ public final class H2OrphanProbe {
                 byte[] payload = new byte[600];
                 for (int chunk = 0; ; chunk++) {
                     List<String> ids = new ArrayList<>();
-                    for (int i = 0; i < 1000; i++) {
+                    for (int i = 0; i < rows; i++) {
                         ids.add("c" + chunk + "-" + i);
                     }
                     if (order.equals("early")) {
@@ -173,7 +177,7 @@ public final class H2OrphanProbe {
                         System.out.println("BURST");
                         System.out.flush();
                     }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300)); // the commands' work, in memory
+                    LockSupport.parkNanos(work); // the commands' work, in memory (300 ms per 1,000 rows)
                     if (order.equals("late")) {
                         claim(claim, ids);
                     }
