@@ -70,11 +70,11 @@ public final class CrashHarness {
 
     /** The harness's settings. */
     record Config(int kills, int batch, String backend, List<Point> points, long seed, Path work, String pgUrl, String pgUser,
-                  int storeLimit, boolean noRerun) {
+                  int storeLimit, boolean noRerun, Duration timeLimit) {
         static Config of(int kills, int batch, String backend, List<Point> points, Path work) {
             return new Config(kills, batch, backend, points, 20240426L, work,
                     System.getProperty("entente.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                    System.getProperty("entente.postgres.user", "postgres"), 3 * batch, false);
+                    System.getProperty("entente.postgres.user", "postgres"), 3 * batch, false, Duration.ofDays(365));
         }
     }
 
@@ -112,6 +112,7 @@ public final class CrashHarness {
         long seed = System.currentTimeMillis();
         boolean noRerun = false;
         boolean fresh = false;
+        int minutes = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -124,6 +125,7 @@ public final class CrashHarness {
                     noRerun = true;
                     i--;
                 }
+                case "--minutes" -> minutes = Integer.parseInt(value);
                 case "--fresh" -> {
                     fresh = true;
                     i--;
@@ -131,13 +133,14 @@ public final class CrashHarness {
                 case "--points" -> points = java.util.Arrays.stream(value.split(","))
                         .map(p -> Point.valueOf(p.toUpperCase(Locale.ROOT).replace('-', '_'))).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --kills N --batch N --backend h2|pg|both --points batch,single,... --seed N --out DIR");
+                        + "; expected --kills N --batch N --backend h2|pg|both --points batch,single,... --seed N --minutes N --out DIR");
             }
             i++;
         }
         Files.createDirectories(out);
         Config base = Config.of(kills, batch, backend, points, out);
-        Config config = new Config(kills, batch, backend, points, seed, out, base.pgUrl(), base.pgUser(), fresh ? 0 : base.storeLimit(), noRerun);
+        Config config = new Config(kills, batch, backend, points, seed, out, base.pgUrl(), base.pgUser(), fresh ? 0 : base.storeLimit(), noRerun,
+                minutes > 0 ? Duration.ofMinutes(minutes) : base.timeLimit());
         System.out.printf("crash harness: %d kills, %d-fact batches, backend %s, points %s, seed %d, in %s%n",
                 kills, batch, backend, points, seed, out.toAbsolutePath());
         CrashTally tally = new CrashHarness(config, System.out).run();
@@ -147,12 +150,17 @@ public final class CrashHarness {
 
     /**
      * Runs until the asked number of kills landed (a child that finished before its kill moment does
-     * not count, and the next kill of that point aims earlier); H2 and PostgreSQL alternate when both
-     * are asked for, two H2 kills to one.
+     * not count, and the next kill of that point aims earlier) or the time limit passed; H2 and
+     * PostgreSQL alternate when both are asked for, two H2 kills to one.
      */
     CrashTally run() throws Exception {
         int attempt = 0;
+        long stopAt = System.nanoTime() + config.timeLimit().toNanos();
         while (tally.kills() < config.kills()) {
+            if (System.nanoTime() > stopAt) {
+                log.printf("time limit of %d minutes reached after %d kills: stopping%n", config.timeLimit().toMinutes(), tally.kills());
+                break;
+            }
             if (attempt > 2 * config.kills() + 10) {
                 throw new IllegalStateException("only " + tally.kills() + " of " + config.kills() + " kills landed in " + attempt
                         + " runs: the jobs end before the kill moments chosen");
