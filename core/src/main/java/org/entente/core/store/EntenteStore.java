@@ -158,7 +158,9 @@ public final class EntenteStore implements AutoCloseable {
                 // User sa without a password: whoever can read the file reads the data without any (README, Security).
                 ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(url + (b.durableCommits ? ";WRITE_DELAY=0" : ""), "sa", "");
                 ownedPool.setMaxConnections(16);
-                dataSource = ownedPool;
+                // One JDBC call at a time: otherwise a kill can leave rows of an unfinished transaction
+                // behind that recovery cannot roll back (see H2StatementGate and RELIABILITY.md).
+                dataSource = H2StatementGate.around(ownedPool);
                 description = "H2 " + dir;
             }
             default -> {
