@@ -110,7 +110,7 @@ final class H2Files {
         @Override
         public Throwable stoppedBy(java.sql.Connection c) {
             try {
-                if (c instanceof org.h2.jdbc.JdbcConnection h2 && h2.getSession() instanceof org.h2.engine.SessionLocal session
+                if (h2(c) instanceof org.h2.jdbc.JdbcConnection h2 && h2.getSession() instanceof org.h2.engine.SessionLocal session
                         && session.getDatabase() != null && session.getDatabase().getStore() != null) {
                     return session.getDatabase().getStore().getMvStore().getPanicException();
                 }
@@ -123,7 +123,7 @@ final class H2Files {
         @Override
         public void abandon(java.sql.Connection c) {
             try {
-                if (c instanceof org.h2.jdbc.JdbcConnection h2) {
+                if (h2(c) instanceof org.h2.jdbc.JdbcConnection h2) {
                     // Not Connection.close(): the pool would roll the connection back with a statement.
                     h2.getSession().close();
                 }
@@ -132,6 +132,15 @@ final class H2Files {
             }
         }
     };
+
+    /** H2's own connection behind a wrapper (the statement gate's proxy), or null when there is none. */
+    private static java.sql.Connection h2(java.sql.Connection c) {
+        try {
+            return c.isWrapperFor(org.h2.jdbc.JdbcConnection.class) ? c.unwrap(org.h2.jdbc.JdbcConnection.class) : null;
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
 
     /** The database file of a store directory. */
     static Path databaseFile(Path dir) {
