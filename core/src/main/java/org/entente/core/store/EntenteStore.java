@@ -131,6 +131,8 @@ public final class EntenteStore implements AutoCloseable {
     private volatile boolean closed;
     /** The H2 directory's mark of the highest committed position; null for other stores. */
     private final HeadMark headMark;
+    /** The H2 file store's JDBC URL (null for other stores), for the plain connection that shuts it down. */
+    private String h2Url;
 
     private EntenteStore(Builder b) {
         this.backend = b.backend;
@@ -156,7 +158,8 @@ public final class EntenteStore implements AutoCloseable {
                 // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
                 // (H2 otherwise writes commits in the background, up to 500 ms later).
                 // User sa without a password: whoever can read the file reads the data without any (README, Security).
-                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(url + (b.durableCommits ? ";WRITE_DELAY=0" : ""), "sa", "");
+                h2Url = url + (b.durableCommits ? ";WRITE_DELAY=0" : "");
+                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(h2Url, "sa", "");
                 ownedPool.setMaxConnections(16);
                 // One JDBC call at a time: otherwise a kill can leave rows of an unfinished transaction
                 // behind that recovery cannot roll back (see H2StatementGate and RELIABILITY.md).
@@ -601,9 +604,24 @@ public final class EntenteStore implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            } else if (ownedPool != null && h2Url != null) {
+                // SHUTDOWN on a plain connection, after the pool is gone: a pooled connection closed after
+                // SHUTDOWN rolls back on the closed database, and H2 writes that failure into entente.trace.db
+                // at every close. The plain connection keeps the database open while the pool lets go.
+                try (Connection c = java.sql.DriverManager.getConnection(h2Url, "sa", "")) {
+                    ownedPool.dispose();
+                    try (Statement s = c.createStatement()) {
+                        s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+                    }
+                } catch (SQLException e) {
+                    // The database is gone already; nothing more to close.
+                } finally {
+                    ownedPool.dispose();
+                }
             } else if (ownedPool != null) {
+                // In memory (DB_CLOSE_DELAY=-1): SHUTDOWN frees the database; there is no trace file to keep clean.
                 try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
-                    s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+                    s.execute("SHUTDOWN");
                 } catch (SQLException e) {
                     // The database is gone already; nothing more to close.
                 }
