@@ -199,6 +199,20 @@ class IntegrityTest {
     }
 
     @Test
+    void aStoreFileCutBelowWhatH2CanReadIsReportedAsDamagedNamingTheFileAndTheRemedy() throws Exception {
+        recordStory();
+        Path file = directory.resolve("entente.mv.db");
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() / 10);
+        }
+        assertThatThrownBy(() -> Entente.h2(directory))
+                .isInstanceOfSatisfying(org.entente.core.store.StoreDamagedException.class,
+                        e -> assertThat(e.file()).isEqualTo(file.toAbsolutePath().normalize()))
+                .hasMessageContaining("cannot be read: it is truncated or damaged")
+                .hasMessageContaining("store-import");
+    }
+
+    @Test
     void aStoreFileReplacedByAnOlderCopyIsRefusedByTheHeadMark() throws Exception {
         try (Entente entente = Entente.h2(directory)) {
             entente.record(talks("first", "2024-01-01", NER, USA));

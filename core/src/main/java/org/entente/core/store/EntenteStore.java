@@ -249,7 +249,7 @@ public final class EntenteStore implements AutoCloseable {
             if (hikari != null) {
                 hikari.close();
             }
-            throw storeFailure(e);
+            throw h2Directory == null ? e : H2Files.translateOpen(e, h2Directory);
         }
     }
 

@@ -164,6 +164,29 @@ final class H2Files {
         return failure;
     }
 
+    /**
+     * A failure to open a store as a {@link StoreDamagedException} when H2 could not read its file
+     * (a file cut short or garbled: H2's "file corrupted" or a read that found too few bytes), else as
+     * {@link #translate} gives it.
+     */
+    static RuntimeException translateOpen(RuntimeException failure, Path dir) {
+        RuntimeException translated = translate(failure, dir);
+        if (translated != failure) {
+            return translated;
+        }
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == FILE_CORRUPTED
+                    || t instanceof org.h2.mvstore.MVStoreException mv && mv.getMessage() != null
+                            && (mv.getMessage().startsWith("Reading from file") || mv.getMessage().contains("corrupt"))) {
+                return new StoreDamagedException(databaseFile(dir), failure);
+            }
+        }
+        return failure;
+    }
+
+    /** H2's error code for a database file it finds corrupted. */
+    private static final int FILE_CORRUPTED = 90030;
+
     /** Whether a failure comes from a write that found no space (ENOSPC or a quota), looking through every cause. */
     static boolean isDiskFull(Throwable failure) {
         for (Throwable t : chain(failure)) {
