@@ -386,6 +386,12 @@ public final class StoreCopy {
             }
             notes.add(String.format(java.util.Locale.ROOT, "discarded an unfinished import from %s (%,d rows) before this one", m.source(), held));
             clear(to);
+        } else if (holdsCopy(to, manifest)) {
+            // A run killed after its copy completed (the marker dropped) but before it returned: the retry
+            // finds the copy whole and finishes instead of refusing a target that is not empty.
+            notes.add(String.format(java.util.Locale.ROOT, "%s already holds a finished copy of these rows (%s); nothing was copied",
+                    to, manifest.describe()));
+            return manifest.rows();
         } else {
             requireEmpty(to);
         }
@@ -393,19 +399,37 @@ public final class StoreCopy {
         return 0;
     }
 
-    /** The target holds exactly what the manifest lists. */
-    private static void requireCopied(EntenteStore to, Manifest manifest) {
+    /** Whether the target holds exactly the counts and last position the manifest lists (a finished copy). */
+    private static boolean holdsCopy(EntenteStore to, Manifest manifest) {
+        if (manifest.rows() == 0) {
+            return false;
+        }
+        long[] held = held(to);
+        return held[0] == manifest.events() && held[1] == manifest.snapshots() && held[2] == manifest.factIds()
+                && held[3] == manifest.lastGlobalIndex();
+    }
+
+    /** Events, snapshots, fact ids and the last position a store holds. */
+    private static long[] held(EntenteStore to) {
         long events = count(to, CopiedTable.EVENTS.table());
         long snapshots = count(to, CopiedTable.SNAPSHOTS.table());
         long ids = count(to, CopiedTable.FACT_IDS.table());
-        long last;
         try (Connection c = to.connections().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry")) {
             rs.next();
-            last = rs.getLong(1);
+            return new long[] {events, snapshots, ids, rs.getLong(1)};
         } catch (SQLException e) {
             throw new EntenteException("could not read the last position of " + to + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The target holds exactly what the manifest lists. */
+    private static void requireCopied(EntenteStore to, Manifest manifest) {
+        long[] held = held(to);
+        long events = held[0];
+        long snapshots = held[1];
+        long ids = held[2];
+        long last = held[3];
         if (events != manifest.events() || snapshots != manifest.snapshots() || ids != manifest.factIds() || last != manifest.lastGlobalIndex()) {
             throw new EntenteException(String.format(java.util.Locale.ROOT, "after the copy %s holds %,d event(s), %,d snapshot(s) and %,d"
                     + " fact id(s), last position %d, but the source holds %s; run the same import again, which starts over",

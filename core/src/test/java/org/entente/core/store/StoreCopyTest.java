@@ -143,6 +143,20 @@ class StoreCopyTest {
     }
 
     @Test
+    void runningAFinishedImportAgainFindsTheCopyWholeAndCopiesNothing() throws Exception {
+        Path file = exported(12);
+        try (EntenteStore to = h2("restored-twice")) {
+            StoreCopy.importInto(to, file);
+            // A run killed after its copy completed, before it returned: the retry must finish, not refuse.
+            StoreCopy.Summary again = StoreCopy.importInto(to, file);
+            assertThat(again.events()).isEqualTo(13);
+            assertThat(again.notes()).singleElement().asString().contains("already holds a finished copy of these rows");
+            assertThat(count(to, "DomainEventEntry")).isEqualTo(13);
+            assertThat(StoreCopy.unfinishedImport(to)).isEmpty();
+        }
+    }
+
+    @Test
     void anExportCutAtAnyLineBoundaryIsRefusedNamingWhatIsMissingAndWritesNothing() throws Exception {
         Path file = exported(12);
         List<String> lines = Files.readAllLines(file);
