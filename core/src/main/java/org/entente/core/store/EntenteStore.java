@@ -110,7 +110,8 @@ public final class EntenteStore implements AutoCloseable {
      * compacted in the benchmarks; compaction takes about 10 s per million events.
      */
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
-    private com.zaxxer.hikari.HikariDataSource hikari;
+    /** The pool the store opened for a PostgreSQL URL (a HikariCP pool, see {@link PostgresPool}), else null. */
+    private java.io.Closeable ownedPostgresPool;
     private final ConnectionProvider connections;
     private final JdbcTransactions transactions;
     private final Serializer generalSerializer;
@@ -171,8 +172,9 @@ public final class EntenteStore implements AutoCloseable {
                 h2Directory = null;
                 ownedPool = null;
                 if (b.ownedDataSource != null) {
-                    hikari = new com.zaxxer.hikari.HikariDataSource(b.ownedDataSource);
-                    dataSource = hikari;
+                    DataSource pool = PostgresPool.open(b.ownedDataSource);
+                    ownedPostgresPool = (java.io.Closeable) pool;
+                    dataSource = pool;
                 } else {
                     dataSource = b.dataSource;
                 }
@@ -246,10 +248,18 @@ public final class EntenteStore implements AutoCloseable {
             if (ownedPool != null) {
                 ownedPool.dispose();
             }
-            if (hikari != null) {
-                hikari.close();
-            }
+            closeOwnedPostgresPool();
             throw h2Directory == null ? e : H2Files.translateOpen(e, h2Directory);
+        }
+    }
+
+    private void closeOwnedPostgresPool() {
+        if (ownedPostgresPool != null) {
+            try {
+                ownedPostgresPool.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -627,9 +637,7 @@ public final class EntenteStore implements AutoCloseable {
                 }
                 ownedPool.dispose();
             }
-            if (hikari != null) {
-                hikari.close();
-            }
+            closeOwnedPostgresPool();
         }
     }
 
@@ -924,7 +932,7 @@ public final class EntenteStore implements AutoCloseable {
         private Path directory = Path.of("entente-data");
         private String h2Underlay = "";
         private DataSource dataSource;
-        private com.zaxxer.hikari.HikariConfig ownedDataSource;
+        private PostgresPool.Settings ownedDataSource;
         private int snapshotThreshold = 250;
         private boolean aggregateCache = true;
         private int chunkSize = 1000;
@@ -992,13 +1000,8 @@ public final class EntenteStore implements AutoCloseable {
             if (poolSize < 1 || poolSize > 200) {
                 throw new IllegalArgumentException("pool size must be 1 to 200, got " + poolSize);
             }
-            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-            config.setJdbcUrl(jdbcUrl);
-            config.setUsername(user);
-            config.setPassword(password);
-            config.setMaximumPoolSize(poolSize);
-            config.setPoolName("entente");
-            this.ownedDataSource = config;
+            PostgresPool.check();
+            this.ownedDataSource = new PostgresPool.Settings(jdbcUrl, user, password, poolSize);
             this.dataSource = null;
             backend = Backend.POSTGRES;
             return this;

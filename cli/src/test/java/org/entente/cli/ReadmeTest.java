@@ -18,7 +18,7 @@ class ReadmeTest {
     @Test
     void theReadmesExpectedBoardIsWhatTheMainJobPrints() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        assertThat(readme).contains("java -jar examples/target/entente.jar board NER --as-of 2024-04-30");
+        assertThat(readme).contains("java -jar cli/target/entente.jar board NER --as-of 2024-04-30");
         String expected = readme.split("Standard output:\n\n```\n", 2)[1].split("```", 2)[0];
         StringWriter out = new StringWriter();
         int code = EntenteCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()),
