@@ -1,0 +1,228 @@
+package readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's Java as an application sees it: every {@code java} block of the README compiles against
+ * this project's classpath (Entente's installed artifacts through the Getting-started coordinates), and
+ * the blocks of the sections a newcomer follows run.
+ *
+ * <p>A block holding a class with {@code main} is a program and compiles as written; any other block is
+ * a fragment and becomes the body of a {@link Prelude} subclass, which supplies the names the text uses.
+ */
+class ReadmeSnippetsTest {
+
+    /** Sections whose blocks run; the others (event data files, a PostgreSQL server) only compile. */
+    private static final Set<String> RUN = Set.of(
+            "Getting started", "Recording", "Reading", "Rendering", "Simulations", "Testing your scenarios");
+
+    private static final String FRAGMENT_IMPORTS = String.join("\n",
+            "import java.io.*;",
+            "import java.nio.file.*;",
+            "import java.time.*;",
+            "import java.util.*;",
+            "import org.entente.*;",
+            "import org.entente.core.*;",
+            "import org.entente.core.relationship.*;",
+            "import org.entente.partnership.*;",
+            "import org.entente.timeline.*;",
+            "import org.entente.simulation.*;",
+            "import org.entente.seeds.*;",
+            "import org.entente.eventdata.*;",
+            "import org.entente.testing.*;",
+            "import static org.entente.testing.EntenteAssertions.*;",
+            "import static org.entente.testing.EntenteFixture.given;",
+            "import static org.entente.partnership.Status.*;",
+            "");
+
+    record Block(String section, int line, String code) {
+        boolean program() {
+            return code.contains("static void main(");
+        }
+
+        String className() {
+            if (program()) {
+                Matcher m = Pattern.compile("class\\s+(\\w+)").matcher(code);
+                if (!m.find()) {
+                    throw new AssertionError("README line " + line + ": a program without a class name");
+                }
+                return m.group(1);
+            }
+            return "Fragment" + line;
+        }
+
+        String source() {
+            if (program()) {
+                return code;
+            }
+            return FRAGMENT_IMPORTS + "\npublic class " + className() + " extends readme.Prelude {\n"
+                    + "    @Override public void run() throws Exception {\n" + code + "\n    }\n}\n";
+        }
+    }
+
+    private static String readme;
+    private static List<Block> blocks;
+    private static URLClassLoader compiled;
+
+    @BeforeAll
+    static void compileEveryBlock() throws IOException {
+        readme = Files.readString(Path.of(System.getProperty("readme.path")), StandardCharsets.UTF_8);
+        blocks = javaBlocks(readme);
+        Path src = Files.createDirectories(Path.of("target", "readme-snippets", "src"));
+        Path out = Files.createDirectories(Path.of("target", "readme-snippets", "classes"));
+        List<Path> files = new ArrayList<>();
+        for (Block b : blocks) {
+            Path file = src.resolve(b.className() + ".java");
+            Files.writeString(file, b.source(), StandardCharsets.UTF_8);
+            files.add(file);
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(null, fm, diagnostics,
+                    List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(), "-Xlint:none"),
+                    null, fm.getJavaFileObjectsFromPaths(files)).call();
+            StringBuilder errors = new StringBuilder();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.append(readmeLine(d)).append(": ").append(d.getMessage(null)).append('\n');
+                }
+            }
+            assertThat(ok).as("the README's Java compiles:\n%s", errors).isTrue();
+        }
+        compiled = new URLClassLoader(new URL[] {out.toUri().toURL()}, ReadmeSnippetsTest.class.getClassLoader());
+    }
+
+    /** Where in the README a compiler error lies (the generated file's line, mapped back). */
+    private static String readmeLine(Diagnostic<? extends JavaFileObject> d) {
+        String name = Path.of(d.getSource().toUri()).getFileName().toString().replace(".java", "");
+        for (Block b : blocks) {
+            if (b.className().equals(name)) {
+                int offset = b.program() ? 0 : FRAGMENT_IMPORTS.split("\n", -1).length + 1;
+                return "README.md:" + (b.line() + (d.getLineNumber() - offset)) + " (section " + b.section() + ")";
+            }
+        }
+        return name + ":" + d.getLineNumber();
+    }
+
+    static List<Block> javaBlocks(String text) {
+        List<Block> found = new ArrayList<>();
+        String section = "";
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("## ")) {
+                section = lines[i].substring(3).strip();
+            } else if (lines[i].strip().equals("```java")) {
+                int start = i + 1;
+                StringBuilder code = new StringBuilder();
+                for (i = start; i < lines.length && !lines[i].strip().equals("```"); i++) {
+                    code.append(lines[i]).append('\n');
+                }
+                found.add(new Block(section, start, code.toString()));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void theReadmeHasTheSectionsANewcomerFollows() {
+        Set<String> sections = new TreeSet<>();
+        blocks.forEach(b -> sections.add(b.section()));
+        assertThat(sections).contains("Getting started", "Recording", "Reading", "Simulations", "Testing your scenarios");
+        assertThat(readme.indexOf("\n## ")).as("the README's first section is Getting started")
+                .isEqualTo(readme.indexOf("\n## Getting started"));
+    }
+
+    @Test
+    void theFragmentsOfTheSectionsANewcomerFollowsRun() throws Exception {
+        for (Block b : blocks) {
+            if (!RUN.contains(b.section()) || b.program()) {
+                continue;
+            }
+            Class<?> type = compiled.loadClass(b.className());
+            try (Prelude p = (Prelude) type.getDeclaredConstructor().newInstance()) {
+                p.run();
+            } catch (Exception | AssertionError e) {
+                throw new AssertionError("README.md:" + b.line() + " (section " + b.section() + ") failed: " + e, e);
+            }
+        }
+    }
+
+    @Test
+    void theGettingStartedProgramRunsInItsOwnJvmAndPrintsNoLoggingWarning() throws Exception {
+        Block program = blocks.stream().filter(b -> b.section().equals("Getting started") && b.program()).findFirst()
+                .orElseThrow(() -> new AssertionError("Getting started has no program"));
+        Path dir = Files.createDirectories(Path.of("target", "getting-started-run"));
+        String classpath = Path.of("target", "readme-snippets", "classes").toAbsolutePath() + java.io.File.pathSeparator
+                + System.getProperty("java.class.path");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, program.className())
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the program ends within 2 minutes").isTrue();
+        String out = Files.readString(dir.resolve("stdout.txt"));
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertThat(p.exitValue()).as("exit code; stderr:\n%s", err).isZero();
+        assertThat(out).as("what the README says the program prints").contains(expectedOutput());
+        assertThat(err).as("no logging warning (SLF4J)").doesNotContain("SLF4J");
+        assertThat(err).as("nothing at WARN or ERROR").doesNotContain("WARN").doesNotContain("ERROR");
+    }
+
+    /** The block after the Getting-started program: what it prints. */
+    private static String expectedOutput() {
+        int section = readme.indexOf("## Getting started");
+        int program = readme.indexOf("static void main(", section);
+        int end = readme.indexOf("\n```\n", program);
+        int printsStart = readme.indexOf("```\n", end + 4);
+        int printsEnd = readme.indexOf("\n```", printsStart + 4);
+        assertThat(printsStart).as("a block showing what the program prints").isPositive();
+        return readme.substring(printsStart + 4, printsEnd).strip();
+    }
+
+    @Test
+    void theApplicationDependsOnEntenteExactlyAsTheReadmeSays() throws IOException {
+        int section = readme.indexOf("## Getting started");
+        int xml = readme.indexOf("```xml", section);
+        String readmeXml = readme.substring(xml, readme.indexOf("\n```", xml + 6));
+        String pom = Files.readString(Path.of(System.getProperty("application.pom")));
+        Set<String> documented = dependencies(readmeXml);
+        Set<String> used = dependencies(pom);
+        used.removeIf(d -> d.contains("<groupId>org.junit"));
+        assertThat(documented).as("the README's dependencies").isNotEmpty();
+        assertThat(used).as("this application's dependencies are the README's").isEqualTo(documented);
+    }
+
+    private static Set<String> dependencies(String xml) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(xml.replaceAll("<!--.*?-->", ""));
+        while (m.find()) {
+            out.add(m.group(1).replaceAll("\\s+", ""));
+        }
+        return out;
+    }
+}
