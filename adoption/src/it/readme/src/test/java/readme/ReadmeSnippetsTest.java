@@ -175,7 +175,9 @@ class ReadmeSnippetsTest {
     void theGettingStartedProgramRunsInItsOwnJvmAndPrintsNoLoggingWarning() throws Exception {
         Block program = blocks.stream().filter(b -> b.section().equals("Getting started") && b.program()).findFirst()
                 .orElseThrow(() -> new AssertionError("Getting started has no program"));
-        Path dir = Files.createDirectories(Path.of("target", "getting-started-run"));
+        Path dir = Path.of("target", "getting-started-run");
+        deleteRecursively(dir); // the program creates ./entente-data: each run starts from nothing, as a newcomer's
+        Files.createDirectories(dir);
         String classpath = Path.of("target", "readme-snippets", "classes").toAbsolutePath() + java.io.File.pathSeparator
                 + System.getProperty("java.class.path");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -191,6 +193,16 @@ class ReadmeSnippetsTest {
         assertThat(out).as("what the README says the program prints").contains(expectedOutput());
         assertThat(err).as("no logging warning (SLF4J)").doesNotContain("SLF4J");
         assertThat(err).as("nothing at WARN or ERROR").doesNotContain("WARN").doesNotContain("ERROR");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** The block after the Getting-started program: what it prints. */
