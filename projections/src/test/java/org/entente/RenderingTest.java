@@ -425,6 +425,53 @@ class RenderingTest {
         assertThat(json.findValues("empty")).isEmpty();
     }
 
+    /** Every field name in a document, at any depth, except inside a timeline fact's {@code details}. */
+    private static Set<String> allFields(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                names.add(e.getKey());
+                if (!e.getKey().equals("details")) {
+                    names.addAll(allFields(e.getValue()));
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> names.addAll(allFields(n)));
+        }
+        return names;
+    }
+
+    private static String readmeRow(String readme, String format) {
+        String row = readme.lines().filter(l -> l.startsWith("| `" + format + "` |")).findFirst()
+                .orElseThrow(() -> new AssertionError("README.md has no row for " + format));
+        return row;
+    }
+
+    @Test
+    void theReadmesRenderingSectionNamesEveryFieldEachFormatWrites() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String partnershipRow = readmeRow(readme, Partnership.JSON_FORMAT);
+        When when = When.asOf(LocalDate.of(2024, 8, 1)).knownAt(Instant.parse("2030-01-01T00:00:00Z")).publishedBy(LocalDate.of(2030, 1, 1));
+        Simulation s = entente.simulate(Scenario.branchAt(LocalDate.of(2024, 3, 15))
+                .remove(FactId.of("usa-denounce"), FactId.of("usa-schedule"), FactId.of("usa-deadline")));
+        java.util.Map<String, String> documents = java.util.Map.of(
+                Portfolio.JSON_FORMAT, entente.portfolio(NER, when).toJson(when),
+                Partnership.JSON_FORMAT, hostile().toJson(),
+                Timeline.JSON_FORMAT, Timeline.of(NER, entente.timeline(NER, TimelineFilter.all())).toJson(),
+                Changes.JSON_FORMAT, Changes.of(NER, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 10, 1),
+                        entente.changes(NER, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 10, 1))).toJson(),
+                Simulation.JSON_FORMAT, s.toJson(NER, List.of(LocalDate.of(2024, 10, 1))));
+        documents.forEach((format, json) -> {
+            // Portfolios and partnerships nest in other documents, as their rows say.
+            String rows = readmeRow(readme, format) + partnershipRow + readmeRow(readme, Portfolio.JSON_FORMAT);
+            try {
+                assertThat(allFields(JSON.readTree(json))).as(format).allSatisfy(field -> assertThat(rows).contains("`" + field + "`"));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     // ---------------------------------------------------------------------------------- toString
 
     @Test
