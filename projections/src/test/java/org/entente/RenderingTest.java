@@ -508,4 +508,24 @@ class RenderingTest {
             assertThat(model.toString()).as(model.getClass().getSimpleName()).doesNotContain("Optional", "\n").hasSizeLessThan(250);
         }
     }
+
+    @Test
+    void queriesAndProcessingStatusPrintAsOneShortLine() {
+        assertThat(When.asOf(APRIL_30)).hasToString("as of 2024-04-30");
+        assertThat(When.asOf(APRIL_30).knownAt(Instant.parse("2024-05-01T00:00:00Z")).publishedBy(LocalDate.of(2024, 4, 25)))
+                .hasToString("as of 2024-04-30, as known at 2024-05-01T00:00:00Z, from sources published by 2024-04-25");
+        assertThat(TimelineFilter.all()).hasToString("all facts");
+        assertThat(TimelineFilter.all().from(LocalDate.of(2024, 4, 1)).to(APRIL_30)
+                .kinds(Set.of(FactKind.SCHEDULE_WITHDRAWAL, FactKind.HOLD_TALKS)).knownAt(Instant.parse("2024-05-01T00:00:00Z"))
+                .withoutRetracted())
+                .hasToString("facts from 2024-04-01 to 2024-04-30, of kinds [HOLD_TALKS, SCHEDULE_WITHDRAWAL],"
+                        + " as known at 2024-05-01T00:00:00Z, without retracted ones");
+        assertThat(TimelineFilter.all().withoutRetracted()).hasToString("facts without retracted ones");
+        assertThat(new ProcessingStatus("projections", true, 41, 42, 1, Optional.empty()))
+                .hasToString("projections at 41 of 42 (1 behind), running");
+        ProcessingFailure failure = new ProcessingFailure("projections", 42, "NER-USA", 3, "FactRecorded", "boom", 2,
+                Instant.parse("2024-05-01T00:00:00Z"));
+        assertThat(new ProcessingStatus("projections", false, 41, 42, 1, Optional.of(failure)))
+                .hasToString("projections at 41 of 42 (1 behind), paused; " + failure.describe());
+    }
 }
