@@ -21,4 +21,14 @@ public record ProcessingStatus(String processor, boolean running, long position,
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(failure, "failure");
     }
+
+    /**
+     * One short line: {@code projections at 41 of 42 (1 behind), running}, then the failure's
+     * {@link ProcessingFailure#describe()} when processing is stopped at one.
+     */
+    @Override
+    public String toString() {
+        return processor + " at " + position + " of " + head + " (" + behind + " behind), " + (running ? "running" : "paused")
+                + failure.map(f -> "; " + f.describe()).orElse("");
+    }
 }

@@ -55,6 +55,16 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
         return new When(other, knownAt, publishedBy);
     }
 
+    /**
+     * One short line: {@code as of 2024-04-30, as known at 2024-05-01T00:00:00Z, from sources published by 2024-04-25}
+     * (the last two only when set).
+     */
+    @Override
+    public String toString() {
+        return "as of " + date + knownAt.map(i -> ", as known at " + i).orElse("")
+                + publishedBy.map(d -> ", from sources published by " + d).orElse("");
+    }
+
     /** Whether this asks for the facts as known now without a publication filter (the fastest query). */
     public boolean isCurrent() {
         return knownAt.isEmpty() && publishedBy.isEmpty();

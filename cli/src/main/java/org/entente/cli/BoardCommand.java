@@ -59,12 +59,9 @@ final class BoardCommand implements Callable<Integer> {
                 when = when.publishedBy(publishedBy);
             }
             Portfolio portfolio = entente.portfolio(country, when);
-            Output out = new Output(root.spec.commandLine().getOut());
-            if (format == Format.JSON) {
-                out.json(portfolio);
-            } else {
-                out.board(portfolio, when);
-            }
+            java.io.PrintWriter out = root.spec.commandLine().getOut();
+            out.print(format == Format.JSON ? portfolio.toJson(when) + "\n" : portfolio.toText(when));
+            out.flush();
         }
         return 0;
     }

@@ -1,10 +1,9 @@
 package org.entente.cli;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
-import org.entente.timeline.DyadChanges;
+import org.entente.timeline.Changes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,15 +36,11 @@ final class DiffCommand implements Callable<Integer> {
             throw new EntenteCli.UsageError("--from " + from + " is after --to " + to + "; expected --from <= --to");
         }
         try (Entente entente = root.open()) {
-            List<DyadChanges> changes = subject.isDyad()
-                    ? List.of(entente.changes(subject.dyad(), from, to)).stream().filter(c -> !c.isEmpty()).toList()
-                    : entente.changes(subject.country(), from, to);
-            Output out = new Output(root.spec.commandLine().getOut());
-            if (format == Format.JSON) {
-                out.json(changes);
-            } else {
-                out.changes(subject.toString(), from, to, changes);
-            }
+            Changes changes = subject.isDyad() ? Changes.of(entente.changes(subject.dyad(), from, to))
+                    : Changes.of(subject.country(), from, to, entente.changes(subject.country(), from, to));
+            java.io.PrintWriter out = root.spec.commandLine().getOut();
+            out.print(format == Format.JSON ? changes.toJson() + "\n" : changes.toText());
+            out.flush();
         }
         return 0;
     }

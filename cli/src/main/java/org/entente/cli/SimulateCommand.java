@@ -4,17 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
 import org.entente.core.Country;
 import org.entente.seeds.ScenarioFile;
 import org.entente.seeds.SeedFormatException;
 import org.entente.seeds.Seeds;
-import org.entente.simulation.DroppedFact;
-import org.entente.simulation.PortfolioComparison;
 import org.entente.simulation.Scenario;
 import org.entente.simulation.Simulation;
 import picocli.CommandLine.Command;
@@ -77,30 +73,9 @@ final class SimulateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new EntenteCli.UsageError(file + ": " + e.getMessage());
             }
-            Output out = new Output(root.spec.commandLine().getOut());
-            if (format == Format.JSON) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("branchAt", branchAt);
-                json.put("country", subject);
-                json.put("touched", simulation.touched().stream().map(Object::toString).toList());
-                List<Map<String, Object>> dropped = new ArrayList<>();
-                for (DroppedFact d : simulation.dropped()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("fact", d.fact().fact().id().value());
-                    m.put("day", d.fact().fact().happened().day());
-                    m.put("kind", d.fact().kind().slug());
-                    m.put("rule", d.rule());
-                    m.put("causes", d.causes().stream().map(Object::toString).toList());
-                    dropped.add(m);
-                }
-                json.put("dropped", dropped);
-                List<PortfolioComparison> comparisons = dates.stream().map(d -> simulation.compare(subject, d)).toList();
-                json.put("comparisons", comparisons);
-                out.json(json);
-            } else {
-                root.spec.commandLine().getOut().print(simulation.toText(subject, dates));
-                root.spec.commandLine().getOut().flush();
-            }
+            java.io.PrintWriter out = root.spec.commandLine().getOut();
+            out.print(format == Format.JSON ? simulation.toJson(subject, dates) + "\n" : simulation.toText(subject, dates));
+            out.flush();
         }
         return 0;
     }

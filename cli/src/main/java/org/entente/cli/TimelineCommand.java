@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
 import org.entente.core.relationship.FactKind;
-import org.entente.timeline.TimelineEntry;
+import org.entente.timeline.Timeline;
 import org.entente.timeline.TimelineFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,14 +53,11 @@ final class TimelineCommand implements Callable<Integer> {
             filter = filter.kinds(only);
         }
         try (Entente entente = root.open()) {
-            List<TimelineEntry> entries = subject.isDyad() ? entente.timeline(subject.dyad(), filter)
-                    : entente.timeline(subject.country(), filter);
-            Output out = new Output(root.spec.commandLine().getOut());
-            if (format == Format.JSON) {
-                out.json(entries);
-            } else {
-                out.timeline(subject.toString(), entries);
-            }
+            Timeline timeline = subject.isDyad() ? Timeline.of(subject.dyad(), entente.timeline(subject.dyad(), filter))
+                    : Timeline.of(subject.country(), entente.timeline(subject.country(), filter));
+            java.io.PrintWriter out = root.spec.commandLine().getOut();
+            out.print(format == Format.JSON ? timeline.toJson() + "\n" : timeline.toText());
+            out.flush();
         }
         return 0;
     }

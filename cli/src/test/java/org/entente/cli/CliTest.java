@@ -70,6 +70,7 @@ class CliTest {
             assertThat(r.code()).isZero();
             assertThat(r.err()).isEmpty();
             JsonNode json = new ObjectMapper().readTree(r.out());
+            assertThat(json.path("format").asText()).isEqualTo("entente-portfolio/1");
             assertThat(json.path("country").asText()).isEqualTo("NER");
             assertThat(json.path("mix").path("concentration").asDouble()).isBetween(0.2799, 0.2801);
             assertThat(json.path("partners")).hasSize(5);
@@ -203,11 +204,14 @@ class CliTest {
             run("--store", store(), "--quiet", "load", "niger-2024");
             Run t = run("--store", store(), "timeline", "NER", "--from", "2024-04-01", "--to", "2024-04-30", "--format", "json");
             JsonNode json = new ObjectMapper().readTree(t.out());
+            assertThat(json.path("format").asText()).isEqualTo("entente-timeline/1");
+            assertThat(json.path("subject").asText()).isEqualTo("NER");
             java.util.List<String> ids = new java.util.ArrayList<>();
-            json.forEach(e -> ids.add(e.path("fact").path("fact").path("id").asText()));
+            json.path("facts").forEach(e -> ids.add(e.path("id").asText()));
             assertThat(ids).containsExactly("rus-forces", "usa-schedule", "chn-talks", "chn-pledge", "tur-attache", "tur-pledge");
-            assertThat(json.get(0).path("recordedAt").asText()).isNotEmpty();
-            assertThat(json.get(0).path("fact").path("fact").path("id").asText()).isEqualTo("rus-forces");
+            assertThat(json.path("facts").get(0).path("recordedAt").asText()).isNotEmpty();
+            assertThat(json.path("facts").get(0).path("id").asText()).isEqualTo("rus-forces");
+            assertThat(json.path("facts").get(0).path("kind").asText()).isEqualTo("STATION_FORCES");
         }
 
         @Test
@@ -218,6 +222,20 @@ class CliTest {
             assertThat(d.out()).contains("NER-USA: status WINDING_DOWN -> ENDED")
                     .contains("- forces present: usa-forces-niamey, usa-forces-agadez")
                     .contains("NER-TUR: status NONE -> STRENGTHENING");
+        }
+
+        @Test
+        void diffInJsonHasTheFormatAndNoFieldBeyondTheDocumentedOnes() throws Exception {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Run d = run("--store", store(), "diff", "NER", "--from", "2024-04-01", "--to", "2024-10-01", "--format", "json");
+            assertThat(d.code()).isZero();
+            JsonNode json = new ObjectMapper().readTree(d.out());
+            assertThat(json.path("format").asText()).isEqualTo("entente-changes/1");
+            java.util.List<String> dyads = new java.util.ArrayList<>();
+            json.path("dyads").forEach(c -> dyads.add(c.path("dyad").asText()));
+            assertThat(dyads).containsExactly("CHN-NER", "NER-RUS", "NER-TUR", "NER-USA");
+            assertThat(json.path("dyads").get(3).path("forcesLeft").toString()).isEqualTo("[\"usa-forces-niamey\",\"usa-forces-agadez\"]");
+            assertThat(json.findValues("empty")).isEmpty();
         }
     }
 

@@ -56,7 +56,10 @@ class SimulateCommandTest {
                 file.toString(), "--compare-at", "2024-06-30", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("format").asText()).isEqualTo("entente-simulation/1");
+        assertThat(json.path("added").asInt()).isEqualTo(1);
         assertThat(json.path("touched").get(0).asText()).isEqualTo("NER-TUR");
+        assertThat(json.findValues("empty")).isEmpty();
         JsonNode partners = json.path("comparisons").get(0).path("partners");
         assertThat(partners).hasSize(1);
         assertThat(partners.get(0).path("partner").asText()).isEqualTo("TUR");

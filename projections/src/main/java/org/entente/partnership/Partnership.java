@@ -57,6 +57,12 @@ public record Partnership(
         int securityWeight,
         int facts) {
 
+    /**
+     * The {@code format} of {@link #toJson()}: {@value}. Fields may be added within a version, never
+     * removed or renamed.
+     */
+    public static final String JSON_FORMAT = "entente-partnership/1";
+
     public Partnership {
         Objects.requireNonNull(dyad, "dyad");
         Objects.requireNonNull(date, "date");
@@ -87,6 +93,49 @@ public record Partnership(
     /** The partner of a country in this dyad. */
     public Country partnerOf(Country country) {
         return dyad.other(country);
+    }
+
+    /**
+     * The partnership as aligned text, for people: a heading, then one row per aspect. Stored text is
+     * escaped for a terminal ({@link org.entente.core.text.TerminalText}).
+     *
+     * <pre>
+     * NER-USA on 2024-04-30: WINDING_DOWN
+     *
+     * relations            presumed
+     * representation       NER in USA: none; USA in NER: none
+     * agreements in force  -
+     * forces present       USA ~100 at Air Base 101, withdrawing; USA at Air Base 201, withdrawing
+     * ...
+     * </pre>
+     *
+     * @return the text, each line ending with a line feed
+     */
+    public String toText() {
+        return org.entente.internal.TextRendering.partnership(this);
+    }
+
+    /**
+     * The partnership as JSON, for programs: an object whose first field is {@code "format": "entente-partnership/1"},
+     * then {@code dyad}, {@code date}, {@code status}, {@code relations}, {@code representation}, {@code envoys},
+     * {@code agreements}, {@code forces}, {@code withdrawals}, {@code sanctions}, {@code lastContact},
+     * {@code lastFact}, {@code temperature}, {@code trend}, {@code securityWeight} and {@code facts}, named as
+     * this record's components (absent optional values left out). The README's "Rendering" section lists every field.
+     *
+     * @return indented JSON; control characters in stored text are written as {@code \}{@code uXXXX} escapes
+     */
+    public String toJson() {
+        return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.partnership(JSON_FORMAT, this));
+    }
+
+    /**
+     * One short line: {@code NER-USA on 2024-04-30: WINDING_DOWN, security weight 1, 7 facts, last fact 2024-04-19 usa-schedule}.
+     */
+    @Override
+    public String toString() {
+        return dyad + " on " + date + ": " + status + ", security weight " + securityWeight + ", " + facts
+                + (facts == 1 ? " fact" : " facts")
+                + lastFact.map(f -> ", last fact " + f.day() + " " + org.entente.core.text.TerminalText.escape(f.id().value())).orElse("");
     }
 
     /** Builds the read model from a state; used by Entente's projections and simulations. */

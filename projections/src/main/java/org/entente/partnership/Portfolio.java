@@ -28,6 +28,12 @@ import org.entente.core.Country;
 public record Portfolio(Country country, LocalDate date, List<Partnership> partners, List<SecurityPartner> securityPartners,
                         Optional<SecurityMix> mix) {
 
+    /**
+     * The {@code format} of {@link #toJson()}: {@value}. Fields may be added within a version, never
+     * removed or renamed.
+     */
+    public static final String JSON_FORMAT = "entente-portfolio/1";
+
     public Portfolio {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(date, "date");
@@ -59,6 +65,77 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     /** The partnership with one partner, if the country has one with it on the date. */
     public Optional<Partnership> with(Country partner) {
         return partners.stream().filter(p -> p.dyad().contains(partner)).findFirst();
+    }
+
+    /**
+     * The portfolio as the command line's {@code board} prints it: a heading, one aligned row per
+     * partner (status, agreements in force, forces present, envoys in post, last fact), then the
+     * security partners and the concentration figures. Stored text is escaped for a terminal
+     * ({@link org.entente.core.text.TerminalText}).
+     *
+     * <pre>
+     * Niger (NER) on 2024-04-30: 5 partners
+     *
+     * PARTNER            STATUS         AGREEMENTS IN FORCE  FORCES PRESENT    ...
+     * USA United States  WINDING_DOWN   -                    USA ~100 at Air Base 101, withdrawing; ...
+     * ...
+     *
+     * Security partners (weight of 4): TUR Turkey 2, CHN China 1, RUS Russia 1, USA United States 1
+     * Concentration 0.28, diversification 0.72, effective number of partners 3.57
+     * </pre>
+     *
+     * @return the text, each line ending with a line feed
+     */
+    public String toText() {
+        return org.entente.internal.TextRendering.portfolio(this, Optional.empty());
+    }
+
+    /**
+     * {@link #toText()} with a heading that also names the query's recording-time and publication
+     * limits ({@code Niger (NER) on 2024-04-30, as known at 2024-05-01T00:00:00Z, from sources published
+     * by 2024-04-25: 4 partners}). The date shown is the portfolio's own.
+     *
+     * @param when the query the portfolio answers
+     * @return the text, each line ending with a line feed
+     */
+    public String toText(org.entente.When when) {
+        return org.entente.internal.TextRendering.portfolio(this, Optional.of(Objects.requireNonNull(when, "when")));
+    }
+
+    /**
+     * The portfolio as JSON, for programs: an object whose first field is {@code "format": "entente-portfolio/1"},
+     * then {@code country}, {@code date}, {@code partners} (each a partnership as {@link Partnership#toJson()}
+     * writes it, without its {@code format}), {@code securityPartners} ({@code partner}, {@code weight},
+     * {@code share}) and {@code mix} ({@code concentration}, {@code diversification},
+     * {@code effectiveNumberOfPartners}; absent without security partners). The README's "Rendering"
+     * section lists every field.
+     *
+     * @return indented JSON; control characters in stored text are written as {@code \}{@code uXXXX} escapes
+     */
+    public String toJson() {
+        return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.portfolio(JSON_FORMAT, this, Optional.empty()));
+    }
+
+    /**
+     * {@link #toJson()} with the query's limits added: {@code knownAt} (an instant) and
+     * {@code publishedBy} (a date), each when the query has it.
+     *
+     * @param when the query the portfolio answers
+     * @return indented JSON
+     */
+    public String toJson(org.entente.When when) {
+        return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.portfolio(JSON_FORMAT, this,
+                Optional.of(Objects.requireNonNull(when, "when"))));
+    }
+
+    /**
+     * One short line: {@code NER on 2024-04-30: 5 partners, 4 security partners, diversification 0.72}.
+     */
+    @Override
+    public String toString() {
+        return country.code() + " on " + date + ": " + partners.size() + (partners.size() == 1 ? " partner" : " partners")
+                + ", " + securityPartners.size() + (securityPartners.size() == 1 ? " security partner" : " security partners")
+                + mix.map(m -> String.format(java.util.Locale.ROOT, ", diversification %.2f", m.diversification())).orElse("");
     }
 
     /** Builds a portfolio from the country's partnerships (any order). */

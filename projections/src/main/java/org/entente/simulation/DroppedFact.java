@@ -30,4 +30,10 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
                 + TerminalText.sanitize(rule) + (causes.isEmpty() ? "" : " (because of " + causes.stream().map(FactId::value)
                 .collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
+
+    /** One line, as {@link #describe()} gives it. */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -72,6 +72,20 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
         return s.toString();
     }
 
+    /**
+     * One short line: {@code NER on 2024-10-01, real history -> branch: 1 partner differs (USA ENDED -> ACTIVE), diversification 0.63 -> 0.72}.
+     */
+    @Override
+    public String toString() {
+        return country.code() + " on " + date + ", real history -> branch: "
+                + (partners.isEmpty() ? "no partner differs" : partners.size() + (partners.size() == 1 ? " partner differs" : " partners differ")
+                + partners.stream().map(c -> c.partner().code() + " " + (c.statusBefore() == c.statusAfter() ? c.statusAfter().name()
+                        : c.statusBefore() + " -> " + c.statusAfter()) + (c.weightBefore() == c.weightAfter() ? ""
+                        : " weight " + c.weightBefore() + " -> " + c.weightAfter()))
+                        .collect(java.util.stream.Collectors.joining(", ", " (", ")")))
+                + ", diversification " + format(diversificationBefore()) + " -> " + format(diversificationAfter());
+    }
+
     private static String format(Optional<Double> v) {
         return v.map(d -> String.format(Locale.ROOT, "%.2f", d)).orElse("none");
     }

@@ -41,6 +41,16 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
         }
     }
 
+    /**
+     * One short line: {@code Scenario branching at 2024-03-15 (as known now): 0 additions, 3 removals}.
+     */
+    @Override
+    public String toString() {
+        return "Scenario branching at " + branchDate + " (as known " + knownAt.map(i -> "at " + i).orElse("now") + "): "
+                + additions.size() + (additions.size() == 1 ? " addition" : " additions") + ", "
+                + removals.size() + (removals.size() == 1 ? " removal" : " removals");
+    }
+
     /** A scenario that branches from real history as known now, with no change yet. */
     public static Scenario branchAt(LocalDate date) {
         return new Scenario(date, Optional.empty(), List.of(), List.of());

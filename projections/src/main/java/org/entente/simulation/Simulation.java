@@ -255,6 +255,45 @@ public final class Simulation {
         return s.toString();
     }
 
+    /**
+     * The {@code format} of {@link #toJson(Country, List)}: {@value}. Fields may be added within a
+     * version, never removed or renamed.
+     */
+    public static final String JSON_FORMAT = "entente-simulation/1";
+
+    /**
+     * The same account as {@link #toText(Country, List)}, as JSON for programs: {@code format}
+     * ({@value #JSON_FORMAT}), {@code branchAt}, {@code added} and {@code removed} (how many facts the
+     * scenario adds and removes), {@code country}, {@code touched} (the dyads replayed), {@code dropped}
+     * ({@code fact}, {@code day}, {@code kind}, {@code rule}, {@code causes}) and {@code comparisons}, one
+     * per date ({@code country}, {@code date}, {@code partners} that differ with {@code statusBefore},
+     * {@code statusAfter}, {@code weightBefore}, {@code weightAfter}, then {@code diversificationBefore}
+     * and {@code diversificationAfter} when there are security partners, and the {@code baseline} and
+     * {@code branch} portfolios as {@link Portfolio#toJson()} writes them, without their {@code format}).
+     *
+     * @param country the country whose portfolio is compared
+     * @param dates   the dates to compare on, in the order to show
+     * @return indented JSON; control characters in stored text are written as {@code \}{@code uXXXX} escapes
+     */
+    public String toJson(Country country, List<LocalDate> dates) {
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(dates, "dates");
+        return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.simulation(JSON_FORMAT,
+                scenario.branchDate(), scenario.additions().size(), scenario.removals().size(), country,
+                touched().stream().map(Dyad::id).toList(), dropped, dates.stream().map(d -> compare(country, d)).toList()));
+    }
+
+    /**
+     * One short line: {@code Simulation branching at 2024-03-15: 0 added, 3 removed, 1 dyad replayed, 1 real fact dropped}.
+     */
+    @Override
+    public String toString() {
+        int replayed = branchViews.size();
+        return "Simulation branching at " + scenario.branchDate() + ": " + scenario.additions().size() + " added, "
+                + scenario.removals().size() + " removed, " + replayed + (replayed == 1 ? " dyad" : " dyads") + " replayed, "
+                + dropped.size() + (dropped.size() == 1 ? " real fact" : " real facts") + " dropped";
+    }
+
     private List<Dyad> dyadsOf(Country country) {
         Set<Dyad> all = new TreeSet<>(baseline.dyadsOf(country));
         branchViews.keySet().stream().filter(d -> d.contains(country)).forEach(all::add);

@@ -37,6 +37,46 @@ public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status status
                 && sanctionsImposed.isEmpty() && sanctionsLifted.isEmpty();
     }
 
+    /**
+     * The changes as the command line's {@code diff} prints each dyad: the status, then a line per
+     * kind of tie gained ({@code +}) or lost ({@code -}), naming the facts. Stored text is escaped for a
+     * terminal ({@link org.entente.core.text.TerminalText}).
+     *
+     * <pre>
+     * NER-USA: status WINDING_DOWN -&gt; ENDED
+     *   - forces present: usa-forces-niamey, usa-forces-agadez
+     * </pre>
+     *
+     * @return the text, each line ending with a line feed
+     */
+    public String toText() {
+        return org.entente.internal.TextRendering.dyadChanges(this);
+    }
+
+    /**
+     * One short line: {@code NER-USA from 2024-04-01 to 2024-10-01: status WINDING_DOWN -> ENDED; forces left: usa-forces-niamey}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(dyad.id()).append(" from ").append(from).append(" to ").append(to).append(": status ")
+                .append(statusBefore == statusAfter ? statusAfter.name() : statusBefore + " -> " + statusAfter);
+        part(s, "agreements gained", agreementsGained);
+        part(s, "agreements lost", agreementsLost);
+        part(s, "forces arrived", forcesArrived);
+        part(s, "forces left", forcesLeft);
+        part(s, "envoys arrived", envoysArrived);
+        part(s, "envoys left", envoysLeft);
+        part(s, "sanctions imposed", sanctionsImposed);
+        part(s, "sanctions lifted", sanctionsLifted);
+        return s.toString();
+    }
+
+    private static void part(StringBuilder s, String what, List<FactId> ids) {
+        if (!ids.isEmpty()) {
+            s.append("; ").append(what).append(": ").append(org.entente.internal.TextRendering.ids(ids));
+        }
+    }
+
     /** The changes between two partnerships of one dyad. */
     public static DyadChanges between(Partnership before, Partnership after) {
         return new DyadChanges(after.dyad(), before.date(), after.date(), before.status(), after.status(),

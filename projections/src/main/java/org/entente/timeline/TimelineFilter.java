@@ -61,6 +61,25 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
         return new TimelineFilter(from, to, kinds, knownAt, false);
     }
 
+    /**
+     * One short line: {@code all facts}, or what is limited, such as
+     * {@code facts from 2024-04-01 to 2024-04-30, of kinds [SCHEDULE_WITHDRAWAL], as known at 2024-05-01T00:00:00Z, without retracted ones}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("facts");
+        from.ifPresent(d -> s.append(" from ").append(d));
+        to.ifPresent(d -> s.append(" to ").append(d));
+        if (!kinds.isEmpty()) {
+            s.append(from.isPresent() || to.isPresent() ? ", " : " ").append("of kinds ").append(new java.util.TreeSet<>(kinds));
+        }
+        knownAt.ifPresent(i -> s.append(s.length() > "facts".length() ? ", " : " ").append("as known at ").append(i));
+        if (!includeRetracted) {
+            s.append(s.length() > "facts".length() ? ", " : " ").append("without retracted ones");
+        }
+        return s.length() == "facts".length() ? "all facts" : s.toString();
+    }
+
     /** Whether an entry passes the filter. */
     public boolean accepts(TimelineEntry e) {
         LocalDate day = e.fact().fact().happened().day();

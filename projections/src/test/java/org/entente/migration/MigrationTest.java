@@ -24,6 +24,7 @@ import org.entente.core.store.BatchProgress;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.StoreCopy;
 import org.entente.testsupport.Postgres;
+import org.entente.timeline.Timeline;
 import org.entente.timeline.TimelineFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,19 +63,19 @@ class MigrationTest {
         return Instant.now();
     }
 
-    /** Everything a reader can ask, at several dates and instants, as text to compare. */
+    /** Everything a reader can ask, at several dates and instants, as JSON to compare (every field, recording times included). */
     private static List<String> answers(Entente e, List<Instant> moments) {
         List<String> out = new ArrayList<>();
         for (String d : List.of("2023-06-01", "2024-04-30", "2024-10-01")) {
             When now = When.asOf(LocalDate.parse(d));
-            out.add(e.portfolio(NER, now).toString());
+            out.add(e.portfolio(NER, now).toJson());
             for (Instant m : moments) {
-                out.add(e.portfolio(NER, now.knownAt(m)).toString());
+                out.add(e.portfolio(NER, now.knownAt(m)).toJson());
             }
         }
-        out.add(e.timeline(NER, TimelineFilter.all()).toString());
+        out.add(Timeline.of(NER, e.timeline(NER, TimelineFilter.all())).toJson());
         for (Instant m : moments) {
-            out.add(e.timeline(NER, TimelineFilter.all().knownAt(m)).toString());
+            out.add(Timeline.of(NER, e.timeline(NER, TimelineFilter.all().knownAt(m))).toJson());
         }
         return out;
     }
