@@ -28,6 +28,15 @@ import org.entente.core.Country;
 public record Portfolio(Country country, LocalDate date, List<Partnership> partners, List<SecurityPartner> securityPartners,
                         Optional<SecurityMix> mix) {
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param country the country
+     * @param date the date
+     * @param partners every dyad of the country with a fact on or before the date
+     * @param securityPartners partners with a security weight of 1 or more, heaviest first
+     * @param mix the concentration figures, empty without security partners
+     */
     public Portfolio {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(date, "date");
@@ -56,12 +65,23 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     public record SecurityMix(double concentration, double diversification, double effectiveNumberOfPartners) {
     }
 
-    /** The partnership with one partner, if the country has one with it on the date. */
+    /**
+     * {@return the partnership with one partner, if the country has one with it on the date}
+     *
+     * @param partner the partner
+     */
     public Optional<Partnership> with(Country partner) {
         return partners.stream().filter(p -> p.dyad().contains(partner)).findFirst();
     }
 
-    /** Builds a portfolio from the country's partnerships (any order). */
+    /**
+     * Builds a portfolio from the country's partnerships (any order).
+     *
+     * @param country the country
+     * @param date the date
+     * @param partnerships the partnerships
+     * @return the portfolio
+     */
     public static Portfolio of(Country country, LocalDate date, List<Partnership> partnerships) {
         List<Partnership> sorted = partnerships.stream()
                 .filter(p -> p.status() != Status.NONE)
