@@ -81,7 +81,7 @@ public record CameoCode(String code) {
      * GDELT's QuadClass: 1 verbal cooperation (roots 01–05), 2 material cooperation (06–09),
      * 3 verbal conflict (10–14), 4 material conflict (15–20).
      *
-     * @return the number
+     * @return the QuadClass, 1 to 4
      */
     public int quadClass() {
         int root = Integer.parseInt(root());

@@ -66,7 +66,7 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
      *
      * @param year the year
      * @param month the month
-     * @return the happened on
+     * @return the date, with its precision
      */
     public static HappenedOn month(int year, int month) {
         return new HappenedOn(LocalDate.of(year, month, 1), Precision.MONTH);
@@ -76,7 +76,7 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
      * Only the year is known: 1 January of that year.
      *
      * @param year the year
-     * @return the happened on
+     * @return the date, with its precision
      */
     public static HappenedOn year(int year) {
         return new HappenedOn(LocalDate.of(year, 1, 1), Precision.YEAR);

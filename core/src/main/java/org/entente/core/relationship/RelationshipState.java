@@ -100,7 +100,7 @@ public record RelationshipState(
     /**
      * Foreign forces present, either direction.
      *
-     * @return the forcess found
+     * @return the forces present
      */
     public List<Forces> forcesPresent() {
         return forces.stream().filter(Forces::present).toList();
@@ -109,7 +109,7 @@ public record RelationshipState(
     /**
      * Sanctions in force, either direction.
      *
-     * @return the sanctionss found
+     * @return the sanctions in force
      */
     public List<Sanctions> sanctionsInForce() {
         return sanctions.stream().filter(s -> s.lifted().isEmpty()).toList();

@@ -171,7 +171,7 @@ public final class StoreCopy {
      *
      * @param from the store to read
      * @param file the file
-     * @return the summary
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws EntenteException when the file exists already, or the store cannot be read or the file written
      */
     public static Summary export(EntenteStore from, Path file) {
@@ -231,7 +231,7 @@ public final class StoreCopy {
      *
      * @param from the store to read
      * @param out where to write the export
-     * @return the summary
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary export(EntenteStore from, OutputStream out) {
         long[] counts = new long[CopiedTable.values().length];
@@ -267,7 +267,7 @@ public final class StoreCopy {
      *
      * @param to the store to write into
      * @param file the file
-     * @return the summary
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws BackupRejectedException when the file is not a complete, consistent export (nothing is written)
      * @throws EntenteException        when the target holds other data, or cannot be written (run again to resume)
      */
@@ -281,7 +281,7 @@ public final class StoreCopy {
      * @param progress told (rows committed, rows in the file) after each chunk
      * @param to the store to write into
      * @param file the file
-     * @return the summary
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary importInto(EntenteStore to, Path file, BatchProgress progress) {
         Objects.requireNonNull(file, "file");
@@ -298,7 +298,7 @@ public final class StoreCopy {
      *
      * @param to the store to write into
      * @param in the export to read
-     * @return the summary
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary importInto(EntenteStore to, InputStream in) {
         Path spool = null;
@@ -329,7 +329,7 @@ public final class StoreCopy {
      * @param progress told (rows committed, rows total) after each chunk
      * @param from the store to read
      * @param to the store to write into
-     * @return the summary
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws BackupRejectedException when the source's rows are not consistent (nothing is written)
      * @throws EntenteException        when the target holds other data, or cannot be written (run again to resume)
      */

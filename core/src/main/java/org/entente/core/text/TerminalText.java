@@ -60,7 +60,7 @@ public final class TerminalText {
      * for values.
      *
      * @param text the text
-     * @return the text
+     * @return the text, safe to print
      */
     public static String sanitize(CharSequence text) {
         return escape(text, true, false);
