@@ -105,30 +105,38 @@ public final class Entente implements AutoCloseable {
     }
 
     /**
-     * What the checks made on open found and repaired: projection rows or a token out of step with the
-     * events are rebuilt from the events on open (and said on the log); empty when nothing was found.
+     * {@return what the checks made on open found and repaired: projection rows or a token out of step with the
+     * events are rebuilt from the events on open (and said on the log); empty when nothing was found}
      * A store whose events are missing is refused instead ({@link StoreInconsistentException}).
      */
     public Optional<IntegrityReport> integrityOnOpen() {
         return projections.openReport();
     }
 
-    /** An Entente in memory, with synchronous projections: for tests and simulations. */
+    /** {@return an Entente in memory, with synchronous projections: for tests and simulations} */
     public static Entente inMemory() {
         return builder().inMemory().build();
     }
 
-    /** An Entente on an H2 database in this directory (created if missing). */
+    /**
+     * {@return an Entente on an H2 database in this directory (created if missing)}
+     *
+     * @param directory the directory
+     */
     public static Entente h2(Path directory) {
         return builder().h2(directory).build();
     }
 
-    /** An Entente on PostgreSQL; tables are created if missing. The caller closes the {@code DataSource}. */
+    /**
+     * {@return an Entente on PostgreSQL; tables are created if missing} The caller closes the {@code DataSource}.
+     *
+     * @param dataSource the data source
+     */
     public static Entente postgres(DataSource dataSource) {
         return builder().postgres(dataSource).build();
     }
 
-    /** A builder; see {@link Builder} for each default. */
+    /** {@return a builder; see {@link Builder} for each default} */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,6 +146,7 @@ public final class Entente implements AutoCloseable {
     /**
      * Records one fact, correction or retraction; see {@link EntenteStore#record}.
      *
+     * @param command the command
      * @return the dyad's position after the write, which later reads through this instance wait for
      */
     public Recorded record(RelationshipCommand command) {
@@ -152,12 +161,21 @@ public final class Entente implements AutoCloseable {
     /**
      * Records a batch across dyads, all rules checked first (all or nothing), then written in chunks;
      * see {@link EntenteStore#recordAll}.
+     *
+     * @param commands the commands
+     * @return the batch result
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
         return recordAll(commands, BatchProgress.NONE);
     }
 
-    /** As {@link #recordAll(List)}, telling {@code progress} after each committed chunk. */
+    /**
+     * As {@link #recordAll(List)}, telling {@code progress} after each committed chunk.
+     *
+     * @param commands the commands
+     * @param progress receives progress as chunks are written
+     * @return the batch result
+     */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         rebuildLock.readLock().lock();
         try {
@@ -169,7 +187,12 @@ public final class Entente implements AutoCloseable {
         }
     }
 
-    /** Checks a batch and reports every violation without writing anything. */
+    /**
+     * Checks a batch and reports every violation without writing anything.
+     *
+     * @param commands the commands
+     * @return the batch result
+     */
     public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
         return store.dryRun(commands);
     }
@@ -181,7 +204,12 @@ public final class Entente implements AutoCloseable {
 
     // -------------------------------------------------------------------------------------- reads
 
-    /** The partnership of a dyad on a date (status {@code NONE} when nothing is recorded). */
+    /**
+     * {@return the partnership of a dyad on a date (status {@code NONE} when nothing is recorded)}
+     *
+     * @param dyad the dyad
+     * @param when the date, with the knowledge and publication filters to apply
+     */
     public Partnership partnership(Dyad dyad, When when) {
         Objects.requireNonNull(dyad, "dyad");
         Objects.requireNonNull(when, "when");
@@ -189,7 +217,12 @@ public final class Entente implements AutoCloseable {
         return partnership(view(dyad, when), when);
     }
 
-    /** Every partner of a country on a date, and its security partners. */
+    /**
+     * {@return every partner of a country on a date, and its security partners}
+     *
+     * @param country the country
+     * @param when the date, with the knowledge and publication filters to apply
+     */
     public Portfolio portfolio(Country country, When when) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(when, "when");
@@ -200,24 +233,46 @@ public final class Entente implements AutoCloseable {
         return Portfolio.of(country, when.date(), partnerships);
     }
 
-    /** A dyad's facts in happened order (DOMAIN.md's order), filtered. */
+    /**
+     * {@return a dyad's facts in happened order (DOMAIN.md's order), filtered}
+     *
+     * @param dyad the dyad
+     * @param filter the filter
+     */
     public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
         Objects.requireNonNull(dyad, "dyad");
         awaitWrites(dyad);
         return timeline(List.of(dyad), filter);
     }
 
-    /** A country's facts with every partner, in happened order, filtered. */
+    /**
+     * {@return a country's facts with every partner, in happened order, filtered}
+     *
+     * @param country the country
+     * @param filter the filter
+     */
     public List<TimelineEntry> timeline(Country country, TimelineFilter filter) {
         return timeline(dyadsOf(country), filter);
     }
 
-    /** What changed in a dyad between two dates, as known now. */
+    /**
+     * {@return what changed in a dyad between two dates, as known now}
+     *
+     * @param dyad the dyad
+     * @param from where the comparison starts
+     * @param to the later date
+     */
     public DyadChanges changes(Dyad dyad, LocalDate from, LocalDate to) {
         return changes(dyad, When.asOf(from), to);
     }
 
-    /** What changed in a dyad between the query's date and another date, with the query's knowledge and publication filters. */
+    /**
+     * {@return what changed in a dyad between the query's date and another date, with the query's knowledge and publication filters}
+     *
+     * @param dyad the dyad
+     * @param from where the comparison starts
+     * @param to the later date
+     */
     public DyadChanges changes(Dyad dyad, When from, LocalDate to) {
         requireOrdered(from.date(), to);
         awaitWrites(dyad);
@@ -225,7 +280,13 @@ public final class Entente implements AutoCloseable {
         return DyadChanges.between(partnership(view, from), partnership(view, from.on(to)));
     }
 
-    /** What changed in each of a country's partnerships between two dates (unchanged ones left out). */
+    /**
+     * {@return what changed in each of a country's partnerships between two dates (unchanged ones left out)}
+     *
+     * @param country the country
+     * @param from where the comparison starts
+     * @param to the later date
+     */
     public List<DyadChanges> changes(Country country, LocalDate from, LocalDate to) {
         requireOrdered(from, to);
         List<DyadChanges> out = new ArrayList<>();
@@ -239,7 +300,11 @@ public final class Entente implements AutoCloseable {
         return out;
     }
 
-    /** A dyad's history as the rules see it now, read from the store (not the projections). */
+    /**
+     * {@return a dyad's history as the rules see it now, read from the store (not the projections)}
+     *
+     * @param dyad the dyad
+     */
     public Optional<DyadHistory> history(Dyad dyad) {
         return store.history(dyad);
     }
@@ -248,6 +313,8 @@ public final class Entente implements AutoCloseable {
      * Runs a what-if scenario on real history, in memory: nothing is written to the store, only the
      * dyads the scenario changes are replayed, and scenarios can run side by side on several threads.
      *
+     * @param scenario the scenario
+     * @return the simulation
      * @throws org.entente.core.relationship.RuleViolationException when a hypothetical fact breaks a rule
      * @throws IllegalArgumentException when a removal or addition is not after the branch date, or names an unknown fact
      */
@@ -282,7 +349,11 @@ public final class Entente implements AutoCloseable {
         rebuildProjections(BatchProgress.NONE);
     }
 
-    /** As {@link #rebuildProjections()}, telling {@code progress} (events read, about how many) as it reads. */
+    /**
+     * As {@link #rebuildProjections()}, telling {@code progress} (events read, about how many) as it reads.
+     *
+     * @param progress receives progress as chunks are written
+     */
     public void rebuildProjections(BatchProgress progress) {
         Objects.requireNonNull(progress, "progress");
         rebuildLock.writeLock().lock();
@@ -331,7 +402,11 @@ public final class Entente implements AutoCloseable {
                 : List.of(projections.processor());
     }
 
-    /** Waits until the projections have applied every write made through this instance. */
+    /**
+     * Waits until the projections have applied every write made through this instance.
+     *
+     * @param timeout how long to wait at most
+     */
     public void awaitProjections(Duration timeout) {
         for (Map.Entry<Dyad, Long> e : written.entrySet()) {
             await(e.getKey(), e.getValue(), timeout);
@@ -342,6 +417,7 @@ public final class Entente implements AutoCloseable {
      * Waits until the projections have processed every event stored so far, by any writer (for a
      * process that opens an existing store and reads at once, such as the command line).
      *
+     * @param timeout how long to wait at most
      * @throws ProjectionTimeoutException when they have not within the timeout
      * @throws ProjectionFailedException  when processing is stopped at an event that failed again after a retry
      */
@@ -375,8 +451,8 @@ public final class Entente implements AutoCloseable {
     private static final int FAILED_ATTEMPTS_BEFORE_GIVING_UP = 2;
 
     /**
-     * How far the projections have read the store, and the event they are stopped at if one cannot be
-     * applied (processing never skips an event; it retries it with back-off).
+     * {@return how far the projections have read the store, and the event they are stopped at if one cannot be
+     * applied (processing never skips an event; it retries it with back-off)}
      */
     public ProcessingStatus processingStatus() {
         long head = head();
@@ -418,7 +494,7 @@ public final class Entente implements AutoCloseable {
                 .min().orElse(-1);
     }
 
-    /** The underlying store (for tools that need it, such as the command line's export). */
+    /** {@return the underlying store (for tools that need it, such as the command line's export)} */
     public EntenteStore store() {
         return store;
     }
@@ -538,17 +614,18 @@ public final class Entente implements AutoCloseable {
         private Builder() {
         }
 
-        /** An H2 database in memory with synchronous projections. */
+        /** {@return an H2 database in memory with synchronous projections} */
         public Builder inMemory() {
             storeBuilderKind = Kind.MEMORY;
             return this;
         }
 
         /**
-         * An H2 database in this directory (the default, {@code ./entente-data}), checked and created as
+         * {@return an H2 database in this directory (the default, {@code ./entente-data}), checked and created as
          * {@link EntenteStore.Builder#h2(Path)} says: owner-only, and refused when the path holds a {@code ;}
-         * or a control character.
+         * or a control character}
          *
+         * @param directory the directory
          * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
          */
         public Builder h2(Path directory) {
@@ -559,7 +636,11 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** A PostgreSQL database. */
+        /**
+         * {@return a PostgreSQL database}
+         *
+         * @param dataSource the data source
+         */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             this.pool = null;
@@ -568,8 +649,13 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * A PostgreSQL database through a HikariCP pool that Entente creates and closes; see
-         * {@link EntenteStore.Builder#postgres(String, String, String, int)}.
+         * {@return a PostgreSQL database through a HikariCP pool that Entente creates and closes; see
+         * {@link EntenteStore.Builder#postgres(String, String, String, int)}}
+         *
+         * @param jdbcUrl the jdbc url
+         * @param user the database user
+         * @param password the password
+         * @param poolSize the pool size
          */
         public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
             EntenteStore.builder().postgres(jdbcUrl, user, password, poolSize); // validates now, not at build
@@ -579,7 +665,11 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** The status and pledge window in days (default 180; 1 to 3650). */
+        /**
+         * {@return the status and pledge window in days (default 180; 1 to 3650)}
+         *
+         * @param days the days
+         */
         public Builder windowDays(int days) {
             if (days < 1 || days > 3650) {
                 throw new IllegalArgumentException("window must be 1 to 3650 days, got " + days);
@@ -588,7 +678,11 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** How long a read waits for this instance's writes to be projected (default 10 s). */
+        /**
+         * {@return how long a read waits for this instance's writes to be projected (default 10 s)}
+         *
+         * @param timeout the timeout
+         */
         public Builder readTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -598,7 +692,12 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** Events per projection transaction (default 100; 1 to 10,000). */
+        /**
+         * Events per projection transaction (default 100; 1 to 10,000).
+         *
+         * @param events the events
+         * @return this builder
+         */
         public Builder processorBatchSize(int events) {
             if (events < 1 || events > 10_000) {
                 throw new IllegalArgumentException("processor batch size must be 1 to 10000, got " + events);
@@ -607,7 +706,12 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** Segments the projection work is split into when first created (default 1; 1 to 64). */
+        /**
+         * Segments the projection work is split into when first created (default 1; 1 to 64).
+         *
+         * @param count the count
+         * @return this builder
+         */
         public Builder segments(int count) {
             if (count < 1 || count > 64) {
                 throw new IllegalArgumentException("segments must be 1 to 64, got " + count);
@@ -617,9 +721,11 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * The most segments of projection work this instance claims (default: as many as it can). With
+         * {@return the most segments of projection work this instance claims (default: as many as it can)} With
          * several instances, a bound leaves segments for the others; unbounded, an instance also takes
          * over the segments of one that died once its claims time out.
+         *
+         * @param count the count
          */
         public Builder maxClaimedSegments(int count) {
             if (count < 1) {
@@ -629,46 +735,74 @@ public final class Entente implements AutoCloseable {
             return this;
         }
 
-        /** Take a snapshot of a dyad every so many events (default 250). */
+        /**
+         * Take a snapshot of a dyad every so many events (default 250).
+         *
+         * @param events the events
+         * @return this builder
+         */
         public Builder snapshotThreshold(int events) {
             snapshotThreshold = events;
             return this;
         }
 
-        /** Commands per batch transaction (default 1,000). */
+        /**
+         * Commands per batch transaction (default 1,000).
+         *
+         * @param commands the commands
+         * @return this builder
+         */
         public Builder chunkSize(int commands) {
             chunkSize = commands;
             return this;
         }
 
-        /** The longest a write transaction may run (default 10 s); see {@link EntenteStore.Builder#transactionCap}. */
+        /**
+         * {@return the longest a write transaction may run (default 10 s); see {@link EntenteStore.Builder#transactionCap}}
+         *
+         * @param cap the cap
+         */
         public Builder transactionCap(Duration cap) {
             transactionCap = Objects.requireNonNull(cap, "cap");
             return this;
         }
 
-        /** How long processors wait for a missing position (default 60 s); see {@link EntenteStore.Builder#gapTimeout}. */
+        /**
+         * {@return how long processors wait for a missing position (default 60 s); see {@link EntenteStore.Builder#gapTimeout}}
+         *
+         * @param timeout the timeout
+         */
         public Builder gapTimeout(Duration timeout) {
             gapTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** How long a dead instance's processing claims last (default 10 s); see {@link EntenteStore.Builder#claimTimeout}. */
+        /**
+         * {@return how long a dead instance's processing claims last (default 10 s); see {@link EntenteStore.Builder#claimTimeout}}
+         *
+         * @param timeout the timeout
+         */
         public Builder claimTimeout(Duration timeout) {
             claimTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
         /**
-         * An upcaster for stored events of an older shape; it sees the registry's stable names and
-         * revisions (see {@link org.entente.core.store.EventTypeRegistry}).
+         * {@return an upcaster for stored events of an older shape; it sees the registry's stable names and
+         * revisions (see {@link org.entente.core.store.EventTypeRegistry})}
+         *
+         * @param upcaster the upcaster
          */
         public Builder upcaster(org.axonframework.serialization.upcasting.event.EventUpcaster upcaster) {
             upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
             return this;
         }
 
-        /** Opens the store, loads the projections and starts processing. */
+        /**
+         * Opens the store, loads the projections and starts processing.
+         *
+         * @return the entente
+         */
         public Entente build() {
             return new Entente(this);
         }
@@ -702,6 +836,7 @@ public final class Entente implements AutoCloseable {
          * nothing. For a store no instance is running on; it opens even a store that {@link #build()}
          * refuses. Memory: one entry per dyad, whatever the number of events.
          *
+         * @return the integrity report
          * @throws IllegalStateException for an in-memory store, which has nothing stored to check
          */
         public IntegrityReport check() {
@@ -718,6 +853,7 @@ public final class Entente implements AutoCloseable {
          * nothing is rebuilt: the derived tables are then the last trace of those events, and only a
          * backup brings them back. With {@code dryRun} nothing is written and the report is the check's.
          *
+         * @param dryRun whether dry run
          * @return the findings left after the repair, and what was rebuilt
          */
         public IntegrityReport repair(boolean dryRun) {

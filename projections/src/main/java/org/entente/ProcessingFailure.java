@@ -19,7 +19,7 @@ import java.time.Instant;
 public record ProcessingFailure(String processor, long position, String dyad, long sequence, String eventType,
                                 String reason, int attempts, Instant lastTried) {
 
-    /** One line for people: which event, why, how often. */
+    /** {@return one line for people: which event, why, how often} */
     public String describe() {
         return processor + " cannot apply event " + eventType + " at position " + position + " (" + dyad + " #" + sequence
                 + "): " + reason + " (" + attempts + " attempt(s); processing stops there and retries)";

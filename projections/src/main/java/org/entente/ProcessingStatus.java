@@ -16,7 +16,16 @@ import java.util.Optional;
 public record ProcessingStatus(String processor, boolean running, long position, long head, long behind,
                                Optional<ProcessingFailure> failure) {
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param processor the processor's name
+     * @param running whether it is processing (false when paused)
+     * @param position the global index of the last event it processed, -1 for none
+     * @param head the global index of the last event stored, -1 for none
+     * @param behind how many positions it lags ({@code head - position}; gaps left by failed writes count too)
+     * @param failure the event processing is stopped at, when one failed and has not been applied since
+     */
     public ProcessingStatus {
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(failure, "failure");

@@ -15,7 +15,7 @@ public final class ProjectionFailedException extends EntenteException {
         this.failure = failure;
     }
 
-    /** The event processing is stopped at. */
+    /** {@return the event processing is stopped at} */
     public ProcessingFailure failure() {
         return failure;
     }

@@ -29,28 +29,52 @@ import java.util.Optional;
  */
 public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate> publishedBy) {
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param date facts on or before this day
+     * @param knownAt facts recorded at or before this instant; empty for "as known now"
+     * @param publishedBy facts with a source published by this day; empty for no filter
+     */
     public When {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(knownAt, "knownAt");
         Objects.requireNonNull(publishedBy, "publishedBy");
     }
 
-    /** Facts that happened on or before the date, as known now. */
+    /**
+     * Facts that happened on or before the date, as known now.
+     *
+     * @param date the date
+     * @return the when
+     */
     public static When asOf(LocalDate date) {
         return new When(date, Optional.empty(), Optional.empty());
     }
 
-    /** The same query, as known at an instant. */
+    /**
+     * {@return the same query, as known at an instant}
+     *
+     * @param instant the instant
+     */
     public When knownAt(Instant instant) {
         return new When(date, Optional.of(Objects.requireNonNull(instant, "instant")), publishedBy);
     }
 
-    /** The same query, keeping only facts with a source published by the day. */
+    /**
+     * {@return the same query, keeping only facts with a source published by the day}
+     *
+     * @param day the day
+     */
     public When publishedBy(LocalDate day) {
         return new When(date, knownAt, Optional.of(Objects.requireNonNull(day, "day")));
     }
 
-    /** The same query on another date. */
+    /**
+     * {@return the same query on another date}
+     *
+     * @param other the other
+     */
     public When on(LocalDate other) {
         return new When(other, knownAt, publishedBy);
     }
@@ -65,7 +89,9 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
                 + publishedBy.map(d -> ", from sources published by " + d).orElse("");
     }
 
-    /** Whether this asks for the facts as known now without a publication filter (the fastest query). */
+    /**
+     * {@return whether this asks for the facts as known now without a publication filter (the fastest query)}
+     */
     public boolean isCurrent() {
         return knownAt.isEmpty() && publishedBy.isEmpty();
     }

@@ -10,9 +10,9 @@ package org.entente.core;
  */
 public sealed interface Actor permits Country {
 
-    /** The stable code stored in events, for example {@code "NER"}. */
+    /** {@return the stable code stored in events, for example {@code "NER"}} */
     String code();
 
-    /** A human-readable English name, for example {@code "Niger"}. */
+    /** {@return a human-readable English name, for example {@code "Niger"}} */
     String name();
 }

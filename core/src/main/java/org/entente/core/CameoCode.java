@@ -30,7 +30,11 @@ public record CameoCode(String code) {
     private static final Map<String, String> NAMES = load("cameo-event-codes.tsv");
     private static final Map<String, String> GOLDSTEIN = load("cameo-goldstein-scale.tsv");
 
-    /** Validates the code against the CAMEO table. */
+    /**
+     * Validates the code against the CAMEO table.
+     *
+     * @param code the code
+     */
     public CameoCode {
         Objects.requireNonNull(code, "CAMEO code");
         if (!code.matches("[0-9]{2,4}") || !NAMES.containsKey(code) || !GOLDSTEIN.containsKey(code)) {
@@ -40,27 +44,35 @@ public record CameoCode(String code) {
         }
     }
 
-    /** The code, validated. */
+    /**
+     * {@return the code, validated}
+     *
+     * @param code the code
+     */
     public static CameoCode of(String code) {
         return new CameoCode(code);
     }
 
-    /** Whether {@link #of(String)} would accept the code. */
+    /**
+     * {@return whether {@link #of(String)} would accept the code}
+     *
+     * @param code the code
+     */
     public static boolean isValid(String code) {
         return code != null && NAMES.containsKey(code) && GOLDSTEIN.containsKey(code);
     }
 
-    /** The CAMEO name, for example {@code "Make a visit"}. */
+    /** {@return the CAMEO name, for example {@code "Make a visit"}} */
     public String name() {
         return NAMES.get(code);
     }
 
-    /** The Goldstein score, from −10 (most conflictual) to +10 (most cooperative). */
+    /** {@return the Goldstein score, from −10 (most conflictual) to +10 (most cooperative)} */
     public double goldstein() {
         return Double.parseDouble(GOLDSTEIN.get(code));
     }
 
-    /** The root code: the first two digits ({@code "04"} for {@code "042"}). */
+    /** {@return the root code: the first two digits ({@code "04"} for {@code "042"})} */
     public String root() {
         return code.substring(0, 2);
     }
@@ -68,6 +80,8 @@ public record CameoCode(String code) {
     /**
      * GDELT's QuadClass: 1 verbal cooperation (roots 01–05), 2 material cooperation (06–09),
      * 3 verbal conflict (10–14), 4 material conflict (15–20).
+     *
+     * @return the QuadClass, 1 to 4
      */
     public int quadClass() {
         int root = Integer.parseInt(root());

@@ -43,8 +43,9 @@ public final class Country implements Actor, Comparable<Country> {
     }
 
     /**
-     * The country with this ISO 3166-1 alpha-3 code, in any letter case, surrounding blanks ignored.
+     * {@return the country with this ISO 3166-1 alpha-3 code, in any letter case, surrounding blanks ignored}
      *
+     * @param code the code
      * @throws IllegalArgumentException naming the code and the closest valid codes when it is not one
      */
     public static Country of(String code) {
@@ -57,12 +58,16 @@ public final class Country implements Actor, Comparable<Country> {
         return country;
     }
 
-    /** Whether {@link #of(String)} would accept this code. */
+    /**
+     * {@return whether {@link #of(String)} would accept this code}
+     *
+     * @param code the code
+     */
     public static boolean isValid(String code) {
         return code != null && BY_CODE.containsKey(code.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** Every country Entente knows, sorted by code. */
+    /** {@return every country Entente knows, sorted by code} */
     public static List<Country> all() {
         return List.copyOf(BY_CODE.values());
     }

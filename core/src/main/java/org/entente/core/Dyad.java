@@ -21,8 +21,10 @@ public final class Dyad implements Comparable<Dyad> {
     }
 
     /**
-     * The dyad of two distinct countries, in either order.
+     * {@return the dyad of two distinct countries, in either order}
      *
+     * @param a one country
+     * @param b the other country
      * @throws IllegalArgumentException when both are the same country
      */
     public static Dyad of(Country a, Country b) {
@@ -37,6 +39,8 @@ public final class Dyad implements Comparable<Dyad> {
     /**
      * Parses a dyad id such as {@code "NER-USA"} or {@code "usa-ner"} (either order).
      *
+     * @param id the id
+     * @return the dyad
      * @throws IllegalArgumentException naming the text and the accepted form
      */
     public static Dyad parse(String id) {
@@ -48,24 +52,29 @@ public final class Dyad implements Comparable<Dyad> {
         return of(Country.of(parts[0]), Country.of(parts[1]));
     }
 
-    /** The country whose code sorts first. */
+    /** {@return the country whose code sorts first} */
     public Country first() {
         return first;
     }
 
-    /** The country whose code sorts second. */
+    /** {@return the country whose code sorts second} */
     public Country second() {
         return second;
     }
 
-    /** Whether the country is one of the two. */
+    /**
+     * {@return whether the country is one of the two}
+     *
+     * @param country the country
+     */
     public boolean contains(Country country) {
         return first.equals(country) || second.equals(country);
     }
 
     /**
-     * The other country of the dyad.
+     * {@return the other country of the dyad}
      *
+     * @param country the country
      * @throws IllegalArgumentException when the country is not in this dyad
      */
     public Country other(Country country) {
@@ -78,7 +87,7 @@ public final class Dyad implements Comparable<Dyad> {
         throw new IllegalArgumentException(country + " is not a member of " + id());
     }
 
-    /** The canonical id, for example {@code "NER-USA"}. */
+    /** {@return the canonical id, for example {@code "NER-USA"}} */
     public String id() {
         return first.code() + "-" + second.code();
     }

@@ -21,7 +21,11 @@ public record FactId(String value) implements Comparable<FactId> {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
-    /** Validates the form; see the type's documentation. */
+    /**
+     * Validates the form; see the type's documentation.
+     *
+     * @param value the id's text
+     */
     public FactId {
         Objects.requireNonNull(value, "fact id");
         if (!FORM.matcher(value).matches()) {
@@ -31,12 +35,16 @@ public record FactId(String value) implements Comparable<FactId> {
         }
     }
 
-    /** The fact id with this text. */
+    /**
+     * {@return the fact id with this text}
+     *
+     * @param value the id's text
+     */
     public static FactId of(String value) {
         return new FactId(value);
     }
 
-    /** A new random id ({@code fact-} and a UUID), for facts that nobody else names. */
+    /** {@return a new random id ({@code fact-} and a UUID), for facts that nobody else names} */
     public static FactId generate() {
         return new FactId("fact-" + UUID.randomUUID());
     }

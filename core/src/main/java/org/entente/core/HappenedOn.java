@@ -17,7 +17,12 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /** The latest day accepted. */
     public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
-    /** Validates the range; see the type's documentation. */
+    /**
+     * Validates the range; see the type's documentation.
+     *
+     * @param day the day
+     * @param precision the precision
+     */
     public HappenedOn {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(precision, "precision");
@@ -26,27 +31,53 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
         }
     }
 
-    /** A day known precisely. */
+    /**
+     * {@return a day known precisely}
+     *
+     * @param day the day
+     */
     public static HappenedOn day(LocalDate day) {
         return new HappenedOn(day, Precision.DAY);
     }
 
-    /** A day known precisely. */
+    /**
+     * {@return a day known precisely}
+     *
+     * @param year the year
+     * @param month the month
+     * @param dayOfMonth the day of month
+     */
     public static HappenedOn day(int year, int month, int dayOfMonth) {
         return day(LocalDate.of(year, month, dayOfMonth));
     }
 
-    /** The best estimate of a day with its precision. */
+    /**
+     * {@return the best estimate of a day with its precision}
+     *
+     * @param day the day
+     * @param precision the precision
+     */
     public static HappenedOn of(LocalDate day, Precision precision) {
         return new HappenedOn(day, precision);
     }
 
-    /** Only the month is known: the first of that month. */
+    /**
+     * Only the month is known: the first of that month.
+     *
+     * @param year the year
+     * @param month the month
+     * @return the date, with its precision
+     */
     public static HappenedOn month(int year, int month) {
         return new HappenedOn(LocalDate.of(year, month, 1), Precision.MONTH);
     }
 
-    /** Only the year is known: 1 January of that year. */
+    /**
+     * Only the year is known: 1 January of that year.
+     *
+     * @param year the year
+     * @return the date, with its precision
+     */
     public static HappenedOn year(int year) {
         return new HappenedOn(LocalDate.of(year, 1, 1), Precision.YEAR);
     }

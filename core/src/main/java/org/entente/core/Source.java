@@ -64,7 +64,17 @@ public record Source(
         OFFICIAL
     }
 
-    /** Validates every field; see the type's documentation. */
+    /**
+     * Validates every field; see the type's documentation.
+     *
+     * @param kind the kind
+     * @param confidence the confidence
+     * @param publisher the publisher, or empty for none
+     * @param title the title, or empty for none
+     * @param address the address, or empty for none
+     * @param published the published, or empty for none
+     * @param note the note, or empty for none
+     */
     public Source {
         Objects.requireNonNull(kind, "source kind");
         Objects.requireNonNull(confidence, "source confidence");
@@ -81,48 +91,81 @@ public record Source(
         });
     }
 
-    /** A source with only its kind and confidence. */
+    /**
+     * {@return a source with only its kind and confidence}
+     *
+     * @param kind the kind
+     * @param confidence the confidence
+     */
     public static Source of(Kind kind, Confidence confidence) {
         return new Source(kind, confidence, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 
-    /** Background knowledge, confidence {@code REPORTED}, as DOMAIN.md asks for well-established facts. */
+    /**
+     * Background knowledge, confidence {@code REPORTED}, as DOMAIN.md asks for well-established facts.
+     *
+     * @return the source
+     */
     public static Source background() {
         return of(Kind.BACKGROUND, Confidence.REPORTED);
     }
 
-    /** A source for a made-up fact of a simulation. */
+    /** {@return a source for a made-up fact of a simulation} */
     public static Source hypothetical() {
         return of(Kind.HYPOTHETICAL, Confidence.REPORTED);
     }
 
-    /** A copy naming the publisher (for example {@code "Reuters (devdiscourse.com)"}). */
+    /**
+     * {@return a copy naming the publisher (for example {@code "Reuters (devdiscourse.com)"})}
+     *
+     * @param value the publisher
+     */
     public Source withPublisher(String value) {
         return checkNew(new Source(kind, confidence, Optional.of(value), title, address, published, note), "publisher", value, LineFeeds.REFUSED);
     }
 
-    /** A copy with a title. */
+    /**
+     * {@return a copy with a title}
+     *
+     * @param value the title
+     */
     public Source withTitle(String value) {
         return checkNew(new Source(kind, confidence, publisher, Optional.of(value), address, published, note), "title", value, LineFeeds.REFUSED);
     }
 
-    /** A copy with an address: a URL or a file name. */
+    /**
+     * {@return a copy with an address: a URL or a file name}
+     *
+     * @param value the address
+     */
     public Source withAddress(String value) {
         return checkNew(new Source(kind, confidence, publisher, title, Optional.of(value), published, note), "address", value, LineFeeds.REFUSED);
     }
 
-    /** A copy with the date of publication. */
+    /**
+     * {@return a copy with the date of publication}
+     *
+     * @param value the published
+     */
     public Source withPublished(LocalDate value) {
         return new Source(kind, confidence, publisher, title, address, Optional.of(value), note);
     }
 
-    /** A copy with a free note; the only text of a source that may run over several lines (LF). */
+    /**
+     * {@return a copy with a free note; the only text of a source that may run over several lines (LF)}
+     *
+     * @param value the note
+     */
     public Source withNote(String value) {
         return checkNew(new Source(kind, confidence, publisher, title, address, published, Optional.of(value)), "note", value, LineFeeds.ACCEPTED);
     }
 
-    /** Whether this source was published on or before the day (background always is). */
+    /**
+     * {@return whether this source was published on or before the day (background always is)}
+     *
+     * @param day the day
+     */
     public boolean publishedBy(LocalDate day) {
         if (kind == Kind.BACKGROUND) {
             return true;

@@ -72,23 +72,33 @@ public final class CameoMapping {
     }
 
     /**
-     * The CAMEO code of a fact.
+     * {@return the CAMEO code of a fact}
      *
      * <pre>{@code
      * CameoMapping.of(talks).code();            // "040"
      * CameoMapping.of(usaComplete).goldstein(); // 10.0 (USA, the withdrawing side, acts)
      * }</pre>
+     *
+     * @param fact the fact
      */
     public static CameoCode of(FactEvent fact) {
         return Objects.requireNonNull(fact, "fact").accept(CODES);
     }
 
-    /** The code of a withdrawal by who acts in it: 0874 for the withdrawing side, 166 for the host. */
+    /**
+     * {@return the code of a withdrawal by who acts in it: 0874 for the withdrawing side, 166 for the host}
+     *
+     * @param actor the actor
+     */
     public static CameoCode withdrawal(Side actor) {
         return Objects.requireNonNull(actor, "actor") == Side.WITHDRAWING ? RETREAT : EXPEL_OR_WITHDRAW;
     }
 
-    /** The code of a pledge of cooperation in these domains. */
+    /**
+     * {@return the code of a pledge of cooperation in these domains}
+     *
+     * @param domains the domains
+     */
     public static CameoCode pledge(List<CooperationDomain> domains) {
         if (domains.contains(CooperationDomain.MILITARY) || domains.contains(CooperationDomain.SECURITY)) {
             return CameoCode.of("0312");

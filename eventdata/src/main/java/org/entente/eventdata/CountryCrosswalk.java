@@ -146,7 +146,11 @@ public final class CountryCrosswalk {
         ententeNames = Collections.unmodifiableMap(own);
     }
 
-    /** Entente's tables (loaded once). */
+    /**
+     * Entente's tables (loaded once).
+     *
+     * @return the country crosswalk
+     */
     public static CountryCrosswalk standard() {
         CountryCrosswalk s = standard;
         if (s == null) {
@@ -163,7 +167,11 @@ public final class CountryCrosswalk {
 
     // ------------------------------------------------------------------------------------ lookups
 
-    /** An ISO 3166-1 alpha-3 code, any letter case; an unknown code's detail suggests close ones. */
+    /**
+     * {@return an ISO 3166-1 alpha-3 code, any letter case; an unknown code's detail suggests close ones}
+     *
+     * @param code the code
+     */
     public CountryMatch iso(String code) {
         Objects.requireNonNull(code, "code");
         String key = code.strip().toUpperCase(Locale.ROOT);
@@ -184,9 +192,11 @@ public final class CountryCrosswalk {
     }
 
     /**
-     * A CAMEO actor country code: an ISO code is that country; the legacy codes ({@code ROM}, {@code
+     * {@return a CAMEO actor country code: an ISO code is that country; the legacy codes ({@code ROM}, {@code
      * TMP}, {@code MTN}, {@code IMY}) are mapped; region codes ({@code WAF}, {@code AFR}, ...) are
-     * {@link Outcome#NOT_A_COUNTRY}.
+     * {@link Outcome#NOT_A_COUNTRY}}
+     *
+     * @param code the code
      */
     public CountryMatch cameo(String code) {
         Objects.requireNonNull(code, "code");
@@ -204,7 +214,11 @@ public final class CountryCrosswalk {
         return CountryMatch.problem(Scheme.CAMEO, code, Outcome.UNKNOWN, "");
     }
 
-    /** A FIPS 10-4 country code, as in GDELT's geography fields: {@code NG} is Niger, {@code NI} Nigeria. */
+    /**
+     * {@return a FIPS 10-4 country code, as in GDELT's geography fields: {@code NG} is Niger, {@code NI} Nigeria}
+     *
+     * @param code the code
+     */
     public CountryMatch fips(String code) {
         Objects.requireNonNull(code, "code");
         String key = code.strip().toUpperCase(Locale.ROOT);
@@ -215,14 +229,22 @@ public final class CountryCrosswalk {
         return row == null ? CountryMatch.problem(Scheme.FIPS, code, Outcome.UNKNOWN, "") : match(Scheme.FIPS, code, row);
     }
 
-    /** A Correlates of War state number: 436 is Niger, 475 Nigeria, 2 the United States. */
+    /**
+     * {@return a Correlates of War state number: 436 is Niger, 475 Nigeria, 2 the United States}
+     *
+     * @param number the number
+     */
     public CountryMatch cow(int number) {
         Row row = cowByNumber.get(number);
         String input = Integer.toString(number);
         return row == null ? CountryMatch.problem(Scheme.COW, input, Outcome.UNKNOWN, "") : match(Scheme.COW, input, row);
     }
 
-    /** A Correlates of War letter code: {@code NIR} is Niger, {@code NIG} Nigeria (not ISO codes). */
+    /**
+     * {@return a Correlates of War letter code: {@code NIR} is Niger, {@code NIG} Nigeria (not ISO codes)}
+     *
+     * @param letters the letters
+     */
     public CountryMatch cowLetters(String letters) {
         Objects.requireNonNull(letters, "letters");
         String key = letters.strip().toUpperCase(Locale.ROOT);
@@ -235,9 +257,11 @@ public final class CountryCrosswalk {
     }
 
     /**
-     * A country name as ICEWS writes it ("Russian Federation"), or as Entente names the country;
-     * letter case, accents, apostrophe styles, "&amp;" and repeated blanks do not matter. {@code NA}
+     * {@return a country name as ICEWS writes it ("Russian Federation"), or as Entente names the country;
+     * letter case, accents, apostrophe styles, "&amp;" and repeated blanks do not matter} {@code NA}
      * is {@link Outcome#MISSING}.
+     *
+     * @param name the name
      */
     public CountryMatch icewsName(String name) {
         Objects.requireNonNull(name, "name");
@@ -256,28 +280,48 @@ public final class CountryCrosswalk {
 
     // ----------------------------------------------------------------------------------- back out
 
-    /** The country's CAMEO code: its ISO code (CAMEO's legacy codes are never written). */
+    /**
+     * {@return the country's CAMEO code: its ISO code (CAMEO's legacy codes are never written)}
+     *
+     * @param country the country
+     */
     public String cameoOf(Country country) {
         return Objects.requireNonNull(country, "country").code();
     }
 
-    /** The country's FIPS 10-4 code; empty when it has none or several (the US minor islands). */
+    /**
+     * {@return the country's FIPS 10-4 code; empty when it has none or several (the US minor islands)}
+     *
+     * @param country the country
+     */
     public Optional<String> fipsOf(Country country) {
         return Optional.ofNullable(fipsOf.get(Objects.requireNonNull(country, "country")));
     }
 
-    /** The country's Correlates of War number; empty when COW does not list it (Hong Kong, the Holy See...). */
+    /**
+     * {@return the country's Correlates of War number; empty when COW does not list it (Hong Kong, the Holy See...)}
+     *
+     * @param country the country
+     */
     public OptionalInt cowNumberOf(Country country) {
         Integer n = cowNumberOf.get(Objects.requireNonNull(country, "country"));
         return n == null ? OptionalInt.empty() : OptionalInt.of(n);
     }
 
-    /** The country's Correlates of War letter code, when COW lists it. */
+    /**
+     * {@return the country's Correlates of War letter code, when COW lists it}
+     *
+     * @param country the country
+     */
     public Optional<String> cowLettersOf(Country country) {
         return Optional.ofNullable(cowLettersOf.get(Objects.requireNonNull(country, "country")));
     }
 
-    /** The name ICEWS writes for the country, or Entente's name when the ICEWS table has none. */
+    /**
+     * {@return the name ICEWS writes for the country, or Entente's name when the ICEWS table has none}
+     *
+     * @param country the country
+     */
     public String icewsNameOf(Country country) {
         Objects.requireNonNull(country, "country");
         return icewsNameOf.getOrDefault(country, country.name());

@@ -44,7 +44,11 @@ public record CountryMatch(Scheme scheme, String input, Outcome outcome, Optiona
             this.label = label;
         }
 
-        /** Words for messages: {@code "FIPS 10-4 code"}. */
+        /**
+         * Words for messages: {@code "FIPS 10-4 code"}.
+         *
+         * @return the text
+         */
         public String label() {
             return label;
         }
@@ -64,7 +68,15 @@ public record CountryMatch(Scheme scheme, String input, Outcome outcome, Optiona
         AMBIGUOUS
     }
 
-    /** Validates: a country exactly when found. */
+    /**
+     * Validates: a country exactly when found.
+     *
+     * @param scheme the coding the input was read in
+     * @param input the code or name as given
+     * @param outcome whether a country was found, and if not why
+     * @param country the country, present exactly when {@code outcome} is {@link Outcome#FOUND}
+     * @param detail for the other outcomes, the reason in words (the name of a region, the candidates of an ambiguous name); empty text when found
+     */
     public CountryMatch {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(input, "input");
@@ -85,14 +97,14 @@ public record CountryMatch(Scheme scheme, String input, Outcome outcome, Optiona
         return new CountryMatch(scheme, input, outcome, Optional.empty(), detail);
     }
 
-    /** Whether a country was found. */
+    /** {@return whether a country was found} */
     public boolean isFound() {
         return outcome == Outcome.FOUND;
     }
 
     /**
-     * One line for reports: {@code "FIPS 10-4 code 'NG': Niger (NER)"}, {@code "ICEWS country name
-     * 'Occupied Palestinian Territory': not a state: ..."}.
+     * {@return one line for reports: {@code "FIPS 10-4 code 'NG': Niger (NER)"}, {@code "ICEWS country name
+     * 'Occupied Palestinian Territory': not a state: ..."}}
      */
     public String describe() {
         String shown = input.length() > 60 ? input.substring(0, 60) + "..." : input;

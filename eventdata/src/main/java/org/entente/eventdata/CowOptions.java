@@ -22,7 +22,14 @@ public record CowOptions(int from, int to, int step, MonthDay day) {
     /** The longest span of years accepted. */
     public static final int MAX_YEARS = 600;
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param from first year
+     * @param to last year (inclusive)
+     * @param step years between rows, at least 1
+     * @param day the day of each year the representation is read on (default 31 December)
+     */
     public CowOptions {
         Objects.requireNonNull(day, "day");
         if (from > to) {
@@ -39,17 +46,30 @@ public record CowOptions(int from, int to, int step, MonthDay day) {
         }
     }
 
-    /** Every year from {@code from} to {@code to}, read on 31 December. */
+    /**
+     * {@return every year from {@code from} to {@code to}, read on 31 December}
+     *
+     * @param from the first year (inclusive)
+     * @param to the last year (inclusive)
+     */
     public static CowOptions years(int from, int to) {
         return new CowOptions(from, to, 1, MonthDay.of(12, 31));
     }
 
-    /** The same years, every {@code years} years. */
+    /**
+     * {@return the same years, every {@code years} years}
+     *
+     * @param years the years
+     */
     public CowOptions every(int years) {
         return new CowOptions(from, to, years, day);
     }
 
-    /** The same years, read on another day of the year. */
+    /**
+     * {@return the same years, read on another day of the year}
+     *
+     * @param other the other
+     */
     public CowOptions on(MonthDay other) {
         return new CowOptions(from, to, step, other);
     }

@@ -25,24 +25,29 @@ public enum Dataset {
         this.label = label;
     }
 
-    /** The fact-id prefix, without the dash: {@code "icews"}. */
+    /** {@return the fact-id prefix, without the dash: {@code "icews"}} */
     public String prefix() {
         return prefix;
     }
 
-    /** The dataset's name as people write it: {@code "GDELT 2.0"}. */
+    /** {@return the dataset's name as people write it: {@code "GDELT 2.0"}} */
     public String label() {
         return label;
     }
 
-    /** The fact id of a row: {@code "icews-" + rowId}. */
+    /**
+     * {@return the fact id of a row: {@code "icews-" + rowId}}
+     *
+     * @param rowId the row id
+     */
     public String factId(String rowId) {
         return prefix + "-" + rowId;
     }
 
     /**
-     * The dataset named {@code icews}, {@code gdelt} or {@code plover}, in any letter case.
+     * {@return the dataset named {@code icews}, {@code gdelt} or {@code plover}, in any letter case}
      *
+     * @param name the name
      * @throws IllegalArgumentException listing the accepted names
      */
     public static Dataset of(String name) {

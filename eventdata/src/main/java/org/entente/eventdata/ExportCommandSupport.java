@@ -38,6 +38,9 @@ public final class ExportCommandSupport {
      * @param to     COW: last year (default: the year of the latest fact)
      * @param step   COW: years between rows (1 for every year, 5 for COW's own rhythm)
      * @param day    COW: the day of the year envoys are read on, {@code MM-DD} (default 12-31)
+     * @param entente the Entente to read
+     * @param out where to write
+     * @return the export report
      * @throws IllegalArgumentException for an unknown format, a bad year range or day (exit code 2)
      */
     public static ExportReport run(Entente entente, String format, String file, Optional<Integer> from, Optional<Integer> to,

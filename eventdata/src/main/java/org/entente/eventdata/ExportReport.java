@@ -12,13 +12,23 @@ import java.util.Objects;
  */
 public record ExportReport(String format, int rows, List<String> notes) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param format {@code plover}, {@code cameo} or {@code cow}
+     * @param rows lines written, header left out
+     * @param notes what was left out and why (a dyad with a country Correlates of War does not list...)
+     */
     public ExportReport {
         Objects.requireNonNull(format, "format");
         notes = List.copyOf(notes);
     }
 
-    /** {@code "cow: 12 rows; 1 note"}. */
+    /**
+     * {@code "cow: 12 rows; 1 note"}.
+     *
+     * @return the text
+     */
     public String summary() {
         return format + ": " + rows + (rows == 1 ? " row" : " rows") + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     }

@@ -61,8 +61,10 @@ public final class Exporter {
     }
 
     /**
-     * Every fact of the store as known now (each at its latest revision), retracted facts left out,
-     * in happened order (day, kind's rank, fact id).
+     * {@return every fact of the store as known now (each at its latest revision), retracted facts left out,
+     * in happened order (day, kind's rank, fact id)}
+     *
+     * @param entente the Entente to read
      */
     public static List<FactEvent> facts(Entente entente) {
         Objects.requireNonNull(entente, "entente");
@@ -78,7 +80,13 @@ public final class Exporter {
         return facts;
     }
 
-    /** Writes one PLOVER-style JSON object per fact. */
+    /**
+     * Writes one PLOVER-style JSON object per fact.
+     *
+     * @param facts the facts
+     * @param out where to write
+     * @return the export report
+     */
     public static ExportReport plover(List<? extends FactEvent> facts, Writer out) {
         Objects.requireNonNull(out, "out");
         try {
@@ -93,7 +101,13 @@ public final class Exporter {
         return new ExportReport("plover", facts.size(), List.of());
     }
 
-    /** Writes a header and one CAMEO-coded TSV row per fact ({@link #CAMEO_COLUMNS}). */
+    /**
+     * Writes a header and one CAMEO-coded TSV row per fact ({@link #CAMEO_COLUMNS}).
+     *
+     * @param facts the facts
+     * @param out where to write
+     * @return the export report
+     */
     public static ExportReport cameo(List<? extends FactEvent> facts, Writer out) {
         Objects.requireNonNull(out, "out");
         try {
@@ -116,6 +130,11 @@ public final class Exporter {
      * chosen day of each year, and {@code DE} 1 when either side is represented. {@code ccode1} is the
      * lower number; {@code DR_at_1} is the level of country 2's representative in country 1. Dyads with
      * a country that COW does not number are left out and noted.
+     *
+     * @param entente the Entente to read
+     * @param options the options
+     * @param out where to write
+     * @return the export report
      */
     public static ExportReport cow(Entente entente, CowOptions options, Writer out) {
         Objects.requireNonNull(entente, "entente");
@@ -169,7 +188,11 @@ public final class Exporter {
                 .findFirst().orElse(RepresentationLevel.NONE).cowCode();
     }
 
-    /** The PLOVER-style JSON line of a fact (without the line break). */
+    /**
+     * {@return the PLOVER-style JSON line of a fact (without the line break)}
+     *
+     * @param fact the fact
+     */
     public static String ploverLine(FactEvent fact) {
         Objects.requireNonNull(fact, "fact");
         CameoCode code = CameoMapping.of(fact);
@@ -202,7 +225,11 @@ public final class Exporter {
         }
     }
 
-    /** The CAMEO TSV row of a fact ({@link #CAMEO_COLUMNS}, without the line break). */
+    /**
+     * {@return the CAMEO TSV row of a fact ({@link #CAMEO_COLUMNS}, without the line break)}
+     *
+     * @param fact the fact
+     */
     public static String cameoRow(FactEvent fact) {
         Objects.requireNonNull(fact, "fact");
         CameoCode code = CameoMapping.of(fact);

@@ -35,6 +35,12 @@ public final class ImportCommandSupport {
      *
      * @param dataset   {@code icews}, {@code gdelt} or {@code plover}
      * @param skipsFile where to write every skip as TSV (line, id, reason, detail), if wanted
+     * @param entente the Entente to record into
+     * @param file the file
+     * @param dryRun whether dry run
+     * @param out where to write the report
+     * @param progress receives progress reports
+     * @return the import report
      * @throws IllegalArgumentException for an unknown dataset, a missing or unreadable file, or a file
      *                                  that is not of the dataset (the command line's exit code 2)
      */
@@ -68,7 +74,12 @@ public final class ImportCommandSupport {
         return report;
     }
 
-    /** The summary lines of a report. */
+    /**
+     * The summary lines of a report.
+     *
+     * @param report the report
+     * @param out where to write the report
+     */
     public static void print(ImportReport report, PrintWriter out) {
         out.println(report.summary());
         List<Skip> changed = report.changed();

@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record ImportReport(Dataset dataset, String file, boolean dryRun, int rows, int imported, int unchanged, SkipReport skips) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param dataset the dataset the file is in
+     * @param file the file's name, as given
+     * @param dryRun whether nothing was written on purpose
+     * @param rows data rows read
+     * @param imported rows recorded as new facts (or that would be, in a dry run)
+     * @param unchanged rows whose fact was recorded already with the same content (re-imports)
+     * @param skips every other row with its line and reason, rows changed since recorded included
+     */
     public ImportReport {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(file, "file");
@@ -28,14 +38,18 @@ public record ImportReport(Dataset dataset, String file, boolean dryRun, int row
         }
     }
 
-    /** Rows whose fact id is recorded with other content: a newer release changed them. */
+    /**
+     * Rows whose fact id is recorded with other content: a newer release changed them.
+     *
+     * @return the skips found
+     */
     public List<Skip> changed() {
         return skips.of(SkipReason.CHANGED);
     }
 
     /**
-     * One line: {@code "ICEWS events.tab: 3705 rows, 1754 imported, 0 already recorded, 1951 rows
-     * skipped: ..."}.
+     * {@return one line: {@code "ICEWS events.tab: 3705 rows, 1754 imported, 0 already recorded, 1951 rows
+     * skipped: ..."}}
      */
     public String summary() {
         return dataset.label() + " " + file + (dryRun ? " (dry run)" : "") + ": " + rows + " rows, " + imported

@@ -44,22 +44,26 @@ import org.entente.Entente;
  */
 public interface Importer {
 
-    /** The ICEWS importer: tab-separated, header row, countries as names. */
+    /** {@return the ICEWS importer: tab-separated, header row, countries as names} */
     static Importer icews() {
         return new IcewsImporter(CountryCrosswalk.standard());
     }
 
-    /** The GDELT 2.0 event-export importer: 61 tab-separated columns, with or without a header. */
+    /** {@return the GDELT 2.0 event-export importer: 61 tab-separated columns, with or without a header} */
     static Importer gdelt() {
         return new GdeltImporter(CountryCrosswalk.standard());
     }
 
-    /** The PLOVER importer: JSON lines, required {@code id, date, actor, event}. */
+    /** {@return the PLOVER importer: JSON lines, required {@code id, date, actor, event}} */
     static Importer plover() {
         return new PloverImporter(CountryCrosswalk.standard());
     }
 
-    /** The importer of a dataset. */
+    /**
+     * {@return the importer of a dataset}
+     *
+     * @param dataset the dataset
+     */
     static Importer of(Dataset dataset) {
         return switch (Objects.requireNonNull(dataset, "dataset")) {
             case ICEWS -> icews();
@@ -68,7 +72,7 @@ public interface Importer {
         };
     }
 
-    /** The dataset this importer reads. */
+    /** {@return the dataset this importer reads} */
     Dataset dataset();
 
     /**
@@ -78,18 +82,32 @@ public interface Importer {
      * @param in       the file's text
      * @param fileName the file's name, for reports and for sources of rows that name no publisher
      * @param progress told every 10,000 rows
+     * @return the parse result
      * @throws IOException when reading fails
      * @throws IllegalArgumentException when the file as a whole is not of this dataset (an ICEWS header
      *                                  without its columns)
      */
     ParseResult parse(Reader in, String fileName, ImportProgress progress) throws IOException;
 
-    /** As {@link #parse(Reader, String, ImportProgress)}, reading a UTF-8 file (bad bytes become U+FFFD). */
+    /**
+     * As {@link #parse(Reader, String, ImportProgress)}, reading a UTF-8 file (bad bytes become U+FFFD).
+     *
+     * @param file the file
+     * @return the parse result
+     * @throws IOException if reading or writing fails
+     */
     default ParseResult parse(Path file) throws IOException {
         return parse(file, ImportProgress.NONE);
     }
 
-    /** As {@link #parse(Path)}, with progress. */
+    /**
+     * As {@link #parse(Path)}, with progress.
+     *
+     * @param file the file
+     * @param progress receives progress reports
+     * @return the parse result
+     * @throws IOException if reading or writing fails
+     */
     default ParseResult parse(Path file, ImportProgress progress) throws IOException {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file);
@@ -104,6 +122,10 @@ public interface Importer {
      * Reads a file and records its usable rows through {@link Entente#recordAll}; rows in conflict
      * with recorded facts are reported, the rest recorded.
      *
+     * @param entente the Entente to record into
+     * @param file the file
+     * @param progress receives progress reports
+     * @return the import report
      * @throws IOException when reading fails
      * @throws org.entente.core.store.BatchWriteException when writing failed after some chunks were
      *         committed (importing the file again completes it)
@@ -114,13 +136,26 @@ public interface Importer {
         return Recording.record(entente, parse(file, progress), false, progress);
     }
 
-    /** Records what {@link #parse} read; see {@link #importFile}. */
+    /**
+     * Records what {@link #parse} read; see {@link #importFile}.
+     *
+     * @param entente the Entente to record into
+     * @param parsed the parsed
+     * @param progress receives progress reports
+     * @return the import report
+     */
     default ImportReport record(Entente entente, ParseResult parsed, ImportProgress progress) {
         return Recording.record(Objects.requireNonNull(entente, "entente"), Objects.requireNonNull(parsed, "parsed"), false,
                 Objects.requireNonNull(progress, "progress"));
     }
 
-    /** What importing the file would do, writing nothing (Entente's dry run). */
+    /**
+     * {@return what importing the file would do, writing nothing (Entente's dry run)}
+     *
+     * @param entente the Entente to record into
+     * @param file the file
+     * @throws IOException if reading or writing fails
+     */
     default ImportReport dryRun(Entente entente, Path file) throws IOException {
         Objects.requireNonNull(entente, "entente");
         return Recording.record(entente, parse(file), true, ImportProgress.NONE);

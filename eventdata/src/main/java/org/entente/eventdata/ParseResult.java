@@ -21,7 +21,15 @@ import org.entente.core.relationship.FactCommand.RecordInteraction;
  */
 public record ParseResult(Dataset dataset, String file, int rows, List<ParsedRow> parsed, SkipReport skips) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param dataset the dataset the file is in
+     * @param file the file's name, as given
+     * @param rows data rows read (a header and blank lines are not rows)
+     * @param parsed the usable rows, in file order
+     * @param skips the other rows, with why
+     */
     public ParseResult {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(file, "file");
@@ -32,7 +40,7 @@ public record ParseResult(Dataset dataset, String file, int rows, List<ParsedRow
         }
     }
 
-    /** The commands of the usable rows, in file order, ready for {@code Entente.recordAll}. */
+    /** {@return the commands of the usable rows, in file order, ready for {@code Entente.recordAll}} */
     public List<RecordInteraction> commands() {
         return parsed.stream().map(ParsedRow::command).toList();
     }

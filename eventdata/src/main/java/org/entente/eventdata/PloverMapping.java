@@ -103,6 +103,13 @@ public final class PloverMapping {
      * @param context the contexts, possibly none
      */
     public record PloverEvent(String event, String mode, List<String> context) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param event the PLOVER event type, such as {@code CONSULT}
+         * @param mode the mode, or empty text
+         * @param context the contexts, possibly none
+         */
         public PloverEvent {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(mode, "mode");
@@ -111,12 +118,16 @@ public final class PloverMapping {
     }
 
     /**
-     * The CAMEO code of a PLOVER event; empty when the type is not one Entente reads.
+     * {@return the CAMEO code of a PLOVER event; empty when the type is not one Entente reads}
      *
      * <pre>{@code
      * PloverMapping.toCameo("CONSULT", "visit", List.of());          // 042
      * PloverMapping.toCameo("COOPERATE", "", List.of("military"));    // 062
      * }</pre>
+     *
+     * @param event the event
+     * @param mode the mode
+     * @param context the context
      */
     public static Optional<CameoCode> toCameo(String event, String mode, List<String> context) {
         Objects.requireNonNull(event, "event");
@@ -151,12 +162,14 @@ public final class PloverMapping {
     }
 
     /**
-     * The PLOVER event of a CAMEO code.
+     * {@return the PLOVER event of a CAMEO code}
      *
      * <pre>{@code
      * PloverMapping.fromCameo(CameoCode.of("0874"));   // RETREAT, withdraw
      * PloverMapping.fromCameo(CameoCode.of("163"));    // SANCTION
      * }</pre>
+     *
+     * @param code the code
      */
     public static PloverEvent fromCameo(CameoCode code) {
         Objects.requireNonNull(code, "code");

@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Skip(int line, String rowId, SkipReason reason, String detail) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param line the row's line in the file, from 1 (a header is line 1)
+     * @param rowId the row's own id as written, or empty text when it has none
+     * @param reason why
+     * @param detail the particulars: the country name, the conflicting content...
+     */
     public Skip {
         if (line < 1) {
             throw new IllegalArgumentException("line numbers start at 1, got " + line);

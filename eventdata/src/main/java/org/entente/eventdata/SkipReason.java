@@ -38,7 +38,11 @@ public enum SkipReason {
         this.label = label;
     }
 
-    /** Words for reports: {@code "same country"}. */
+    /**
+     * Words for reports: {@code "same country"}.
+     *
+     * @return the text
+     */
     public String label() {
         return label;
     }

@@ -27,32 +27,40 @@ public final class SkipReport {
         this.skips = List.copyOf(skips.stream().sorted(Comparator.comparingInt(Skip::line)).toList());
     }
 
-    /** A report of these skips (sorted by line). */
+    /**
+     * {@return a report of these skips (sorted by line)}
+     *
+     * @param skips the skips
+     */
     public static SkipReport of(List<Skip> skips) {
         return new SkipReport(Objects.requireNonNull(skips, "skips"));
     }
 
-    /** Every skip, in line order. */
+    /** {@return every skip, in line order} */
     public List<Skip> all() {
         return skips;
     }
 
-    /** How many rows were skipped. */
+    /** {@return how many rows were skipped} */
     public int size() {
         return skips.size();
     }
 
-    /** Whether every row was imported. */
+    /** {@return whether every row was imported} */
     public boolean isEmpty() {
         return skips.isEmpty();
     }
 
-    /** The skips of one reason, in line order. */
+    /**
+     * {@return the skips of one reason, in line order}
+     *
+     * @param reason the reason
+     */
     public List<Skip> of(SkipReason reason) {
         return skips.stream().filter(s -> s.reason() == reason).toList();
     }
 
-    /** How many rows each reason skipped; reasons that skipped nothing are left out. */
+    /** {@return how many rows each reason skipped; reasons that skipped nothing are left out} */
     public Map<SkipReason, Integer> countsByReason() {
         Map<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
         for (Skip s : skips) {
@@ -61,7 +69,7 @@ public final class SkipReport {
         return Collections.unmodifiableMap(counts);
     }
 
-    /** One line: {@code "12 rows skipped: 5 same country, 7 missing country"}. */
+    /** {@return one line: {@code "12 rows skipped: 5 same country, 7 missing country"}} */
     public String summary() {
         if (skips.isEmpty()) {
             return "no row skipped";
@@ -71,7 +79,11 @@ public final class SkipReport {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Writes the report as tab-separated lines with a header: line, id, reason, detail. */
+    /**
+     * Writes the report as tab-separated lines with a header: line, id, reason, detail.
+     *
+     * @param out where to write
+     */
     public void writeTsv(Writer out) {
         try {
             out.write("line\tid\treason\tdetail\n");

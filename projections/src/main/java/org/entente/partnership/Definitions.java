@@ -83,7 +83,11 @@ public final class Definitions {
     private Definitions() {
     }
 
-    /** A fact's temperature weight (see the table above). */
+    /**
+     * {@return a fact's temperature weight (see the table above)}
+     *
+     * @param fact the fact
+     */
     public static double weight(FactEvent fact) {
         if (fact instanceof FactEvent.InteractionRecorded i) {
             return i.goldstein();
@@ -94,18 +98,27 @@ public final class Definitions {
         return WEIGHTS.get(fact.kind());
     }
 
-    /** The decay factor of a weight {@code days} old: {@code 0.5^(days / 90)}. */
+    /**
+     * {@return the decay factor of a weight {@code days} old: {@code 0.5^(days / 90)}}
+     *
+     * @param days the days
+     */
     public static double decay(long days) {
         return Math.pow(0.5, days / (double) HALF_LIFE_DAYS);
     }
 
-    /** The first day of the window that ends on {@code date}. */
+    /**
+     * {@return the first day of the window that ends on {@code date}}
+     *
+     * @param date the date
+     * @param windowDays the window days
+     */
     public static LocalDate windowStart(LocalDate date, int windowDays) {
         return date.minusDays(windowDays - 1L);
     }
 
     /**
-     * The status of a dyad on {@code date}, from its state after the facts up to that date.
+     * {@return the status of a dyad on {@code date}, from its state after the facts up to that date}
      *
      * @param state      the state after every fact on or before the date
      * @param date       the date
@@ -134,9 +147,13 @@ public final class Definitions {
     }
 
     /**
-     * How many of the four security elements a dyad has on {@code date}: a military agreement in
+     * {@return how many of the four security elements a dyad has on {@code date}: a military agreement in
      * force, foreign forces present, a defence attaché in post, a military or security pledge within
-     * the window. Every element counts in either direction.
+     * the window} Every element counts in either direction.
+     *
+     * @param state the state
+     * @param date the date
+     * @param windowDays the window days
      */
     public static int securityWeight(RelationshipState state, LocalDate date, int windowDays) {
         int weight = 0;

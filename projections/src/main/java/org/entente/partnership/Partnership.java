@@ -63,6 +63,26 @@ public record Partnership(
      */
     public static final String JSON_FORMAT = "entente-partnership/1";
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param dyad the dyad
+     * @param date the date the partnership is given for (facts on or before it)
+     * @param status the status (see {@link Status})
+     * @param relations diplomatic relations
+     * @param representation each side's head of mission in the other (first → second, then second → first)
+     * @param envoys envoys in post, either direction
+     * @param agreements agreements in force, of any kind
+     * @param forces foreign forces present, either direction
+     * @param withdrawals forces present whose withdrawal is scheduled (deadline, bases handed over)
+     * @param sanctions sanctions in force, either direction
+     * @param lastContact the last talks or interaction on or before the date
+     * @param lastFact the last fact on or before the date
+     * @param temperature the decayed sum of fact weights (see {@link Definitions})
+     * @param trend the sign of the temperature's change over 90 days
+     * @param securityWeight how many of the four security elements the dyad has (0 to 4)
+     * @param facts how many facts the partnership is built from
+     */
     public Partnership {
         Objects.requireNonNull(dyad, "dyad");
         Objects.requireNonNull(date, "date");
@@ -85,12 +105,18 @@ public record Partnership(
     public record Representation(Country sender, Country host, RepresentationLevel level) {
     }
 
-    /** Whether the dyad has military ties on the date (a military agreement in force or forces present). */
+    /**
+     * {@return whether the dyad has military ties on the date (a military agreement in force or forces present)}
+     */
     public boolean hasMilitaryTies() {
         return !forces.isEmpty() || agreements.stream().anyMatch(a -> a.kind().isMilitary());
     }
 
-    /** The partner of a country in this dyad. */
+    /**
+     * {@return the partner of a country in this dyad}
+     *
+     * @param country the country
+     */
     public Country partnerOf(Country country) {
         return dyad.other(country);
     }
@@ -138,7 +164,16 @@ public record Partnership(
                 + lastFact.map(f -> ", last fact " + f.day() + " " + org.entente.core.text.TerminalText.escape(f.id().value())).orElse("");
     }
 
-    /** Builds the read model from a state; used by Entente's projections and simulations. */
+    /**
+     * Builds the read model from a state; used by Entente's projections and simulations.
+     *
+     * @param state the state
+     * @param date the date
+     * @param windowDays the window days
+     * @param temperature the temperature
+     * @param temperatureBefore the temperature before
+     * @return the partnership
+     */
     public static Partnership of(RelationshipState state, LocalDate date, int windowDays, double temperature,
                                  double temperatureBefore) {
         Dyad dyad = state.dyad();

@@ -34,6 +34,15 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      */
     public static final String JSON_FORMAT = "entente-portfolio/1";
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param country the country
+     * @param date the date
+     * @param partners every dyad of the country with a fact on or before the date
+     * @param securityPartners partners with a security weight of 1 or more, heaviest first
+     * @param mix the concentration figures, empty without security partners
+     */
     public Portfolio {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(date, "date");
@@ -62,7 +71,11 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     public record SecurityMix(double concentration, double diversification, double effectiveNumberOfPartners) {
     }
 
-    /** The partnership with one partner, if the country has one with it on the date. */
+    /**
+     * {@return the partnership with one partner, if the country has one with it on the date}
+     *
+     * @param partner the partner
+     */
     public Optional<Partnership> with(Country partner) {
         return partners.stream().filter(p -> p.dyad().contains(partner)).findFirst();
     }
@@ -138,7 +151,14 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
                 + mix.map(m -> String.format(java.util.Locale.ROOT, ", diversification %.2f", m.diversification())).orElse("");
     }
 
-    /** Builds a portfolio from the country's partnerships (any order). */
+    /**
+     * Builds a portfolio from the country's partnerships (any order).
+     *
+     * @param country the country
+     * @param date the date
+     * @param partnerships the partnerships
+     * @return the portfolio
+     */
     public static Portfolio of(Country country, LocalDate date, List<Partnership> partnerships) {
         List<Partnership> sorted = partnerships.stream()
                 .filter(p -> p.status() != Status.NONE)

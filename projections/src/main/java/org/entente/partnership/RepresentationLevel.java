@@ -18,7 +18,7 @@ public enum RepresentationLevel {
         this.cowCode = cowCode;
     }
 
-    /** The Correlates of War code. */
+    /** {@return the Correlates of War code} */
     public int cowCode() {
         return cowCode;
     }

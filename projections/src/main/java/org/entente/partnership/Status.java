@@ -21,10 +21,16 @@ package org.entente.partnership;
  * steps</b>: a military agreement suspended or denounced, a withdrawal demanded or scheduled.
  */
 public enum Status {
+    /** Diplomatic relations are severed on the date. */
     SEVERED,
+    /** Military ties remain, and a winding-down step has happened that nothing has since resolved. */
     WINDING_DOWN,
+    /** Military ties existed before, none remain, and no cooperative step has happened since. */
     ENDED,
+    /** A cooperative step happened within the window, and no winding-down step after it. */
     STRENGTHENING,
+    /** Something is recorded, and none of the statuses above applies. */
     ACTIVE,
+    /** Nothing is recorded for the dyad. */
     NONE
 }

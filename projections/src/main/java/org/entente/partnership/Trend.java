@@ -2,11 +2,18 @@ package org.entente.partnership;
 
 /** The sign of temperature(d) − temperature(d − 90 days). */
 public enum Trend {
+    /** The temperature rose over the 90 days. */
     WARMING,
+    /** The temperature changed by less than 0.005 over the 90 days. */
     STEADY,
+    /** The temperature fell over the 90 days. */
     COOLING;
 
-    /** The trend for a change in temperature (a change smaller than 0.005 is steady). */
+    /**
+     * {@return the trend for a change in temperature (a change smaller than 0.005 is steady)}
+     *
+     * @param change the change
+     */
     public static Trend of(double change) {
         if (change > 0.005) {
             return WARMING;

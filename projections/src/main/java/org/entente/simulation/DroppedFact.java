@@ -17,6 +17,13 @@ import org.entente.core.text.TerminalText;
  */
 public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param fact the real fact
+     * @param rule the rule it breaks in the branch, in words
+     * @param causes the scenario's changes (removed or added facts) that make it break: the one that alone does, or else each change without which it would hold; empty when only the combination explains it
+     */
     public DroppedFact {
         causes = List.copyOf(causes);
     }
@@ -24,6 +31,8 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
     /**
      * "usa-complete (2024-08-05, complete withdrawal) would not have happened: ... (because of usa-schedule)";
      * safe to print on a terminal (the rule's words may quote stored text: see {@link TerminalText#sanitize}).
+     *
+     * @return the text
      */
     public String describe() {
         return fact.fact().id() + " (" + fact.fact().happened() + ", " + fact.kind().label() + ") would not have happened: "

@@ -20,6 +20,15 @@ import org.entente.partnership.Status;
 public record PortfolioComparison(Country country, LocalDate date, Portfolio baseline, Portfolio branch,
                                   List<PartnerChange> partners) {
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param country the country
+     * @param date the date
+     * @param baseline the portfolio in real history
+     * @param branch the portfolio in the branch
+     * @param partners every partner whose status or security weight differs
+     */
     public PortfolioComparison {
         partners = List.copyOf(partners);
     }
@@ -36,22 +45,22 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
     public record PartnerChange(Country partner, Status statusBefore, Status statusAfter, int weightBefore, int weightAfter) {
     }
 
-    /** The diversification in real history, if the country has security partners there. */
+    /** {@return the diversification in real history, if the country has security partners there} */
     public Optional<Double> diversificationBefore() {
         return baseline.mix().map(Portfolio.SecurityMix::diversification);
     }
 
-    /** The diversification in the branch. */
+    /** {@return the diversification in the branch} */
     public Optional<Double> diversificationAfter() {
         return branch.mix().map(Portfolio.SecurityMix::diversification);
     }
 
-    /** Whether nothing differs. */
+    /** {@return whether nothing differs} */
     public boolean isEmpty() {
         return partners.isEmpty() && diversificationBefore().equals(diversificationAfter());
     }
 
-    /** A readable account, one line per difference. */
+    /** {@return a readable account, one line per difference} */
     public String toText() {
         StringBuilder s = new StringBuilder(country.name()).append(" (").append(country.code()).append(") on ").append(date)
                 .append(", real history -> branch:\n");

@@ -30,6 +30,14 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /** The most hypothetical facts and removals one scenario may hold. */
     public static final int MAX_CHANGES = 10_000;
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param branchDate the branch date: removed and added facts happen after it
+     * @param knownAt the real history as known at this instant (now when empty)
+     * @param additions hypothetical facts, checked by the same rules as real ones
+     * @param removals real facts, dated after the branch date, that the branch leaves out
+     */
     public Scenario {
         Objects.requireNonNull(branchDate, "branchDate");
         Objects.requireNonNull(knownAt, "knownAt");
@@ -51,38 +59,62 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
                 + removals.size() + (removals.size() == 1 ? " removal" : " removals");
     }
 
-    /** A scenario that branches from real history as known now, with no change yet. */
+    /**
+     * {@return a scenario that branches from real history as known now, with no change yet}
+     *
+     * @param date the date
+     */
     public static Scenario branchAt(LocalDate date) {
         return new Scenario(date, Optional.empty(), List.of(), List.of());
     }
 
-    /** The same scenario on real history as known at an instant. */
+    /**
+     * {@return the same scenario on real history as known at an instant}
+     *
+     * @param instant the instant
+     */
     public Scenario knownAt(Instant instant) {
         return new Scenario(branchDate, Optional.of(instant), additions, removals);
     }
 
-    /** The scenario with hypothetical facts added. */
+    /**
+     * {@return the scenario with hypothetical facts added}
+     *
+     * @param facts the facts
+     */
     public Scenario add(FactCommand... facts) {
         List<FactCommand> more = new ArrayList<>(additions);
         more.addAll(List.of(facts));
         return new Scenario(branchDate, knownAt, more, removals);
     }
 
-    /** The scenario with hypothetical facts added. */
+    /**
+     * {@return the scenario with hypothetical facts added}
+     *
+     * @param facts the facts
+     */
     public Scenario addAll(List<? extends FactCommand> facts) {
         List<FactCommand> more = new ArrayList<>(additions);
         more.addAll(facts);
         return new Scenario(branchDate, knownAt, more, removals);
     }
 
-    /** The scenario without these real facts. */
+    /**
+     * {@return the scenario without these real facts}
+     *
+     * @param facts the facts
+     */
     public Scenario remove(FactId... facts) {
         List<FactId> more = new ArrayList<>(removals);
         more.addAll(List.of(facts));
         return new Scenario(branchDate, knownAt, additions, more);
     }
 
-    /** The scenario without these real facts. */
+    /**
+     * {@return the scenario without these real facts}
+     *
+     * @param facts the facts
+     */
     public Scenario removeAll(List<FactId> facts) {
         List<FactId> more = new ArrayList<>(removals);
         more.addAll(facts);

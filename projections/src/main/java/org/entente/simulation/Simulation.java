@@ -41,13 +41,26 @@ public final class Simulation {
 
     /** What a simulation reads of real history; implemented by {@code Entente}. */
     public interface Baseline {
-        /** A dyad's facts as known at the instant (now when null), as a view. */
+        /**
+         * {@return a dyad's facts as known at the instant (now when null), as a view}
+         *
+         * @param dyad the dyad
+         * @param knownAt the known at
+         */
         FactView view(Dyad dyad, Instant knownAt);
 
-        /** The dyads a country has facts in. */
+        /**
+         * {@return the dyads a country has facts in}
+         *
+         * @param country the country
+         */
         Set<Dyad> dyadsOf(Country country);
 
-        /** The dyad a real fact id belongs to. */
+        /**
+         * {@return the dyad a real fact id belongs to}
+         *
+         * @param fact the fact
+         */
         Optional<Dyad> dyadOf(FactId fact);
     }
 
@@ -70,6 +83,10 @@ public final class Simulation {
     /**
      * Runs a scenario against real history.
      *
+     * @param scenario the scenario
+     * @param baseline the baseline
+     * @param windowDays the window days
+     * @return the simulation
      * @throws RuleViolationException   when a hypothetical fact breaks a rule (the message a real one gets)
      * @throws IllegalArgumentException when a removal names an unknown fact or one not after the branch
      *                                  date, or an addition is not after the branch date or reuses a fact id
@@ -177,52 +194,89 @@ public final class Simulation {
         }
     }
 
-    /** The scenario. */
+    /** {@return the scenario} */
     public Scenario scenario() {
         return scenario;
     }
 
-    /** The dyads the scenario changes (the only ones replayed). */
+    /** {@return the dyads the scenario changes (the only ones replayed)} */
     public Set<Dyad> touched() {
         return new TreeSet<>(branchViews.keySet());
     }
 
-    /** Real facts after the branch date that would not have happened in the branch, in order. */
+    /**
+     * Real facts after the branch date that would not have happened in the branch, in order.
+     *
+     * @return the dropped facts found
+     */
     public List<DroppedFact> dropped() {
         return dropped;
     }
 
-    /** A dyad's partnership on a date in the branch. */
+    /**
+     * {@return a dyad's partnership on a date in the branch}
+     *
+     * @param dyad the dyad
+     * @param date the date
+     */
     public Partnership partnership(Dyad dyad, LocalDate date) {
         return branchView(dyad).partnership(date, windowDays);
     }
 
-    /** A dyad's partnership on a date in real history. */
+    /**
+     * {@return a dyad's partnership on a date in real history}
+     *
+     * @param dyad the dyad
+     * @param date the date
+     */
     public Partnership baselinePartnership(Dyad dyad, LocalDate date) {
         return baselineView(dyad).partnership(date, windowDays);
     }
 
-    /** A country's portfolio on a date in the branch. */
+    /**
+     * {@return a country's portfolio on a date in the branch}
+     *
+     * @param country the country
+     * @param date the date
+     */
     public Portfolio portfolio(Country country, LocalDate date) {
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> partnership(d, date)).toList());
     }
 
-    /** A country's portfolio on a date in real history. */
+    /**
+     * {@return a country's portfolio on a date in real history}
+     *
+     * @param country the country
+     * @param date the date
+     */
     public Portfolio baselinePortfolio(Country country, LocalDate date) {
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> baselinePartnership(d, date)).toList());
     }
 
-    /** A dyad's facts in the branch, in order. */
+    /**
+     * {@return a dyad's facts in the branch, in order}
+     *
+     * @param dyad the dyad
+     */
     public List<FactEvent> facts(Dyad dyad) {
         return branchView(dyad).facts();
     }
 
-    /** A dyad's facts in real history, in order. */
+    /**
+     * {@return a dyad's facts in real history, in order}
+     *
+     * @param dyad the dyad
+     */
     public List<FactEvent> baselineFacts(Dyad dyad) {
         return baselineView(dyad).facts();
     }
 
-    /** A country's portfolio on a date in real history and in the branch, and what differs. */
+    /**
+     * {@return a country's portfolio on a date in real history and in the branch, and what differs}
+     *
+     * @param country the country
+     * @param date the date
+     */
     public PortfolioComparison compare(Country country, LocalDate date) {
         Portfolio before = baselinePortfolio(country, date);
         Portfolio after = portfolio(country, date);
@@ -238,7 +292,12 @@ public final class Simulation {
         return new PortfolioComparison(country, date, before, after, changes);
     }
 
-    /** A readable account: the dropped facts, then the comparison of each country on each date. */
+    /**
+     * {@return a readable account: the dropped facts, then the comparison of each country on each date}
+     *
+     * @param country the country
+     * @param dates the dates
+     */
     public String toText(Country country, List<LocalDate> dates) {
         StringBuilder s = new StringBuilder("Branch at ").append(scenario.branchDate()).append(": ")
                 .append(scenario.additions().size()).append(" hypothetical fact(s) added, ")

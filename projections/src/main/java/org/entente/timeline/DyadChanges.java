@@ -30,7 +30,7 @@ public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status status
                           List<FactId> forcesLeft, List<FactId> envoysArrived, List<FactId> envoysLeft,
                           List<FactId> sanctionsImposed, List<FactId> sanctionsLifted) {
 
-    /** Whether anything differs. */
+    /** {@return whether anything differs} */
     public boolean isEmpty() {
         return statusBefore == statusAfter && agreementsGained.isEmpty() && agreementsLost.isEmpty()
                 && forcesArrived.isEmpty() && forcesLeft.isEmpty() && envoysArrived.isEmpty() && envoysLeft.isEmpty()
@@ -77,7 +77,12 @@ public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status status
         }
     }
 
-    /** The changes between two partnerships of one dyad. */
+    /**
+     * {@return the changes between two partnerships of one dyad}
+     *
+     * @param before the before
+     * @param after the after
+     */
     public static DyadChanges between(Partnership before, Partnership after) {
         return new DyadChanges(after.dyad(), before.date(), after.date(), before.status(), after.status(),
                 minus(ids(after.agreements(), a -> a.signing()), ids(before.agreements(), a -> a.signing())),

@@ -17,42 +17,46 @@ import org.entente.core.relationship.FactEvent;
 public record TimelineEntry(FactEvent fact, int revision, Instant recordedAt, Instant revisedAt, Optional<Instant> retractedAt,
                             Optional<String> retractionReason) {
 
-    /** Whether the fact was retracted. */
+    /** {@return whether the fact was retracted} */
     public boolean retracted() {
         return retractedAt.isPresent();
     }
 
-    /** The fact's id. */
+    /** {@return the fact's id} */
     public org.entente.core.FactId id() {
         return fact.fact().id();
     }
 
-    /** When the fact happened, with its precision. */
+    /** {@return when the fact happened, with its precision} */
     public org.entente.core.HappenedOn happened() {
         return fact.fact().happened();
     }
 
-    /** The day the fact happened (the first day of its month or year for a coarser precision). */
+    /** {@return the day the fact happened (the first day of its month or year for a coarser precision)} */
     public java.time.LocalDate day() {
         return fact.fact().happened().day();
     }
 
-    /** The fact's kind. */
+    /** {@return the fact's kind} */
     public org.entente.core.relationship.FactKind kind() {
         return fact.kind();
     }
 
-    /** Who acted. */
+    /** {@return who acted} */
     public org.entente.core.Country actor() {
         return fact.fact().actor();
     }
 
-    /** Towards whom. */
+    /**
+     * Towards whom.
+     *
+     * @return the country
+     */
     public org.entente.core.Country target() {
         return fact.fact().target();
     }
 
-    /** The fact's sources. */
+    /** {@return the fact's sources} */
     public java.util.List<org.entente.core.Source> sources() {
         return fact.fact().sources();
     }

@@ -21,6 +21,15 @@ import org.entente.core.relationship.FactKind;
 public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, Set<FactKind> kinds, Optional<Instant> knownAt,
                              boolean includeRetracted) {
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param from the first day, if bounded
+     * @param to the last day, if bounded
+     * @param kinds the kinds shown (all when empty)
+     * @param knownAt as known at this instant (now when empty)
+     * @param includeRetracted whether retracted facts are shown (flagged)
+     */
     public TimelineFilter {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -31,32 +40,56 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
         }
     }
 
-    /** Every fact, retracted ones included, as known now. */
+    /** {@return every fact, retracted ones included, as known now} */
     public static TimelineFilter all() {
         return new TimelineFilter(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), true);
     }
 
-    /** Facts from this day on. */
+    /**
+     * Facts from this day on.
+     *
+     * @param day the day
+     * @return the timeline filter
+     */
     public TimelineFilter from(LocalDate day) {
         return new TimelineFilter(Optional.of(day), to, kinds, knownAt, includeRetracted);
     }
 
-    /** Facts up to this day. */
+    /**
+     * Facts up to this day.
+     *
+     * @param day the day
+     * @return the timeline filter
+     */
     public TimelineFilter to(LocalDate day) {
         return new TimelineFilter(from, Optional.of(day), kinds, knownAt, includeRetracted);
     }
 
-    /** Facts of these kinds only. */
+    /**
+     * Facts of these kinds only.
+     *
+     * @param only the only
+     * @return the timeline filter
+     */
     public TimelineFilter kinds(Set<FactKind> only) {
         return new TimelineFilter(from, to, only, knownAt, includeRetracted);
     }
 
-    /** As known at an instant. */
+    /**
+     * As known at an instant.
+     *
+     * @param instant the instant
+     * @return the timeline filter
+     */
     public TimelineFilter knownAt(Instant instant) {
         return new TimelineFilter(from, to, kinds, Optional.of(instant), includeRetracted);
     }
 
-    /** Without retracted facts. */
+    /**
+     * Without retracted facts.
+     *
+     * @return the timeline filter
+     */
     public TimelineFilter withoutRetracted() {
         return new TimelineFilter(from, to, kinds, knownAt, false);
     }
@@ -80,7 +113,11 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
         return s.length() == "facts".length() ? "all facts" : s.toString();
     }
 
-    /** Whether an entry passes the filter. */
+    /**
+     * {@return whether an entry passes the filter}
+     *
+     * @param e the e
+     */
     public boolean accepts(TimelineEntry e) {
         LocalDate day = e.fact().fact().happened().day();
         return from.map(f -> !day.isBefore(f)).orElse(true)

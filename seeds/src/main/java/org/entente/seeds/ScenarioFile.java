@@ -29,7 +29,14 @@ import org.entente.core.relationship.FactCommand;
  */
 public record ScenarioFile(String file, SeedHeader header, List<SeedFact> facts, List<Removal> removals) {
 
-    /** Validates and copies; see the type's documentation. */
+    /**
+     * Validates and copies; see the type's documentation.
+     *
+     * @param file the file's name as it was given to the reader
+     * @param header the format ({@link SeedReader#SCENARIO_FORMAT}), title and description
+     * @param facts the hypothetical facts, in the order of the file; a fact written without sources has one source of kind hypothetical, confidence reported ({@link org.entente.core.Source#hypothetical()})
+     * @param removals the real facts to leave out, in the order of the file, without duplicates
+     */
     public ScenarioFile {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(header, "header");
@@ -37,17 +44,21 @@ public record ScenarioFile(String file, SeedHeader header, List<SeedFact> facts,
         removals = List.copyOf(Objects.requireNonNull(removals, "removals"));
     }
 
-    /** The commands of the hypothetical facts, in the order of the file. */
+    /** {@return the commands of the hypothetical facts, in the order of the file} */
     public List<FactCommand> commands() {
         return facts.stream().map(SeedFact::command).toList();
     }
 
-    /** The ids of the real facts to leave out, in the order of the file. */
+    /** {@return the ids of the real facts to leave out, in the order of the file} */
     public List<FactId> removedIds() {
         return removals.stream().map(Removal::id).toList();
     }
 
-    /** The hypothetical fact with this id, if the scenario has it. */
+    /**
+     * {@return the hypothetical fact with this id, if the scenario has it}
+     *
+     * @param id the id
+     */
     public Optional<SeedFact> fact(FactId id) {
         return facts.stream().filter(f -> f.id().equals(id)).findFirst();
     }
@@ -61,7 +72,12 @@ public record ScenarioFile(String file, SeedHeader header, List<SeedFact> facts,
      */
     public record Removal(FactId id, SeedLocation location) {
 
-        /** Validates; see the type's documentation. */
+        /**
+         * Validates; see the type's documentation.
+         *
+         * @param id the real fact's id
+         * @param location where the item is in the file
+         */
         public Removal {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(location, "location");

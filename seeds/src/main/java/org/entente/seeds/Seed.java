@@ -32,21 +32,27 @@ public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
 
     private static final Comparator<FactCommand> ORDER = Comparator.comparing(FactCommand::toEvent, DyadHistory.ORDER);
 
-    /** Validates and copies; see the type's documentation. */
+    /**
+     * Validates and copies; see the type's documentation.
+     *
+     * @param file the file's name as it was given to the reader
+     * @param header the format, title and description
+     * @param facts the facts, in the order of the file
+     */
     public Seed {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(header, "header");
         facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
     }
 
-    /** The commands of the facts, in the order of the file. */
+    /** {@return the commands of the facts, in the order of the file} */
     public List<FactCommand> commands() {
         return facts.stream().map(SeedFact::command).toList();
     }
 
     /**
-     * The commands grouped by dyad (dyads in the order of their ids), each group in DOMAIN.md's order
-     * of facts (day, lifecycle rank, fact id), ready for {@code Decider.decideAll}.
+     * {@return the commands grouped by dyad (dyads in the order of their ids), each group in DOMAIN.md's order
+     * of facts (day, lifecycle rank, fact id), ready for {@code Decider.decideAll}}
      */
     public Map<Dyad, List<FactCommand>> commandsByDyad() {
         Map<Dyad, List<FactCommand>> byDyad = new TreeMap<>();
@@ -57,7 +63,11 @@ public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
         return java.util.Collections.unmodifiableMap(byDyad);
     }
 
-    /** The fact with this id, if the seed has it. */
+    /**
+     * {@return the fact with this id, if the seed has it}
+     *
+     * @param id the id
+     */
     public Optional<SeedFact> fact(FactId id) {
         return facts.stream().filter(f -> f.id().equals(id)).findFirst();
     }

@@ -13,13 +13,18 @@ import org.entente.core.relationship.FactCommand;
  */
 public record SeedFact(FactCommand command, SeedLocation location) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param command the command that records the fact
+     * @param location where the fact's mapping starts
+     */
     public SeedFact {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(location, "location");
     }
 
-    /** The fact's id. */
+    /** {@return the fact's id} */
     public FactId id() {
         return command.fact().id();
     }

@@ -19,12 +19,16 @@ import org.entente.core.EntenteException;
  */
 public final class SeedFormatException extends EntenteException {
 
+    /** The seed file, as named to the reader. */
     private final String file;
+    /** Every problem found, in file order. */
     private final List<SeedProblem> problems;
 
     /**
      * An exception for the problems of one file.
      *
+     * @param file the file
+     * @param problems the problems
      * @throws IllegalArgumentException when there is no problem
      */
     public SeedFormatException(String file, List<SeedProblem> problems) {
@@ -33,12 +37,12 @@ public final class SeedFormatException extends EntenteException {
         this.problems = List.copyOf(problems);
     }
 
-    /** The file's name as it was given to the reader. */
+    /** {@return the file's name as it was given to the reader} */
     public String file() {
         return file;
     }
 
-    /** Every problem found, in the order they were found (the order of the file). */
+    /** {@return every problem found, in the order they were found (the order of the file)} */
     public List<SeedProblem> problems() {
         return problems;
     }

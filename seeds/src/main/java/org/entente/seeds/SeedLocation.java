@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record SeedLocation(String file, int line, int column) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param file the file's name: a path, the name given with a stream, or a bundled seed's resource
+     * @param line the line, from 1; 0 for the whole file
+     * @param column the column, from 1; 0 for the whole file
+     */
     public SeedLocation {
         Objects.requireNonNull(file, "file");
         if (line < 0 || column < 0) {

@@ -22,7 +22,16 @@ import org.entente.core.FactId;
  */
 public record SeedProblem(String file, int line, int column, Optional<FactId> factId, String field, String message) {
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param file the file's name as it was given to the reader
+     * @param line the line, from 1; 0 when the problem is about the whole file (its size)
+     * @param column the column, from 1; 0 when the problem is about the whole file
+     * @param factId the fact concerned, when the problem is inside a fact whose id could be read
+     * @param field where in the fact or the header, such as {@code kind} or {@code sources[0].confidence} (list items counted from 0); empty when the problem is not about one field (syntax, encoding, limits)
+     * @param message what is wrong, with the offending value and what is accepted
+     */
     public SeedProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(factId, "factId");
@@ -33,7 +42,7 @@ public record SeedProblem(String file, int line, int column, Optional<FactId> fa
         }
     }
 
-    /** Where the problem is. */
+    /** {@return where the problem is} */
     public SeedLocation location() {
         return new SeedLocation(file, line, column);
     }

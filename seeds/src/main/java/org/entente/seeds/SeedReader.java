@@ -76,12 +76,12 @@ public final class SeedReader {
         this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 
-    /** A reader with the default limits. */
+    /** {@return a reader with the default limits} */
     public static SeedReader standard() {
         return STANDARD;
     }
 
-    /** A builder of a reader with other limits; every limit starts at its default. */
+    /** {@return a builder of a reader with other limits; every limit starts at its default} */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,6 +89,8 @@ public final class SeedReader {
     /**
      * Reads a seed file.
      *
+     * @param file the file
+     * @return the seed
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -102,6 +104,8 @@ public final class SeedReader {
      * Reads a seed from a stream, which is read to its end (or to the size limit) but not closed.
      *
      * @param name the file's name for messages; a name ending with {@code .json} is read as JSON
+     * @param in the seed's bytes
+     * @return the seed
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the stream cannot be read
      */
@@ -116,6 +120,8 @@ public final class SeedReader {
      * facts to remove, as {@code simulate --apply FILE} takes them. A file with another format, a seed
      * included, is refused.
      *
+     * @param file the file
+     * @return the scenario file
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -129,6 +135,8 @@ public final class SeedReader {
      * Reads a scenario from a stream, which is read to its end (or to the size limit) but not closed.
      *
      * @param name the file's name for messages; a name ending with {@code .json} is read as JSON
+     * @param in the seed's bytes
+     * @return the scenario file
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the stream cannot be read
      */
@@ -175,6 +183,8 @@ public final class SeedReader {
     /**
      * Reads a seed bundled with Entente, by name ({@code "niger-2024"}); see {@link Seeds#bundledNames()}.
      *
+     * @param name the name
+     * @return the seed
      * @throws IllegalArgumentException naming the bundled seeds when none has this name
      */
     public Seed readBundled(String name) {
@@ -211,8 +221,10 @@ public final class SeedReader {
         }
 
         /**
-         * The largest file, in bytes; larger files are refused before they are parsed (a path's size is
-         * checked before it is opened). Default 16 MiB, at most 1 GiB.
+         * {@return the largest file, in bytes; larger files are refused before they are parsed (a path's size is
+         * checked before it is opened)} Default 16 MiB, at most 1 GiB.
+         *
+         * @param bytes the bytes
          */
         public Builder maxFileSize(long bytes) {
             this.maxFileSize = between("maxFileSize", bytes, 1, 1L << 30);
@@ -220,8 +232,10 @@ public final class SeedReader {
         }
 
         /**
-         * The deepest nesting of lists and mappings. A seed needs 5 (file, facts, fact, sources,
+         * {@return the deepest nesting of lists and mappings} A seed needs 5 (file, facts, fact, sources,
          * source); default 20, from 5 to 1,000.
+         *
+         * @param levels the levels
          */
         public Builder maxNestingDepth(int levels) {
             this.maxNestingDepth = (int) between("maxNestingDepth", levels, 5, 1_000);
@@ -229,8 +243,10 @@ public final class SeedReader {
         }
 
         /**
-         * The most facts in one file; in a scenario file, also the most removals. Default 1,000,000, at
+         * {@return the most facts in one file; in a scenario file, also the most removals} Default 1,000,000, at
          * least 1.
+         *
+         * @param facts the facts
          */
         public Builder maxFacts(int facts) {
             this.maxFacts = (int) between("maxFacts", facts, 1, Integer.MAX_VALUE);
@@ -238,9 +254,11 @@ public final class SeedReader {
         }
 
         /**
-         * The longest text (any value or field name), in characters. It also bounds the length of a
+         * {@return the longest text (any value or field name), in characters} It also bounds the length of a
          * YAML line to twice this plus 1,024 (see FORMAT.md). Default 10,000; from 128 (the longest
          * fact id) to 16,777,216.
+         *
+         * @param characters the characters
          */
         public Builder maxStringLength(int characters) {
             this.maxStringLength = (int) between("maxStringLength", characters, 128, 1 << 24);
@@ -248,23 +266,29 @@ public final class SeedReader {
         }
 
         /**
-         * How many values YAML aliases ({@code *name}) may repeat in all, each alias counting the
-         * values of what it repeats (aliases inside counted expanded). Refuses "billion laughs"
+         * {@return how many values YAML aliases ({@code *name}) may repeat in all, each alias counting the
+         * values of what it repeats (aliases inside counted expanded)} Refuses "billion laughs"
          * documents at the alias that crosses it, without expanding anything. Default 1,000,000; 0
          * refuses every alias.
+         *
+         * @param values the values
          */
         public Builder maxAliasExpansion(long values) {
             this.maxAliasExpansion = between("maxAliasExpansion", values, 0, Long.MAX_VALUE);
             return this;
         }
 
-        /** The most problems listed; reading stops at the next one. Default 1,000, at least 1. */
+        /**
+         * {@return the most problems listed; reading stops at the next one} Default 1,000, at least 1.
+         *
+         * @param problems the problems
+         */
         public Builder maxProblems(int problems) {
             this.maxProblems = (int) between("maxProblems", problems, 1, Integer.MAX_VALUE);
             return this;
         }
 
-        /** The reader. */
+        /** {@return the reader} */
         public SeedReader build() {
             return new SeedReader(new Limits(maxFileSize, maxNestingDepth, maxFacts, maxStringLength, maxAliasExpansion,
                     maxProblems));

@@ -21,16 +21,17 @@ public final class Seeds {
     }
 
     /**
-     * The bundled seed with this name, read from the classpath resource
-     * {@code org/entente/seeds/<name>.yaml}.
+     * {@return the bundled seed with this name, read from the classpath resource
+     * {@code org/entente/seeds/<name>.yaml}}
      *
+     * @param name the name
      * @throws IllegalArgumentException naming the bundled seeds when none has this name
      */
     public static Seed bundled(String name) {
         return SeedReader.standard().readBundled(name);
     }
 
-    /** The names of the bundled seeds, such as {@code niger-2024}. */
+    /** {@return the names of the bundled seeds, such as {@code niger-2024}} */
     public static List<String> bundledNames() {
         return BUNDLED;
     }
@@ -38,6 +39,8 @@ public final class Seeds {
     /**
      * Reads a seed file with the default limits.
      *
+     * @param file the file
+     * @return the seed
      * @throws SeedFormatException listing every problem of the file
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
@@ -48,6 +51,8 @@ public final class Seeds {
     /**
      * Reads a scenario file ({@code format: entente-scenario/1}) with the default limits.
      *
+     * @param file the file
+     * @return the scenario file
      * @throws SeedFormatException listing every problem of the file
      * @throws java.io.UncheckedIOException when the file cannot be read
      */

@@ -21,18 +21,34 @@ import org.entente.timeline.TimelineFilter;
  */
 public class EntenteAssert extends AbstractAssert<EntenteAssert, Entente> {
 
-    /** An assertion on an Entente. */
+    /**
+     * An assertion on an Entente.
+     *
+     * @param actual the value under test
+     */
     public EntenteAssert(Entente actual) {
         super(actual, EntenteAssert.class);
     }
 
-    /** Assertions on a dyad's partnership on a date, as known now. */
+    /**
+     * Assertions on a dyad's partnership on a date, as known now.
+     *
+     * @param dyad the dyad
+     * @param date the date
+     * @return assertions on the partnership
+     */
     public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
         isNotNull();
         return new PartnershipAssert(actual.partnership(dyad, When.asOf(date)), history(actual));
     }
 
-    /** Assertions on a country's portfolio on a date, as known now. */
+    /**
+     * Assertions on a country's portfolio on a date, as known now.
+     *
+     * @param country the country
+     * @param date the date
+     * @return assertions on the portfolio
+     */
     public PortfolioAssert portfolio(Country country, LocalDate date) {
         isNotNull();
         return new PortfolioAssert(actual.portfolio(country, When.asOf(date)), history(actual));

@@ -26,27 +26,52 @@ public class EntenteAssertions extends Assertions {
     protected EntenteAssertions() {
     }
 
-    /** Assertions on a partnership: status, forces, withdrawals, agreements, envoys, security weight. */
+    /**
+     * Assertions on a partnership: status, forces, withdrawals, agreements, envoys, security weight.
+     *
+     * @param actual the value under test
+     * @return assertions on the partnership
+     */
     public static PartnershipAssert assertThat(Partnership actual) {
         return new PartnershipAssert(actual);
     }
 
-    /** Assertions on a portfolio: security partners, weights, concentration figures, partners' statuses. */
+    /**
+     * Assertions on a portfolio: security partners, weights, concentration figures, partners' statuses.
+     *
+     * @param actual the value under test
+     * @return assertions on the portfolio
+     */
     public static PortfolioAssert assertThat(Portfolio actual) {
         return new PortfolioAssert(actual);
     }
 
-    /** Assertions on a simulation: dropped facts, and the branch's partnerships, portfolios and comparisons. */
+    /**
+     * Assertions on a simulation: dropped facts, and the branch's partnerships, portfolios and comparisons.
+     *
+     * @param actual the value under test
+     * @return assertions on the simulation
+     */
     public static SimulationAssert assertThat(Simulation actual) {
         return new SimulationAssert(actual);
     }
 
-    /** Assertions on how a portfolio differs between real history and a branch. */
+    /**
+     * Assertions on how a portfolio differs between real history and a branch.
+     *
+     * @param actual the value under test
+     * @return assertions on the comparison
+     */
     public static PortfolioComparisonAssert assertThat(PortfolioComparison actual) {
         return new PortfolioComparisonAssert(actual);
     }
 
-    /** The way to assertions on an Entente's answers, with the facts that led there in failure messages. */
+    /**
+     * The way to assertions on an Entente's answers, with the facts that led there in failure messages.
+     *
+     * @param actual the value under test
+     * @return assertions on the Entente's answers
+     */
     public static EntenteAssert assertThat(Entente actual) {
         return new EntenteAssert(actual);
     }

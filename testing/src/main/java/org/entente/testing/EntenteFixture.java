@@ -58,7 +58,11 @@ public final class EntenteFixture {
         this.facts = List.copyOf(facts);
     }
 
-    /** An empty history, to add a seed and facts to. */
+    /**
+     * An empty history, to add a seed and facts to.
+     *
+     * @return a fixture with no facts
+     */
     public static EntenteFixture given() {
         return new EntenteFixture(List.of());
     }
@@ -66,6 +70,8 @@ public final class EntenteFixture {
     /**
      * The history also holds the facts of this bundled seed ({@code "niger-2024"}).
      *
+     * @param name the bundled seed's name
+     * @return a fixture whose history also holds the seed's facts
      * @throws IllegalArgumentException naming the bundled seeds when none has this name
      */
     public EntenteFixture seed(String name) {
@@ -73,29 +79,52 @@ public final class EntenteFixture {
         return facts(Seeds.bundled(name).commands());
     }
 
-    /** The history also holds these facts (any order; each is checked on the date it happened). */
+    /**
+     * The history also holds these facts (any order; each is checked on the date it happened).
+     *
+     * @param more the facts
+     * @return a fixture whose history also holds these facts
+     */
     public EntenteFixture facts(FactCommand... more) {
         return facts(Arrays.asList(more));
     }
 
-    /** The history also holds these facts, for example a seed file's: {@code facts(Seeds.read(path).commands())}. */
+    /**
+     * The history also holds these facts, for example a seed file's: {@code facts(Seeds.read(path).commands())}.
+     *
+     * @param more the facts
+     * @return a fixture whose history also holds these facts
+     */
     public EntenteFixture facts(List<? extends FactCommand> more) {
         List<FactCommand> all = new ArrayList<>(facts);
         more.forEach(f -> all.add(Objects.requireNonNull(f, "fact")));
         return new EntenteFixture(all);
     }
 
-    /** The when-stage: facts to record on their dates, or a branch to run. */
+    /**
+     * The when-stage: facts to record on their dates, or a branch to run.
+     *
+     * @return the when-stage
+     */
     public WhenStage when() {
         return new WhenStage(this, List.of(), Optional.empty());
     }
 
-    /** Shorthand for {@code when().branch(scenario)}. */
+    /**
+     * Shorthand for {@code when().branch(scenario)}.
+     *
+     * @param scenario the scenario
+     * @return the when-stage
+     */
     public WhenStage whenBranch(Scenario scenario) {
         return when().branch(scenario);
     }
 
-    /** Expectations on the given history itself, with nothing happening: {@code when().then()}. */
+    /**
+     * Expectations on the given history itself, with nothing happening: {@code when().then()}.
+     *
+     * @return the then-stage, to state expectations
+     */
     public ThenStage then() {
         return when().then();
     }
@@ -122,6 +151,8 @@ public final class EntenteFixture {
         /**
          * Records these facts, in this order, after the given history.
          *
+         * @param more the facts
+         * @return the when-stage
          * @throws IllegalStateException when the stage already runs a branch
          */
         public WhenStage facts(FactCommand... more) {
@@ -137,6 +168,8 @@ public final class EntenteFixture {
         /**
          * Runs this what-if branch of the given history (nothing is recorded).
          *
+         * @param scenario the scenario
+         * @return the when-stage
          * @throws IllegalStateException when the stage already records facts or runs a branch
          */
         public WhenStage branch(Scenario scenario) {
@@ -152,6 +185,7 @@ public final class EntenteFixture {
          * expectations on the outcome. A rejection of the when-stage is kept for
          * {@link ThenStage#rejectedWith}.
          *
+         * @return the then-stage, to state expectations
          * @throws IllegalStateException when the given history breaks a rule
          */
         public ThenStage then() {
@@ -231,7 +265,13 @@ public final class EntenteFixture {
             this.rejection = rejection;
         }
 
-        /** Assertions on a dyad's partnership on a date; failures list the dyad's facts up to the date. */
+        /**
+         * Assertions on a dyad's partnership on a date; failures list the dyad's facts up to the date.
+         *
+         * @param dyad the dyad
+         * @param date the date
+         * @return assertions on the partnership
+         */
         public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
             requireOutcome();
             try {
@@ -244,7 +284,13 @@ public final class EntenteFixture {
             }
         }
 
-        /** Assertions on a country's portfolio on a date; failures list its facts up to the date. */
+        /**
+         * Assertions on a country's portfolio on a date; failures list its facts up to the date.
+         *
+         * @param country the country
+         * @param date the date
+         * @return assertions on the portfolio
+         */
         public PortfolioAssert portfolio(Country country, LocalDate date) {
             requireOutcome();
             try {
@@ -260,6 +306,9 @@ public final class EntenteFixture {
         /**
          * Assertions on how a country's portfolio on a date differs between the given history and the branch.
          *
+         * @param country the country
+         * @param date the date
+         * @return assertions on the comparison
          * @throws IllegalStateException when the when-stage is not a branch
          */
         public PortfolioComparisonAssert comparison(Country country, LocalDate date) {
@@ -273,6 +322,8 @@ public final class EntenteFixture {
         /**
          * The branch drops exactly these real facts, named by id, in any order (none: it drops nothing).
          *
+         * @param facts the facts
+         * @return the then-stage, to state expectations
          * @throws IllegalStateException when the when-stage is not a branch
          */
         public ThenStage dropped(String... facts) {
@@ -287,6 +338,10 @@ public final class EntenteFixture {
         /**
          * The when-stage was rejected with an exception of this type whose message contains this
          * part. Afterwards the state can still be checked: the rejected fact changed nothing.
+         *
+         * @param type the type
+         * @param messagePart the message part
+         * @return the then-stage, to state expectations
          */
         public ThenStage rejectedWith(Class<? extends Throwable> type, String messagePart) {
             Objects.requireNonNull(type, "type");
@@ -308,6 +363,9 @@ public final class EntenteFixture {
         /**
          * The when-stage was rejected for breaking this rule: a {@link RuleViolationException} whose
          * {@link RuleViolationException#rule()} is {@code rule} (directly, or among a batch's violations).
+         *
+         * @param rule the rule
+         * @return the then-stage, to state expectations
          */
         public ThenStage rejectedBy(Rule rule) {
             Objects.requireNonNull(rule, "rule");
@@ -337,6 +395,8 @@ public final class EntenteFixture {
          * The when-stage recorded exactly these events, in order, as the store gives them back. The
          * event a command records is {@code command.toEvent()}.
          *
+         * @param expected the expected
+         * @return the then-stage, to state expectations
          * @throws IllegalStateException when the when-stage is a branch, which records nothing
          */
         public ThenStage events(FactEvent... expected) {

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EntenteExtension.class)
 public @interface EntenteTest {
 
-    /** The bundled seed to preload ({@code "niger-2024"}); empty (the default) for an empty store. */
+    /**
+     * The bundled seed to preload ({@code "niger-2024"}); empty (the default) for an empty store.
+     *
+     * @return the seed's name, or an empty string for none
+     */
     String seed() default "";
 }

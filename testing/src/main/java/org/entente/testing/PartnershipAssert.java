@@ -33,7 +33,11 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     private final History history;
     private Country forcesOwner;
 
-    /** An assertion on a partnership whose facts are not known (messages show its last fact). */
+    /**
+     * An assertion on a partnership whose facts are not known (messages show its last fact).
+     *
+     * @param actual the value under test
+     */
     public PartnershipAssert(Partnership actual) {
         this(actual, History.UNKNOWN);
     }
@@ -43,7 +47,12 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
         this.history = history;
     }
 
-    /** The partnership has this status on its date. */
+    /**
+     * The partnership has this status on its date.
+     *
+     * @param expected the expected
+     * @return this assertion, to chain more checks
+     */
     public PartnershipAssert hasStatus(Status expected) {
         Objects.requireNonNull(expected, "expected status");
         isNotNull();
@@ -54,7 +63,12 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
         return this;
     }
 
-    /** The dyad has this many of the four security elements (0 to 4) on its date. */
+    /**
+     * The dyad has this many of the four security elements (0 to 4) on its date.
+     *
+     * @param expected the expected
+     * @return this assertion, to chain more checks
+     */
     public PartnershipAssert hasSecurityWeight(int expected) {
         isNotNull();
         if (actual.securityWeight() != expected) {
@@ -68,6 +82,9 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     /**
      * Forces of this country are present (in the other country of the dyad) on the date. Later
      * {@link #withWithdrawalDeadline(LocalDate)} calls apply to them.
+     *
+     * @param owner the owner
+     * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasForcesOf(Country owner) {
         Objects.requireNonNull(owner, "owner");
@@ -80,7 +97,12 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
         return this;
     }
 
-    /** No forces of this country are present on the date. */
+    /**
+     * No forces of this country are present on the date.
+     *
+     * @param owner the owner
+     * @return this assertion, to chain more checks
+     */
     public PartnershipAssert hasNoForcesOf(Country owner) {
         Objects.requireNonNull(owner, "owner");
         isNotNull();
@@ -95,6 +117,8 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
      * Every force of the country named by the last {@link #hasForcesOf(Country)} has a withdrawal
      * scheduled with this deadline.
      *
+     * @param deadline the deadline
+     * @return this assertion, to chain more checks
      * @throws IllegalStateException when {@code hasForcesOf} was not called first
      */
     public PartnershipAssert withWithdrawalDeadline(LocalDate deadline) {
@@ -112,7 +136,12 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
         return this;
     }
 
-    /** Exactly these agreements are in force, named by the ids of their signings (none: no agreement in force). */
+    /**
+     * Exactly these agreements are in force, named by the ids of their signings (none: no agreement in force).
+     *
+     * @param signings the signings
+     * @return this assertion, to chain more checks
+     */
     public PartnershipAssert hasAgreementsInForce(String... signings) {
         isNotNull();
         Set<String> expected = new TreeSet<>(Arrays.asList(signings));
@@ -124,7 +153,13 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
         return this;
     }
 
-    /** An envoy of this country in this role is in post in the other country on the date. */
+    /**
+     * An envoy of this country in this role is in post in the other country on the date.
+     *
+     * @param sender the sender
+     * @param role the role
+     * @return this assertion, to chain more checks
+     */
     public PartnershipAssert hasEnvoyOf(Country sender, EnvoyRole role) {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(role, "role");

@@ -31,7 +31,11 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
 
     private final History history;
 
-    /** An assertion on a portfolio whose facts are not known. */
+    /**
+     * An assertion on a portfolio whose facts are not known.
+     *
+     * @param actual the value under test
+     */
     public PortfolioAssert(Portfolio actual) {
         this(actual, History.UNKNOWN);
     }
@@ -41,7 +45,12 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
         this.history = history;
     }
 
-    /** The security partners are exactly these countries, in any order (none: no security partner). */
+    /**
+     * The security partners are exactly these countries, in any order (none: no security partner).
+     *
+     * @param partners the partners
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasSecurityPartners(Country... partners) {
         isNotNull();
         Set<Country> expected = new TreeSet<>(Arrays.asList(partners));
@@ -54,12 +63,22 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
         return this;
     }
 
-    /** The country has no security partner on the date. */
+    /**
+     * The country has no security partner on the date.
+     *
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasNoSecurityPartners() {
         return hasSecurityPartners();
     }
 
-    /** This partner is a security partner with this weight (1 to 4). */
+    /**
+     * This partner is a security partner with this weight (1 to 4).
+     *
+     * @param partner the partner
+     * @param weight the weight
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasSecurityWeight(Country partner, int weight) {
         Objects.requireNonNull(partner, "partner");
         isNotNull();
@@ -73,7 +92,13 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
         return this;
     }
 
-    /** The country has a partnership with this partner, with this status. */
+    /**
+     * The country has a partnership with this partner, with this status.
+     *
+     * @param partner the partner
+     * @param status the status
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasPartner(Country partner, Status status) {
         Objects.requireNonNull(status, "status");
         Status found = partnership(partner).map(Partnership::status).orElse(Status.NONE);
@@ -84,17 +109,35 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
         return this;
     }
 
-    /** The Herfindahl index of the security weight shares is this, within the offset. */
+    /**
+     * The Herfindahl index of the security weight shares is this, within the offset.
+     *
+     * @param expected the expected
+     * @param offset the offset
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasConcentration(double expected, Offset<Double> offset) {
         return hasFigure("concentration", Portfolio.SecurityMix::concentration, expected, offset);
     }
 
-    /** {@code 1 - concentration} is this, within the offset. */
+    /**
+     * {@code 1 - concentration} is this, within the offset.
+     *
+     * @param expected the expected
+     * @param offset the offset
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasDiversification(double expected, Offset<Double> offset) {
         return hasFigure("diversification", Portfolio.SecurityMix::diversification, expected, offset);
     }
 
-    /** {@code 1 / concentration} is this, within the offset. */
+    /**
+     * {@code 1 / concentration} is this, within the offset.
+     *
+     * @param expected the expected
+     * @param offset the offset
+     * @return this assertion, to chain more checks
+     */
     public PortfolioAssert hasEffectiveNumberOfPartners(double expected, Offset<Double> offset) {
         return hasFigure("effective number of partners", Portfolio.SecurityMix::effectiveNumberOfPartners, expected, offset);
     }
@@ -103,6 +146,9 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
      * Assertions on the partnership with one partner, with the same setting and facts.
      *
      * <pre>{@code assertThat(niger).partner(USA).hasStatus(WINDING_DOWN);}</pre>
+     *
+     * @param partner the partner
+     * @return assertions on the partnership
      */
     public PartnershipAssert partner(Country partner) {
         Partnership p = partnership(partner).orElse(null);

@@ -23,12 +23,23 @@ import org.entente.simulation.PortfolioComparison.PartnerChange;
  */
 public class PortfolioComparisonAssert extends AbstractAssert<PortfolioComparisonAssert, PortfolioComparison> {
 
-    /** An assertion on a comparison. */
+    /**
+     * An assertion on a comparison.
+     *
+     * @param actual the value under test
+     */
     public PortfolioComparisonAssert(PortfolioComparison actual) {
         super(actual, PortfolioComparisonAssert.class);
     }
 
-    /** The partner's security weight goes from {@code before} in real history to {@code after} in the branch. */
+    /**
+     * The partner's security weight goes from {@code before} in real history to {@code after} in the branch.
+     *
+     * @param partner the partner
+     * @param before the before
+     * @param after the after
+     * @return this assertion, to chain more checks
+     */
     public PortfolioComparisonAssert hasSecurityWeightChange(Country partner, int before, int after) {
         Optional<PartnerChange> c = change(partner);
         int[] found = c.map(x -> new int[] {x.weightBefore(), x.weightAfter()}).orElse(null);
@@ -40,7 +51,14 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
         return this;
     }
 
-    /** The partner's status goes from {@code before} in real history to {@code after} in the branch. */
+    /**
+     * The partner's status goes from {@code before} in real history to {@code after} in the branch.
+     *
+     * @param partner the partner
+     * @param before the before
+     * @param after the after
+     * @return this assertion, to chain more checks
+     */
     public PortfolioComparisonAssert hasStatusChange(Country partner, Status before, Status after) {
         Optional<PartnerChange> c = change(partner);
         if (c.isEmpty() || c.get().statusBefore() != before || c.get().statusAfter() != after) {
@@ -51,7 +69,14 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
         return this;
     }
 
-    /** The diversification goes from {@code before} to {@code after}, each within the offset. */
+    /**
+     * The diversification goes from {@code before} to {@code after}, each within the offset.
+     *
+     * @param before the before
+     * @param after the after
+     * @param offset the offset
+     * @return this assertion, to chain more checks
+     */
     public PortfolioComparisonAssert hasDiversificationChange(double before, double after, Offset<Double> offset) {
         Objects.requireNonNull(offset, "offset");
         isNotNull();
@@ -63,17 +88,29 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
         return this;
     }
 
-    /** The branch's diversification is higher than real history's: security partnerships are more spread. */
+    /**
+     * The branch's diversification is higher than real history's: security partnerships are more spread.
+     *
+     * @return this assertion, to chain more checks
+     */
     public PortfolioComparisonAssert hasDiversificationRising() {
         return hasDirection(1, "to rise");
     }
 
-    /** The branch's diversification is lower than real history's: security partnerships are more concentrated. */
+    /**
+     * The branch's diversification is lower than real history's: security partnerships are more concentrated.
+     *
+     * @return this assertion, to chain more checks
+     */
     public PortfolioComparisonAssert hasDiversificationFalling() {
         return hasDirection(-1, "to fall");
     }
 
-    /** No partner and no figure differs between real history and the branch. */
+    /**
+     * No partner and no figure differs between real history and the branch.
+     *
+     * @return this assertion, to chain more checks
+     */
     public PortfolioComparisonAssert hasNoDifference() {
         isNotNull();
         if (!actual.isEmpty()) {

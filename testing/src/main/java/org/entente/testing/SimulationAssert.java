@@ -27,12 +27,21 @@ import org.entente.simulation.Simulation;
  */
 public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulation> {
 
-    /** An assertion on a simulation. */
+    /**
+     * An assertion on a simulation.
+     *
+     * @param actual the value under test
+     */
     public SimulationAssert(Simulation actual) {
         super(actual, SimulationAssert.class);
     }
 
-    /** The branch drops exactly these real facts, named by id, in any order. */
+    /**
+     * The branch drops exactly these real facts, named by id, in any order.
+     *
+     * @param facts the facts
+     * @return this assertion, to chain more checks
+     */
     public SimulationAssert dropped(String... facts) {
         isNotNull();
         Set<String> expected = new TreeSet<>(Arrays.asList(facts));
@@ -44,12 +53,21 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
         return this;
     }
 
-    /** The branch drops no real fact. */
+    /**
+     * The branch drops no real fact.
+     *
+     * @return this assertion, to chain more checks
+     */
     public SimulationAssert droppedNothing() {
         return dropped();
     }
 
-    /** The branch keeps these real facts: it drops none of them. */
+    /**
+     * The branch keeps these real facts: it drops none of them.
+     *
+     * @param facts the facts
+     * @return this assertion, to chain more checks
+     */
     public SimulationAssert doesNotDrop(String... facts) {
         isNotNull();
         Set<String> both = new TreeSet<>(Arrays.asList(facts));
@@ -63,6 +81,10 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * The branch drops this real fact, and these changes of the scenario (removed or added facts, any
      * order) explain it: the one that alone makes it break, or else each without which it would hold.
+     *
+     * @param fact the fact
+     * @param causes the causes
+     * @return this assertion, to chain more checks
      */
     public SimulationAssert droppedBecauseOf(String fact, String... causes) {
         isNotNull();
@@ -81,31 +103,61 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
         return this;
     }
 
-    /** Assertions on a dyad's partnership on a date in the branch; failures list the branch's facts. */
+    /**
+     * Assertions on a dyad's partnership on a date in the branch; failures list the branch's facts.
+     *
+     * @param dyad the dyad
+     * @param date the date
+     * @return assertions on the partnership
+     */
     public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
         isNotNull();
         return new PartnershipAssert(actual.partnership(dyad, date), branch(actual));
     }
 
-    /** Assertions on a dyad's partnership on a date in real history. */
+    /**
+     * Assertions on a dyad's partnership on a date in real history.
+     *
+     * @param dyad the dyad
+     * @param date the date
+     * @return assertions on the partnership
+     */
     public PartnershipAssert baselinePartnership(Dyad dyad, LocalDate date) {
         isNotNull();
         return new PartnershipAssert(actual.baselinePartnership(dyad, date), baseline(actual));
     }
 
-    /** Assertions on a country's portfolio on a date in the branch. */
+    /**
+     * Assertions on a country's portfolio on a date in the branch.
+     *
+     * @param country the country
+     * @param date the date
+     * @return assertions on the portfolio
+     */
     public PortfolioAssert portfolio(Country country, LocalDate date) {
         isNotNull();
         return new PortfolioAssert(actual.portfolio(country, date), branch(actual));
     }
 
-    /** Assertions on a country's portfolio on a date in real history. */
+    /**
+     * Assertions on a country's portfolio on a date in real history.
+     *
+     * @param country the country
+     * @param date the date
+     * @return assertions on the portfolio
+     */
     public PortfolioAssert baselinePortfolio(Country country, LocalDate date) {
         isNotNull();
         return new PortfolioAssert(actual.baselinePortfolio(country, date), baseline(actual));
     }
 
-    /** Assertions on how a country's portfolio on a date differs between real history and the branch. */
+    /**
+     * Assertions on how a country's portfolio on a date differs between real history and the branch.
+     *
+     * @param country the country
+     * @param date the date
+     * @return assertions on the comparison
+     */
     public PortfolioComparisonAssert comparison(Country country, LocalDate date) {
         isNotNull();
         return new PortfolioComparisonAssert(actual.compare(country, date));

@@ -2,10 +2,15 @@ package org.entente.core.relationship;
 
 /** The field a pledge of cooperation covers. Military, security and intelligence are security domains. */
 public enum CooperationDomain {
+    /** Military cooperation (a security domain). */
     MILITARY(true),
+    /** Security cooperation (a security domain). */
     SECURITY(true),
+    /** Intelligence cooperation (a security domain). */
     INTELLIGENCE(true),
+    /** Economic cooperation (not a security domain). */
     ECONOMIC(false),
+    /** Any other field (not a security domain). */
     OTHER(false);
 
     private final boolean security;
@@ -14,7 +19,7 @@ public enum CooperationDomain {
         this.security = security;
     }
 
-    /** Whether a pledge in this domain is a "military or security" pledge in DOMAIN.md's sense. */
+    /** {@return whether a pledge in this domain is a "military or security" pledge in DOMAIN.md's sense} */
     public boolean isSecurity() {
         return security;
     }

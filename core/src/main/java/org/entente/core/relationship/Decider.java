@@ -39,9 +39,11 @@ public final class Decider {
     }
 
     /**
-     * The events that record the command, checked against the history, which is not changed.
+     * {@return the events that record the command, checked against the history, which is not changed}
      * Recording a fact already recorded with the same content gives no event (idempotent).
      *
+     * @param command the command
+     * @param history the history
      * @throws RuleViolationException when a rule forbids it, naming the fact and the reason
      * @throws FactConflictException  when the fact id already names different content
      * @throws UnknownFactException   when a correction or retraction names an unknown fact
@@ -51,8 +53,11 @@ public final class Decider {
     }
 
     /**
-     * The events that record the commands in order, each checked against the history extended by the
-     * ones before it; the history is not changed. All or nothing: the first rejection is thrown.
+     * {@return the events that record the commands in order, each checked against the history extended by the
+     * ones before it; the history is not changed} All or nothing: the first rejection is thrown.
+     *
+     * @param commands the commands
+     * @param history the history
      */
     public static List<RelationshipEvent> decideAll(List<? extends RelationshipCommand> commands, DyadHistory history) {
         DyadHistory working = history.copy();
@@ -64,12 +69,22 @@ public final class Decider {
         return events;
     }
 
-    /** Applies a stored event to the history, in place (the evolve step of the Decider pattern). */
+    /**
+     * Applies a stored event to the history, in place (the evolve step of the Decider pattern).
+     *
+     * @param history the history
+     * @param event the event
+     */
     public static void evolve(DyadHistory history, RelationshipEvent event) {
         history.apply(event);
     }
 
-    /** The state after the facts, which must be in {@link DyadHistory#ORDER}; facts the rules reject are skipped. */
+    /**
+     * {@return the state after the facts, which must be in {@link DyadHistory#ORDER}; facts the rules reject are skipped}
+     *
+     * @param dyad the dyad
+     * @param ordered the dyad's facts, in fact order
+     */
     public static RelationshipState stateOf(Dyad dyad, Iterable<? extends FactEvent> ordered) {
         Fold fold = new Fold(dyad);
         for (FactEvent e : ordered) {
@@ -83,8 +98,11 @@ public final class Decider {
     }
 
     /**
-     * The state after applying more facts, in order, to a state (for example a checkpoint); facts the
-     * rules reject are skipped.
+     * {@return the state after applying more facts, in order, to a state (for example a checkpoint); facts the
+     * rules reject are skipped}
+     *
+     * @param state the state
+     * @param ordered the dyad's facts, in fact order
      */
     public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered) {
         return continueFrom(state, ordered, e -> { });
@@ -93,6 +111,11 @@ public final class Decider {
     /**
      * As {@link #continueFrom(RelationshipState, Iterable)}, telling {@code applied} each fact the
      * rules accepted (so that what is derived from facts, such as a temperature, skips the same ones).
+     *
+     * @param state the state
+     * @param ordered the dyad's facts, in fact order
+     * @param applied the applied
+     * @return the relationship state
      */
     public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered,
                                                  java.util.function.Consumer<? super FactEvent> applied) {
@@ -261,6 +284,10 @@ public final class Decider {
      * {@code mustHold} says it may not be, in which case the replay is rejected with the same
      * message a command for that fact would get.
      *
+     * @param dyad the dyad
+     * @param ordered the dyad's facts, in fact order
+     * @param mustHold the must hold
+     * @return the replay
      * @throws RuleViolationException when a fact that must hold breaks a rule
      */
     public static Replay replay(Dyad dyad, List<FactEvent> ordered, java.util.function.Predicate<FactEvent> mustHold) {

@@ -37,6 +37,13 @@ public final class DyadHistory {
      * @param retracted whether it was retracted
      */
     public record Entry(FactEvent fact, int revision, boolean retracted) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param fact its current revision
+         * @param revision 1 for the original, 2 and more after corrections
+         * @param retracted whether it was retracted
+         */
         public Entry {
             Objects.requireNonNull(fact, "fact");
         }
@@ -56,12 +63,21 @@ public final class DyadHistory {
         this.ordered = ordered;
     }
 
-    /** The history of a dyad with nothing recorded. */
+    /**
+     * {@return the history of a dyad with nothing recorded}
+     *
+     * @param dyad the dyad
+     */
     public static DyadHistory empty(Dyad dyad) {
         return new DyadHistory(Objects.requireNonNull(dyad, "dyad"), new HashMap<>(), new TreeMap<>(ORDER));
     }
 
-    /** A history holding these entries (for example read back from a snapshot). */
+    /**
+     * {@return a history holding these entries (for example read back from a snapshot)}
+     *
+     * @param dyad the dyad
+     * @param entries the entries
+     */
     public static DyadHistory of(Dyad dyad, Collection<Entry> entries) {
         DyadHistory h = empty(dyad);
         for (Entry e : entries) {
@@ -73,7 +89,7 @@ public final class DyadHistory {
         return h;
     }
 
-    /** An independent copy. */
+    /** {@return an independent copy} */
     public DyadHistory copy() {
         DyadHistory h = new DyadHistory(dyad, new HashMap<>(entries), new TreeMap<>(ordered));
         h.tail = tail == null ? null : tail.copy();
@@ -81,39 +97,43 @@ public final class DyadHistory {
         return h;
     }
 
-    /** The dyad. */
+    /** {@return the dyad} */
     public Dyad dyad() {
         return dyad;
     }
 
-    /** The entry recorded under this id, retracted or not. */
+    /**
+     * {@return the entry recorded under this id, retracted or not}
+     *
+     * @param id the id
+     */
     public Optional<Entry> entry(FactId id) {
         return Optional.ofNullable(entries.get(id));
     }
 
-    /** Every entry, retracted ones included, in no particular order. */
+    /** {@return every entry, retracted ones included, in no particular order} */
     public Collection<Entry> entries() {
         return java.util.Collections.unmodifiableCollection(entries.values());
     }
 
-    /** The facts in force (current revisions, not retracted), in DOMAIN.md's order. */
+    /** {@return the facts in force (current revisions, not retracted), in DOMAIN.md's order} */
     public List<FactEvent> facts() {
         return new ArrayList<>(ordered.keySet());
     }
 
-    /** How many facts are in force. */
+    /** {@return how many facts are in force} */
     public int size() {
         return ordered.size();
     }
 
-    /** The state after every fact in force. */
+    /** {@return the state after every fact in force} */
     public RelationshipState state() {
         return tail().snapshot();
     }
 
     /**
-     * How many stored facts today's rules reject (they were accepted under older rules or written by
-     * hand); such facts are kept in the history and skipped by the state's fold.
+     * {@return how many stored facts today's rules reject (they were accepted under older rules or written by
+     * hand); such facts are kept in the history and skipped by the state's fold}
      */
     public int skippedByRules() {
         tail();

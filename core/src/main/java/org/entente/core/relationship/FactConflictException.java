@@ -20,6 +20,7 @@ import org.entente.core.text.TerminalText;
  */
 public final class FactConflictException extends EntenteException {
 
+    /** The fact id recorded twice with different content. */
     private final FactId fact;
     private final transient List<Difference> differences;
 
@@ -37,7 +38,12 @@ public final class FactConflictException extends EntenteException {
         }
     }
 
-    /** A conflict on one fact id, with a message of its own and no field-by-field differences. */
+    /**
+     * A conflict on one fact id, with a message of its own and no field-by-field differences.
+     *
+     * @param fact the fact
+     * @param message the message
+     */
     public FactConflictException(FactId fact, String message) {
         super(message);
         this.fact = Objects.requireNonNull(fact);
@@ -59,12 +65,14 @@ public final class FactConflictException extends EntenteException {
                 + where + " (" + listed + "); record a correction to change it", differences);
     }
 
-    /** The fact id in conflict. */
+    /** {@return the fact id in conflict} */
     public FactId fact() {
         return fact;
     }
 
-    /** The fields that differ, recorded value first; empty when the exception was made with a message only. */
+    /**
+     * {@return the fields that differ, recorded value first; empty when the exception was made with a message only}
+     */
     public List<Difference> differences() {
         return differences == null ? List.of() : differences;
     }

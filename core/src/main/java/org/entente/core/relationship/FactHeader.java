@@ -27,7 +27,15 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
     /** The most sources one fact may carry. */
     public static final int MAX_SOURCES = 20;
 
-    /** Validates; see the type's documentation. */
+    /**
+     * Validates; see the type's documentation.
+     *
+     * @param id the fact's stable id, unique in the store
+     * @param happened when it happened (valid time)
+     * @param actor who acted
+     * @param target towards whom; with the actor it makes the fact's dyad
+     * @param sources one or more sources, at most {@link #MAX_SOURCES}
+     */
     public FactHeader {
         Objects.requireNonNull(id, "fact id is null");
         Objects.requireNonNull(happened, "happened of fact " + id + " is null; give a HappenedOn such as HappenedOn.day(2024, 4, 19)");
@@ -53,7 +61,15 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
         sources = List.copyOf(sources);
     }
 
-    /** A header with one or more sources. */
+    /**
+     * {@return a header with one or more sources}
+     *
+     * @param id the id
+     * @param happened the happened
+     * @param actor the actor
+     * @param target the target
+     * @param sources the sources
+     */
     public static FactHeader of(String id, HappenedOn happened, Country actor, Country target, Source... sources) {
         Objects.requireNonNull(id, "fact id is null; give the fact a stable id such as \"usa-schedule\"");
         Objects.requireNonNull(sources, "sources of fact " + id + " are null; give at least one Source");
@@ -65,7 +81,7 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
         return new FactHeader(FactId.of(id), happened, actor, target, List.of(sources));
     }
 
-    /** The dyad of actor and target. */
+    /** {@return the dyad of actor and target} */
     public Dyad dyad() {
         return Dyad.of(actor, target);
     }

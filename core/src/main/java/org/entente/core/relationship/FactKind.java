@@ -8,28 +8,49 @@ import org.entente.core.text.TerminalText;
  * never depends on the order in which they were recorded.
  */
 public enum FactKind {
+    /** Rank 1: diplomatic relations established. */
     ESTABLISH_RELATIONS(1, "establish relations"),
+    /** Rank 1: severed or downgraded relations restored. */
     RESTORE_RELATIONS(1, "restore relations"),
+    /** Rank 2: an ambassador accredited. */
     ACCREDIT_AMBASSADOR(2, "accredit ambassador"),
+    /** Rank 2: an attaché appointed. */
     APPOINT_ATTACHE(2, "appoint attaché"),
+    /** Rank 3: an agreement signed. */
     SIGN_AGREEMENT(3, "sign agreement"),
+    /** Rank 3: a suspended agreement restored. */
     RESTORE_AGREEMENT(3, "restore agreement"),
+    /** Rank 4: forces stationed in the other country. */
     STATION_FORCES(4, "station forces"),
+    /** Rank 5: talks held. */
     HOLD_TALKS(5, "hold talks"),
     /** Rank 5, with talks: an interaction is a contact, as talks are. */
     RECORD_INTERACTION(5, "record interaction"),
+    /** Rank 6: cooperation pledged. */
     PLEDGE_COOPERATION(6, "pledge cooperation"),
+    /** Rank 7: sanctions lifted. */
     LIFT_SANCTIONS(7, "lift sanctions"),
+    /** Rank 8: sanctions imposed. */
     IMPOSE_SANCTIONS(8, "impose sanctions"),
+    /** Rank 9: a withdrawal of forces demanded. */
     DEMAND_WITHDRAWAL(9, "demand withdrawal"),
+    /** Rank 10: an agreement suspended. */
     SUSPEND_AGREEMENT(10, "suspend agreement"),
+    /** Rank 10: an agreement denounced. */
     DENOUNCE_AGREEMENT(10, "denounce agreement"),
+    /** Rank 11: a withdrawal of forces scheduled. */
     SCHEDULE_WITHDRAWAL(11, "schedule withdrawal"),
+    /** Rank 12: a base handed over to the host. */
     HAND_OVER_BASE(12, "hand over base"),
+    /** Rank 13: a withdrawal of forces completed. */
     COMPLETE_WITHDRAWAL(13, "complete withdrawal"),
+    /** Rank 14: an envoy recalled by the sending country. */
     RECALL_ENVOY(14, "recall envoy"),
+    /** Rank 14: an envoy expelled by the host. */
     EXPEL_ENVOY(14, "expel envoy"),
+    /** Rank 15: diplomatic relations downgraded. */
     DOWNGRADE_RELATIONS(15, "downgrade relations"),
+    /** Rank 16: diplomatic relations severed. */
     SEVER_RELATIONS(16, "sever relations");
 
     private final int rank;
@@ -40,24 +61,29 @@ public enum FactKind {
         this.label = label;
     }
 
-    /** The lifecycle rank, 1 to 16. */
+    /** {@return the lifecycle rank, 1 to 16} */
     public int rank() {
         return rank;
     }
 
-    /** Lower-case words, for messages: {@code "schedule withdrawal"}. */
+    /**
+     * Lower-case words, for messages: {@code "schedule withdrawal"}.
+     *
+     * @return the text
+     */
     public String label() {
         return label;
     }
 
-    /** The name used in seed files and on the command line: {@code "schedule-withdrawal"}. */
+    /** {@return the name used in seed files and on the command line: {@code "schedule-withdrawal"}} */
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * The kind for a slug ({@code "schedule-withdrawal"}) or constant name, in any case.
+     * {@return the kind for a slug ({@code "schedule-withdrawal"}) or constant name, in any case}
      *
+     * @param text the text
      * @throws IllegalArgumentException listing the accepted kinds
      */
     public static FactKind fromSlug(String text) {

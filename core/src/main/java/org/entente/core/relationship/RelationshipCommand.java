@@ -24,6 +24,12 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
      * @param reason why, in words (required)
      */
     record RetractFacts(List<FactId> facts, String reason) implements RelationshipCommand {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param facts the facts
+         * @param reason the reason
+         */
         public RetractFacts {
             facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
             if (facts.isEmpty()) {
@@ -40,6 +46,12 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
      * @param reason  why, in words (required)
      */
     record CorrectFact(FactCommand revised, String reason) implements RelationshipCommand {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param revised the revised
+         * @param reason the reason
+         */
         public CorrectFact {
             Objects.requireNonNull(revised, "revised");
             reason = checkReason(reason, Optional.of(revised.fact().id()));

@@ -15,12 +15,18 @@ import org.entente.core.FactId;
  */
 public sealed interface RelationshipEvent permits FactEvent, RelationshipEvent.FactsRetracted, RelationshipEvent.FactCorrected {
 
-    /** The dyad whose history this event belongs to. */
+    /** {@return the dyad whose history this event belongs to} */
     Dyad dyad();
 
     /**
      * Calls the function for this event's family: a fact, a retraction or a correction. Every caller
      * handles all three, checked by the compiler; facts are told apart with {@link FactEvent.Visitor}.
+     *
+     * @param <R> the type of the result
+     * @param onFact the on fact
+     * @param onRetracted the on retracted
+     * @param onCorrected the on corrected
+     * @return the r
      */
     <R> R match(Function<? super FactEvent, R> onFact, Function<? super FactsRetracted, R> onRetracted,
                 Function<? super FactCorrected, R> onCorrected);
@@ -33,6 +39,13 @@ public sealed interface RelationshipEvent permits FactEvent, RelationshipEvent.F
      * @param reason why, in words
      */
     record FactsRetracted(Dyad dyad, List<FactId> facts, String reason) implements RelationshipEvent {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param dyad the dyad
+         * @param facts the facts
+         * @param reason the reason
+         */
         public FactsRetracted {
             Objects.requireNonNull(dyad, "dyad");
             facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
@@ -55,6 +68,13 @@ public sealed interface RelationshipEvent permits FactEvent, RelationshipEvent.F
      * @param reason   why, in words
      */
     record FactCorrected(FactEvent revised, int revision, String reason) implements RelationshipEvent {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param revised the revised
+         * @param revision the revision
+         * @param reason the reason
+         */
         public FactCorrected {
             Objects.requireNonNull(revised, "revised");
             Objects.requireNonNull(reason, "reason");

@@ -39,6 +39,20 @@ public record RelationshipState(
         Optional<FactRef> lastFact,
         int factCount) {
 
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param dyad the dyad
+     * @param relations the state of diplomatic relations
+     * @param envoys envoys in post, either direction, in order of appointment
+     * @param agreements every agreement ever signed, with its status
+     * @param forces every stationing ever recorded, present or not
+     * @param sanctions every sanctions regime ever imposed, in force or lifted
+     * @param steps the dates of cooperative and winding-down steps (for statuses)
+     * @param lastContact the last talks or interaction, if any
+     * @param lastFact the last fact applied, if any
+     * @param factCount how many facts were applied
+     */
     public RelationshipState {
         Objects.requireNonNull(dyad, "dyad");
         Objects.requireNonNull(relations, "relations");
@@ -51,45 +65,70 @@ public record RelationshipState(
         Objects.requireNonNull(lastFact, "lastFact");
     }
 
-    /** The state of a dyad before any fact. */
+    /**
+     * {@return the state of a dyad before any fact}
+     *
+     * @param dyad the dyad
+     */
     public static RelationshipState empty(Dyad dyad) {
         return new Fold(dyad).snapshot();
     }
 
-    /** Whether no fact was applied. */
+    /** {@return whether no fact was applied} */
     public boolean isEmpty() {
         return factCount == 0;
     }
 
-    /** Military agreements in force (defence cooperation, status of forces, military assistance). */
+    /**
+     * Military agreements in force (defence cooperation, status of forces, military assistance).
+     *
+     * @return the agreements found
+     */
     public List<Agreement> militaryAgreementsInForce() {
         return agreements.stream().filter(a -> a.status() == AgreementStatus.IN_FORCE && a.kind().isMilitary()).toList();
     }
 
-    /** Agreements in force, of any kind. */
+    /**
+     * Agreements in force, of any kind.
+     *
+     * @return the agreements found
+     */
     public List<Agreement> agreementsInForce() {
         return agreements.stream().filter(a -> a.status() == AgreementStatus.IN_FORCE).toList();
     }
 
-    /** Foreign forces present, either direction. */
+    /**
+     * Foreign forces present, either direction.
+     *
+     * @return the forces present
+     */
     public List<Forces> forcesPresent() {
         return forces.stream().filter(Forces::present).toList();
     }
 
-    /** Sanctions in force, either direction. */
+    /**
+     * Sanctions in force, either direction.
+     *
+     * @return the sanctions in force
+     */
     public List<Sanctions> sanctionsInForce() {
         return sanctions.stream().filter(s -> s.lifted().isEmpty()).toList();
     }
 
     /**
-     * Whether the dyad has military ties: a military agreement in force or foreign forces present, in
-     * either direction. Embassy guards are not forces and are never recorded as such.
+     * {@return whether the dyad has military ties: a military agreement in force or foreign forces present, in
+     * either direction} Embassy guards are not forces and are never recorded as such.
      */
     public boolean hasMilitaryTies() {
         return !militaryAgreementsInForce().isEmpty() || !forcesPresent().isEmpty();
     }
 
-    /** The envoy of this role that the sender has in post in the other country, if any. */
+    /**
+     * {@return the envoy of this role that the sender has in post in the other country, if any}
+     *
+     * @param sender the sender
+     * @param role the role
+     */
     public Optional<Envoy> envoy(Country sender, EnvoyRole role) {
         return envoys.stream().filter(e -> e.sender().equals(sender) && e.role() == role).findFirst();
     }
@@ -98,15 +137,21 @@ public record RelationshipState(
     public enum RelationsStatus {
         /** Nothing recorded: relations are presumed to exist. */
         PRESUMED,
+        /** Relations were established or restored and stand at full level. */
         ESTABLISHED,
+        /** Relations stand but were downgraded. */
         DOWNGRADED,
+        /** Relations are severed. */
         SEVERED
     }
 
     /** The lifecycle of an agreement. */
     public enum AgreementStatus {
+        /** Signed or restored, and in force. */
         IN_FORCE,
+        /** Suspended by a party; it may be restored. */
         SUSPENDED,
+        /** Denounced by a party: ended. */
         DENOUNCED
     }
 
@@ -170,12 +215,27 @@ public record RelationshipState(
     public record Forces(FactId stationing, Country owner, Country host, Optional<String> location,
                          Optional<Integer> size, List<String> bases, boolean invited, LocalDate since,
                          Optional<Withdrawal> withdrawal, List<String> basesHandedOver, Optional<LocalDate> withdrawn) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param stationing the fact that stationed them, which names them
+         * @param owner whose forces
+         * @param host where
+         * @param location where in the host, if known
+         * @param size about how many personnel, if known
+         * @param bases the bases they use
+         * @param invited whether at the host's invitation
+         * @param since the day they were stationed
+         * @param withdrawal the withdrawal scheduled, if any
+         * @param basesHandedOver bases already handed over to the host
+         * @param withdrawn the day the withdrawal completed; empty while present
+         */
         public Forces {
             bases = List.copyOf(bases);
             basesHandedOver = List.copyOf(basesHandedOver);
         }
 
-        /** Whether they are still present. */
+        /** {@return whether they are still present} */
         public boolean present() {
             return withdrawn.isEmpty();
         }

@@ -63,7 +63,7 @@ public enum Rule {
         this.description = description;
     }
 
-    /** The rule in a few words, for people. */
+    /** {@return the rule in a few words, for people} */
     public String description() {
         return description;
     }

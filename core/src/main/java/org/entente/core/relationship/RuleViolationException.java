@@ -16,11 +16,17 @@ import org.entente.core.FactId;
  */
 public final class RuleViolationException extends EntenteException {
 
+    /** The rule broken. */
     private final Rule rule;
+    /** The dyad whose history the command broke. */
     private final Dyad dyad;
+    /** The day the rule was checked on. */
     private final LocalDate day;
+    /** The fact refused, when known. */
     private final FactId fact;
+    /** The explanation, naming the values involved. */
     private final String reason;
+    /** The later fact the command would break, when there is one. */
     private final FactId brokenFact;
 
     RuleViolationException(Rule rule, Dyad dyad, LocalDate day, FactId fact, String reason, FactId brokenFact, String message) {
@@ -34,34 +40,34 @@ public final class RuleViolationException extends EntenteException {
     }
 
     /**
-     * The rule that was broken: the command's own, or, when {@link #brokenFact()} is present, the rule
-     * that the later fact would break. A program branches on this, never on the message.
+     * {@return the rule that was broken: the command's own, or, when {@link #brokenFact()} is present, the rule
+     * that the later fact would break} A program branches on this, never on the message.
      */
     public Rule rule() {
         return rule;
     }
 
-    /** The dyad. */
+    /** {@return the dyad} */
     public Dyad dyad() {
         return dyad;
     }
 
-    /** The day the rejected fact happened; empty for a retraction, which has none. */
+    /** {@return the day the rejected fact happened; empty for a retraction, which has none} */
     public Optional<LocalDate> day() {
         return Optional.ofNullable(day);
     }
 
-    /** The fact the command recorded, corrected or retracted. */
+    /** {@return the fact the command recorded, corrected or retracted} */
     public FactId fact() {
         return fact;
     }
 
-    /** The rule that was broken, in words. */
+    /** {@return the rule that was broken, in words} */
     public String reason() {
         return reason;
     }
 
-    /** The later fact that the command would have broken, when it is not the command's own fact. */
+    /** {@return the later fact that the command would have broken, when it is not the command's own fact} */
     public Optional<FactId> brokenFact() {
         return Optional.ofNullable(brokenFact);
     }

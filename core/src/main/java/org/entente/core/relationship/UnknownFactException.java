@@ -6,15 +6,21 @@ import org.entente.core.FactId;
 /** A correction or retraction named a fact id that no recorded fact has. */
 public final class UnknownFactException extends EntenteException {
 
+    /** The fact id that is not in the store. */
     private final FactId fact;
 
-    /** The fact id that was not found, with a message saying where it was looked for. */
+    /**
+     * The fact id that was not found, with a message saying where it was looked for.
+     *
+     * @param fact the fact
+     * @param message the message
+     */
     public UnknownFactException(FactId fact, String message) {
         super(message);
         this.fact = fact;
     }
 
-    /** The fact id that was not found. */
+    /** {@return the fact id that was not found} */
     public FactId fact() {
         return fact;
     }

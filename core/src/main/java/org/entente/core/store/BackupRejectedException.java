@@ -11,6 +11,7 @@ import org.entente.core.EntenteException;
  */
 public final class BackupRejectedException extends EntenteException {
 
+    /** The line of the export that was refused, or -1 for none. */
     private final long line;
 
     BackupRejectedException(long line, String message) {
@@ -22,7 +23,9 @@ public final class BackupRejectedException extends EntenteException {
         this(0, message);
     }
 
-    /** The number of the file's line at fault (1 is the format line), when the problem is in one line. */
+    /**
+     * {@return the number of the file's line at fault (1 is the format line), when the problem is in one line}
+     */
     public OptionalLong line() {
         return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
     }

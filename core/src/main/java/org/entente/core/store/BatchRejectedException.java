@@ -7,6 +7,7 @@ import org.entente.core.EntenteException;
 /** A batch broke rules or used conflicting fact ids; nothing was written. Lists every violation. */
 public final class BatchRejectedException extends EntenteException {
 
+    /** Every violation found in the batch. */
     private final List<BatchViolation> violations;
 
     BatchRejectedException(List<BatchViolation> violations) {
@@ -15,7 +16,7 @@ public final class BatchRejectedException extends EntenteException {
         this.violations = List.copyOf(violations);
     }
 
-    /** Every violation, in batch order. */
+    /** {@return every violation, in batch order} */
     public List<BatchViolation> violations() {
         return violations;
     }

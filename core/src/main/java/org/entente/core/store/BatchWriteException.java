@@ -8,6 +8,7 @@ import org.entente.core.EntenteException;
  */
 public final class BatchWriteException extends EntenteException {
 
+    /** What had been written before the failure. */
     private final BatchResult written;
 
     BatchWriteException(BatchResult written, Throwable cause) {
@@ -16,7 +17,7 @@ public final class BatchWriteException extends EntenteException {
         this.written = written;
     }
 
-    /** What was committed before the failure. */
+    /** {@return what was committed before the failure} */
     public BatchResult written() {
         return written;
     }

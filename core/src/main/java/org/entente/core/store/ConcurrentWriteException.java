@@ -10,6 +10,7 @@ import org.entente.core.EntenteException;
  */
 public final class ConcurrentWriteException extends EntenteException {
 
+    /** The dyad written concurrently. */
     private final Dyad dyad;
 
     ConcurrentWriteException(Dyad dyad, Throwable cause) {
@@ -17,7 +18,7 @@ public final class ConcurrentWriteException extends EntenteException {
         this.dyad = dyad;
     }
 
-    /** The dyad written concurrently. */
+    /** {@return the dyad written concurrently} */
     public Dyad dyad() {
         return dyad;
     }

@@ -11,6 +11,7 @@ import org.entente.core.EntenteException;
  */
 public final class DiskFullException extends EntenteException {
 
+    /** The directory of the store whose disk is full. */
     private final Path directory;
 
     DiskFullException(Path directory, Throwable cause) {
@@ -20,7 +21,7 @@ public final class DiskFullException extends EntenteException {
         this.directory = directory;
     }
 
-    /** The store's directory, on the disk that is full. */
+    /** {@return the store's directory, on the disk that is full} */
     public Path directory() {
         return directory;
     }

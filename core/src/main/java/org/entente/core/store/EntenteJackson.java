@@ -41,7 +41,11 @@ public final class EntenteJackson {
     private EntenteJackson() {
     }
 
-    /** A new mapper configured for Entente's stored types, names from the registry. */
+    /**
+     * {@return a new mapper configured for Entente's stored types, names from the registry}
+     *
+     * @param registry the registry
+     */
     public static ObjectMapper mapper(EventTypeRegistry registry) {
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(new Jdk8Module());

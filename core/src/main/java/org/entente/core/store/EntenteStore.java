@@ -268,7 +268,7 @@ public final class EntenteStore implements AutoCloseable {
         return h2Directory == null ? e : H2Files.translate(e, h2Directory);
     }
 
-    /** A builder; see {@link Builder} for each default. */
+    /** {@return a builder; see {@link Builder} for each default} */
     public static Builder builder() {
         return new Builder();
     }
@@ -276,6 +276,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * Records one command in one transaction.
      *
+     * @param command the command
      * @return the dyad's position after the write
      * @throws org.entente.core.relationship.RuleViolationException when a rule forbids it
      * @throws org.entente.core.relationship.FactConflictException  when its fact id names other content
@@ -292,6 +293,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * Checks a batch across dyads and reports every violation, writing nothing.
      *
+     * @param commands the commands
      * @return what the batch would record, with its violations (empty when valid)
      */
     public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
@@ -306,6 +308,8 @@ public final class EntenteStore implements AutoCloseable {
      * transaction. A failure between chunks leaves a prefix written ({@link BatchWriteException}
      * says what); running the same batch again completes it.
      *
+     * @param commands the commands
+     * @return the batch result
      * @throws BatchRejectedException listing every violation, when nothing was written
      * @throws BatchWriteException    when a chunk failed after earlier chunks were committed
      */
@@ -313,7 +317,13 @@ public final class EntenteStore implements AutoCloseable {
         return recordAll(commands, BatchProgress.NONE);
     }
 
-    /** As {@link #recordAll(List)}, telling {@code progress} after each committed chunk. */
+    /**
+     * As {@link #recordAll(List)}, telling {@code progress} after each committed chunk.
+     *
+     * @param commands the commands
+     * @param progress receives progress as chunks are written
+     * @return the batch result
+     */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         requireOpen();
         Objects.requireNonNull(progress, "progress");
@@ -360,7 +370,7 @@ public final class EntenteStore implements AutoCloseable {
         }
     }
 
-    /** The global index of the last stored event, -1 when the store holds none. */
+    /** {@return the global index of the last stored event, -1 when the store holds none} */
     public long head() {
         requireOpen();
         try (Connection c = connections.getConnection()) {
@@ -371,8 +381,8 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
-     * Whether this store has never held an event: none is stored, and (for an H2 directory) no head
-     * mark says any was ever committed. A store that lost its events (a truncated file) is not new, so
+     * {@return whether this store has never held an event: none is stored, and (for an H2 directory) no head
+     * mark says any was ever committed} A store that lost its events (a truncated file) is not new, so
      * tools that fill an empty store (the command line's {@code board}) leave it alone.
      */
     public boolean isNew() {
@@ -384,7 +394,11 @@ public final class EntenteStore implements AutoCloseable {
         return headMark;
     }
 
-    /** The history of a dyad as recorded now, or empty when nothing is recorded for it. */
+    /**
+     * {@return the history of a dyad as recorded now, or empty when nothing is recorded for it}
+     *
+     * @param dyad the dyad
+     */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
         return loaded(dyad).map(LoadedHistory::history);
@@ -436,7 +450,11 @@ public final class EntenteStore implements AutoCloseable {
         return e;
     }
 
-    /** The dyad that a recorded fact id belongs to. */
+    /**
+     * {@return the dyad that a recorded fact id belongs to}
+     *
+     * @param fact the fact
+     */
     public Optional<Dyad> dyadOf(FactId fact) {
         requireOpen();
         return registry.dyadOf(fact);
@@ -445,6 +463,8 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * Runs schema work so that instances starting at once on one database take turns (a PostgreSQL
      * advisory lock; H2 files are opened by one process at a time anyway). Service-provider interface.
+     *
+     * @param work the work
      */
     public void withSchemaLock(Runnable work) {
         if (backend != Backend.POSTGRES) {
@@ -464,12 +484,12 @@ public final class EntenteStore implements AutoCloseable {
         }
     }
 
-    /** Where the events live. */
+    /** {@return where the events live} */
     public Backend backend() {
         return backend;
     }
 
-    /** The longest a write transaction may run; see the class documentation. */
+    /** {@return the longest a write transaction may run; see the class documentation} */
     public Duration transactionCap() {
         return transactionCap;
     }
@@ -477,6 +497,8 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * Axon's configuration, for modules that add event processors (projections). Service-provider
      * interface: not needed by applications.
+     *
+     * @return the configuration
      */
     public Configuration axonConfiguration() {
         return axon;
@@ -487,12 +509,16 @@ public final class EntenteStore implements AutoCloseable {
      * unit of work that handles a command or a processor's batch has one) the transaction's own, else
      * auto-commit ones. For modules that keep tables in the same database and write them in the same
      * transaction as the events or a processor's token. Service-provider interface.
+     *
+     * @return the connection provider
      */
     public ConnectionProvider connections() {
         return connections;
     }
 
-    /** The JDBC transaction manager that Axon and Entente's tables share. Service-provider interface. */
+    /**
+     * {@return the JDBC transaction manager that Axon and Entente's tables share} Service-provider interface.
+     */
     public org.axonframework.common.transaction.TransactionManager transactionManager() {
         return transactions;
     }
@@ -504,6 +530,7 @@ public final class EntenteStore implements AutoCloseable {
      * thread's transaction of {@link #transactionManager()} if it has one, else in one of its own.
      * Service-provider interface.
      *
+     * @param sink the sink
      * @return the token after the last event read (a {@link org.axonframework.eventhandling.GapAwareTrackingToken}
      *         with the positions missing below it as gaps), from which a streaming processor continues
      *         exactly after the scan; null when the store holds no events
@@ -515,8 +542,8 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
-     * A JDBC token store in the same database (its table is created on first use), for streaming
-     * processors. Service-provider interface.
+     * {@return a JDBC token store in the same database (its table is created on first use), for streaming
+     * processors} Service-provider interface.
      */
     public TokenStore tokenStore() {
         TokenStore ts = tokenStore;
@@ -543,9 +570,11 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
-     * The positions that a streaming processor's segments have reached, read from the token store
-     * without claiming them (so any instance can report every instance's progress). Empty when the
+     * {@return the positions that a streaming processor's segments have reached, read from the token store
+     * without claiming them (so any instance can report every instance's progress)} Empty when the
      * processor has no tokens. Service-provider interface.
+     *
+     * @param processor the processor
      */
     public java.util.Map<Integer, Long> tokenPositions(String processor) {
         java.util.Map<Integer, Long> positions = new java.util.TreeMap<>();
@@ -555,8 +584,10 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
-     * The tokens of a streaming processor's segments, read without claiming them (empty for a
-     * segment that has not processed anything). Service-provider interface.
+     * {@return the tokens of a streaming processor's segments, read without claiming them (empty for a
+     * segment that has not processed anything)} Service-provider interface.
+     *
+     * @param processor the processor
      */
     public java.util.Map<Integer, Optional<org.axonframework.eventhandling.TrackingToken>> tokens(String processor) {
         tokenStore();
@@ -950,19 +981,20 @@ public final class EntenteStore implements AutoCloseable {
         private Builder() {
         }
 
-        /** An H2 database in memory, gone when the store closes (for tests and simulations). */
+        /** {@return an H2 database in memory, gone when the store closes (for tests and simulations)} */
         public Builder inMemory() {
             backend = Backend.MEMORY;
             return this;
         }
 
         /**
-         * An H2 database in this directory (the default, {@code ./entente-data}), taken as an absolute,
-         * normalized path; created if missing, owner-only ({@code 0700}), with owner-only files ({@code 0600}).
+         * {@return an H2 database in this directory (the default, {@code ./entente-data}), taken as an absolute,
+         * normalized path; created if missing, owner-only ({@code 0700}), with owner-only files ({@code 0600})}
          * Any directory name is accepted but one holding a {@code ;} or a control character: H2 would read
          * what follows a {@code ;} as its own settings. Prefixes such as {@code mem:}, {@code tcp://} or
          * {@code zip:} are plain directory names here.
          *
+         * @param directory the directory
          * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
          */
         public Builder h2(Path directory) {
@@ -977,7 +1009,11 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** A PostgreSQL database; tables are created if missing. The caller keeps and closes the {@code DataSource}. */
+        /**
+         * {@return a PostgreSQL database; tables are created if missing} The caller keeps and closes the {@code DataSource}.
+         *
+         * @param dataSource the data source
+         */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             this.ownedDataSource = null;
@@ -986,10 +1022,14 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * A PostgreSQL database through a HikariCP pool that the store owns and closes, of at most
+         * {@return a PostgreSQL database through a HikariCP pool that the store owns and closes, of at most
          * {@code poolSize} connections (each instance needs about 2 per processor thread plus its writers;
-         * 10 is a good start).
+         * 10 is a good start)}
          *
+         * @param jdbcUrl the jdbc url
+         * @param user the database user
+         * @param password the password
+         * @param poolSize the pool size
          * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the size is not 1 to 200
          */
         public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
@@ -1007,7 +1047,12 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** Take a snapshot of a dyad every so many events (default 250; at least 1). */
+        /**
+         * Take a snapshot of a dyad every so many events (default 250; at least 1).
+         *
+         * @param events the events
+         * @return this builder
+         */
         public Builder snapshotThreshold(int events) {
             if (events < 1) {
                 throw new IllegalArgumentException("snapshot threshold must be at least 1, got " + events);
@@ -1017,9 +1062,11 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * Whether an H2 commit is written before it returns (default true: a committed fact survives
-         * {@code kill -9}). False lets H2 write commits in the background, up to 500 ms later, which
+         * {@return whether an H2 commit is written before it returns (default true: a committed fact survives
+         * {@code kill -9})} False lets H2 write commits in the background, up to 500 ms later, which
          * only benchmarks comparing the cost should want.
+         *
+         * @param durable whether durable
          */
         public Builder durableCommits(boolean durable) {
             durableCommits = durable;
@@ -1027,10 +1074,12 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * Whether closing an H2 file store compacts the file when less than half of it holds live data
-         * (default true). With durable commits each commit writes new chunks and the file grows to ten
+         * {@return whether closing an H2 file store compacts the file when less than half of it holds live data
+         * (default true)} With durable commits each commit writes new chunks and the file grows to ten
          * or twenty times its data (12 GB for a million events, 540 MB compacted); compacting on close
          * costs about a second per 100,000 events, only when it is needed. No effect on other stores.
+         *
+         * @param compact whether compact
          */
         public Builder compactOnClose(boolean compact) {
             compactOnClose = compact;
@@ -1038,8 +1087,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * How many dyads the aggregate cache keeps, least recently used dropped first (default 10,000;
-         * 1 to 10,000,000). Each cached dyad holds its whole history.
+         * {@return how many dyads the aggregate cache keeps, least recently used dropped first (default 10,000;
+         * 1 to 10,000,000)} Each cached dyad holds its whole history.
+         *
+         * @param dyads the dyads
          */
         public Builder cachedDyads(int dyads) {
             if (dyads < 1 || dyads > 10_000_000) {
@@ -1049,13 +1100,22 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** Whether to keep dyads in memory between commands (default true). */
+        /**
+         * {@return whether to keep dyads in memory between commands (default true)}
+         *
+         * @param enabled whether enabled
+         */
         public Builder aggregateCache(boolean enabled) {
             aggregateCache = enabled;
             return this;
         }
 
-        /** About how many commands one batch transaction holds (default 1,000; 1 to 10,000). */
+        /**
+         * About how many commands one batch transaction holds (default 1,000; 1 to 10,000).
+         *
+         * @param commands the commands
+         * @return this builder
+         */
         public Builder chunkSize(int commands) {
             if (commands < 1 || commands > 10_000) {
                 throw new IllegalArgumentException("chunk size must be 1 to 10000 commands, got " + commands);
@@ -1064,7 +1124,11 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** The longest a batch transaction may run (default 10 s; at most half of the gap timeout). */
+        /**
+         * {@return the longest a batch transaction may run (default 10 s; at most half of the gap timeout)}
+         *
+         * @param cap the cap
+         */
         public Builder transactionCap(Duration cap) {
             Objects.requireNonNull(cap, "cap");
             if (cap.isNegative() || cap.isZero()) {
@@ -1075,8 +1139,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * How long streaming processors wait for a missing global position before skipping it as a
-         * gap (default 60 s, Axon's). The transaction cap must stay at most half of it.
+         * {@return how long streaming processors wait for a missing global position before skipping it as a
+         * gap (default 60 s, Axon's)} The transaction cap must stay at most half of it.
+         *
+         * @param timeout the timeout
          */
         public Builder gapTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -1088,8 +1154,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * How long a processing claim held by an instance that stopped answering lasts before another
-         * instance takes its segment over (default 10 s).
+         * {@return how long a processing claim held by an instance that stopped answering lasts before another
+         * instance takes its segment over (default 10 s)}
+         *
+         * @param timeout the timeout
          */
         public Builder claimTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -1100,7 +1168,11 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** How many events the engine reads per query (default 100; 1 to 100,000). */
+        /**
+         * {@return how many events the engine reads per query (default 100; 1 to 100,000)}
+         *
+         * @param events the events
+         */
         public Builder readBatchSize(int events) {
             if (events < 1 || events > 100_000) {
                 throw new IllegalArgumentException("read batch size must be 1 to 100000, got " + events);
@@ -1109,29 +1181,43 @@ public final class EntenteStore implements AutoCloseable {
             return this;
         }
 
-        /** An upcaster for stored events of an older shape (they see registry names and revisions). */
+        /**
+         * {@return an upcaster for stored events of an older shape (they see registry names and revisions)}
+         *
+         * @param upcaster the upcaster
+         */
         public Builder upcaster(EventUpcaster upcaster) {
             upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
             return this;
         }
 
         /**
-         * Whether opening checks the tables against the events (default true) and refuses a store they
-         * disagree with ({@link StoreInconsistentException}). Only the tools that check and repair such
+         * {@return whether opening checks the tables against the events (default true) and refuses a store they
+         * disagree with ({@link StoreInconsistentException})} Only the tools that check and repair such
          * a store turn it off. Service-provider interface.
+         *
+         * @param verify whether verify
          */
         public Builder verifyOnOpen(boolean verify) {
             verifyOnOpen = verify;
             return this;
         }
 
-        /** A hook that adds to Axon's configuration before it starts (service-provider interface). */
+        /**
+         * {@return a hook that adds to Axon's configuration before it starts (service-provider interface)}
+         *
+         * @param hook the hook
+         */
         public Builder configure(Consumer<Configurer> hook) {
             hooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 
-        /** Opens the database, creates missing tables and starts Axon. */
+        /**
+         * Opens the database, creates missing tables and starts Axon.
+         *
+         * @return the entente store
+         */
         public EntenteStore build() {
             if (transactionCap.compareTo(gapTimeout.dividedBy(2)) > 0) {
                 throw new IllegalArgumentException("transaction cap " + transactionCap.toMillis() + " ms must be at most half the gap timeout ("

@@ -33,6 +33,13 @@ public final class EventTypeRegistry {
      * @param revision the current revision of its shape
      */
     public record Entry(String name, Class<?> type, String revision) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param name the stable name stored with each event
+         * @param type the Java class
+         * @param revision the current revision of its shape
+         */
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
@@ -50,6 +57,8 @@ public final class EventTypeRegistry {
     /**
      * Entente's registry: every {@link RelationshipEvent} under its simple class name at revision
      * {@code "1"}, and the aggregate snapshot.
+     *
+     * @return the event type registry
      */
     public static EventTypeRegistry standard() {
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -62,17 +71,25 @@ public final class EventTypeRegistry {
         return new EventTypeRegistry(entries);
     }
 
-    /** The entry for a stored name. */
+    /**
+     * {@return the entry for a stored name}
+     *
+     * @param name the name
+     */
     public Optional<Entry> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** The entry for a class. */
+    /**
+     * {@return the entry for a class}
+     *
+     * @param type the type
+     */
     public Optional<Entry> byClass(Class<?> type) {
         return Optional.ofNullable(byClass.get(type));
     }
 
-    /** Every entry, by name. */
+    /** {@return every entry, by name} */
     public Map<String, Entry> entries() {
         return byName;
     }

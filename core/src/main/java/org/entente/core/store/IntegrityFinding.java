@@ -32,7 +32,13 @@ public record IntegrityFinding(Kind kind, String detail, boolean repairable) {
         UNFINISHED_IMPORT
     }
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param kind what is wrong
+     * @param detail the inconsistency in one line, with the values found
+     * @param repairable whether {@code entente repair} can rebuild what is wrong from the events (false when events themselves are missing: only a backup brings them back)
+     */
     public IntegrityFinding {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");

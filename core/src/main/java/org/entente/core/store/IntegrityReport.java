@@ -19,23 +19,34 @@ import java.util.stream.Collectors;
  */
 public record IntegrityReport(boolean full, long events, List<IntegrityFinding> findings, List<String> repaired) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param full whether every row was read ({@code check}) or only indexed maxima and tokens (on open)
+     * @param events how many events were read (-1 when the check did not count them)
+     * @param findings what disagrees with the events, empty for a consistent store
+     * @param repaired what a repair rebuilt (empty for a check, or a dry run)
+     */
     public IntegrityReport {
         findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
         repaired = List.copyOf(Objects.requireNonNull(repaired, "repaired"));
     }
 
-    /** Whether nothing disagrees with the events. */
+    /** {@return whether nothing disagrees with the events} */
     public boolean consistent() {
         return findings.isEmpty();
     }
 
-    /** Whether every finding can be repaired from the events. */
+    /** {@return whether every finding can be repaired from the events} */
     public boolean repairable() {
         return findings.stream().allMatch(IntegrityFinding::repairable);
     }
 
-    /** Several lines for people: each finding and each repair. */
+    /**
+     * Several lines for people: each finding and each repair.
+     *
+     * @return the text
+     */
     public String describe() {
         if (findings.isEmpty() && repaired.isEmpty()) {
             return "consistent" + (events >= 0 ? " (" + events + " events checked)" : "");

@@ -12,6 +12,13 @@ import org.entente.core.Dyad;
  * @param events   how many events the write stored (0 when everything was recorded already)
  */
 public record Recorded(Dyad dyad, long sequence, int events) {
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param dyad the dyad written
+     * @param sequence the sequence number of the dyad's last event after the write; -1 if it has none
+     * @param events how many events the write stored (0 when everything was recorded already)
+     */
     public Recorded {
         Objects.requireNonNull(dyad, "dyad");
     }

@@ -35,14 +35,25 @@ public class RelationshipAggregate {
     protected RelationshipAggregate() {
     }
 
-    /** Decides the commands against the history; see {@link DyadCommands}. */
+    /**
+     * Decides the commands against the history; see {@link DyadCommands}.
+     *
+     * @param command the command
+     * @param registry the registry
+     * @return the outcome
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public DyadCommands.Outcome handle(DyadCommands command, FactIdRegistry registry) {
         return decideAndApply(command, registry);
     }
 
-    /** A dyad the batch knows is new: created without reading the store. */
+    /**
+     * {@return a dyad the batch knows is new: created without reading the store}
+     *
+     * @param command the command
+     * @param registry the registry
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public DyadCommands.Outcome create(NewDyad command, FactIdRegistry registry) {

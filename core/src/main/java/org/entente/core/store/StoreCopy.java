@@ -97,7 +97,16 @@ public final class StoreCopy {
      * @param sha256          SHA-256, in lowercase hexadecimal, of the data lines, each in UTF-8 followed by a line feed
      */
     public record Manifest(int format, long events, long snapshots, long factIds, long lastGlobalIndex, String sha256) {
-        /** Validates the counts and the checksum's form. */
+        /**
+         * Validates the counts and the checksum's form.
+         *
+         * @param format the format version (2)
+         * @param events event rows
+         * @param snapshots snapshot rows
+         * @param factIds fact-id rows
+         * @param lastGlobalIndex the position of the last event (0 when there is none)
+         * @param sha256 SHA-256, in lowercase hexadecimal, of the data lines, each in UTF-8 followed by a line feed
+         */
         public Manifest {
             Objects.requireNonNull(sha256, "sha256");
             if (events < 0 || snapshots < 0 || factIds < 0 || lastGlobalIndex < 0) {
@@ -106,7 +115,7 @@ public final class StoreCopy {
             }
         }
 
-        /** All rows. */
+        /** {@return all rows} */
         public long rows() {
             return events + snapshots + factIds;
         }
@@ -135,7 +144,17 @@ public final class StoreCopy {
      */
     public record Summary(long events, long snapshots, long factIds, String sha256, boolean manifestChecked, long resumedAfterRows,
                           List<String> notes) {
-        /** Copies the notes. */
+        /**
+         * Copies the notes.
+         *
+         * @param events events copied
+         * @param snapshots snapshots copied
+         * @param factIds fact ids copied
+         * @param sha256 the checksum of the rows (the manifest's)
+         * @param manifestChecked false for an export file of the earlier format, which has no manifest
+         * @param resumedAfterRows rows that an interrupted run of the same import had committed already (0: none)
+         * @param notes what a user should know (an earlier format, a resumed or discarded import), one sentence each
+         */
         public Summary {
             notes = List.copyOf(notes);
         }
@@ -150,6 +169,9 @@ public final class StoreCopy {
      * Writes everything recorded in a store to a new file, atomically and readable by its owner only
      * (on POSIX file systems): see the class documentation. Nothing is left under {@code file} when it fails.
      *
+     * @param from the store to read
+     * @param file the file
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws EntenteException when the file exists already, or the store cannot be read or the file written
      */
     public static Summary export(EntenteStore from, Path file) {
@@ -206,6 +228,10 @@ public final class StoreCopy {
      * Writes everything recorded in a store to a stream: the format line, one line per row and the
      * manifest; the rows are read in one transaction, so concurrent writers do not split the copy.
      * The caller owns the stream (not closed here); prefer {@link #export(EntenteStore, Path)} for files.
+     *
+     * @param from the store to read
+     * @param out where to write the export
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary export(EntenteStore from, OutputStream out) {
         long[] counts = new long[CopiedTable.values().length];
@@ -239,6 +265,9 @@ public final class StoreCopy {
      * Reads an export file into a store that holds no event, or finishes an interrupted import of the
      * same file: checks every row first, then writes in resumable chunks (see the class documentation).
      *
+     * @param to the store to write into
+     * @param file the file
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws BackupRejectedException when the file is not a complete, consistent export (nothing is written)
      * @throws EntenteException        when the target holds other data, or cannot be written (run again to resume)
      */
@@ -250,6 +279,9 @@ public final class StoreCopy {
      * As {@link #importInto(EntenteStore, Path)}, telling progress.
      *
      * @param progress told (rows committed, rows in the file) after each chunk
+     * @param to the store to write into
+     * @param file the file
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary importInto(EntenteStore to, Path file, BatchProgress progress) {
         Objects.requireNonNull(file, "file");
@@ -263,6 +295,10 @@ public final class StoreCopy {
     /**
      * Reads an export from a stream (copied to a temporary file readable by its owner only, since the
      * rows are read twice: checked, then written), as {@link #importInto(EntenteStore, Path)}.
+     *
+     * @param to the store to write into
+     * @param in the export to read
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary importInto(EntenteStore to, InputStream in) {
         Path spool = null;
@@ -291,6 +327,9 @@ public final class StoreCopy {
      * first, as for an import; the copy is written in resumable chunks.
      *
      * @param progress told (rows committed, rows total) after each chunk
+     * @param from the store to read
+     * @param to the store to write into
+     * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws BackupRejectedException when the source's rows are not consistent (nothing is written)
      * @throws EntenteException        when the target holds other data, or cannot be written (run again to resume)
      */
@@ -313,6 +352,7 @@ public final class StoreCopy {
      * Such a store holds only part of a history and must not be used: opening it should refuse.
      * Reads only; call it outside a transaction.
      *
+     * @param store the store
      * @return a sentence naming the source, the rows committed and the command that finishes it; empty when there is none
      */
     public static Optional<String> unfinishedImport(EntenteStore store) {

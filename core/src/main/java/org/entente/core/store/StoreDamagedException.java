@@ -17,7 +17,7 @@ public final class StoreDamagedException extends EntenteException {
         this.file = file;
     }
 
-    /** The file that could not be read. */
+    /** {@return the file that could not be read} */
     public Path file() {
         return file;
     }

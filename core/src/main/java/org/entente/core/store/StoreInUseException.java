@@ -9,6 +9,7 @@ import org.entente.core.EntenteException;
  */
 public final class StoreInUseException extends EntenteException {
 
+    /** The store file another process holds. */
     private final Path file;
 
     StoreInUseException(Path file, Throwable cause) {
@@ -17,7 +18,7 @@ public final class StoreInUseException extends EntenteException {
         this.file = file;
     }
 
-    /** The locked database file. */
+    /** {@return the locked database file} */
     public Path file() {
         return file;
     }

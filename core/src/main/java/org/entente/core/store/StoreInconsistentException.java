@@ -11,7 +11,12 @@ public final class StoreInconsistentException extends EntenteException {
 
     private final transient IntegrityReport report;
 
-    /** An exception for a store that disagrees with its events as the report says. */
+    /**
+     * An exception for a store that disagrees with its events as the report says.
+     *
+     * @param store the store
+     * @param report the report
+     */
     public StoreInconsistentException(String store, IntegrityReport report) {
         super(message(store, report));
         this.report = report;
@@ -32,7 +37,7 @@ public final class StoreInconsistentException extends EntenteException {
                 + "; " + remedy;
     }
 
-    /** What the check found. */
+    /** {@return what the check found} */
     public IntegrityReport report() {
         return report;
     }

@@ -82,6 +82,7 @@ public final class StoreIntegrity {
      * 0, the fact-id table equal to the recorded facts' ids and dyads, no snapshot ahead of its dyad.
      *
      * @param also told every event read, in the same scan (the projections check their rows with it)
+     * @param store the store
      * @return the findings and the number of events read
      */
     public static IntegrityReport check(EntenteStore store, Consumer<StoredEvent> also) {
@@ -163,6 +164,8 @@ public final class StoreIntegrity {
      * table, swapped in when complete, so an interrupted repair leaves the old one or is detected and
      * redone) and the snapshots (deleted: Axon takes new ones). Findings of other kinds are left.
      *
+     * @param store the store
+     * @param findings the findings
      * @return what was rebuilt
      */
     public static List<String> repair(EntenteStore store, List<IntegrityFinding> findings) {
@@ -270,7 +273,11 @@ public final class StoreIntegrity {
             }
         }
 
-        /** Adds one row made of these parts. */
+        /**
+         * Adds one row made of these parts.
+         *
+         * @param parts the parts
+         */
         public void add(String... parts) {
             for (String p : parts) {
                 sha.update(String.valueOf(p).getBytes(StandardCharsets.UTF_8));
@@ -285,7 +292,7 @@ public final class StoreIntegrity {
             rows++;
         }
 
-        /** How many rows were added. */
+        /** {@return how many rows were added} */
         public long rows() {
             return rows;
         }

@@ -9,7 +9,9 @@ import org.entente.core.EntenteException;
  */
 public final class TransactionCapExceededException extends EntenteException {
 
+    /** How long the transaction ran. */
     private final Duration took;
+    /** The cap it went over. */
     private final Duration cap;
 
     TransactionCapExceededException(int dyadCommands, Duration took, Duration cap) {
@@ -19,12 +21,12 @@ public final class TransactionCapExceededException extends EntenteException {
         this.cap = cap;
     }
 
-    /** How long the chunk ran before it was rolled back. */
+    /** {@return how long the chunk ran before it was rolled back} */
     public Duration took() {
         return took;
     }
 
-    /** The cap it overran. */
+    /** {@return the cap it overran} */
     public Duration cap() {
         return cap;
     }

@@ -17,8 +17,11 @@ public final class ControlCharacterException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final transient Optional<FactId> fact;
+    /** The field holding the character. */
     private final String field;
+    /** The refused character. */
     private final int codePoint;
+    /** Where the character is in the field's text. */
     private final int position;
 
     ControlCharacterException(Optional<FactId> fact, String field, int codePoint, int position, String refusal) {
@@ -29,22 +32,22 @@ public final class ControlCharacterException extends IllegalArgumentException {
         this.position = position;
     }
 
-    /** The fact the text belongs to, when the text was given as part of one. */
+    /** {@return the fact the text belongs to, when the text was given as part of one} */
     public Optional<FactId> fact() {
         return fact;
     }
 
-    /** The field, such as {@code subject} or {@code sources[0].publisher}. */
+    /** {@return the field, such as {@code subject} or {@code sources[0].publisher}} */
     public String field() {
         return field;
     }
 
-    /** The refused character. */
+    /** {@return the refused character} */
     public int codePoint() {
         return codePoint;
     }
 
-    /** Where it is in the field's text, counting characters (code points) from 1. */
+    /** {@return where it is in the field's text, counting characters (code points) from 1} */
     public int position() {
         return position;
     }

@@ -59,7 +59,11 @@ public final class ControlCharacters {
     private ControlCharacters() {
     }
 
-    /** Whether the code point is one of the characters this class lists. */
+    /**
+     * {@return whether the code point is one of the characters this class lists}
+     *
+     * @param codePoint the code point
+     */
     public static boolean isControl(int codePoint) {
         return codePoint < 0x20
                 || codePoint >= 0x7F && codePoint <= 0x9F
@@ -69,7 +73,11 @@ public final class ControlCharacters {
                 || codePoint >= 0x2066 && codePoint <= 0x2069;
     }
 
-    /** The code point as messages name it: {@code U+001B (ESC)}, {@code U+202E (RLO)}, {@code U+00E9}. */
+    /**
+     * {@return the code point as messages name it: {@code U+001B (ESC)}, {@code U+202E (RLO)}, {@code U+00E9}}
+     *
+     * @param codePoint the code point
+     */
     public static String name(int codePoint) {
         String hex = String.format(java.util.Locale.ROOT, "U+%04X", codePoint);
         String abbreviation = codePoint < 0x20 ? C0[codePoint]
@@ -87,7 +95,7 @@ public final class ControlCharacters {
     }
 
     /**
-     * The first character of the text that the field refuses, or empty when there is none.
+     * {@return the first character of the text that the field refuses, or empty when there is none}
      *
      * @param text      the text to check
      * @param lineFeeds whether the field accepts line feeds
@@ -141,7 +149,12 @@ public final class ControlCharacters {
      */
     public record Found(int codePoint, int position) {
 
-        /** Validates; see the type's documentation. */
+        /**
+         * Validates; see the type's documentation.
+         *
+         * @param codePoint the character
+         * @param position its position in the text, counting characters (code points) from 1
+         */
         public Found {
             if (!isControl(codePoint)) {
                 throw new IllegalArgumentException(name(codePoint) + " is not a control character");
@@ -152,8 +165,8 @@ public final class ControlCharacters {
         }
 
         /**
-         * What is wrong and what is accepted, for a message that names the field first:
-         * {@code U+001B (ESC) at character 9 is refused; text may not hold ...}.
+         * {@return what is wrong and what is accepted, for a message that names the field first:
+         * {@code U+001B (ESC) at character 9 is refused; text may not hold ...}}
          *
          * @param lineFeeds whether the field accepts line feeds, which the message says
          */

@@ -32,16 +32,20 @@ public final class TerminalText {
     }
 
     /**
-     * A value shown on one line (a cell of a table, a value quoted in a message): line feeds are
-     * escaped too, so that a value never starts a line of its own.
+     * {@return a value shown on one line (a cell of a table, a value quoted in a message): line feeds are
+     * escaped too, so that a value never starts a line of its own}
+     *
+     * @param text the text
      */
     public static String escape(CharSequence text) {
         return escape(text, false, true);
     }
 
     /**
-     * A value shown over several lines (a note, a description): line feeds are kept, everything else
-     * is escaped as {@link #escape(CharSequence)} does.
+     * {@return a value shown over several lines (a note, a description): line feeds are kept, everything else
+     * is escaped as {@link #escape(CharSequence)} does}
+     *
+     * @param text the text
      */
     public static String escapeMultiline(CharSequence text) {
         return escape(text, true, true);
@@ -54,12 +58,19 @@ public final class TerminalText {
      * gives the same text. Unlike {@link #escape(CharSequence)}, the result is not unambiguous: use
      * it as a last line of defence (the command line passes every error message through it), not
      * for values.
+     *
+     * @param text the text
+     * @return the text, safe to print
      */
     public static String sanitize(CharSequence text) {
         return escape(text, true, false);
     }
 
-    /** Whether {@link #escape(CharSequence)} would change the text. */
+    /**
+     * {@return whether {@link #escape(CharSequence)} would change the text}
+     *
+     * @param text the text
+     */
     public static boolean needsEscape(CharSequence text) {
         return firstToEscape(Objects.requireNonNull(text, "text"), false, true) >= 0;
     }
