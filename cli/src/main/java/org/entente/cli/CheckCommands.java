@@ -26,9 +26,9 @@ final class CheckCommands {
 
         @Override
         public Integer call() {
-            IntegrityReport report = Entente.builder().h2(root.store).check();
+            IntegrityReport report = Entente.builder().h2(root.storeDirectory()).check();
             print(root.spec.commandLine().getOut(), report);
-            return report.consistent() ? 0 : 1;
+            return verdict(report);
         }
     }
 
@@ -47,15 +47,20 @@ final class CheckCommands {
 
         @Override
         public Integer call() {
-            IntegrityReport report = Entente.builder().h2(root.store).repair(dryRun);
+            IntegrityReport report = Entente.builder().h2(root.storeDirectory()).repair(dryRun);
             PrintWriter out = root.spec.commandLine().getOut();
             print(out, report);
             if (dryRun && !report.consistent()) {
                 out.println(report.repairable() ? "a repair would rebuild what is listed above from the events"
                         : "a repair would rebuild what it can; missing events need a backup");
             }
-            return report.consistent() ? 0 : 1;
+            return verdict(report);
         }
+    }
+
+    /** An inconsistent store is the environment's failure (exit code 1): the command was right, the store needs work. */
+    static int verdict(IntegrityReport report) {
+        return (report.consistent() ? ExitCode.SUCCESS : ExitCode.ENVIRONMENT).code();
     }
 
     static void print(PrintWriter out, IntegrityReport report) {

@@ -54,6 +54,6 @@ final class CorrectCommand implements Callable<Integer> {
                     ? "nothing to correct: " + fact + " already has this content"
                     : "corrected " + fact + " of " + r.dyad());
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

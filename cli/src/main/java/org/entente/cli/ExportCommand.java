@@ -1,5 +1,6 @@
 package org.entente.cli;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
@@ -37,10 +38,13 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!file.equals("-")) {
+            EntenteCli.requireDirectoryOf(Path.of(file));
+        }
         try (Entente entente = root.open()) {
             ExportCommandSupport.run(entente, format, file, Optional.ofNullable(from), Optional.ofNullable(to), step,
                     Optional.ofNullable(day), root.spec.commandLine().getOut());
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -35,6 +35,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (skips != null) {
+            EntenteCli.requireDirectoryOf(skips);
+        }
         try (Entente entente = root.open()) {
             BatchProgress bar = Progress.on(root.spec.commandLine().getErr(), root.quiet, "importing " + file.getFileName());
             ImportCommandSupport.run(entente, dataset, file, dryRun, Optional.ofNullable(skips), root.spec.commandLine().getOut(),
@@ -44,6 +47,6 @@ final class ImportCommand implements Callable<Integer> {
                         }
                     });
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -46,6 +46,6 @@ final class LoadCommand implements Callable<Integer> {
                     : "loaded " + what + ": recorded " + r.events() + " event(s) in " + r.chunks() + " transaction(s); "
                     + r.unchanged() + " fact(s) already recorded");
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -21,10 +21,10 @@ final class RebuildCommand implements Callable<Integer> {
         // The command line is the store's only user while it runs (H2 locks the file), so the rebuild
         // is the offline one: its memory does not grow with the store.
         Instant start = Instant.now();
-        long events = Entente.builder().h2(root.store)
+        long events = Entente.builder().h2(root.storeDirectory())
                 .rebuildStoredProjections(Progress.on(root.spec.commandLine().getErr(), root.quiet, "rebuilding", "events"));
         root.spec.commandLine().getOut().println("rebuilt the projections from " + events + " events in "
                 + Duration.between(start, Instant.now()).toMillis() + " ms");
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

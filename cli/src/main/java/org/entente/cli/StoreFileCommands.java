@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
-import org.entente.core.EntenteException;
 import org.entente.core.store.BackupRejectedException;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.StoreCopy;
@@ -39,12 +38,13 @@ final class StoreFileCommands {
             if (Files.exists(file)) {
                 throw new EntenteCli.UsageError(file + " exists already; choose a new file name");
             }
-            try (EntenteStore store = EntenteStore.builder().h2(root.store).build()) {
+            EntenteCli.requireDirectoryOf(file);
+            try (EntenteStore store = EntenteStore.builder().h2(root.storeDirectory()).build()) {
                 StoreCopy.Summary s = StoreCopy.export(store, file);
                 root.spec.commandLine().getOut().println("wrote " + s.events() + " event(s), " + s.snapshots() + " snapshot(s) and "
                         + s.factIds() + " fact id(s) to " + file + " (sha256 " + s.sha256() + ")");
             }
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
     }
 
@@ -65,10 +65,11 @@ final class StoreFileCommands {
                 throw new EntenteCli.UsageError("no file " + file + "; expected a file written by store-export");
             }
             StoreCopy.Summary s;
-            try (EntenteStore store = EntenteStore.builder().h2(root.store).build()) {
+            try (EntenteStore store = EntenteStore.builder().h2(root.storeDirectory()).build()) {
                 s = StoreCopy.importInto(store, file, Progress.on(root.spec.commandLine().getErr(), root.quiet, "importing", "rows"));
             } catch (BackupRejectedException e) {
-                throw new EntenteException("cannot restore " + file + ": " + e.getMessage() + "; nothing was written to " + root.store, e);
+                // The file the user handed in is at fault, not the store: exit code 2.
+                throw new EntenteCli.UsageError("cannot restore " + file + ": " + e.getMessage() + "; nothing was written to " + root.store, e);
             }
             for (String note : s.notes()) {
                 if (s.manifestChecked()) {
@@ -83,7 +84,7 @@ final class StoreFileCommands {
                         + s.factIds() + " fact id(s) into " + root.store + (s.manifestChecked() ? ", as its manifest lists" : "")
                         + "; projections rebuilt (" + entente.processingStatus().position() + " processed)");
             }
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
     }
 }
