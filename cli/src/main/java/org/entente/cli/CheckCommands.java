@@ -16,9 +16,13 @@ final class CheckCommands {
 
     /** {@code check}: every event and derived row read; exit 0 when consistent, 1 otherwise. */
     @Command(name = "check", mixinStandardHelpOptions = true,
+            header = "Check every event and derived row of the store; write nothing.",
             description = {"Check the store: every event and every derived row (fact ids, snapshots, projection rows,"
                     + " tokens) against the events. Writes nothing.",
-                    "Exit 0 when consistent, 1 when something disagrees (each inconsistency is listed)."})
+                    "Exit 0 when consistent, 1 when something disagrees (each inconsistency is listed)."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  entente check",
+                    "  entente --store /srv/entente check"})
     static final class Check implements Callable<Integer> {
 
         @ParentCommand
@@ -34,9 +38,13 @@ final class CheckCommands {
 
     /** {@code repair}: derived tables rebuilt from the events. */
     @Command(name = "repair", mixinStandardHelpOptions = true,
+            header = "Rebuild the derived tables that disagree with the events.",
             description = {"Rebuild from the events every derived table that disagrees with them (fact ids, snapshots,"
                     + " projection rows and token), then check again. Events are never changed.",
-                    "Exit 0 when the store is consistent afterwards, 1 when findings remain (missing events: restore a backup)."})
+                    "Exit 0 when the store is consistent afterwards, 1 when findings remain (missing events: restore a backup)."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  entente repair --dry-run",
+                    "  entente repair"})
     static final class Repair implements Callable<Integer> {
 
         @ParentCommand

@@ -30,10 +30,16 @@ import picocli.CommandLine.ParentCommand;
  * printed URLs carry no credentials.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Copy the H2 store named by --store into an empty PostgreSQL database: events keep their",
-                "recording times, positions and fact ids; the target then rebuilds its projections.",
+        header = "Copy the H2 store into an empty PostgreSQL database.",
+        description = {"Copy the H2 store named by --store into an empty PostgreSQL database: events keep their"
+                + " recording times, positions and fact ids; the target then rebuilds its projections.",
                 "Every row is checked first; an interrupted migration is finished by running it again.",
-                "The password: --password-env VAR, --password-file FILE, or a prompt when the server asks for one."})
+                "The password: --password-env VAR, --password-file FILE, or a prompt when the server asks for one."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente migrate --to jdbc:postgresql://127.0.0.1:5432/entente \\",
+                "      --user entente --password-env PGPASSWORD",
+                "  entente --store /srv/entente migrate \\",
+                "      --to jdbc:postgresql://db.example.org/entente --password-file pgpass"})
 final class MigrateCommand implements Callable<Integer> {
 
     /** SQL states of a refused login: invalid password, no password given, invalid authorization. */

@@ -9,8 +9,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code rebuild}: the projections rebuilt from the event store. */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
+        header = "Rebuild the stored projections from the events.",
         description = "Rebuild the stored projections from the event store: rows, token and version replaced in one"
-                + " transaction, reading the events once, without holding the projections in memory.")
+                + " transaction, reading the events once, without holding the projections in memory.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente rebuild",
+                "  entente --store /srv/entente --quiet rebuild"})
 final class RebuildCommand implements Callable<Integer> {
 
     @ParentCommand

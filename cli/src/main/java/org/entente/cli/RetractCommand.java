@@ -15,7 +15,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code retract FACT-ID... --reason TEXT}. */
 @Command(name = "retract", mixinStandardHelpOptions = true,
-        description = "Retract facts of one dyad, atomically. The originals stay in the store; reads as known before keep them.")
+        header = "Retract facts of one dyad, keeping the originals.",
+        description = "Retract facts of one dyad, atomically. The originals stay in the store; reads as known before keep them.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente retract chn-talks-2023 --reason \"duplicate of chn-talks\"",
+                "  entente retract tur-visit tur-visit-pledge --reason \"not confirmed\""})
 final class RetractCommand implements Callable<Integer> {
 
     @ParentCommand

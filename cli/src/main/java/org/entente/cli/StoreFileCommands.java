@@ -23,9 +23,13 @@ final class StoreFileCommands {
     }
 
     @Command(name = "store-export", mixinStandardHelpOptions = true,
+            header = "Write the store's whole history to a file, for backups.",
             description = {"Write the store's whole history (events as recorded, snapshots, fact ids) to FILE, for backups.",
-                    "The file ends with a manifest (counts, last position, SHA-256) and appears only when complete;",
-                    "it is readable by its owner only."})
+                    "The file ends with a manifest (counts, last position, SHA-256) and appears only when complete;"
+                    + " it is readable by its owner only."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  entente store-export backup-2024-10-01.jsonl",
+                    "  entente --store /srv/entente store-export /var/backups/entente.jsonl"})
     static final class Export implements Callable<Integer> {
         @ParentCommand
         EntenteCli root;
@@ -49,9 +53,12 @@ final class StoreFileCommands {
     }
 
     @Command(name = "store-import", mixinStandardHelpOptions = true,
+            header = "Restore a store-export file into an empty store.",
             description = {"Read a store-export FILE into the empty store named by --store, then rebuild its projections.",
-                    "Every row and the manifest are checked before anything is written; an interrupted import",
-                    "is finished by running the same command again."})
+                    "Every row and the manifest are checked before anything is written; an interrupted import"
+                    + " is finished by running the same command again."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  entente --store restored store-import backup-2024-10-01.jsonl"})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         EntenteCli root;
