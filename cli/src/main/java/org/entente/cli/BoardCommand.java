@@ -15,9 +15,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code board COUNTRY}: the portfolio of a country on a date. */
 @Command(name = "board", mixinStandardHelpOptions = true,
-        description = {"A country's partners on a date: status, agreements, forces, envoys and last fact,",
-                "then its security partners, diversification and effective number of partners.",
-                "If the store is empty, the bundled niger-2024 seed is loaded first."})
+        header = "Show a country's partners on a date.",
+        description = {"A country's partners on a date: status, agreements, forces, envoys and last fact, then its"
+                + " security partners, diversification and effective number of partners.",
+                "If the store never held an event, the bundled niger-2024 seed is loaded first."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente board NER --as-of 2024-04-30",
+                "  entente board NER --as-of 2024-04-30 --known-at 2024-05-01T00:00:00Z",
+                "  entente board NER --as-of 2024-04-30 --published-by 2024-04-25 --format json"})
 final class BoardCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -63,6 +68,6 @@ final class BoardCommand implements Callable<Integer> {
             out.print(format == Format.JSON ? portfolio.toJson(when) + "\n" : portfolio.toText(when));
             out.flush();
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

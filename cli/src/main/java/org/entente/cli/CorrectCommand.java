@@ -18,8 +18,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code correct FACT-ID --from FILE}: a new revision of a fact, read from a file in the seed format. */
 @Command(name = "correct", mixinStandardHelpOptions = true,
+        header = "Record a new revision of a fact, read from a seed file.",
         description = {"Record a new revision of a fact, read from FILE (a seed file that holds the fact under the same id).",
-                "The original stays in the store; reads as known before the correction still see it."})
+                "The original stays in the store; reads as known before the correction still see it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente correct tur-visit --from tur-visit.yaml \\",
+                "      --reason \"date confirmed by a second source\""})
 final class CorrectCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -54,6 +58,6 @@ final class CorrectCommand implements Callable<Integer> {
                     ? "nothing to correct: " + fact + " already has this content"
                     : "corrected " + fact + " of " + r.dyad());
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

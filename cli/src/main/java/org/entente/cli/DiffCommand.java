@@ -11,7 +11,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code diff COUNTRY|DYAD --from DATE --to DATE}: what changed. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "What changed between two dates: statuses, agreements, forces, envoys and sanctions.")
+        header = "Show what changed between two dates.",
+        description = "What changed between two dates: statuses, agreements, forces, envoys and sanctions.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente diff NER --from 2024-04-01 --to 2024-10-01",
+                "  entente diff NER-USA --from 2024-01-01 --to 2024-12-31 --format json"})
 final class DiffCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,6 +46,6 @@ final class DiffCommand implements Callable<Integer> {
             out.print(format == Format.JSON ? changes.toJson() + "\n" : changes.toText());
             out.flush();
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

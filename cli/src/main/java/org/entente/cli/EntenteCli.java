@@ -6,9 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
-import org.entente.core.EntenteException;
-import org.entente.core.store.DiskFullException;
-import org.entente.core.store.StoreInUseException;
 import org.entente.core.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,12 +14,21 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The command line: load seeds into a store, correct and retract facts, and show boards, timelines
- * and changes. Exit codes: 0 success; 2 a bad argument or value (with the reason and the accepted
- * forms); 1 anything else (one line; the stack trace with {@code --verbose}), a full disk, a store in
- * use by another process and an exhausted heap included.
+ * and changes. Exit codes are {@link ExitCode}'s: 0 success; 2 input the user must change (a bad
+ * argument or value, an unknown fact id, facts that break a rule, a malformed file; with the reason
+ * and the accepted forms); 1 the environment or a bug (one line; the stack trace with
+ * {@code --verbose}), a full disk, a store in use by another process and an exhausted heap included.
  */
 @Command(name = "entente", mixinStandardHelpOptions = true, version = "entente 0.1.0-SNAPSHOT",
-        description = "Diplomatic and military relations between countries, as event-sourced history.",
+        header = "Diplomatic and military relations between countries, as event-sourced history.",
+        description = {"Every command takes --store DIR (default: ./entente-data), before or after its name.",
+                "Run 'entente help COMMAND' or 'entente COMMAND --help' for a command's options and examples."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente board NER --as-of 2024-04-30",
+                "  entente --store /srv/entente load niger-2024",
+                "  entente timeline NER-USA --from 2024-01-01",
+                "  entente help simulate"},
+        exitCodeListHeading = "%nExit codes:%n",
         subcommands = {LoadCommand.class, BoardCommand.class, TimelineCommand.class, DiffCommand.class, SimulateCommand.class, ImportCommand.class, ExportCommand.class, MigrateCommand.class,
                 StoreFileCommands.Export.class, StoreFileCommands.Import.class,
                 RetractCommand.class, CorrectCommand.class, RebuildCommand.class, CheckCommands.Check.class, CheckCommands.Repair.class,
@@ -51,12 +57,33 @@ public final class EntenteCli implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        return ExitCode.SUCCESS.code();
+    }
+
+    /**
+     * The store directory named by --store: refused (exit code 2) when it names something that is not
+     * a directory, which no command could use as a store.
+     */
+    Path storeDirectory() {
+        if (java.nio.file.Files.exists(store) && !java.nio.file.Files.isDirectory(store)) {
+            throw new UsageError("--store " + TerminalText.escape(store.toString())
+                    + " is not a directory; name the store's directory (created when missing)");
+        }
+        return store;
+    }
+
+    /** Refuses (exit code 2) a file to write whose directory does not exist: the path, not the disk, is at fault. */
+    static void requireDirectoryOf(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory != null && !java.nio.file.Files.isDirectory(directory)) {
+            throw new UsageError("no directory " + TerminalText.escape(directory.toString()) + " to write "
+                    + TerminalText.escape(String.valueOf(file.getFileName())) + " in; create it first");
+        }
     }
 
     /** Opens the store named by --store and waits until its projections have caught up. */
     Entente open() {
-        Entente entente = Entente.h2(store);
+        Entente entente = Entente.h2(storeDirectory());
         try {
             entente.awaitCaughtUp(Duration.ofMinutes(5));
         } catch (RuntimeException e) {
@@ -102,59 +129,62 @@ public final class EntenteCli implements Callable<Integer> {
             if (root.verbose) {
                 e.printStackTrace(cli.getErr());
             }
-            code = 1;
+            code = ExitCode.ENVIRONMENT.code();
         }
         cli.getOut().flush();
         cli.getErr().flush();
         return code;
     }
 
-    /** The command line with its handlers: exit code 2 for a bad argument, 1 with one line for anything else. */
+    /**
+     * The command line with its handlers: every failure maps to its {@link ExitCode} and is printed
+     * in one line (the stack trace with --verbose); a bad argument also names the help to read.
+     */
     static CommandLine commandLine(EntenteCli root, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+        CommandLine help = cli.getSubcommands().get("help");
+        help.getCommandSpec().usageMessage().footerHeading("%nExamples:%n").footer("  entente help board", "  entente help store-import");
+        layOut(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Messages may quote what the user typed or what the store holds: nothing in them may reach
             // the terminal as a control character (values the library quotes are escaped already).
-            if (e instanceof IllegalArgumentException || e instanceof UsageError) {
-                commandLine.getErr().println("entente: " + TerminalText.sanitize(String.valueOf(e.getMessage())));
-                if (root.verbose) {
-                    e.printStackTrace(commandLine.getErr());
-                }
-                return 2;
-            }
-            // A full disk or a store held by another process says so, even inside another library's exception.
-            Throwable storeFailure = storeFailure(e);
-            String message = storeFailure != null ? storeFailure.getMessage()
-                    : e instanceof EntenteException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            Throwable reported = ExitCode.reported(e);
+            String message = ExitCode.isOurs(reported) ? reported.getMessage()
+                    : reported.getClass().getSimpleName() + ": " + reported.getMessage();
             commandLine.getErr().println("entente: " + TerminalText.sanitize(String.valueOf(message)));
             if (root.verbose) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return 1;
+            return ExitCode.of(e).code();
         });
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
             c.getErr().println("entente: " + TerminalText.sanitize(String.valueOf(e.getMessage())));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the accepted forms.");
-            return 2;
+            return ExitCode.BAD_INPUT.code();
         });
         return cli;
     }
 
-    /** A {@link DiskFullException} or {@link StoreInUseException} among the causes, unless the failure is Entente's own. */
-    private static Throwable storeFailure(Throwable e) {
-        if (e instanceof EntenteException) {
-            return null;
-        }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof DiskFullException || t instanceof StoreInUseException) {
-                return t;
+    /**
+     * Every help page in the same shape: the one-line summary, the usage, then the description, the
+     * arguments, the options (and commands) and the examples, each block after a blank line.
+     */
+    private static void layOut(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        if (!cli.getCommandSpec().helpCommand()) { // picocli's own help command has a layout of its own
+            usage.descriptionHeading("%n").commandListHeading("%nCommands:%n");
+            if (cli.getCommandSpec().positionalParameters().isEmpty()) {
+                usage.optionListHeading("%n");
+            } else {
+                usage.parameterListHeading("%n");
             }
         }
-        return null;
+        cli.getSubcommands().values().forEach(EntenteCli::layOut);
     }
 
     /** The entry point of {@code entente.jar}. */
@@ -164,10 +194,14 @@ public final class EntenteCli implements Callable<Integer> {
         System.exit(code);
     }
 
-    /** A bad argument found after parsing (a missing file, an unknown seed): exit code 2. */
+    /** A bad argument found after parsing (a missing file, an unknown seed, a refused backup file): exit code 2. */
     static final class UsageError extends RuntimeException {
         UsageError(String message) {
             super(message);
+        }
+
+        UsageError(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.entente.cli;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
@@ -11,7 +12,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code export plover|cameo|cow FILE}: the history in event-data formats. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export the history as PLOVER JSON lines, CAMEO-coded TSV or Correlates of War dyad-years.")
+        header = "Export the history as PLOVER, CAMEO or Correlates of War data.",
+        description = "Export the history as PLOVER JSON lines, CAMEO-coded TSV or Correlates of War dyad-years.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente export plover facts.jsonl",
+                "  entente export cameo -",
+                "  entente export cow dyad-years.csv --from 2020 --to 2024 --day 06-30"})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,10 +43,13 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!file.equals("-")) {
+            EntenteCli.requireDirectoryOf(Path.of(file));
+        }
         try (Entente entente = root.open()) {
             ExportCommandSupport.run(entente, format, file, Optional.ofNullable(from), Optional.ofNullable(to), step,
                     Optional.ofNullable(day), root.spec.commandLine().getOut());
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

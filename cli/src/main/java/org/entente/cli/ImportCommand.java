@@ -14,8 +14,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code import icews|gdelt|plover FILE}: coded event data as interactions. */
 @Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Import coded event data (ICEWS, GDELT, PLOVER) as interactions.",
         description = {"Import coded events (icews, gdelt, plover) as interactions between two countries.",
-                "Re-importing adds nothing; a newer release adds its new rows and reports changed ones."})
+                "Re-importing adds nothing; a newer release adds its new rows and reports changed ones."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente import gdelt 20240819130000.export.CSV --dry-run",
+                "  entente import icews events.2024.tab --skips skipped.tsv"})
 final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (skips != null) {
+            EntenteCli.requireDirectoryOf(skips);
+        }
         try (Entente entente = root.open()) {
             BatchProgress bar = Progress.on(root.spec.commandLine().getErr(), root.quiet, "importing " + file.getFileName());
             ImportCommandSupport.run(entente, dataset, file, dryRun, Optional.ofNullable(skips), root.spec.commandLine().getOut(),
@@ -44,6 +51,6 @@ final class ImportCommand implements Callable<Integer> {
                         }
                     });
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -13,8 +13,15 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code load SEED}: checks a seed whole, then records it. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load a seed (a bundled name such as niger-2024, or a file): every fact is checked first,",
-                "so a violation anywhere means nothing is written. Loading the same seed again adds nothing."})
+        header = "Check a seed whole, then record its facts.",
+        description = {"SEED is a bundled seed (such as niger-2024) or a seed file (YAML or JSON). Every fact is checked"
+                + " first, so a violation anywhere means nothing is written; each one is reported at its file and line.",
+                "Loading the same seed again adds nothing. A fact whose content changed under a recorded id is a"
+                + " conflict, unless --apply-corrections records it as a correction."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente load niger-2024",
+                "  entente load my-facts.yaml --dry-run",
+                "  entente --store /srv/entente load my-facts.yaml --apply-corrections"})
 final class LoadCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,6 +53,6 @@ final class LoadCommand implements Callable<Integer> {
                     : "loaded " + what + ": recorded " + r.events() + " event(s) in " + r.chunks() + " transaction(s); "
                     + r.unchanged() + " fact(s) already recorded");
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -30,10 +30,16 @@ import picocli.CommandLine.ParentCommand;
  * printed URLs carry no credentials.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Copy the H2 store named by --store into an empty PostgreSQL database: events keep their",
-                "recording times, positions and fact ids; the target then rebuilds its projections.",
+        header = "Copy the H2 store into an empty PostgreSQL database.",
+        description = {"Copy the H2 store named by --store into an empty PostgreSQL database: events keep their"
+                + " recording times, positions and fact ids; the target then rebuilds its projections.",
                 "Every row is checked first; an interrupted migration is finished by running it again.",
-                "The password: --password-env VAR, --password-file FILE, or a prompt when the server asks for one."})
+                "The password: --password-env VAR, --password-file FILE, or a prompt when the server asks for one."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente migrate --to jdbc:postgresql://127.0.0.1:5432/entente \\",
+                "      --user entente --password-env PGPASSWORD",
+                "  entente --store /srv/entente migrate \\",
+                "      --to jdbc:postgresql://db.example.org/entente --password-file pgpass"})
 final class MigrateCommand implements Callable<Integer> {
 
     /** SQL states of a refused login: invalid password, no password given, invalid authorization. */
@@ -65,7 +71,7 @@ final class MigrateCommand implements Callable<Integer> {
             throw new EntenteCli.UsageError("--to " + JdbcUrls.redact(url)
                     + " is not a PostgreSQL JDBC URL; expected jdbc:postgresql://HOST:PORT/DATABASE");
         }
-        if (!Files.isDirectory(root.store)) {
+        if (!Files.isDirectory(root.storeDirectory())) {
             throw new EntenteCli.UsageError("no store at " + root.store + "; name the H2 store to migrate with --store DIR");
         }
         String shown = JdbcUrls.redact(url);
@@ -79,10 +85,12 @@ final class MigrateCommand implements Callable<Integer> {
         config.setMaximumPoolSize(4);
         try (HikariDataSource target = new HikariDataSource(config)) {
             StoreCopy.Summary copied;
-            try (EntenteStore from = EntenteStore.builder().h2(root.store).build();
+            try (EntenteStore from = EntenteStore.builder().h2(root.storeDirectory()).build();
                  EntenteStore to = EntenteStore.builder().postgres(target).build()) {
                 copied = StoreCopy.copy(from, to, Progress.on(root.spec.commandLine().getErr(), root.quiet, "copying", "rows"));
             } catch (BackupRejectedException e) {
+                // Rows of the user's own store that cannot be copied: the store is inconsistent, which is
+                // the environment's failure (exit code 1), unlike a backup file handed to store-import.
                 throw new EntenteException("cannot migrate " + root.store + ": " + e.getMessage() + "; nothing was written to " + shown, e);
             }
             copied.notes().forEach(root::notice);
@@ -92,7 +100,7 @@ final class MigrateCommand implements Callable<Integer> {
             root.spec.commandLine().getOut().println("migrated " + copied.events() + " event(s), " + copied.snapshots()
                     + " snapshot(s) and " + copied.factIds() + " fact id(s) to " + shown + "; projections rebuilt");
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     /** The password from the one place it was given, or empty (the server may not ask for one). */
@@ -173,8 +181,9 @@ final class MigrateCommand implements Callable<Integer> {
                 return login(shown, typed);
             }
             if (refused) {
-                throw new EntenteException("PostgreSQL at " + shown + " refused user " + user + " (" + e.getMessage() + "); give the password"
-                        + " with --password-env VAR, --password-file FILE, or at the prompt in a terminal");
+                // Credentials the user must change: exit code 2 (an unreachable server is 1).
+                throw new EntenteCli.UsageError("PostgreSQL at " + shown + " refused user " + user + " (" + e.getMessage() + "); give the password"
+                        + " with --password-env VAR, --password-file FILE, or at the prompt in a terminal", e);
             }
             throw new EntenteException("cannot connect to PostgreSQL at " + shown + " as " + user + ": " + e.getMessage(), e);
         }

@@ -9,8 +9,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code rebuild}: the projections rebuilt from the event store. */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
+        header = "Rebuild the stored projections from the events.",
         description = "Rebuild the stored projections from the event store: rows, token and version replaced in one"
-                + " transaction, reading the events once, without holding the projections in memory.")
+                + " transaction, reading the events once, without holding the projections in memory.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente rebuild",
+                "  entente --store /srv/entente --quiet rebuild"})
 final class RebuildCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,10 +25,10 @@ final class RebuildCommand implements Callable<Integer> {
         // The command line is the store's only user while it runs (H2 locks the file), so the rebuild
         // is the offline one: its memory does not grow with the store.
         Instant start = Instant.now();
-        long events = Entente.builder().h2(root.store)
+        long events = Entente.builder().h2(root.storeDirectory())
                 .rebuildStoredProjections(Progress.on(root.spec.commandLine().getErr(), root.quiet, "rebuilding", "events"));
         root.spec.commandLine().getOut().println("rebuilt the projections from " + events + " events in "
                 + Duration.between(start, Instant.now()).toMillis() + " ms");
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -1,8 +1,10 @@
 package org.entente.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
+import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.Recorded;
@@ -13,7 +15,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code retract FACT-ID... --reason TEXT}. */
 @Command(name = "retract", mixinStandardHelpOptions = true,
-        description = "Retract facts of one dyad, atomically. The originals stay in the store; reads as known before keep them.")
+        header = "Retract facts of one dyad, keeping the originals.",
+        description = "Retract facts of one dyad, atomically. The originals stay in the store; reads as known before keep them.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente retract chn-talks-2023 --reason \"duplicate of chn-talks\"",
+                "  entente retract tur-visit tur-visit-pledge --reason \"not confirmed\""})
 final class RetractCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,11 +34,35 @@ final class RetractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Entente entente = root.open()) {
+            requireOneDyad(entente);
             Recorded r = entente.record(new RelationshipCommand.RetractFacts(facts, reason));
             root.spec.commandLine().getOut().println(r.events() == 0
                     ? "nothing to retract: " + facts + " were retracted already"
                     : "retracted " + facts.size() + " fact(s) of " + r.dyad());
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
+    }
+
+    /**
+     * Refuses ids of two dyads as a usage error (exit code 2). The library refuses them too, but as a
+     * plain {@link org.entente.core.EntenteException}, which the command line cannot tell from a
+     * failure of the environment; unknown ids are left to the library ({@code UnknownFactException}).
+     */
+    private void requireOneDyad(Entente entente) {
+        FactId first = null;
+        Dyad dyad = null;
+        for (FactId id : facts) {
+            Optional<Dyad> of = entente.store().dyadOf(id);
+            if (of.isEmpty()) {
+                continue;
+            }
+            if (dyad == null) {
+                first = id;
+                dyad = of.get();
+            } else if (!dyad.equals(of.get())) {
+                throw new EntenteCli.UsageError("a retraction acts on facts of one dyad, but " + first + " is of " + dyad + " and " + id
+                        + " of " + of.get() + "; retract them in separate commands");
+            }
+        }
     }
 }

@@ -19,9 +19,15 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code simulate --branch-at DATE --apply FILE}: a what-if branch, compared with real history. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Run a what-if branch of real history: hypothetical facts added and real facts removed after the",
-                "branch date (FILE in the scenario format), compared with real history. Nothing is written.",
-                "With --seed, real history is that seed in memory instead of the store."})
+        header = "Compare a what-if branch with real history; write nothing.",
+        description = {"Run a what-if branch of real history: hypothetical facts added and real facts removed after the"
+                + " branch date (FILE in the scenario format), compared with real history. Nothing is written.",
+                "With --seed, real history is that seed in memory instead of the store."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente simulate --seed niger-2024 --branch-at 2024-03-15 \\",
+                "      --apply us-stayed.yaml --compare-at 2024-10-01",
+                "  entente simulate --branch-at 2024-03-15 --apply us-stayed.yaml \\",
+                "      --country NER --format json"})
 final class SimulateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -77,6 +83,6 @@ final class SimulateCommand implements Callable<Integer> {
             out.print(format == Format.JSON ? simulation.toJson(subject, dates) + "\n" : simulation.toText(subject, dates));
             out.flush();
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -16,7 +16,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code timeline COUNTRY|DYAD}: facts in happened order, with sources. */
 @Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = "Facts of a country (with every partner) or of a dyad, in happened order, with their sources.")
+        header = "List the facts of a country or a dyad, with their sources.",
+        description = "Facts of a country (with every partner) or of a dyad, in happened order, with their sources.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  entente timeline NER-USA",
+                "  entente timeline NER --from 2024-04-01 --to 2024-04-30 \\",
+                "      --kind schedule-withdrawal --kind hold-talks",
+                "  entente timeline NER-TUR --format json"})
 final class TimelineCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -59,6 +65,6 @@ final class TimelineCommand implements Callable<Integer> {
             out.print(format == Format.JSON ? timeline.toJson() + "\n" : timeline.toText());
             out.flush();
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -123,10 +123,10 @@ class CliTest {
         }
 
         @Test
-        void anUnknownFactToRetractExitsWithOneInOneLine() {
+        void anUnknownFactToRetractExitsWithTwoInOneLine() {
             run("--store", store(), "--quiet", "load", "niger-2024");
             Run r = run("--store", store(), "retract", "no-such-fact", "--reason", "test");
-            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip()).doesNotContain("\n").contains("no-such-fact is not recorded");
         }
     }
@@ -169,7 +169,7 @@ class CliTest {
                             publisher: test
                     """);
             Run conflict = run("--store", store(), "load", changed.toString());
-            assertThat(conflict.code()).isEqualTo(1);
+            assertThat(conflict.code()).isEqualTo(2);
             assertThat(conflict.err()).contains("changed.yaml:4").contains("tur-visit").contains("--apply-corrections");
             Run applied = run("--store", store(), "load", changed.toString(), "--apply-corrections");
             assertThat(applied.code()).isZero();

@@ -116,7 +116,7 @@ class DataCommandsTest {
         List<String> lines = exportedLines(file);
         Path cut = Files.write(dir.resolve("cut.jsonl"), lines.subList(0, 20));
         CliTest.Run r = run("--store", store("b"), "store-import", cut.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("entente: cannot restore " + cut + ": ")
                 .contains("ends at line 20 without its manifest, so it was cut short: it holds 19 event(s), 0 snapshot(s) and 0 fact id(s)")
                 .contains("nothing was written to " + store("b"));
@@ -132,13 +132,13 @@ class DataCommandsTest {
         lines.set(6, lines.get(6).replaceFirst("\"payload\":\"(.)", "\"payload\":\"!"));
         Path garbled = Files.write(dir.resolve("garbled.jsonl"), lines);
         CliTest.Run r = run("--store", store("b"), "store-import", garbled.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("entente: cannot restore " + garbled + ": line 7: payload is not valid Base64 (Illegal base64"
                 + " character 21); nothing was written to " + store("b") + "\n");
         lines.set(6, lines.get(6).replaceFirst("\"payload\":\"!(.{20})", "\"payload\":\"AAAAAAAAAAAAAAAAAAAAA"));
         Path undecodable = Files.write(dir.resolve("undecodable.jsonl"), lines);
         CliTest.Run unreadable = run("--store", store("b"), "store-import", undecodable.toString());
-        assertThat(unreadable.code()).isEqualTo(1);
+        assertThat(unreadable.code()).isEqualTo(2);
         assertThat(unreadable.err()).startsWith("entente: cannot restore " + undecodable + ": line 7: the ")
                 .contains(" payload cannot be read (");
         CliTest.Run whole = run("--store", store("b"), "--quiet", "store-import", file.toString());

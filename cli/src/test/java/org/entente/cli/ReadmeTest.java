@@ -40,4 +40,28 @@ class ReadmeTest {
         assertThat(code).isZero();
         assertThat(out.toString()).isEqualTo(expected);
     }
+
+    @Test
+    void theReadmesExitCodeTableHasOneRowPerExitCode() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.split("### Exit codes\n", 2)[1].split("\n## ", 2)[0];
+        java.util.List<String> rows = section.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).toList();
+        assertThat(rows).hasSize(ExitCode.values().length);
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(rows).as("a row for %s", code).anyMatch(r -> r.startsWith("| " + code.code() + " |"));
+        }
+        assertThat(section).contains("`ExitCode`");
+    }
+
+    @Test
+    void theReadmesExcerptOfTheHelpIsWhatTheHelpPrints() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String excerpt = readme.split("\\$ java -jar cli/target/entente.jar --help\n", 2)[1].split("```", 2)[0];
+        StringWriter out = new StringWriter();
+        assertThat(EntenteCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help")).isZero();
+        java.util.List<String> help = out.toString().lines().toList();
+        java.util.List<String> shown = excerpt.lines().filter(l -> !l.strip().equals("...")).toList();
+        assertThat(shown).hasSizeGreaterThan(8);
+        assertThat(help).containsSubsequence(shown);
+    }
 }

@@ -79,7 +79,7 @@ class SimulateCommandTest {
     }
 
     @Test
-    void aHypotheticalFactThatBreaksARuleExitsWithOneAndTheRulesMessage() throws Exception {
+    void aHypotheticalFactThatBreaksARuleExitsWithTwoAndTheRulesMessage() throws Exception {
         Path file = scenario("""
                 format: entente-scenario/1
                 title: an impossible withdrawal
@@ -91,7 +91,7 @@ class SimulateCommandTest {
                     target: NER
                 """);
         CliTest.Run r = run("simulate", "--seed", "niger-2024", "--branch-at", "2024-05-01", "--apply", file.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("NER-RUS 2024-06-01 rus-out (complete withdrawal): no withdrawal is scheduled");
     }
 }
