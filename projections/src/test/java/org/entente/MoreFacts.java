@@ -9,9 +9,11 @@ import org.entente.core.Country;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.MissionLevel;
 
 /**
  * Factories for the kinds of fact that {@link org.entente.testsupport.Facts} has none for, for the
@@ -27,16 +29,16 @@ public final class MoreFacts {
     }
 
     public static FactCommand ambassador(String id, String day, Country sender, Country host) {
-        return new FactCommand.AccreditAmbassador(header(id, day, sender, host), EnvoyRole.AMBASSADOR, Optional.empty());
+        return new FactCommand.AccreditAmbassador(header(id, day, sender, host), MissionLevel.AMBASSADOR, Optional.empty());
     }
 
     public static FactCommand charge(String id, String day, Country sender, Country host) {
-        return new FactCommand.AccreditAmbassador(header(id, day, sender, host), EnvoyRole.CHARGE_D_AFFAIRES, Optional.empty());
+        return new FactCommand.AccreditAmbassador(header(id, day, sender, host), MissionLevel.CHARGE_D_AFFAIRES, Optional.empty());
     }
 
     public static FactCommand attache(String id, String day, Country sender, Country host) {
         return new FactCommand.AppointAttache(header(id, day, sender, host), Optional.of("Serkan Kaya"), Optional.of("Colonel"),
-                "defence");
+                AttacheService.DEFENCE);
     }
 
     /** The sender recalls the envoy it appointed by {@code appointment}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.entente.core.FactId;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
@@ -32,7 +33,7 @@ final class NigerStory {
         all.add(talks("chn-talks", "2024-04-23", CHN, NER));
         all.add(pledge("chn-pledge", "2024-04-23", CHN, NER, CooperationDomain.SECURITY));
         all.add(new FactCommand.AppointAttache(header("tur-attache", "2024-04-26", TUR, NER), Optional.of("Serkan Kaya"),
-                Optional.of("Colonel"), "defence"));
+                Optional.of("Colonel"), AttacheService.DEFENCE));
         all.add(pledge("tur-pledge", "2024-04-26", TUR, NER, CooperationDomain.MILITARY));
         all.add(talks("tur-visit", "2024-07-17", TUR, NER));
         all.add(pledge("tur-visit-pledge", "2024-07-17", TUR, NER, CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE));

@@ -9,6 +9,7 @@ import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
@@ -34,7 +35,7 @@ public final class RecordAndQuery {
         try (Entente entente = Entente.inMemory()) {
             entente.recordAll(List.of(
                     new FactCommand.AppointAttache(FactHeader.of("tur-attache", HappenedOn.day(2024, 4, 26), tur, ner, article),
-                            Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence"),
+                            Optional.of("Serkan Kaya"), Optional.of("Colonel"), AttacheService.DEFENCE),
                     new FactCommand.PledgeCooperation(FactHeader.of("tur-pledge", HappenedOn.day(2024, 4, 26), tur, ner, article),
                             List.of(CooperationDomain.MILITARY))));
             Partnership before = entente.partnership(Dyad.of(ner, tur), When.asOf(LocalDate.of(2024, 4, 25)));

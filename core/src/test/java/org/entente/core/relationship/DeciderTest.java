@@ -201,7 +201,7 @@ class DeciderTest {
 
         @Test
         void aRetroactiveSeveranceThatWouldUnseatALaterAmbassadorIsRejectedNamingTheAccreditation() {
-            DyadHistory history = recorded(FRA_NER, accredit("fra-amb", "2022-09-01", FRA, NER, EnvoyRole.AMBASSADOR));
+            DyadHistory history = recorded(FRA_NER, accredit("fra-amb", "2022-09-01", FRA, NER, MissionLevel.AMBASSADOR));
 
             RuleViolationException e = rejection(history, sever("ner-sever", "2020-01-01", NER, FRA));
 

@@ -92,12 +92,12 @@ final class Facts {
         return new SeverRelations(header(id, day, actor, target));
     }
 
-    static AccreditAmbassador accredit(String id, String day, Country sender, Country host, EnvoyRole level) {
+    static AccreditAmbassador accredit(String id, String day, Country sender, Country host, MissionLevel level) {
         return new AccreditAmbassador(header(id, day, sender, host), level, Optional.empty());
     }
 
     static AppointAttache appointAttache(String id, String day, Country sender, Country host) {
-        return new AppointAttache(header(id, day, sender, host), Optional.empty(), Optional.of("Colonel"), "defence");
+        return new AppointAttache(header(id, day, sender, host), Optional.empty(), Optional.of("Colonel"), AttacheService.DEFENCE);
     }
 
     static RecallEnvoy recall(String id, String day, Country sender, Country host, String appointment, EnvoyRole role) {

@@ -48,7 +48,7 @@ class FoldSharingTest {
     /** Every kind of fact, touching envoys, agreements, forces and sanctions, with ties made and ended. */
     private static final List<FactEvent> MIXED = recorded(NER_USA, List.of(
             establish("rel", "2000-01-01", NER, USA),
-            accredit("amb1", "2000-02-01", USA, NER, EnvoyRole.AMBASSADOR),
+            accredit("amb1", "2000-02-01", USA, NER, MissionLevel.AMBASSADOR),
             talks("t1", "2000-03-01", NER, USA),
             sign("eco", "2001-01-01", NER, USA, AgreementKind.ECONOMIC),
             sign("sofa", "2002-01-01", NER, USA, AgreementKind.STATUS_OF_FORCES),
@@ -72,7 +72,7 @@ class FoldSharingTest {
             sever("sv", "2009-01-01", NER, USA),
             talks("t3", "2009-06-01", NER, USA),
             restoreRelations("rr", "2010-01-01", NER, USA),
-            accredit("amb2", "2010-02-01", USA, NER, EnvoyRole.CHARGE_D_AFFAIRES),
+            accredit("amb2", "2010-02-01", USA, NER, MissionLevel.CHARGE_D_AFFAIRES),
             expel("ex", "2010-06-01", NER, USA, "amb2", EnvoyRole.CHARGE_D_AFFAIRES),
             station("f2", "2011-01-01", USA, NER),
             sign("mil", "2011-02-01", NER, USA, AgreementKind.DEFENCE_COOPERATION),

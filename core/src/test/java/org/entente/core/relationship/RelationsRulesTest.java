@@ -112,7 +112,7 @@ class RelationsRulesTest {
     @Test
     void severingRelationsIsAcceptedAndEndsEveryEnvoyInPost() {
         DyadHistory history = recorded(NER_USA,
-                accredit("amb", "1999-01-01", USA, NER, EnvoyRole.AMBASSADOR),
+                accredit("amb", "1999-01-01", USA, NER, MissionLevel.AMBASSADOR),
                 appointAttache("att", "1999-02-01", NER, USA));
         FactCommand.SeverRelations command = sever("s", "2000-01-01", NER, USA);
 

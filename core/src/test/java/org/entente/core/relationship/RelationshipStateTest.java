@@ -170,7 +170,7 @@ class RelationshipStateTest {
         @Test
         void aCooperativeStepAfterTheEndIsRemembered() {
             DyadHistory history = france.copy();
-            Facts.record(history, accredit("fra-amb-2025", "2025-06-01", FRA, NER, EnvoyRole.AMBASSADOR));
+            Facts.record(history, accredit("fra-amb-2025", "2025-06-01", FRA, NER, MissionLevel.AMBASSADOR));
 
             Steps steps = history.state().steps();
 
@@ -183,7 +183,7 @@ class RelationshipStateTest {
         @Test
         void aChargeDAffairesIsNoCooperativeStep() {
             DyadHistory history = france.copy();
-            Facts.record(history, accredit("fra-cda-2025", "2025-06-01", FRA, NER, EnvoyRole.CHARGE_D_AFFAIRES));
+            Facts.record(history, accredit("fra-cda-2025", "2025-06-01", FRA, NER, MissionLevel.CHARGE_D_AFFAIRES));
 
             assertThat(history.state().steps().cooperativeSinceTiesEnded()).isFalse();
             assertThat(history.state().steps().lastCooperativeStep()).contains(date("2014-08-01"));
@@ -256,7 +256,7 @@ class RelationshipStateTest {
         @Test
         void continuingTheNigerFranceStoryFromAnyCheckpointGivesTheSameState() {
             List<FactCommand> story = new ArrayList<>(NigerStory.france());
-            story.add(accredit("fra-amb-2025", "2025-06-01", FRA, NER, EnvoyRole.AMBASSADOR));
+            story.add(accredit("fra-amb-2025", "2025-06-01", FRA, NER, MissionLevel.AMBASSADOR));
             story.add(appointAttache("fra-att-2025", "2025-07-01", FRA, NER));
             story.add(sign("fra-new", "2026-01-01", NER, FRA, AgreementKind.MILITARY_ASSISTANCE));
             story.add(Facts.denounce("fra-new-den", "2027-01-01", NER, FRA, "fra-new"));
