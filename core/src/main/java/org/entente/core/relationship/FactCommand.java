@@ -32,6 +32,24 @@ public sealed interface FactCommand extends RelationshipCommand {
     }
 
     /**
+     * The fact's id, short for {@code fact().id()}.
+     *
+     * @return the id
+     */
+    default FactId id() {
+        return fact().id();
+    }
+
+    /**
+     * When the fact happened, short for {@code fact().happened()}.
+     *
+     * @return the date with its precision
+     */
+    default org.entente.core.HappenedOn happened() {
+        return fact().happened();
+    }
+
+    /**
      * The command that would record this event again (used to read facts back into commands, for
      * example from a stored history into a simulation).
      *

@@ -25,6 +25,24 @@ public sealed interface FactEvent extends RelationshipEvent {
     /** The kind, which gives the lifecycle rank. */
     FactKind kind();
 
+    /**
+     * The fact's id, short for {@code fact().id()}.
+     *
+     * @return the id
+     */
+    default org.entente.core.FactId id() {
+        return fact().id();
+    }
+
+    /**
+     * When the fact happened, short for {@code fact().happened()}.
+     *
+     * @return the date with its precision
+     */
+    default org.entente.core.HappenedOn happened() {
+        return fact().happened();
+    }
+
     /** Calls the visitor's method for this event's type. */
     <R> R accept(Visitor<R> visitor);
 
