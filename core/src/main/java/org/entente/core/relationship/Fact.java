@@ -485,6 +485,17 @@ public final class Fact {
     }
 
     /**
+     * A government's formal pledge of cooperation in these fields (at least one, checked when the
+     * command is built).
+     *
+     * @param domains the fields covered
+     * @return the builder of {@link FactCommand.PledgeCooperation}
+     */
+    public FactBuilder.PledgeCooperation pledgeCooperation(List<CooperationDomain> domains) {
+        return new FactBuilder.PledgeCooperation(this).domains(domains);
+    }
+
+    /**
      * Talks, a visit or consultations between the two.
      *
      * @return the builder of {@link FactCommand.HoldTalks}
