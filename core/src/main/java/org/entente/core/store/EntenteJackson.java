@@ -159,7 +159,8 @@ public final class EntenteJackson {
         @Override
         public FactEvent.AttacheAppointed deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode node = ctxt.readTree(p);
-            FactHeader fact = ctxt.readTreeAsValue(node.get("fact"), FactHeader.class);
+            JsonNode header = node.get("fact");
+            FactHeader fact = header == null || header.isNull() ? null : ctxt.readTreeAsValue(header, FactHeader.class);
             if (fact == null) {
                 return ctxt.reportInputMismatch(FactEvent.AttacheAppointed.class, "an attaché's fact has no \"fact\"");
             }
