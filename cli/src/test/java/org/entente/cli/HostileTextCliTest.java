@@ -20,7 +20,6 @@ import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
-import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactHeader;

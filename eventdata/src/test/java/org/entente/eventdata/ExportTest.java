@@ -16,7 +16,6 @@ import org.entente.Entente;
 import org.entente.core.Country;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
-import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactEvent.InteractionRecorded;
