@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -24,9 +25,17 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
+import org.entente.core.FactId;
+import org.entente.core.relationship.Decider;
 import org.entente.core.relationship.DyadHistory;
+import org.entente.core.relationship.Fact;
+import org.entente.core.relationship.FactBuilder;
+import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.relationship.RelationshipCommand.CorrectFact;
+import org.entente.core.relationship.RelationshipCommand.RetractFacts;
+import org.entente.core.relationship.UnknownFactException;
 import org.entente.core.store.BatchProgress;
 import org.entente.core.store.BatchResult;
 import org.entente.core.store.EntenteStore;
@@ -156,6 +165,82 @@ public final class Entente implements AutoCloseable {
         } finally {
             rebuildLock.readLock().unlock();
         }
+    }
+
+    /**
+     * Records one fact said with the fluent API:
+     * {@code entente.record(Fact.id("tur-attache").on(2024, 4, 26).by(TUR).towards(NER).source(article).appointAttache("Serkan Kaya"))}.
+     *
+     * @param fact the fact's builder, built here with {@link FactBuilder#command()}
+     * @return the dyad's position after the write
+     * @throws IllegalStateException when the fact misses a required value (named in the message)
+     */
+    public Recorded record(FactBuilder<?, ?> fact) {
+        Objects.requireNonNull(fact, "fact is null; give a builder such as Fact.id(\"x\").on(2024, 4, 26)...holdTalks()");
+        return record(fact.command());
+    }
+
+    /**
+     * Records a new revision of a recorded fact by changing some of its values: the current revision is
+     * read, handed to {@code change} as its builder ({@link Fact#from(FactCommand)}), and the result is
+     * recorded as a {@link CorrectFact}, under the rules of every correction (same id, same dyad, the
+     * later facts still valid).
+     *
+     * <pre>{@code
+     * entente.correct(FactId.of("tur-attache"), "promoted in May",
+     *         b -> b.as(FactBuilder.AppointAttache.class).rank("General"));
+     * entente.correct(FactId.of("usa-schedule"), "the article gave the wrong day", b -> b.on(2024, 5, 19));
+     * }</pre>
+     *
+     * <p>The read and the write are two steps: a correction of the same fact recorded by someone else in
+     * between is replaced by this one (the rules are checked again when it is written).
+     *
+     * @param id the recorded fact's id
+     * @param reason why, in words (required)
+     * @param change what to change; it returns the builder to record (usually the one it was given)
+     * @return the dyad's position after the write (0 events when the change left the fact as it was)
+     * @throws UnknownFactException when no fact has this id, or it was retracted
+     */
+    public Recorded correct(FactId id, String reason, UnaryOperator<FactBuilder<?, ?>> change) {
+        Objects.requireNonNull(id, "id is null; give the id of a recorded fact");
+        Objects.requireNonNull(reason, () -> "reason for correcting " + id + " is null; say why");
+        Objects.requireNonNull(change, () -> "change of " + id + " is null; give a function such as b -> b.on(2024, 5, 19)");
+        Dyad dyad = store.dyadOf(id).orElseThrow(() -> new UnknownFactException(id,
+                "fact " + id + " is not recorded in this store; nothing was corrected"));
+        DyadHistory history = store.history(dyad).orElseThrow(() -> new UnknownFactException(id,
+                "fact " + id + " is not recorded in " + dyad + "; nothing was corrected"));
+        DyadHistory.Entry entry = history.entry(id).orElseThrow(() -> new UnknownFactException(id,
+                "fact " + id + " is not recorded in " + dyad + "; nothing was corrected"));
+        if (entry.retracted()) {
+            throw new UnknownFactException(id, "fact " + id + " of " + dyad + " was retracted; record a new fact instead of correcting it");
+        }
+        FactBuilder<?, ?> changed = Objects.requireNonNull(change.apply(Fact.from(entry.fact())),
+                () -> "the change of " + id + " returned null; return the builder it was given");
+        CorrectFact correction = new CorrectFact(changed.command(), reason);
+        if (!correction.revised().fact().dyad().equals(dyad)) {
+            // The store would look for the fact in the new dyad and report it unknown there; the rules say what is wrong.
+            Decider.decide(correction, history);
+        }
+        return record(correction);
+    }
+
+    /**
+     * Withdraws facts of one dyad from history, atomically (a {@link RetractFacts}).
+     *
+     * @param reason why, in words (required)
+     * @param ids at least one recorded fact id, all of one dyad
+     * @return the dyad's position after the write
+     * @throws UnknownFactException when an id is not recorded in this store
+     * @throws IllegalArgumentException when no id is given, or the reason is blank or too long
+     */
+    public Recorded retract(String reason, FactId... ids) {
+        Objects.requireNonNull(ids, "ids are null; name at least one recorded fact");
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null) {
+                throw new NullPointerException("fact id #" + (i + 1) + " to retract is null");
+            }
+        }
+        return record(new RetractFacts(List.of(ids), reason));
     }
 
     /**

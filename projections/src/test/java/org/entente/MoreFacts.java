@@ -1,21 +1,18 @@
 package org.entente;
 
-import static org.entente.testsupport.Facts.header;
+import static org.entente.testsupport.Facts.fact;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.entente.core.Country;
-import org.entente.core.FactId;
-import org.entente.core.HappenedOn;
 import org.entente.core.Source;
 import org.entente.core.relationship.EnvoyRole;
+import org.entente.core.relationship.Fact;
 import org.entente.core.relationship.FactCommand;
-import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.MissionLevel;
 
 /**
  * Factories for the kinds of fact that {@link org.entente.testsupport.Facts} has none for, for the
- * projection tests.
+ * projection tests, each one line of the fluent API.
  */
 public final class MoreFacts {
 
@@ -27,57 +24,55 @@ public final class MoreFacts {
     }
 
     public static FactCommand ambassador(String id, String day, Country sender, Country host) {
-        return new FactCommand.AccreditAmbassador(header(id, day, sender, host), EnvoyRole.AMBASSADOR, Optional.empty());
+        return fact(id, day, sender, host).accreditAmbassador().command();
     }
 
     public static FactCommand charge(String id, String day, Country sender, Country host) {
-        return new FactCommand.AccreditAmbassador(header(id, day, sender, host), EnvoyRole.CHARGE_D_AFFAIRES, Optional.empty());
+        return fact(id, day, sender, host).accreditAmbassador().level(MissionLevel.CHARGE_D_AFFAIRES).command();
     }
 
     public static FactCommand attache(String id, String day, Country sender, Country host) {
-        return new FactCommand.AppointAttache(header(id, day, sender, host), Optional.of("Serkan Kaya"), Optional.of("Colonel"),
-                "defence");
+        return fact(id, day, sender, host).appointAttache("Serkan Kaya").rank("Colonel").command();
     }
 
     /** The sender recalls the envoy it appointed by {@code appointment}. */
     public static FactCommand recall(String id, String day, Country sender, Country host, String appointment, EnvoyRole role) {
-        return new FactCommand.RecallEnvoy(header(id, day, sender, host), Optional.of(FactId.of(appointment)), role);
+        return fact(id, day, sender, host).recallEnvoy(role).appointment(appointment).command();
     }
 
     /** The host expels the envoy appointed by {@code appointment}. */
     public static FactCommand expel(String id, String day, Country host, Country sender, String appointment, EnvoyRole role) {
-        return new FactCommand.ExpelEnvoy(header(id, day, host, sender), Optional.of(FactId.of(appointment)), role);
+        return fact(id, day, host, sender).expelEnvoy(role).appointment(appointment).command();
     }
 
     public static FactCommand sever(String id, String day, Country actor, Country target) {
-        return new FactCommand.SeverRelations(header(id, day, actor, target));
+        return fact(id, day, actor, target).severRelations().command();
     }
 
     public static FactCommand restoreRelations(String id, String day, Country actor, Country target) {
-        return new FactCommand.RestoreRelations(header(id, day, actor, target));
+        return fact(id, day, actor, target).restoreRelations().command();
     }
 
     public static FactCommand suspend(String id, String day, Country actor, Country other, String agreement) {
-        return new FactCommand.SuspendAgreement(header(id, day, actor, other), FactId.of(agreement));
+        return fact(id, day, actor, other).suspendAgreement(agreement).command();
     }
 
     public static FactCommand restoreAgreement(String id, String day, Country actor, Country other, String agreement) {
-        return new FactCommand.RestoreAgreement(header(id, day, actor, other), FactId.of(agreement));
+        return fact(id, day, actor, other).restoreAgreement(agreement).command();
     }
 
     /** The host demands that every force of the owner leaves. */
     public static FactCommand demand(String id, String day, Country host, Country owner) {
-        return new FactCommand.DemandWithdrawal(header(id, day, host, owner), List.of());
+        return fact(id, day, host, owner).demandWithdrawal().command();
     }
 
     public static FactCommand uninvited(String id, String day, Country owner, Country host) {
-        return new FactCommand.StationForces(header(id, day, owner, host), Optional.empty(), Optional.empty(), List.of(), false);
+        return fact(id, day, owner, host).stationForces().uninvited().command();
     }
 
     /** Talks whose only source is the given one. */
     public static FactCommand talks(String id, String day, Country a, Country b, Source... sources) {
-        return new FactCommand.HoldTalks(new FactHeader(FactId.of(id), HappenedOn.day(day(day)), a, b, List.of(sources)),
-                Optional.empty());
+        return Fact.id(id).on(day(day)).by(a).towards(b).sources(sources).holdTalks().command();
     }
 
     /** An article published on a day. */

@@ -13,6 +13,7 @@ import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
@@ -99,7 +100,7 @@ class PublishedByTest {
                 List.of(CooperationDomain.SECURITY)));
         entente.record(talks("tur-talks", "2023-01-10", TUR, NER, Source.background()));
         entente.record(new FactCommand.AppointAttache(header("tur-attache", "2024-04-26", TUR, NER, article("2024-04-26")),
-                Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence"));
+                Optional.of("Serkan Kaya"), Optional.of("Colonel"), AttacheService.DEFENCE));
 
         assertThat(partnership(NER_TUR, day("2024-04-25")).status()).isEqualTo(Status.ACTIVE);
         assertThat(partnership(NER_TUR, day("2024-04-26")).status()).isEqualTo(Status.STRENGTHENING);

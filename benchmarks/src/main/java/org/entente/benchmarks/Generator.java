@@ -20,11 +20,13 @@ import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
 import org.entente.core.relationship.FactKind;
+import org.entente.core.relationship.MissionLevel;
 import org.entente.core.relationship.RelationshipCommand;
 
 /**
@@ -62,7 +64,7 @@ final class Generator {
         "a state visit", "energy", "migration", "arms purchases", "a ceasefire", "debt relief"};
     private static final String[] LOCATIONS = {"the capital", "the north", "the coast", "the border region", "the south"};
     private static final String[] RANKS = {"Colonel", "Brigadier", "Captain", "Commander", "Lieutenant Colonel"};
-    private static final String[] SERVICES = {"defence", "army", "naval", "air"};
+    private static final AttacheService[] SERVICES = {AttacheService.DEFENCE, AttacheService.ARMY, AttacheService.NAVAL, AttacheService.AIR};
 
     static {
         for (String code : CAMEO) {
@@ -477,10 +479,10 @@ final class Generator {
                 }
                 case ACCREDIT_AMBASSADOR -> {
                     Country sender = either();
-                    EnvoyRole level = random.nextInt(4) == 0 ? EnvoyRole.CHARGE_D_AFFAIRES : EnvoyRole.AMBASSADOR;
+                    MissionLevel level = random.nextInt(4) == 0 ? MissionLevel.CHARGE_D_AFFAIRES : MissionLevel.AMBASSADOR;
                     FactHeader h = header(sender);
                     envoys.values().removeIf(e -> e.sender().equals(sender) && e.role() != EnvoyRole.DEFENCE_ATTACHE);
-                    envoys.put(h.id().value(), new Envoy(h.id().value(), sender, level));
+                    envoys.put(h.id().value(), new Envoy(h.id().value(), sender, level.role()));
                     return new FactCommand.AccreditAmbassador(h, level, Optional.of("Envoy " + h.id().value().substring(8)));
                 }
                 case APPOINT_ATTACHE -> {

@@ -20,10 +20,10 @@ import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
-import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.MissionLevel;
 import org.entente.core.store.EntenteJackson;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.EventTypeRegistry;
@@ -157,7 +157,7 @@ class HostileTextCliTest {
                         Optional.of("SOFA")),
                 new FactCommand.StationForces(header("t-station", "2024-01-01", USA, NER, plain), Optional.of("Niamey"),
                         Optional.of(1000), List.of("Air Base 101"), true),
-                new FactCommand.AccreditAmbassador(header("t-envoy", "2024-01-02", USA, NER, plain), EnvoyRole.AMBASSADOR,
+                new FactCommand.AccreditAmbassador(header("t-envoy", "2024-01-02", USA, NER, plain), MissionLevel.AMBASSADOR,
                         Optional.of("Kathleen FitzGibbon")),
                 new FactCommand.HoldTalks(header("t-talks", "2024-01-03", USA, NER, plain), Optional.of("cooperation")));
         List<FactEvent> hostile = List.of(
@@ -165,7 +165,7 @@ class HostileTextCliTest {
                         Optional.of("SOFA" + TITLE_CHANGE)),
                 new FactEvent.ForcesStationed(header("t-station", "2024-01-01", USA, NER, plain), Optional.of("Niamey"),
                         Optional.of(1000), List.of("Air Base 101" + CLEAR_SCREEN), true),
-                new FactEvent.AmbassadorAccredited(header("t-envoy", "2024-01-02", USA, NER, plain), EnvoyRole.AMBASSADOR,
+                new FactEvent.AmbassadorAccredited(header("t-envoy", "2024-01-02", USA, NER, plain), MissionLevel.AMBASSADOR,
                         Optional.of("\u202Eevil\u202C \u0085\u009b31m\u007f")),
                 new FactEvent.TalksHeld(header("t-talks", "2024-01-03", USA, NER, publisher(FORGED_ROW + "\u0000")),
                         Optional.of("\\u001B is six characters")));

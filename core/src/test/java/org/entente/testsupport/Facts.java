@@ -2,17 +2,16 @@ package org.entente.testsupport;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.entente.core.Country;
-import org.entente.core.FactId;
-import org.entente.core.HappenedOn;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
 import org.entente.core.relationship.CooperationDomain;
+import org.entente.core.relationship.Fact;
+import org.entente.core.relationship.FactBuilder;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
 
-/** Short factories for the facts that tests record, on the Niger story's countries. */
+/** Short factories for the facts that tests record, on the Niger story's countries, said with the fluent API ({@link #fact}). */
 public final class Facts {
 
     public static final Country NER = Country.of("NER");
@@ -30,42 +29,49 @@ public final class Facts {
     }
 
     public static FactHeader header(String id, LocalDate day, Country actor, Country target) {
-        return new FactHeader(FactId.of(id), HappenedOn.day(day), actor, target, List.of(source()));
+        return fact(id, day, actor, target).header();
     }
 
     public static FactHeader header(String id, String day, Country actor, Country target) {
         return header(id, LocalDate.parse(day), actor, target);
     }
 
+    /** A fact said with the fluent API, with the test source: {@code fact("t", "2024-03-12", USA, NER).holdTalks()}. */
+    public static Fact fact(String id, LocalDate day, Country actor, Country target) {
+        return Fact.id(id).on(day).by(actor).towards(target).source(source());
+    }
+
+    public static Fact fact(String id, String day, Country actor, Country target) {
+        return fact(id, LocalDate.parse(day), actor, target);
+    }
+
     public static FactCommand sign(String id, String day, Country a, Country b, AgreementKind kind) {
-        return new FactCommand.SignAgreement(header(id, day, a, b), kind, Optional.empty());
+        return fact(id, day, a, b).signAgreement(kind).command();
     }
 
     public static FactCommand station(String id, String day, Country owner, Country host, String... bases) {
-        return new FactCommand.StationForces(header(id, day, owner, host), Optional.empty(), Optional.empty(), List.of(bases), true);
+        return fact(id, day, owner, host).stationForces().bases(bases).invited().command();
     }
 
     public static FactCommand denounce(String id, String day, Country actor, Country other, String agreement) {
-        return new FactCommand.DenounceAgreement(header(id, day, actor, other), FactId.of(agreement));
+        return fact(id, day, actor, other).denounceAgreement(agreement).command();
     }
 
     public static FactCommand schedule(String id, String day, Country owner, Country host, String deadline, String... forces) {
-        return new FactCommand.ScheduleWithdrawal(header(id, day, owner, host),
-                Optional.ofNullable(deadline).map(LocalDate::parse),
-                java.util.Arrays.stream(forces).map(FactId::of).toList());
+        FactBuilder.ScheduleWithdrawal b = fact(id, day, owner, host).scheduleWithdrawal().forces(forces);
+        return (deadline == null ? b : b.deadline(LocalDate.parse(deadline))).command();
     }
 
     public static FactCommand complete(String id, String day, Country owner, Country host, String... forces) {
-        return new FactCommand.CompleteWithdrawal(header(id, day, owner, host),
-                java.util.Arrays.stream(forces).map(FactId::of).toList());
+        return fact(id, day, owner, host).completeWithdrawal().forces(forces).command();
     }
 
     public static FactCommand talks(String id, String day, Country a, Country b) {
-        return new FactCommand.HoldTalks(header(id, day, a, b), Optional.empty());
+        return fact(id, day, a, b).holdTalks().command();
     }
 
     public static FactCommand pledge(String id, String day, Country a, Country b, CooperationDomain... domains) {
-        return new FactCommand.PledgeCooperation(header(id, day, a, b), List.of(domains));
+        return fact(id, day, a, b).pledgeCooperation(List.of(domains)).command();
     }
 
     /** The Niger–US story of DOMAIN.md, in happened order. */
@@ -78,8 +84,8 @@ public final class Facts {
                 denounce("usa-denounce", "2024-03-16", NER, USA, "usa-sofa-2012"),
                 schedule("usa-schedule", "2024-04-19", USA, NER, null),
                 schedule("usa-deadline", "2024-05-19", USA, NER, "2024-09-15"),
-                new FactCommand.HandOverBase(header("usa-handover-101", "2024-07-07", USA, NER), FactId.of("usa-forces-niamey"), "Air Base 101"),
-                new FactCommand.HandOverBase(header("usa-handover-201", "2024-08-05", USA, NER), FactId.of("usa-forces-agadez"), "Air Base 201"),
+                fact("usa-handover-101", "2024-07-07", USA, NER).handOverBase("usa-forces-niamey", "Air Base 101").command(),
+                fact("usa-handover-201", "2024-08-05", USA, NER).handOverBase("usa-forces-agadez", "Air Base 201").command(),
                 complete("usa-complete", "2024-08-05", USA, NER, "usa-forces-niamey", "usa-forces-agadez"));
     }
 }

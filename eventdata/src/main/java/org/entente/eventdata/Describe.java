@@ -49,7 +49,7 @@ final class Describe implements FactEvent.Visitor<String> {
 
     @Override
     public String visit(FactEvent.AttacheAppointed e) {
-        return label(e) + ": " + e.service() + e.rank().map(r -> ", " + r).orElse("") + e.name().map(n -> " " + n).orElse("");
+        return label(e) + ": " + e.serviceText() + e.rank().map(r -> ", " + r).orElse("") + e.name().map(n -> " " + n).orElse("");
     }
 
     @Override

@@ -13,12 +13,14 @@ import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactHeader;
 import org.entente.core.relationship.FactKind;
+import org.entente.core.relationship.MissionLevel;
 import org.junit.jupiter.api.Test;
 
 class CameoMappingTest {
@@ -40,8 +42,8 @@ class CameoMappingTest {
         Map<FactKind, Map.Entry<FactCommand, String>> m = new EnumMap<>(FactKind.class);
         put(m, new FactCommand.EstablishRelations(header("a")), "054");
         put(m, new FactCommand.RestoreRelations(header("b")), "054");
-        put(m, new FactCommand.AccreditAmbassador(header("c"), EnvoyRole.AMBASSADOR, Optional.empty()), "050");
-        put(m, new FactCommand.AppointAttache(header("d"), Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence"), "050");
+        put(m, new FactCommand.AccreditAmbassador(header("c"), MissionLevel.AMBASSADOR, Optional.empty()), "050");
+        put(m, new FactCommand.AppointAttache(header("d"), Optional.of("Serkan Kaya"), Optional.of("Colonel"), AttacheService.DEFENCE), "050");
         put(m, new FactCommand.SignAgreement(header("e"), AgreementKind.STATUS_OF_FORCES, Optional.empty()), "057");
         put(m, new FactCommand.RestoreAgreement(header("f"), ref), "057");
         put(m, new FactCommand.StationForces(header("g"), Optional.of("Niamey"), Optional.of(100), List.of(), true), "062");

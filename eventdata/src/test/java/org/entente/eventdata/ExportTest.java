@@ -16,11 +16,11 @@ import org.entente.Entente;
 import org.entente.core.Country;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
-import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactEvent.InteractionRecorded;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.MissionLevel;
 import org.entente.seeds.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -137,15 +137,15 @@ class ExportTest {
         Country nga = Country.of("NGA");
         return List.of(
                 new FactCommand.AccreditAmbassador(FactHeader.of("usa-ambassador-ner", HappenedOn.year(1966), usa, ner, fixture),
-                        EnvoyRole.AMBASSADOR, Optional.empty()),
+                        MissionLevel.AMBASSADOR, Optional.empty()),
                 new FactCommand.AccreditAmbassador(FactHeader.of("ner-ambassador-usa", HappenedOn.year(1966), ner, usa, fixture),
-                        EnvoyRole.AMBASSADOR, Optional.empty()),
+                        MissionLevel.AMBASSADOR, Optional.empty()),
                 new FactCommand.AccreditAmbassador(FactHeader.of("ner-charge-usa", HappenedOn.year(2003), ner, usa, fixture),
-                        EnvoyRole.CHARGE_D_AFFAIRES, Optional.empty()),
+                        MissionLevel.CHARGE_D_AFFAIRES, Optional.empty()),
                 new FactCommand.AccreditAmbassador(FactHeader.of("usa-ambassador-nga", HappenedOn.year(1961), usa, nga, fixture),
-                        EnvoyRole.AMBASSADOR, Optional.empty()),
+                        MissionLevel.AMBASSADOR, Optional.empty()),
                 new FactCommand.AccreditAmbassador(FactHeader.of("nga-ambassador-usa", HappenedOn.year(1961), nga, usa, fixture),
-                        EnvoyRole.AMBASSADOR, Optional.empty()));
+                        MissionLevel.AMBASSADOR, Optional.empty()));
     }
 
     @Test

@@ -2,16 +2,14 @@ package org.entente.examples;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
-import org.entente.core.HappenedOn;
 import org.entente.core.Source;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
-import org.entente.core.relationship.FactCommand;
-import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.Fact;
 import org.entente.core.text.TerminalText;
 import org.entente.partnership.Partnership;
 
@@ -33,10 +31,10 @@ public final class RecordAndQuery {
                 .withPublished(LocalDate.of(2024, 4, 26));
         try (Entente entente = Entente.inMemory()) {
             entente.recordAll(List.of(
-                    new FactCommand.AppointAttache(FactHeader.of("tur-attache", HappenedOn.day(2024, 4, 26), tur, ner, article),
-                            Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence"),
-                    new FactCommand.PledgeCooperation(FactHeader.of("tur-pledge", HappenedOn.day(2024, 4, 26), tur, ner, article),
-                            List.of(CooperationDomain.MILITARY))));
+                    Fact.id("tur-attache").on(2024, 4, 26).by(tur).towards(ner).source(article)
+                            .appointAttache("Serkan Kaya").rank("Colonel").service(AttacheService.DEFENCE).command(),
+                    Fact.id("tur-pledge").on(2024, 4, 26).by(tur).towards(ner).source(article)
+                            .pledgeCooperation(CooperationDomain.MILITARY).command()));
             Partnership before = entente.partnership(Dyad.of(ner, tur), When.asOf(LocalDate.of(2024, 4, 25)));
             Partnership after = entente.partnership(Dyad.of(ner, tur), When.asOf(LocalDate.of(2024, 4, 30)));
             return "NER-TUR on 2024-04-25: " + before.status() + "\n"

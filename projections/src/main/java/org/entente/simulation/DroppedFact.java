@@ -2,7 +2,9 @@ package org.entente.simulation;
 
 import java.util.List;
 import org.entente.core.FactId;
+import org.entente.core.HappenedOn;
 import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.FactKind;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -26,6 +28,33 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
      */
     public DroppedFact {
         causes = List.copyOf(causes);
+    }
+
+    /**
+     * The fact's id, short for {@code fact().fact().id()}.
+     *
+     * @return the id
+     */
+    public FactId id() {
+        return fact.fact().id();
+    }
+
+    /**
+     * When the fact happened.
+     *
+     * @return the date with its precision
+     */
+    public HappenedOn happened() {
+        return fact.fact().happened();
+    }
+
+    /**
+     * The fact's kind.
+     *
+     * @return the kind
+     */
+    public FactKind kind() {
+        return fact.kind();
     }
 
     /**

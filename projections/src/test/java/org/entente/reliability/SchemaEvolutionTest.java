@@ -22,6 +22,7 @@ import org.entente.When;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.store.EntenteStore;
 import org.entente.partnership.Status;
@@ -122,7 +123,7 @@ class SchemaEvolutionTest {
                     t -> assertThat(t.subject()).contains("Sino-Nigerien military cooperation"));
             FactEvent attache = entente.timeline(Dyad.of(Country.of("NER"), Country.of("TUR")), TimelineFilter.all()).get(0).fact();
             assertThat(attache).isInstanceOfSatisfying(FactEvent.AttacheAppointed.class, a -> {
-                assertThat(a.service()).isEqualTo("defence");
+                assertThat(a.service()).isEqualTo(AttacheService.DEFENCE);
                 assertThat(a.name()).contains("Serkan Kaya");
             });
             assertThat(entente.partnership(Dyad.of(Country.of("NER"), Country.of("TUR")), When.asOf(LocalDate.of(2024, 4, 30))).status())
@@ -158,6 +159,6 @@ class SchemaEvolutionTest {
         assertThat(talks).isInstanceOfSatisfying(FactEvent.TalksHeld.class,
                 t -> assertThat(t.subject()).contains("Sino-Nigerien military cooperation"));
         FactEvent attache = entente.timeline(Dyad.of(Country.of("NER"), Country.of("TUR")), TimelineFilter.all()).get(0).fact();
-        assertThat(attache).isInstanceOfSatisfying(FactEvent.AttacheAppointed.class, a -> assertThat(a.service()).isEqualTo("defence"));
+        assertThat(attache).isInstanceOfSatisfying(FactEvent.AttacheAppointed.class, a -> assertThat(a.service()).isEqualTo(AttacheService.DEFENCE));
     }
 }

@@ -19,11 +19,13 @@ import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
 import org.entente.core.relationship.FactKind;
+import org.entente.core.relationship.MissionLevel;
 
 /**
  * Turns the facts of a seed file into commands, reporting every problem of each fact (not only the
@@ -266,16 +268,16 @@ final class FactConverter {
                 case DOWNGRADE_RELATIONS -> FactCommand.DowngradeRelations::new;
                 case SEVER_RELATIONS -> FactCommand.SeverRelations::new;
                 case ACCREDIT_AMBASSADOR -> {
-                    Optional<EnvoyRole> level = f.choice("level", FactSchema.LEVELS, false);
+                    Optional<MissionLevel> level = f.choice("level", FactSchema.LEVELS, false);
                     Optional<String> name = f.text("name", false);
                     yield h -> new FactCommand.AccreditAmbassador(h,
-                            level.orElse(EnvoyRole.AMBASSADOR), name);
+                            level.orElse(MissionLevel.AMBASSADOR), name);
                 }
                 case APPOINT_ATTACHE -> {
                     Optional<String> name = f.text("name", false);
                     Optional<String> rank = f.text("rank", false);
-                    Optional<String> service = f.choice("service", FactSchema.SERVICES, false);
-                    yield h -> new FactCommand.AppointAttache(h, name, rank, service.orElse("defence"));
+                    Optional<AttacheService> service = f.choice("service", FactSchema.SERVICES, false);
+                    yield h -> new FactCommand.AppointAttache(h, name, rank, service.orElse(AttacheService.DEFENCE));
                 }
                 case RECALL_ENVOY, EXPEL_ENVOY -> {
                     Optional<EnvoyRole> role = f.choice("role", FactSchema.ROLES, true);

@@ -9,10 +9,12 @@ import java.util.Set;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactHeader;
 import org.entente.core.relationship.FactKind;
+import org.entente.core.relationship.MissionLevel;
 
 /** The fields of a fact, kind by kind, as {@code seeds/FORMAT.md} documents them. */
 final class FactSchema {
@@ -34,9 +36,9 @@ final class FactSchema {
     static final Choice<AgreementKind> AGREEMENT_KINDS = Choice.of("an agreement kind", AgreementKind.class);
     static final Choice<CooperationDomain> DOMAINS = Choice.of("a cooperation domain", CooperationDomain.class);
     static final Choice<EnvoyRole> ROLES = Choice.of("an envoy role", EnvoyRole.class);
-    static final Choice<EnvoyRole> LEVELS = Choice.of("a head of mission's level",
-            new EnvoyRole[] {EnvoyRole.AMBASSADOR, EnvoyRole.CHARGE_D_AFFAIRES}, e -> Choice.slug(e.name()));
-    static final Choice<String> SERVICES = Choice.of("an attaché's service", new String[] {"defence", "army", "naval", "air"}, s -> s);
+    static final Choice<MissionLevel> LEVELS = Choice.of("a head of mission's level", MissionLevel.values(), e -> Choice.slug(e.name()));
+    static final Choice<AttacheService> SERVICES = Choice.of("an attaché's service",
+            new AttacheService[] {AttacheService.DEFENCE, AttacheService.ARMY, AttacheService.NAVAL, AttacheService.AIR}, AttacheService::text);
     static final Choice<Precision> PRECISIONS = Choice.of("a precision", Precision.class);
     static final Choice<Source.Kind> SOURCE_KINDS = Choice.of("a kind of source", Source.Kind.class);
     static final Choice<Source.Confidence> CONFIDENCES = Choice.of("a confidence", Source.Confidence.class);

@@ -22,6 +22,7 @@ import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.Decider;
 import org.entente.core.relationship.DyadHistory;
@@ -94,7 +95,7 @@ class NigerSeedTest {
         assertThat(command("usa-deadline")).isEqualTo(new FactCommand.ScheduleWithdrawal(command("usa-deadline").fact(),
                 Optional.of(LocalDate.of(2024, 9, 15)), List.of()));
         assertThat(command("tur-attache")).isEqualTo(new FactCommand.AppointAttache(command("tur-attache").fact(),
-                Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence"));
+                Optional.of("Serkan Kaya"), Optional.of("Colonel"), AttacheService.DEFENCE));
         assertThat(command("tur-attache").fact().actor()).isEqualTo(TUR);
         assertThat(command("chn-pledge")).isEqualTo(new FactCommand.PledgeCooperation(command("chn-pledge").fact(),
                 List.of(CooperationDomain.SECURITY)));

@@ -16,11 +16,13 @@ import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
 import org.entente.core.relationship.FactKind;
+import org.entente.core.relationship.MissionLevel;
 import org.junit.jupiter.api.Test;
 
 /** What the format accepts, and the commands it gives. */
@@ -54,8 +56,8 @@ class SeedFormatTest {
                 new FactCommand.RestoreRelations(h),
                 new FactCommand.DowngradeRelations(h),
                 new FactCommand.SeverRelations(h),
-                new FactCommand.AccreditAmbassador(h, EnvoyRole.CHARGE_D_AFFAIRES, Optional.of("A. Envoy")),
-                new FactCommand.AppointAttache(h, Optional.of("Serkan Kaya"), Optional.of("Colonel"), "air"),
+                new FactCommand.AccreditAmbassador(h, MissionLevel.CHARGE_D_AFFAIRES, Optional.of("A. Envoy")),
+                new FactCommand.AppointAttache(h, Optional.of("Serkan Kaya"), Optional.of("Colonel"), AttacheService.AIR),
                 new FactCommand.RecallEnvoy(h, Optional.of(id("ner-amb")), EnvoyRole.AMBASSADOR),
                 new FactCommand.ExpelEnvoy(h, Optional.empty(), EnvoyRole.DEFENCE_ATTACHE),
                 new FactCommand.SignAgreement(h, AgreementKind.MILITARY_ASSISTANCE, Optional.of("Treaty")),
@@ -103,8 +105,8 @@ class SeedFormatTest {
 
     @Test
     void optionalFieldsHaveTheirDocumentedDefaults() {
-        assertThat(only("accredit-ambassador", "")).isEqualTo(new FactCommand.AccreditAmbassador(header(), EnvoyRole.AMBASSADOR, Optional.empty()));
-        assertThat(only("appoint-attache", "")).isEqualTo(new FactCommand.AppointAttache(header(), Optional.empty(), Optional.empty(), "defence"));
+        assertThat(only("accredit-ambassador", "")).isEqualTo(new FactCommand.AccreditAmbassador(header(), MissionLevel.AMBASSADOR, Optional.empty()));
+        assertThat(only("appoint-attache", "")).isEqualTo(new FactCommand.AppointAttache(header(), Optional.empty(), Optional.empty(), AttacheService.DEFENCE));
         assertThat(only("station-forces", "invited: true")).isEqualTo(new FactCommand.StationForces(header(), Optional.empty(),
                 Optional.empty(), List.of(), true));
         assertThat(only("schedule-withdrawal", "")).isEqualTo(new FactCommand.ScheduleWithdrawal(header(), Optional.empty(), List.of()));

@@ -6,7 +6,11 @@
  *       closed after the test;</li>
  *   <li>{@link org.entente.testing.EntenteFixture}: scenario tests in Axon's given/when/then shape;</li>
  *   <li>{@link org.entente.testing.EntenteAssertions}: AssertJ assertions for partnerships, portfolios,
- *       simulations and comparisons, from one static entry point.</li>
+ *       simulations and comparisons, from one static entry point;</li>
+ *   <li>the facts themselves are said with core's fluent API, {@link org.entente.core.relationship.Fact}
+ *       (no factory of the test's own is needed): {@code Fact.id("usa-complete").on(2024, 8, 5).by(USA)
+ *       .towards(NER).source(article).completeWithdrawal().command()} is a {@code FactCommand} for
+ *       {@link org.entente.testing.EntenteFixture#facts(org.entente.core.relationship.FactCommand...)}.</li>
  * </ul>
  *
  * <pre>{@code

@@ -11,10 +11,11 @@ import org.entente.core.FactId;
  * A command that records one fact on a bilateral relationship, named in the imperative. Each becomes
  * the {@link FactEvent} of the same kind when the rules accept it ({@link #toEvent()}).
  *
+ * <p>These records are the stored form; build them with {@link Fact}, which names every option:
+ *
  * <pre>{@code
- * FactCommand attache = new FactCommand.AppointAttache(
- *         FactHeader.of("tur-attache", HappenedOn.day(2024, 4, 26), TUR, NER, article),
- *         Optional.of("Serkan Kaya"), Optional.of("Colonel"), "defence");
+ * FactCommand attache = Fact.id("tur-attache").on(2024, 4, 26).by(TUR).towards(NER).source(article)
+ *         .appointAttache("Serkan Kaya").rank("Colonel").service(AttacheService.DEFENCE).command();
  * }</pre>
  */
 public sealed interface FactCommand extends RelationshipCommand {
@@ -28,6 +29,24 @@ public sealed interface FactCommand extends RelationshipCommand {
     /** The kind, which gives the lifecycle rank. */
     default FactKind kind() {
         return toEvent().kind();
+    }
+
+    /**
+     * The fact's id, short for {@code fact().id()}.
+     *
+     * @return the id
+     */
+    default FactId id() {
+        return fact().id();
+    }
+
+    /**
+     * When the fact happened, short for {@code fact().happened()}.
+     *
+     * @return the date with its precision
+     */
+    default org.entente.core.HappenedOn happened() {
+        return fact().happened();
     }
 
     /**
@@ -67,7 +86,7 @@ public sealed interface FactCommand extends RelationshipCommand {
 
             @Override
             public FactCommand visit(FactEvent.AttacheAppointed x) {
-                return new AppointAttache(x.fact(), x.name(), x.rank(), x.service());
+                return new AppointAttache(x.fact(), x.name(), x.rank(), x.service(), x.otherService());
             }
 
             @Override
@@ -220,10 +239,10 @@ public sealed interface FactCommand extends RelationshipCommand {
      * The actor accredits a head of mission to the target (an ambassador, or a chargé d'affaires); it replaces the actor's previous head of mission there.
      *
      * @param fact the fact's id, date, actor, target and sources
-     * @param level AMBASSADOR or CHARGE_D_AFFAIRES
+     * @param level an ambassador or a chargé d'affaires
      * @param name the envoy's name, if known
      */
-    record AccreditAmbassador(FactHeader fact, EnvoyRole level, Optional<String> name) implements FactCommand {
+    record AccreditAmbassador(FactHeader fact, MissionLevel level, Optional<String> name) implements FactCommand {
         public AccreditAmbassador {
             Texts.header(fact);
             Objects.requireNonNull(level, "level");
@@ -242,19 +261,43 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param fact the fact's id, date, actor, target and sources
      * @param name the attaché's name
      * @param rank military rank, for example Colonel
-     * @param service defence, army, naval or air
+     * @param service defence, army, naval or air; {@link AttacheService#OTHER} only with its text
+     * @param otherService the service's text when it is {@code OTHER} (read back from a store written
+     *        when the service was free text), otherwise empty
      */
-    record AppointAttache(FactHeader fact, Optional<String> name, Optional<String> rank, String service) implements FactCommand {
+    record AppointAttache(FactHeader fact, Optional<String> name, Optional<String> rank, AttacheService service,
+                          Optional<String> otherService) implements FactCommand {
         public AppointAttache {
             Texts.header(fact);
             Objects.requireNonNull(name, "name").ifPresent(x -> Texts.line(fact, "name", x));
             Objects.requireNonNull(rank, "rank").ifPresent(x -> Texts.line(fact, "rank", x));
-            Texts.line(fact, "service", service);
+            Texts.service(fact, service, otherService, x -> Texts.line(fact, "otherService", x));
+        }
+
+        /**
+         * An attaché of one of the four services.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param name the attaché's name, if known
+         * @param rank military rank, if known
+         * @param service defence, army, naval or air
+         */
+        public AppointAttache(FactHeader fact, Optional<String> name, Optional<String> rank, AttacheService service) {
+            this(fact, name, rank, service, Optional.empty());
+        }
+
+        /**
+         * The service as text, as it is stored and printed: {@code "naval"}, or the other service's own text.
+         *
+         * @return the service's text
+         */
+        public String serviceText() {
+            return otherService.orElse(service.text());
         }
 
         @Override
         public FactEvent.AttacheAppointed toEvent() {
-            return new FactEvent.AttacheAppointed(fact, name, rank, service);
+            return new FactEvent.AttacheAppointed(fact, name, rank, service, otherService);
         }
     }
 

@@ -12,9 +12,10 @@ import org.entente.core.relationship.RelationshipEvent.FactsRetracted;
 /**
  * A fact of a bilateral relationship, as stored: one event per kind, named in the past tense.
  *
- * <p>Generated from one table with {@link FactCommand} (see {@code core/src/build/gen-facts.py}), so the
- * two families cannot drift apart. Every place that handles facts implements {@link Visitor}: a new
- * kind that a projection forgets does not compile.
+ * <p>Each event has a twin {@link FactCommand} with the same components in the same order
+ * ({@code FactTwinsTest} checks every pair by reflection, so the two families cannot drift apart).
+ * Every place that handles facts implements {@link Visitor}: a new kind that a projection forgets does
+ * not compile.
  */
 public sealed interface FactEvent extends RelationshipEvent {
 
@@ -23,6 +24,24 @@ public sealed interface FactEvent extends RelationshipEvent {
 
     /** The kind, which gives the lifecycle rank. */
     FactKind kind();
+
+    /**
+     * The fact's id, short for {@code fact().id()}.
+     *
+     * @return the id
+     */
+    default org.entente.core.FactId id() {
+        return fact().id();
+    }
+
+    /**
+     * When the fact happened, short for {@code fact().happened()}.
+     *
+     * @return the date with its precision
+     */
+    default org.entente.core.HappenedOn happened() {
+        return fact().happened();
+    }
 
     /** Calls the visitor's method for this event's type. */
     <R> R accept(Visitor<R> visitor);
@@ -153,10 +172,10 @@ public sealed interface FactEvent extends RelationshipEvent {
      * The actor accredits a head of mission to the target (an ambassador, or a chargé d'affaires); it replaces the actor's previous head of mission there.
      *
      * @param fact the fact's id, date, actor, target and sources
-     * @param level AMBASSADOR or CHARGE_D_AFFAIRES
+     * @param level an ambassador or a chargé d'affaires
      * @param name the envoy's name, if known
      */
-    record AmbassadorAccredited(FactHeader fact, EnvoyRole level, Optional<String> name) implements FactEvent {
+    record AmbassadorAccredited(FactHeader fact, MissionLevel level, Optional<String> name) implements FactEvent {
         public AmbassadorAccredited {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(level, "level");
@@ -180,14 +199,38 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param fact the fact's id, date, actor, target and sources
      * @param name the attaché's name
      * @param rank military rank, for example Colonel
-     * @param service defence, army, naval or air
+     * @param service defence, army, naval or air; {@link AttacheService#OTHER} for a value of a store
+     *        written when the service was free text
+     * @param otherService that stored text when the service is {@code OTHER}, otherwise empty
      */
-    record AttacheAppointed(FactHeader fact, Optional<String> name, Optional<String> rank, String service) implements FactEvent {
+    record AttacheAppointed(FactHeader fact, Optional<String> name, Optional<String> rank, AttacheService service,
+                            Optional<String> otherService) implements FactEvent {
         public AttacheAppointed {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(name, "name").ifPresent(x -> Texts.text(fact, "name", x));
             Objects.requireNonNull(rank, "rank").ifPresent(x -> Texts.text(fact, "rank", x));
-            Texts.text(fact, "service", service);
+            Texts.service(fact, service, otherService, x -> Texts.text(fact, "otherService", x));
+        }
+
+        /**
+         * An attaché of one of the four services.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param name the attaché's name, if known
+         * @param rank military rank, if known
+         * @param service defence, army, naval or air
+         */
+        public AttacheAppointed(FactHeader fact, Optional<String> name, Optional<String> rank, AttacheService service) {
+            this(fact, name, rank, service, Optional.empty());
+        }
+
+        /**
+         * The service as text, as it is stored and printed: {@code "naval"}, or the other service's own text.
+         *
+         * @return the service's text
+         */
+        public String serviceText() {
+            return otherService.orElse(service.text());
         }
 
         @Override

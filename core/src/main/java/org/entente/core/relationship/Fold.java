@@ -239,15 +239,12 @@ final class Fold implements FactEvent.Visitor<Void> {
 
     @Override
     public Void visit(AmbassadorAccredited e) {
-        if (e.level() == EnvoyRole.DEFENCE_ATTACHE) {
-            throw new Violation(Rule.HEAD_OF_MISSION_LEVEL, "a head of mission is an AMBASSADOR or a CHARGE_D_AFFAIRES, not a DEFENCE_ATTACHE; record appoint-attache");
-        }
         requireNotSevered("no envoy can be accredited");
         // A new head of mission replaces the previous one, whatever its level.
         envoys.removeIf(x -> x.sender().equals(current.actor()) && x.role() != EnvoyRole.DEFENCE_ATTACHE);
-        envoys.put(current.id(), new Envoy(current.id(), current.actor(), current.target(), e.level(), e.name(),
+        envoys.put(current.id(), new Envoy(current.id(), current.actor(), current.target(), e.level().role(), e.name(),
                 Optional.empty(), day()));
-        if (e.level() == EnvoyRole.AMBASSADOR) {
+        if (e.level() == MissionLevel.AMBASSADOR) {
             cooperative();
         }
         return null;

@@ -239,6 +239,15 @@ public record RelationshipState(
         public boolean present() {
             return withdrawn.isEmpty();
         }
+
+        /**
+         * The deadline of their scheduled withdrawal, short for {@code withdrawal().flatMap(Withdrawal::deadline)}.
+         *
+         * @return the last deadline set; empty when no withdrawal is scheduled or it has no deadline
+         */
+        public Optional<LocalDate> deadline() {
+            return withdrawal.flatMap(Withdrawal::deadline);
+        }
     }
 
     /**

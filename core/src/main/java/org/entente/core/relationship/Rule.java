@@ -22,8 +22,6 @@ public enum Rule {
     RELATIONS_ALREADY_ESTABLISHED("relations are not established twice"),
     /** Only severed or downgraded relations can be restored. */
     RELATIONS_NOT_SEVERED_OR_DOWNGRADED("only severed or downgraded relations are restored"),
-    /** A head of mission is an ambassador or a chargé d'affaires. */
-    HEAD_OF_MISSION_LEVEL("a head of mission is an ambassador or a chargé d'affaires"),
     /** A recall or expulsion names an envoy in post, of the right sender and role. */
     ENVOY_NOT_IN_POST("a recall or expulsion names an envoy in post, of that sender and role"),
     /** A follow-up of an agreement names a signing recorded on or before its day. */

@@ -68,6 +68,28 @@ final class Texts {
     }
 
     /**
+     * An attaché's service and its other text: the text is given exactly when the service is
+     * {@code OTHER}, and is not the text of one of the four (that would be read back as that service).
+     */
+    static void service(FactHeader fact, AttacheService service, Optional<String> otherService,
+                        java.util.function.Consumer<String> checkText) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(otherService, "otherService");
+        if (service == AttacheService.OTHER) {
+            String text = otherService.orElseThrow(() -> new IllegalArgumentException("fact " + fact.id()
+                    + ": service OTHER needs its text in otherService; the known services are " + AttacheService.accepted()));
+            checkText.accept(text);
+            AttacheService.known(text).filter(k -> k.text().equals(text)).ifPresent(k -> {
+                throw new IllegalArgumentException("fact " + fact.id() + ": other service '" + text + "' is the service "
+                        + k + "; give AttacheService." + k + " instead of OTHER");
+            });
+        } else if (otherService.isPresent()) {
+            throw new IllegalArgumentException("fact " + fact.id() + ": otherService '" + TerminalText.escape(otherService.get())
+                    + "' is given with service " + service + "; it is only for service OTHER");
+        }
+    }
+
+    /**
      * The header of a new command, whose sources hold no control character (a note may hold line
      * feeds): the sources were built before the fact, so this is where the fact can be named.
      */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.WritableTypeId;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -15,19 +17,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.entente.core.CameoCode;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
+import org.entente.core.relationship.AttacheService;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactEvent;
+import org.entente.core.relationship.FactHeader;
 
 /**
  * The one Jackson configuration for everything Entente stores: value types as plain strings
@@ -60,6 +67,8 @@ public final class EntenteJackson {
         stringValue(module, CameoCode.class, CameoCode::code, CameoCode::of);
         module.addSerializer(DyadHistory.class, new HistorySerializer());
         module.addDeserializer(DyadHistory.class, new HistoryDeserializer());
+        module.addSerializer(FactEvent.AttacheAppointed.class, new AttacheSerializer());
+        module.addDeserializer(FactEvent.AttacheAppointed.class, new AttacheDeserializer());
         module.setMixInAnnotation(FactEvent.class, FactEventMixin.class);
         module.setMixInAnnotation(RelationshipAggregate.class, FieldsMixin.class);
         mapper.registerModule(module);
@@ -107,6 +116,78 @@ public final class EntenteJackson {
                 }
             }
         });
+    }
+
+    /**
+     * An attaché's fact in the shape every Entente has stored: its service as one text
+     * ({@link FactEvent.AttacheAppointed#serviceText()}), so that an {@code OTHER} service is written
+     * back as the text it was read from, and stores keep one shape whichever version wrote them.
+     */
+    private static final class AttacheSerializer extends JsonSerializer<FactEvent.AttacheAppointed> {
+        @Override
+        public void serialize(FactEvent.AttacheAppointed value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject(value);
+            fields(value, gen, provider);
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(FactEvent.AttacheAppointed value, JsonGenerator gen, SerializerProvider provider,
+                                      TypeSerializer typeSer) throws IOException {
+            WritableTypeId id = typeSer.writeTypePrefix(gen, typeSer.typeId(value, JsonToken.START_OBJECT));
+            fields(value, gen, provider);
+            typeSer.writeTypeSuffix(gen, id);
+        }
+
+        private static void fields(FactEvent.AttacheAppointed value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeField("fact", value.fact(), gen);
+            if (value.name().isPresent()) {
+                gen.writeStringField("name", value.name().get());
+            }
+            if (value.rank().isPresent()) {
+                gen.writeStringField("rank", value.rank().get());
+            }
+            gen.writeStringField("service", value.serviceText());
+        }
+    }
+
+    /**
+     * Reads an attaché's stored service text into {@link AttacheService}: one of the four texts exactly
+     * as written ({@code "naval"}) is that service; any other text ({@code "gendarmerie"}, {@code "Naval"})
+     * is {@code OTHER} with the text kept in {@code otherService}, so nothing stored is lost and writing
+     * the fact again gives back the same text. This is the upcasting of the service; it lives in the mapper
+     * rather than in an Axon upcaster because the mapper also reads the facts nested in corrections and in
+     * snapshots, which Axon's upcasters do not reach.
+     */
+    private static final class AttacheDeserializer extends JsonDeserializer<FactEvent.AttacheAppointed> {
+        @Override
+        public FactEvent.AttacheAppointed deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = ctxt.readTree(p);
+            JsonNode header = node.get("fact");
+            FactHeader fact = header == null || header.isNull() ? null : ctxt.readTreeAsValue(header, FactHeader.class);
+            if (fact == null) {
+                return ctxt.reportInputMismatch(FactEvent.AttacheAppointed.class, "an attaché's fact has no \"fact\"");
+            }
+            JsonNode service = node.get("service");
+            if (service == null || !service.isTextual()) {
+                return ctxt.reportInputMismatch(FactEvent.AttacheAppointed.class,
+                        "fact %s: an attaché's \"service\" is missing or not text", fact.id());
+            }
+            String text = service.asText();
+            Optional<AttacheService> known = AttacheService.known(text).filter(s -> s.text().equals(text));
+            return new FactEvent.AttacheAppointed(fact, optionalText(node, "name"), optionalText(node, "rank"),
+                    known.orElse(AttacheService.OTHER), known.isPresent() ? Optional.empty() : Optional.of(text));
+        }
+
+        @Override
+        public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) throws IOException {
+            return typeDeserializer.deserializeTypedFromObject(p, ctxt);
+        }
+
+        private static Optional<String> optionalText(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        }
     }
 
     /** A dyad's history as its dyad and its entries; the order and the fold are rebuilt on reading. */

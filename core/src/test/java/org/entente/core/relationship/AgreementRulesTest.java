@@ -6,14 +6,10 @@ import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.USA;
 import static org.entente.core.relationship.Facts.assertRejected;
 import static org.entente.core.relationship.Facts.date;
-import static org.entente.core.relationship.Facts.denounce;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.id;
 import static org.entente.core.relationship.Facts.record;
 import static org.entente.core.relationship.Facts.recorded;
-import static org.entente.core.relationship.Facts.restoreAgreement;
-import static org.entente.core.relationship.Facts.sever;
-import static org.entente.core.relationship.Facts.sign;
-import static org.entente.core.relationship.Facts.suspend;
 import static org.entente.core.relationship.NigerStory.USA_DENOUNCE;
 import static org.entente.core.relationship.NigerStory.USA_SOFA;
 
@@ -49,7 +45,7 @@ class AgreementRulesTest {
 
     @Test
     void signingAnAgreementWhileRelationsAreSeveredIsRejected() {
-        DyadHistory history = recorded(NER_USA, sever("s", "2010-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("s", "2010-01-01", NER, USA).severRelations().command());
 
         assertRejected(history, USA_SOFA, "relations are severed since 2010-01-01, so no agreement can be signed");
     }
@@ -72,14 +68,14 @@ class AgreementRulesTest {
     void denouncingAnAgreementTwiceIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_SOFA, USA_DENOUNCE);
 
-        assertRejected(history, denounce("again", "2024-04-01", NER, USA, "usa-sofa-2012"),
+        assertRejected(history, fact("again", "2024-04-01", NER, USA).denounceAgreement("usa-sofa-2012").command(),
                 "only an agreement in force or suspended can be denounced; usa-sofa-2012 was denounced on 2024-03-16");
     }
 
     @Test
     void suspendingAnAgreementInForceIsAccepted() {
         DyadHistory history = recorded(NER_USA, USA_SOFA);
-        FactCommand.SuspendAgreement command = suspend("sus", "2023-08-01", NER, USA, "usa-sofa-2012");
+        FactCommand.SuspendAgreement command = fact("sus", "2023-08-01", NER, USA).suspendAgreement("usa-sofa-2012").command();
 
         assertThat(Decider.decide(command, history))
                 .isEqualTo(List.of(new FactEvent.AgreementSuspended(command.fact(), id("usa-sofa-2012"))));
@@ -90,9 +86,9 @@ class AgreementRulesTest {
 
     @Test
     void suspendingASuspendedAgreementIsRejected() {
-        DyadHistory history = recorded(NER_USA, USA_SOFA, suspend("sus", "2023-08-01", NER, USA, "usa-sofa-2012"));
+        DyadHistory history = recorded(NER_USA, USA_SOFA, fact("sus", "2023-08-01", NER, USA).suspendAgreement("usa-sofa-2012").command());
 
-        assertRejected(history, suspend("sus2", "2023-09-01", NER, USA, "usa-sofa-2012"),
+        assertRejected(history, fact("sus2", "2023-09-01", NER, USA).suspendAgreement("usa-sofa-2012").command(),
                 "only an agreement in force can be suspended; usa-sofa-2012 is SUSPENDED since 2023-08-01");
     }
 
@@ -100,13 +96,13 @@ class AgreementRulesTest {
     void suspendingADenouncedAgreementIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_SOFA, USA_DENOUNCE);
 
-        assertRejected(history, suspend("sus", "2024-04-01", NER, USA, "usa-sofa-2012"),
+        assertRejected(history, fact("sus", "2024-04-01", NER, USA).suspendAgreement("usa-sofa-2012").command(),
                 "only an agreement in force can be suspended; usa-sofa-2012 is DENOUNCED since 2024-03-16");
     }
 
     @Test
     void denouncingASuspendedAgreementIsAccepted() {
-        DyadHistory history = recorded(NER_USA, USA_SOFA, suspend("sus", "2023-08-01", NER, USA, "usa-sofa-2012"));
+        DyadHistory history = recorded(NER_USA, USA_SOFA, fact("sus", "2023-08-01", NER, USA).suspendAgreement("usa-sofa-2012").command());
 
         record(history, USA_DENOUNCE);
 
@@ -115,8 +111,8 @@ class AgreementRulesTest {
 
     @Test
     void restoringASuspendedAgreementIsAccepted() {
-        DyadHistory history = recorded(NER_USA, USA_SOFA, suspend("sus", "2023-08-01", NER, USA, "usa-sofa-2012"));
-        FactCommand.RestoreAgreement command = restoreAgreement("res", "2023-10-01", NER, USA, "usa-sofa-2012");
+        DyadHistory history = recorded(NER_USA, USA_SOFA, fact("sus", "2023-08-01", NER, USA).suspendAgreement("usa-sofa-2012").command());
+        FactCommand.RestoreAgreement command = fact("res", "2023-10-01", NER, USA).restoreAgreement("usa-sofa-2012").command();
 
         assertThat(Decider.decide(command, history))
                 .isEqualTo(List.of(new FactEvent.AgreementRestored(command.fact(), id("usa-sofa-2012"))));
@@ -131,7 +127,7 @@ class AgreementRulesTest {
     void restoringADenouncedAgreementIsAccepted() {
         DyadHistory history = recorded(NER_USA, USA_SOFA, USA_DENOUNCE);
 
-        record(history, restoreAgreement("res", "2025-01-01", NER, USA, "usa-sofa-2012"));
+        record(history, fact("res", "2025-01-01", NER, USA).restoreAgreement("usa-sofa-2012").command());
 
         assertThat(agreement(history, "usa-sofa-2012").status()).isEqualTo(AgreementStatus.IN_FORCE);
     }
@@ -140,15 +136,15 @@ class AgreementRulesTest {
     void restoringAnAgreementInForceIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_SOFA);
 
-        assertRejected(history, restoreAgreement("res", "2020-01-01", NER, USA, "usa-sofa-2012"),
+        assertRejected(history, fact("res", "2020-01-01", NER, USA).restoreAgreement("usa-sofa-2012").command(),
                 "only a suspended or denounced agreement can be restored; usa-sofa-2012 is in force since 2012-01-01");
     }
 
     static Stream<Arguments> actionsOnAnAgreement() {
         return Stream.of(
-                Arguments.of(suspend("x", "2024-03-16", NER, USA, "usa-sofa"), "suspended"),
-                Arguments.of(denounce("x", "2024-03-16", NER, USA, "usa-sofa"), "denounced"),
-                Arguments.of(restoreAgreement("x", "2024-03-16", NER, USA, "usa-sofa"), "restored"));
+                Arguments.of(fact("x", "2024-03-16", NER, USA).suspendAgreement("usa-sofa").command(), "suspended"),
+                Arguments.of(fact("x", "2024-03-16", NER, USA).denounceAgreement("usa-sofa").command(), "denounced"),
+                Arguments.of(fact("x", "2024-03-16", NER, USA).restoreAgreement("usa-sofa").command(), "restored"));
     }
 
     @ParameterizedTest
@@ -168,14 +164,14 @@ class AgreementRulesTest {
 
     @Test
     void denouncingAnAgreementSignedOnlyLaterIsRejected() {
-        DyadHistory history = recorded(NER_USA, sign("usa-sofa-2012", "2025-01-01", NER, USA, AgreementKind.STATUS_OF_FORCES));
+        DyadHistory history = recorded(NER_USA, fact("usa-sofa-2012", "2025-01-01", NER, USA).signAgreement(AgreementKind.STATUS_OF_FORCES).command());
 
         assertRejected(history, USA_DENOUNCE, "no agreement signed by usa-sofa-2012 on or before 2024-03-16");
     }
 
     @Test
     void anEconomicAgreementIsNotAMilitaryTie() {
-        DyadHistory history = recorded(NER_USA, sign("eco", "2015-01-01", NER, USA, AgreementKind.ECONOMIC));
+        DyadHistory history = recorded(NER_USA, fact("eco", "2015-01-01", NER, USA).signAgreement(AgreementKind.ECONOMIC).command());
 
         assertThat(history.state().agreementsInForce()).hasSize(1);
         assertThat(history.state().militaryAgreementsInForce()).isEmpty();

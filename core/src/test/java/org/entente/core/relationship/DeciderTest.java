@@ -8,20 +8,14 @@ import static org.entente.core.relationship.Facts.NER;
 import static org.entente.core.relationship.Facts.FRA_NER;
 import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.USA;
-import static org.entente.core.relationship.Facts.accredit;
 import static org.entente.core.relationship.Facts.assertRejected;
-import static org.entente.core.relationship.Facts.complete;
 import static org.entente.core.relationship.Facts.date;
-import static org.entente.core.relationship.Facts.denounce;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.id;
 import static org.entente.core.relationship.Facts.ids;
 import static org.entente.core.relationship.Facts.record;
 import static org.entente.core.relationship.Facts.recorded;
 import static org.entente.core.relationship.Facts.rejection;
-import static org.entente.core.relationship.Facts.schedule;
-import static org.entente.core.relationship.Facts.sever;
-import static org.entente.core.relationship.Facts.station;
-import static org.entente.core.relationship.Facts.talks;
 import static org.entente.core.relationship.NigerStory.USA_COMPLETE;
 import static org.entente.core.relationship.NigerStory.USA_DEADLINE;
 import static org.entente.core.relationship.NigerStory.USA_DENOUNCE;
@@ -102,8 +96,8 @@ class DeciderTest {
 
         @Test
         void factsOfOneDayAndRankAreOrderedById() {
-            DyadHistory history = recorded(NER_USA, talks("b-talks", "2024-03-12", USA, NER),
-                    talks("a-talks", "2024-03-12", NER, USA));
+            DyadHistory history = recorded(NER_USA, fact("b-talks", "2024-03-12", USA, NER).holdTalks().command(),
+                    fact("a-talks", "2024-03-12", NER, USA).holdTalks().command());
 
             assertThat(order(history)).containsExactly("a-talks", "b-talks");
         }
@@ -172,7 +166,7 @@ class DeciderTest {
         @Test
         void aRetroactiveFactThatBreaksALaterFactIsRejectedNamingIt() {
             DyadHistory history = usaStory();
-            FactCommand.CompleteWithdrawal earlyExit = complete("agadez-early-exit", "2024-06-01", USA, NER, "usa-forces-agadez");
+            FactCommand.CompleteWithdrawal earlyExit = fact("agadez-early-exit", "2024-06-01", USA, NER).completeWithdrawal().forces("usa-forces-agadez").command();
 
             RuleViolationException e = rejection(history, earlyExit);
 
@@ -192,7 +186,7 @@ class DeciderTest {
         void aRetroactiveCompletionIsCheckedAgainstTheLaterCompletionNamingTheSameForces() {
             DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_FORCES_AGADEZ, USA_SCHEDULE, USA_COMPLETE);
 
-            RuleViolationException e = rejection(history, complete("niamey-exit", "2024-07-07", USA, NER, "usa-forces-niamey"));
+            RuleViolationException e = rejection(history, fact("niamey-exit", "2024-07-07", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command());
 
             assertThat(e.brokenFact()).contains(id("usa-complete"));
             assertThat(e.reason()).isEqualTo("a withdrawal can be completed only for forces present;"
@@ -201,9 +195,9 @@ class DeciderTest {
 
         @Test
         void aRetroactiveSeveranceThatWouldUnseatALaterAmbassadorIsRejectedNamingTheAccreditation() {
-            DyadHistory history = recorded(FRA_NER, accredit("fra-amb", "2022-09-01", FRA, NER, EnvoyRole.AMBASSADOR));
+            DyadHistory history = recorded(FRA_NER, fact("fra-amb", "2022-09-01", FRA, NER).accreditAmbassador().level(MissionLevel.AMBASSADOR).command());
 
-            RuleViolationException e = rejection(history, sever("ner-sever", "2020-01-01", NER, FRA));
+            RuleViolationException e = rejection(history, fact("ner-sever", "2020-01-01", NER, FRA).severRelations().command());
 
             assertThat(e.brokenFact()).contains(id("fra-amb"));
             assertThat(e.fact()).isEqualTo(id("ner-sever"));
@@ -215,7 +209,7 @@ class DeciderTest {
         void aRetroactiveFactBrokenItselfIsRejectedForItsOwnReason() {
             DyadHistory history = usaStory();
 
-            assertRejected(history, denounce("early", "2011-06-01", NER, USA, "usa-sofa-2012"),
+            assertRejected(history, fact("early", "2011-06-01", NER, USA).denounceAgreement("usa-sofa-2012").command(),
                     "no agreement signed by usa-sofa-2012 on or before 2011-06-01");
         }
 
@@ -470,7 +464,7 @@ class DeciderTest {
         void differentContentUnderARetractedFactIdIsAConflictToo() {
             DyadHistory history = recorded(NER_USA, USA_TALKS, new RetractFacts(ids("usa-talks-2024-03"), "rumour"));
 
-            assertThatThrownBy(() -> Decider.decide(talks("usa-talks-2024-03", "2024-03-13", USA, NER), history))
+            assertThatThrownBy(() -> Decider.decide(fact("usa-talks-2024-03", "2024-03-13", USA, NER).holdTalks().command(), history))
                     .isInstanceOf(FactConflictException.class)
                     .hasMessageContaining("usa-talks-2024-03")
                     .hasMessageContaining("(retracted)");
@@ -536,7 +530,7 @@ class DeciderTest {
 
         @Test
         void aBatchRejectsADifferentFactUnderAnIdItRecordedEarlier() {
-            List<FactCommand> batch = List.of(USA_TALKS, talks("usa-talks-2024-03", "2024-03-13", USA, NER));
+            List<FactCommand> batch = List.of(USA_TALKS, fact("usa-talks-2024-03", "2024-03-13", USA, NER).holdTalks().command());
 
             assertThatThrownBy(() -> Decider.decideAll(batch, DyadHistory.empty(NER_USA)))
                     .isInstanceOf(FactConflictException.class);
@@ -562,7 +556,7 @@ class DeciderTest {
         @Test
         void aStoredFactTheRulesRejectIsKeptButSkippedLeavingTheStateAsItWas() {
             DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_FORCES_AGADEZ,
-                    schedule("s", "2024-04-19", USA, NER, null, "usa-forces-niamey"));
+                    fact("s", "2024-04-19", USA, NER).scheduleWithdrawal().forces("usa-forces-niamey").command());
             RelationshipState before = history.state();
 
             Decider.evolve(history, USA_COMPLETE.toEvent());
@@ -576,10 +570,10 @@ class DeciderTest {
         @Test
         void aRetroactiveFactIsNotBlamedForALaterStoredFactThatWasAlreadyBroken() {
             DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY);
-            Decider.evolve(history, complete("c", "2024-08-05", USA, NER, "usa-forces-niamey").toEvent());
+            Decider.evolve(history, fact("c", "2024-08-05", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command().toEvent());
             assertThat(history.skippedByRules()).isEqualTo(1);
 
-            assertThat(Decider.decide(talks("t-2025", "2025-01-01", USA, NER), history)).hasSize(1);
+            assertThat(Decider.decide(fact("t-2025", "2025-01-01", USA, NER).holdTalks().command(), history)).hasSize(1);
             assertThat(Decider.decide(USA_SOFA, history)).isEqualTo(List.of(USA_SOFA.toEvent()));
             assertThat(Decider.decide(new RetractFacts(ids("usa-forces-niamey"), "never happened"), history)).hasSize(1);
         }
@@ -587,7 +581,7 @@ class DeciderTest {
         @Test
         void aRetroactiveFactCanRepairAStoredFactThatWasBroken() {
             DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY);
-            Decider.evolve(history, complete("c", "2024-08-05", USA, NER, "usa-forces-niamey").toEvent());
+            Decider.evolve(history, fact("c", "2024-08-05", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command().toEvent());
 
             record(history, USA_SCHEDULE);
 
@@ -598,10 +592,10 @@ class DeciderTest {
         @Test
         void aCorrectionOfABrokenStoredFactMustStillObeyTheRules() {
             DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY);
-            Decider.evolve(history, complete("c", "2024-08-05", USA, NER, "usa-forces-niamey").toEvent());
+            Decider.evolve(history, fact("c", "2024-08-05", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command().toEvent());
 
             RuleViolationException e = rejection(history,
-                    new CorrectFact(complete("c", "2024-08-06", USA, NER, "usa-forces-niamey"), "a day later"));
+                    new CorrectFact(fact("c", "2024-08-06", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command(), "a day later"));
 
             assertThat(e.brokenFact()).isEmpty();
             assertThat(e.reason()).startsWith("no withdrawal is scheduled on or before 2024-08-06 for usa-forces-niamey");
@@ -638,7 +632,7 @@ class DeciderTest {
 
             DyadHistory copy = original.copy();
             record(copy, USA_DENOUNCE);
-            record(copy, station("usa-forces-arlit", "2015-01-01", USA, NER));
+            record(copy, fact("usa-forces-arlit", "2015-01-01", USA, NER).stationForces().invited().command());
 
             assertThat(original.size()).isEqualTo(2);
             assertThat(original.state()).isEqualTo(before);

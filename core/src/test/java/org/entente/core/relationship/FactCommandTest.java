@@ -23,31 +23,31 @@ class FactCommandTest {
     /** One command of every kind, with every optional field filled where there is one. */
     static Stream<FactCommand> oneOfEachKind() {
         return Stream.of(
-                Facts.establish("a1", "2000-01-01", NER, USA),
-                Facts.restoreRelations("a2", "2000-01-01", NER, USA),
-                Facts.downgrade("a3", "2000-01-01", NER, USA),
-                Facts.sever("a4", "2000-01-01", NER, USA),
-                new FactCommand.AccreditAmbassador(header("a5", "2000-01-01", USA, NER), EnvoyRole.AMBASSADOR,
+                Facts.fact("a1", "2000-01-01", NER, USA).establishRelations().command(),
+                Facts.fact("a2", "2000-01-01", NER, USA).restoreRelations().command(),
+                Facts.fact("a3", "2000-01-01", NER, USA).downgradeRelations().command(),
+                Facts.fact("a4", "2000-01-01", NER, USA).severRelations().command(),
+                new FactCommand.AccreditAmbassador(header("a5", "2000-01-01", USA, NER), MissionLevel.AMBASSADOR,
                         Optional.of("Kathleen FitzGibbon")),
                 new FactCommand.AppointAttache(header("a6", "2024-04-26", TUR, NER), Optional.of("Serkan Kaya"),
-                        Optional.of("Colonel"), "defence"),
-                Facts.recall("a7", "2000-01-01", NER, USA, "a5", EnvoyRole.AMBASSADOR),
-                Facts.expel("a8", "2000-01-01", NER, USA, null, EnvoyRole.DEFENCE_ATTACHE),
+                        Optional.of("Colonel"), AttacheService.DEFENCE),
+                Facts.fact("a7", "2000-01-01", NER, USA).recallEnvoy(EnvoyRole.AMBASSADOR).appointment("a5").command(),
+                Facts.fact("a8", "2000-01-01", NER, USA).expelEnvoy(EnvoyRole.DEFENCE_ATTACHE).command(),
                 new FactCommand.SignAgreement(header("a9", "2000-01-01", NER, USA), AgreementKind.MILITARY_ASSISTANCE,
                         Optional.of("assistance")),
-                Facts.suspend("a10", "2000-01-01", NER, USA, "a9"),
-                Facts.denounce("a11", "2000-01-01", NER, USA, "a9"),
-                Facts.restoreAgreement("a12", "2000-01-01", NER, USA, "a9"),
+                Facts.fact("a10", "2000-01-01", NER, USA).suspendAgreement("a9").command(),
+                Facts.fact("a11", "2000-01-01", NER, USA).denounceAgreement("a9").command(),
+                Facts.fact("a12", "2000-01-01", NER, USA).restoreAgreement("a9").command(),
                 new FactCommand.StationForces(header("a13", "2000-01-01", USA, NER), Optional.of("Niamey"), Optional.of(100),
                         List.of("Air Base 101"), false),
-                Facts.demand("a14", "2000-01-01", NER, USA, "a13"),
-                Facts.schedule("a15", "2000-01-01", USA, NER, "2000-12-31", "a13"),
-                Facts.handOver("a16", "2000-01-01", USA, NER, "a13", "Air Base 101"),
-                Facts.complete("a17", "2000-01-01", USA, NER, "a13"),
-                Facts.pledge("a18", "2000-01-01", USA, NER, CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE),
+                Facts.fact("a14", "2000-01-01", NER, USA).demandWithdrawal().forces("a13").command(),
+                Facts.fact("a15", "2000-01-01", USA, NER).scheduleWithdrawal().deadline(2000, 12, 31).forces("a13").command(),
+                Facts.fact("a16", "2000-01-01", USA, NER).handOverBase("a13", "Air Base 101").command(),
+                Facts.fact("a17", "2000-01-01", USA, NER).completeWithdrawal().forces("a13").command(),
+                Facts.fact("a18", "2000-01-01", USA, NER).pledgeCooperation(CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE).command(),
                 new FactCommand.HoldTalks(header("a19", "2000-01-01", USA, NER), Optional.of("security")),
-                Facts.impose("a20", "2000-01-01", USA, NER),
-                Facts.lift("a21", "2000-01-01", USA, NER, "a20"),
+                Facts.fact("a20", "2000-01-01", USA, NER).imposeSanctions("arms embargo").command(),
+                Facts.fact("a21", "2000-01-01", USA, NER).liftSanctions("a20").command(),
                 new FactCommand.RecordInteraction(header("a22", "2000-01-01", USA, NER), CameoCode.of("042"), "a visit"));
     }
 
@@ -86,15 +86,14 @@ class FactCommandTest {
 
     @Test
     void aPledgeListsItsDomainsOnceInTheirNaturalOrder() {
-        FactEvent.CooperationPledged event = Facts.pledge("p", "2024-07-17", TUR, NER, CooperationDomain.INTELLIGENCE,
-                CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE).toEvent();
+        FactEvent.CooperationPledged event = Facts.fact("p", "2024-07-17", TUR, NER).pledgeCooperation(CooperationDomain.INTELLIGENCE, CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE).command().toEvent();
 
         assertThat(event.domains()).containsExactly(CooperationDomain.MILITARY, CooperationDomain.INTELLIGENCE);
     }
 
     @Test
     void aPledgeWithoutDomainIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Facts.pledge("p", "2024-07-17", TUR, NER))
+        assertThatIllegalArgumentException().isThrownBy(() -> new FactCommand.PledgeCooperation(header("p", "2024-07-17", TUR, NER), List.of()))
                 .withMessage("fact p: a pledge names at least one domain");
     }
 
@@ -135,7 +134,7 @@ class FactCommandTest {
                 .isThrownBy(() -> new RelationshipCommand.RetractFacts(Facts.ids("x"), "  "))
                 .withMessage("a reason is required for a correction or retraction");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new RelationshipCommand.CorrectFact(Facts.talks("t", "2024-03-12", USA, NER),
+                .isThrownBy(() -> new RelationshipCommand.CorrectFact(Facts.fact("t", "2024-03-12", USA, NER).holdTalks().command(),
                         "r".repeat(RelationshipCommand.MAX_REASON + 1)))
                 .withMessage("the reason has 2001 characters; at most 2000 are accepted");
         assertThat(new RelationshipCommand.RetractFacts(Facts.ids("x"), "  never happened ").reason())

@@ -4,30 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.core.relationship.Facts.NER;
 import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.USA;
-import static org.entente.core.relationship.Facts.accredit;
-import static org.entente.core.relationship.Facts.appointAttache;
-import static org.entente.core.relationship.Facts.complete;
 import static org.entente.core.relationship.Facts.date;
-import static org.entente.core.relationship.Facts.demand;
-import static org.entente.core.relationship.Facts.denounce;
-import static org.entente.core.relationship.Facts.downgrade;
-import static org.entente.core.relationship.Facts.establish;
-import static org.entente.core.relationship.Facts.expel;
-import static org.entente.core.relationship.Facts.handOver;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.id;
-import static org.entente.core.relationship.Facts.impose;
-import static org.entente.core.relationship.Facts.lift;
-import static org.entente.core.relationship.Facts.pledge;
-import static org.entente.core.relationship.Facts.recall;
 import static org.entente.core.relationship.Facts.recorded;
-import static org.entente.core.relationship.Facts.restoreAgreement;
-import static org.entente.core.relationship.Facts.restoreRelations;
-import static org.entente.core.relationship.Facts.schedule;
-import static org.entente.core.relationship.Facts.sever;
-import static org.entente.core.relationship.Facts.sign;
-import static org.entente.core.relationship.Facts.station;
-import static org.entente.core.relationship.Facts.suspend;
-import static org.entente.core.relationship.Facts.talks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,36 +27,36 @@ class FoldSharingTest {
 
     /** Every kind of fact, touching envoys, agreements, forces and sanctions, with ties made and ended. */
     private static final List<FactEvent> MIXED = recorded(NER_USA, List.of(
-            establish("rel", "2000-01-01", NER, USA),
-            accredit("amb1", "2000-02-01", USA, NER, EnvoyRole.AMBASSADOR),
-            talks("t1", "2000-03-01", NER, USA),
-            sign("eco", "2001-01-01", NER, USA, AgreementKind.ECONOMIC),
-            sign("sofa", "2002-01-01", NER, USA, AgreementKind.STATUS_OF_FORCES),
-            appointAttache("att1", "2002-02-01", USA, NER),
-            station("f1", "2003-01-01", USA, NER, "base-a", "base-b"),
-            pledge("p1", "2003-06-01", NER, USA, CooperationDomain.SECURITY),
-            impose("s1", "2004-01-01", USA, NER),
-            talks("t2", "2004-02-01", USA, NER),
-            suspend("sus", "2005-01-01", NER, USA, "sofa"),
-            demand("d1", "2005-02-01", NER, USA, "f1"),
-            schedule("sch", "2005-03-01", USA, NER, "2005-12-31", "f1"),
-            handOver("ho", "2005-06-01", USA, NER, "f1", "base-a"),
-            complete("c1", "2005-09-01", USA, NER, "f1"),
-            pledge("p2", "2005-10-01", NER, USA, CooperationDomain.ECONOMIC),
-            lift("l1", "2006-01-01", USA, NER, "s1"),
-            restoreAgreement("ra", "2006-06-01", NER, USA, "sofa"),
-            denounce("den", "2007-01-01", NER, USA, "sofa"),
-            recall("rc", "2007-02-01", USA, NER, "att1", EnvoyRole.DEFENCE_ATTACHE),
-            impose("s2", "2008-01-01", NER, USA),
-            downgrade("dg", "2008-02-01", NER, USA),
-            sever("sv", "2009-01-01", NER, USA),
-            talks("t3", "2009-06-01", NER, USA),
-            restoreRelations("rr", "2010-01-01", NER, USA),
-            accredit("amb2", "2010-02-01", USA, NER, EnvoyRole.CHARGE_D_AFFAIRES),
-            expel("ex", "2010-06-01", NER, USA, "amb2", EnvoyRole.CHARGE_D_AFFAIRES),
-            station("f2", "2011-01-01", USA, NER),
-            sign("mil", "2011-02-01", NER, USA, AgreementKind.DEFENCE_COOPERATION),
-            talks("t4", "2011-03-01", NER, USA))).facts();
+            fact("rel", "2000-01-01", NER, USA).establishRelations().command(),
+            fact("amb1", "2000-02-01", USA, NER).accreditAmbassador().level(MissionLevel.AMBASSADOR).command(),
+            fact("t1", "2000-03-01", NER, USA).holdTalks().command(),
+            fact("eco", "2001-01-01", NER, USA).signAgreement(AgreementKind.ECONOMIC).command(),
+            fact("sofa", "2002-01-01", NER, USA).signAgreement(AgreementKind.STATUS_OF_FORCES).command(),
+            fact("att1", "2002-02-01", USA, NER).appointAttache().rank("Colonel").command(),
+            fact("f1", "2003-01-01", USA, NER).stationForces().bases("base-a", "base-b").invited().command(),
+            fact("p1", "2003-06-01", NER, USA).pledgeCooperation(CooperationDomain.SECURITY).command(),
+            fact("s1", "2004-01-01", USA, NER).imposeSanctions("arms embargo").command(),
+            fact("t2", "2004-02-01", USA, NER).holdTalks().command(),
+            fact("sus", "2005-01-01", NER, USA).suspendAgreement("sofa").command(),
+            fact("d1", "2005-02-01", NER, USA).demandWithdrawal().forces("f1").command(),
+            fact("sch", "2005-03-01", USA, NER).scheduleWithdrawal().deadline(2005, 12, 31).forces("f1").command(),
+            fact("ho", "2005-06-01", USA, NER).handOverBase("f1", "base-a").command(),
+            fact("c1", "2005-09-01", USA, NER).completeWithdrawal().forces("f1").command(),
+            fact("p2", "2005-10-01", NER, USA).pledgeCooperation(CooperationDomain.ECONOMIC).command(),
+            fact("l1", "2006-01-01", USA, NER).liftSanctions("s1").command(),
+            fact("ra", "2006-06-01", NER, USA).restoreAgreement("sofa").command(),
+            fact("den", "2007-01-01", NER, USA).denounceAgreement("sofa").command(),
+            fact("rc", "2007-02-01", USA, NER).recallEnvoy(EnvoyRole.DEFENCE_ATTACHE).appointment("att1").command(),
+            fact("s2", "2008-01-01", NER, USA).imposeSanctions("arms embargo").command(),
+            fact("dg", "2008-02-01", NER, USA).downgradeRelations().command(),
+            fact("sv", "2009-01-01", NER, USA).severRelations().command(),
+            fact("t3", "2009-06-01", NER, USA).holdTalks().command(),
+            fact("rr", "2010-01-01", NER, USA).restoreRelations().command(),
+            fact("amb2", "2010-02-01", USA, NER).accreditAmbassador().level(MissionLevel.CHARGE_D_AFFAIRES).command(),
+            fact("ex", "2010-06-01", NER, USA).expelEnvoy(EnvoyRole.CHARGE_D_AFFAIRES).appointment("amb2").command(),
+            fact("f2", "2011-01-01", USA, NER).stationForces().invited().command(),
+            fact("mil", "2011-02-01", NER, USA).signAgreement(AgreementKind.DEFENCE_COOPERATION).command(),
+            fact("t4", "2011-03-01", NER, USA).holdTalks().command())).facts();
 
     @Test
     void theMixedHistoryIsAcceptedWhole() {
@@ -153,7 +133,7 @@ class FoldSharingTest {
     @Test
     void factsThatTouchNoListShareTheCheckpointsLists() {
         RelationshipState checkpoint = Decider.stateOf(NER_USA, MIXED.subList(0, 9));
-        FactEvent contact = recorded(NER_USA, talks("t-late", "2004-01-15", NER, USA)).facts().get(0);
+        FactEvent contact = recorded(NER_USA, fact("t-late", "2004-01-15", NER, USA).holdTalks().command()).facts().get(0);
 
         RelationshipState continued = Decider.continueFrom(checkpoint, List.of(contact));
 
@@ -172,7 +152,7 @@ class FoldSharingTest {
                 new Relations(RelationsStatus.PRESUMED, Optional.empty()), List.of(), List.of(sofa), List.of(), List.of(),
                 new Steps(Optional.empty(), Optional.empty(), true, false, false, false, Optional.empty()),
                 Optional.empty(), Optional.empty(), 1);
-        FactEvent contact = recorded(NER_USA, talks("t", "2003-01-01", NER, USA)).facts().get(0);
+        FactEvent contact = recorded(NER_USA, fact("t", "2003-01-01", NER, USA).holdTalks().command()).facts().get(0);
 
         RelationshipState continued = Decider.continueFrom(byHand, List.of(contact));
 

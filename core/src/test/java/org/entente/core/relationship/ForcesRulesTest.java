@@ -5,18 +5,13 @@ import static org.entente.core.relationship.Facts.NER;
 import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.USA;
 import static org.entente.core.relationship.Facts.assertRejected;
-import static org.entente.core.relationship.Facts.complete;
 import static org.entente.core.relationship.Facts.date;
-import static org.entente.core.relationship.Facts.demand;
-import static org.entente.core.relationship.Facts.handOver;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.header;
 import static org.entente.core.relationship.Facts.id;
 import static org.entente.core.relationship.Facts.ids;
 import static org.entente.core.relationship.Facts.record;
 import static org.entente.core.relationship.Facts.recorded;
-import static org.entente.core.relationship.Facts.schedule;
-import static org.entente.core.relationship.Facts.sever;
-import static org.entente.core.relationship.Facts.station;
 import static org.entente.core.relationship.NigerStory.USA_COMPLETE;
 import static org.entente.core.relationship.NigerStory.USA_DEADLINE;
 import static org.entente.core.relationship.NigerStory.USA_FORCES_AGADEZ;
@@ -55,7 +50,7 @@ class ForcesRulesTest {
 
     @Test
     void stationingForcesAtTheHostsInvitationWhileRelationsAreSeveredIsRejected() {
-        DyadHistory history = recorded(NER_USA, sever("s", "2010-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("s", "2010-01-01", NER, USA).severRelations().command());
 
         assertRejected(history, USA_FORCES_NIAMEY,
                 "relations are severed since 2010-01-01, so forces cannot be stationed at the host's invitation");
@@ -63,7 +58,7 @@ class ForcesRulesTest {
 
     @Test
     void forcesStationedWithoutInvitationAreAcceptedWhileSeveredButAreNoCooperativeStep() {
-        DyadHistory history = recorded(NER_USA, sever("s", "2010-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("s", "2010-01-01", NER, USA).severRelations().command());
         FactCommand.StationForces uninvited = new FactCommand.StationForces(header("occ", "2011-01-01", USA, NER),
                 Optional.empty(), Optional.empty(), List.of(), false);
 
@@ -77,7 +72,7 @@ class ForcesRulesTest {
     @Test
     void demandingTheWithdrawalOfForcesPresentIsAcceptedAsAWindingDownStep() {
         DyadHistory history = bothStationings();
-        FactCommand.DemandWithdrawal command = demand("ner-demand", "2024-03-16", NER, USA);
+        FactCommand.DemandWithdrawal command = fact("ner-demand", "2024-03-16", NER, USA).demandWithdrawal().command();
 
         assertThat(Decider.decide(command, history))
                 .isEqualTo(List.of(new FactEvent.WithdrawalDemanded(command.fact(), List.of())));
@@ -89,7 +84,7 @@ class ForcesRulesTest {
 
     @Test
     void demandingAWithdrawalWithoutForcesIsRejected() {
-        assertRejected(DyadHistory.empty(NER_USA), demand("d", "2024-03-16", NER, USA),
+        assertRejected(DyadHistory.empty(NER_USA), fact("d", "2024-03-16", NER, USA).demandWithdrawal().command(),
                 "a withdrawal can be demanded only for forces present, and no forces of USA are in NER on 2024-03-16 (forces recorded: none)");
     }
 
@@ -97,7 +92,7 @@ class ForcesRulesTest {
     void demandingTheWithdrawalOfOnesOwnForcesIsRejected() {
         DyadHistory history = bothStationings();
 
-        assertRejected(history, demand("d", "2024-03-16", USA, NER, "usa-forces-niamey"),
+        assertRejected(history, fact("d", "2024-03-16", USA, NER).demandWithdrawal().forces("usa-forces-niamey").command(),
                 "the forces of usa-forces-niamey are USA's, not NER's");
     }
 
@@ -118,7 +113,7 @@ class ForcesRulesTest {
     void schedulingAWithdrawalOfNamedForcesLeavesTheOthersUnscheduled() {
         DyadHistory history = bothStationings();
 
-        record(history, schedule("s", "2024-04-19", USA, NER, "2024-09-15", "usa-forces-agadez"));
+        record(history, fact("s", "2024-04-19", USA, NER).scheduleWithdrawal().deadline(2024, 9, 15).forces("usa-forces-agadez").command());
 
         assertThat(forces(history, "usa-forces-agadez").withdrawal())
                 .contains(new Withdrawal(date("2024-04-19"), Optional.of(date("2024-09-15"))));
@@ -143,7 +138,7 @@ class ForcesRulesTest {
     void reschedulingWithoutADeadlineKeepsThePreviousDeadline() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_DEADLINE);
 
-        record(history, schedule("again", "2024-06-01", USA, NER, null));
+        record(history, fact("again", "2024-06-01", USA, NER).scheduleWithdrawal().command());
 
         assertThat(forces(history, "usa-forces-niamey").withdrawal())
                 .contains(new Withdrawal(date("2024-05-19"), Optional.of(date("2024-09-15"))));
@@ -159,7 +154,7 @@ class ForcesRulesTest {
     void schedulingTheWithdrawalOfTheHostsForcesIsRejected() {
         DyadHistory history = bothStationings();
 
-        assertRejected(history, schedule("s", "2024-04-19", NER, USA, null),
+        assertRejected(history, fact("s", "2024-04-19", NER, USA).scheduleWithdrawal().command(),
                 "a withdrawal can be scheduled only for forces present, and no forces of NER are in USA on 2024-04-19"
                         + " (forces recorded: usa-forces-niamey (USA, present), usa-forces-agadez (USA, present))");
     }
@@ -168,7 +163,7 @@ class ForcesRulesTest {
     void schedulingWithADeadlineBeforeTheSchedulingIsRejected() {
         DyadHistory history = bothStationings();
 
-        assertRejected(history, schedule("s", "2024-04-19", USA, NER, "2024-04-18"),
+        assertRejected(history, fact("s", "2024-04-19", USA, NER).scheduleWithdrawal().deadline(2024, 4, 18).command(),
                 "the deadline 2024-04-18 precedes the scheduling on 2024-04-19");
     }
 
@@ -176,7 +171,7 @@ class ForcesRulesTest {
     void aDeadlineOnTheDayOfTheSchedulingIsAccepted() {
         DyadHistory history = bothStationings();
 
-        record(history, schedule("s", "2024-04-19", USA, NER, "2024-04-19"));
+        record(history, fact("s", "2024-04-19", USA, NER).scheduleWithdrawal().deadline(2024, 4, 19).command());
 
         assertThat(forces(history, "usa-forces-agadez").withdrawal().flatMap(Withdrawal::deadline)).contains(date("2024-04-19"));
     }
@@ -184,9 +179,9 @@ class ForcesRulesTest {
     @Test
     void schedulingForForcesThatLeftIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_SCHEDULE,
-                complete("gone", "2024-07-07", USA, NER, "usa-forces-niamey"));
+                fact("gone", "2024-07-07", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command());
 
-        assertRejected(history, schedule("s", "2024-08-01", USA, NER, null, "usa-forces-niamey"),
+        assertRejected(history, fact("s", "2024-08-01", USA, NER).scheduleWithdrawal().forces("usa-forces-niamey").command(),
                 "a withdrawal can be scheduled only for forces present; the forces of usa-forces-niamey left on 2024-07-07");
     }
 
@@ -194,7 +189,7 @@ class ForcesRulesTest {
     void schedulingForAStationingNeverRecordedIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY);
 
-        assertRejected(history, schedule("s", "2024-04-19", USA, NER, null, "usa-forces-arlit"),
+        assertRejected(history, fact("s", "2024-04-19", USA, NER).scheduleWithdrawal().forces("usa-forces-arlit").command(),
                 "no forces were stationed by usa-forces-arlit on or before 2024-04-19; forces are named by their stationing"
                         + " (recorded: usa-forces-niamey (USA, present))");
     }
@@ -215,7 +210,7 @@ class ForcesRulesTest {
     void handingOverABaseTheForcesDoNotUseIsRejected() {
         DyadHistory history = bothStationings();
 
-        assertRejected(history, handOver("h", "2024-07-07", USA, NER, "usa-forces-niamey", "Air Base 201"),
+        assertRejected(history, fact("h", "2024-07-07", USA, NER).handOverBase("usa-forces-niamey", "Air Base 201").command(),
                 "the forces of usa-forces-niamey use [Air Base 101], not 'Air Base 201'");
     }
 
@@ -223,15 +218,15 @@ class ForcesRulesTest {
     void handingOverABaseTwiceIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_HANDOVER_101);
 
-        assertRejected(history, handOver("h2", "2024-07-08", USA, NER, "usa-forces-niamey", "Air Base 101"),
+        assertRejected(history, fact("h2", "2024-07-08", USA, NER).handOverBase("usa-forces-niamey", "Air Base 101").command(),
                 "'Air Base 101' was already handed over");
     }
 
     @Test
     void anyBaseMayBeHandedOverByForcesWhoseBasesWereNotRecorded() {
-        DyadHistory history = recorded(NER_USA, station("f", "2013-01-01", USA, NER));
+        DyadHistory history = recorded(NER_USA, fact("f", "2013-01-01", USA, NER).stationForces().invited().command());
 
-        record(history, handOver("h", "2024-07-07", USA, NER, "f", "Camp Somewhere"));
+        record(history, fact("h", "2024-07-07", USA, NER).handOverBase("f", "Camp Somewhere").command());
 
         assertThat(forces(history, "f").basesHandedOver()).containsExactly("Camp Somewhere");
     }
@@ -239,7 +234,7 @@ class ForcesRulesTest {
     @Test
     void handingOverABaseOfForcesThatLeftIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_SCHEDULE,
-                complete("gone", "2024-07-01", USA, NER, "usa-forces-niamey"));
+                fact("gone", "2024-07-01", USA, NER).completeWithdrawal().forces("usa-forces-niamey").command());
 
         assertRejected(history, USA_HANDOVER_101,
                 "a base can be handed over only for forces present; the forces of usa-forces-niamey left on 2024-07-01");
@@ -269,7 +264,7 @@ class ForcesRulesTest {
     @Test
     void completingAWithdrawalScheduledForOnlySomeOfTheForcesIsRejectedAndEndsNone() {
         DyadHistory history = bothStationings();
-        record(history, schedule("s", "2024-04-19", USA, NER, null, "usa-forces-niamey"));
+        record(history, fact("s", "2024-04-19", USA, NER).scheduleWithdrawal().forces("usa-forces-niamey").command());
 
         assertRejected(history, USA_COMPLETE,
                 "no withdrawal is scheduled on or before 2024-08-05 for usa-forces-agadez (last scheduled: 2024-04-19 for usa-forces-niamey)");
@@ -279,11 +274,11 @@ class ForcesRulesTest {
     @Test
     void theLastScheduledWithdrawalNamedByARejectionIsTheLatest() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_FORCES_AGADEZ,
-                station("usa-forces-arlit", "2020-01-01", USA, NER),
-                schedule("late", "2024-05-01", USA, NER, null, "usa-forces-niamey"),
-                schedule("early", "2024-04-01", USA, NER, null, "usa-forces-agadez"));
+                fact("usa-forces-arlit", "2020-01-01", USA, NER).stationForces().invited().command(),
+                fact("late", "2024-05-01", USA, NER).scheduleWithdrawal().forces("usa-forces-niamey").command(),
+                fact("early", "2024-04-01", USA, NER).scheduleWithdrawal().forces("usa-forces-agadez").command());
 
-        assertRejected(history, complete("c", "2024-08-05", USA, NER, "usa-forces-arlit"),
+        assertRejected(history, fact("c", "2024-08-05", USA, NER).completeWithdrawal().forces("usa-forces-arlit").command(),
                 "no withdrawal is scheduled on or before 2024-08-05 for usa-forces-arlit (last scheduled: 2024-05-01 for usa-forces-niamey)");
     }
 
@@ -291,7 +286,7 @@ class ForcesRulesTest {
     void completingAllForcesWithoutNamingThemEndsEveryScheduledStationing() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_FORCES_AGADEZ, USA_SCHEDULE);
 
-        record(history, complete("all", "2024-08-05", USA, NER));
+        record(history, fact("all", "2024-08-05", USA, NER).completeWithdrawal().command());
 
         assertThat(history.state().forcesPresent()).isEmpty();
         assertThat(history.state().hasMilitaryTies()).isFalse();
@@ -301,9 +296,9 @@ class ForcesRulesTest {
     void completingAWithdrawalTwiceIsRejected() {
         DyadHistory history = recorded(NER_USA, USA_FORCES_NIAMEY, USA_FORCES_AGADEZ, USA_SCHEDULE, USA_COMPLETE);
 
-        assertRejected(history, complete("again", "2024-09-01", USA, NER, "usa-forces-agadez"),
+        assertRejected(history, fact("again", "2024-09-01", USA, NER).completeWithdrawal().forces("usa-forces-agadez").command(),
                 "a withdrawal can be completed only for forces present; the forces of usa-forces-agadez left on 2024-08-05");
-        assertRejected(history, complete("again", "2024-09-01", USA, NER),
+        assertRejected(history, fact("again", "2024-09-01", USA, NER).completeWithdrawal().command(),
                 "a withdrawal can be completed only for forces present, and no forces of USA are in NER on 2024-09-01"
                         + " (forces recorded: usa-forces-niamey (USA, left 2024-08-05), usa-forces-agadez (USA, left 2024-08-05))");
     }

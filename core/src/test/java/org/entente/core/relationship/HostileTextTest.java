@@ -57,7 +57,7 @@ class HostileTextTest {
                 Optional.empty(), List.of("Air Base 101", "Air Base\u0085201"), true))
                 .hasMessageStartingWith("fact f-1, bases[1]: U+0085 (NEL) at character 9 is refused");
         assertThatThrownBy(() -> new FactCommand.AppointAttache(header("a-1", "2024-01-02", TUR, NER), Optional.of("Serkan Kaya"),
-                Optional.of("Colonel\u007f"), "defence"))
+                Optional.of("Colonel\u007f"), AttacheService.DEFENCE))
                 .hasMessageStartingWith("fact a-1, rank: U+007F (DEL) at character 8 is refused");
     }
 

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.core.relationship.Facts.NER;
 import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.USA;
-import static org.entente.core.relationship.Facts.accredit;
-import static org.entente.core.relationship.Facts.appointAttache;
 import static org.entente.core.relationship.Facts.assertRejected;
 import static org.entente.core.relationship.Facts.date;
-import static org.entente.core.relationship.Facts.downgrade;
-import static org.entente.core.relationship.Facts.establish;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.record;
 import static org.entente.core.relationship.Facts.recorded;
-import static org.entente.core.relationship.Facts.restoreRelations;
-import static org.entente.core.relationship.Facts.sever;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +28,7 @@ class RelationsRulesTest {
     @Test
     void establishingRelationsIsAccepted() {
         DyadHistory history = DyadHistory.empty(NER_USA);
-        FactCommand.EstablishRelations command = establish("ner-usa-1960", "1960-08-03", USA, NER);
+        FactCommand.EstablishRelations command = fact("ner-usa-1960", "1960-08-03", USA, NER).establishRelations().command();
 
         assertThat(Decider.decide(command, history)).isEqualTo(List.of(new FactEvent.RelationsEstablished(command.fact())));
         record(history, command);
@@ -43,38 +38,38 @@ class RelationsRulesTest {
 
     @Test
     void establishingRelationsTwiceIsRejected() {
-        DyadHistory history = recorded(NER_USA, establish("e1", "1960-08-03", USA, NER));
+        DyadHistory history = recorded(NER_USA, fact("e1", "1960-08-03", USA, NER).establishRelations().command());
 
-        assertRejected(history, establish("e2", "1961-01-01", NER, USA),
+        assertRejected(history, fact("e2", "1961-01-01", NER, USA).establishRelations().command(),
                 "relations are already established since 1960-08-03");
     }
 
     @Test
     void establishingSeveredRelationsIsRejectedInFavourOfRestoringThem() {
-        DyadHistory history = recorded(NER_USA, sever("s", "2000-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("s", "2000-01-01", NER, USA).severRelations().command());
 
-        assertRejected(history, establish("e", "2001-01-01", NER, USA),
+        assertRejected(history, fact("e", "2001-01-01", NER, USA).establishRelations().command(),
                 "relations are severed since 2000-01-01; record restore-relations instead");
     }
 
     @Test
     void restoringRelationsThatWereNeverSeveredIsRejected() {
-        assertRejected(DyadHistory.empty(NER_USA), restoreRelations("r", "2001-01-01", NER, USA),
+        assertRejected(DyadHistory.empty(NER_USA), fact("r", "2001-01-01", NER, USA).restoreRelations().command(),
                 "only severed or downgraded relations can be restored; relations are presumed");
     }
 
     @Test
     void restoringEstablishedRelationsIsRejectedSayingSinceWhen() {
-        DyadHistory history = recorded(NER_USA, establish("e", "1960-08-03", USA, NER));
+        DyadHistory history = recorded(NER_USA, fact("e", "1960-08-03", USA, NER).establishRelations().command());
 
-        assertRejected(history, restoreRelations("r", "2001-01-01", NER, USA),
+        assertRejected(history, fact("r", "2001-01-01", NER, USA).restoreRelations().command(),
                 "only severed or downgraded relations can be restored; relations are established since 1960-08-03");
     }
 
     @Test
     void restoringSeveredRelationsIsAccepted() {
-        DyadHistory history = recorded(NER_USA, sever("s", "2000-01-01", NER, USA));
-        FactCommand.RestoreRelations command = restoreRelations("r", "2001-02-03", USA, NER);
+        DyadHistory history = recorded(NER_USA, fact("s", "2000-01-01", NER, USA).severRelations().command());
+        FactCommand.RestoreRelations command = fact("r", "2001-02-03", USA, NER).restoreRelations().command();
 
         assertThat(Decider.decide(command, history)).isEqualTo(List.of(new FactEvent.RelationsRestored(command.fact())));
         record(history, command);
@@ -84,9 +79,9 @@ class RelationsRulesTest {
 
     @Test
     void restoringDowngradedRelationsIsAccepted() {
-        DyadHistory history = recorded(NER_USA, downgrade("d", "2000-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("d", "2000-01-01", NER, USA).downgradeRelations().command());
 
-        record(history, restoreRelations("r", "2001-01-01", NER, USA));
+        record(history, fact("r", "2001-01-01", NER, USA).restoreRelations().command());
 
         assertThat(history.state().relations().status()).isEqualTo(RelationsStatus.ESTABLISHED);
     }
@@ -94,7 +89,7 @@ class RelationsRulesTest {
     @Test
     void downgradingRelationsIsAccepted() {
         DyadHistory history = DyadHistory.empty(NER_USA);
-        FactCommand.DowngradeRelations command = downgrade("d", "2000-01-01", NER, USA);
+        FactCommand.DowngradeRelations command = fact("d", "2000-01-01", NER, USA).downgradeRelations().command();
 
         assertThat(Decider.decide(command, history)).isEqualTo(List.of(new FactEvent.RelationsDowngraded(command.fact())));
         record(history, command);
@@ -103,18 +98,18 @@ class RelationsRulesTest {
 
     @Test
     void downgradingSeveredRelationsIsRejected() {
-        DyadHistory history = recorded(NER_USA, sever("s", "2000-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("s", "2000-01-01", NER, USA).severRelations().command());
 
-        assertRejected(history, downgrade("d", "2000-06-01", NER, USA),
+        assertRejected(history, fact("d", "2000-06-01", NER, USA).downgradeRelations().command(),
                 "relations are severed since 2000-01-01, so relations cannot be downgraded");
     }
 
     @Test
     void severingRelationsIsAcceptedAndEndsEveryEnvoyInPost() {
         DyadHistory history = recorded(NER_USA,
-                accredit("amb", "1999-01-01", USA, NER, EnvoyRole.AMBASSADOR),
-                appointAttache("att", "1999-02-01", NER, USA));
-        FactCommand.SeverRelations command = sever("s", "2000-01-01", NER, USA);
+                fact("amb", "1999-01-01", USA, NER).accreditAmbassador().level(MissionLevel.AMBASSADOR).command(),
+                fact("att", "1999-02-01", NER, USA).appointAttache().rank("Colonel").command());
+        FactCommand.SeverRelations command = fact("s", "2000-01-01", NER, USA).severRelations().command();
 
         assertThat(history.state().envoys()).hasSize(2);
         assertThat(Decider.decide(command, history)).isEqualTo(List.of(new FactEvent.RelationsSevered(command.fact())));
@@ -125,19 +120,19 @@ class RelationsRulesTest {
 
     @Test
     void severingRelationsTwiceIsRejected() {
-        DyadHistory history = recorded(NER_USA, sever("s1", "2000-01-01", NER, USA));
+        DyadHistory history = recorded(NER_USA, fact("s1", "2000-01-01", NER, USA).severRelations().command());
 
-        assertRejected(history, sever("s2", "2000-06-01", USA, NER),
+        assertRejected(history, fact("s2", "2000-06-01", USA, NER).severRelations().command(),
                 "relations are severed since 2000-01-01, so relations cannot be severed again");
     }
 
     @Test
     void relationsCanBeSeveredAgainOnceRestored() {
         DyadHistory history = recorded(NER_USA,
-                sever("s1", "2000-01-01", NER, USA),
-                restoreRelations("r", "2001-01-01", NER, USA));
+                fact("s1", "2000-01-01", NER, USA).severRelations().command(),
+                fact("r", "2001-01-01", NER, USA).restoreRelations().command());
 
-        record(history, sever("s2", "2002-01-01", USA, NER));
+        record(history, fact("s2", "2002-01-01", USA, NER).severRelations().command());
 
         assertThat(history.state().relations())
                 .isEqualTo(new RelationshipState.Relations(RelationsStatus.SEVERED, Optional.of(date("2002-01-01"))));

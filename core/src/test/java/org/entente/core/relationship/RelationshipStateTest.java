@@ -8,19 +8,10 @@ import static org.entente.core.relationship.Facts.NER_TUR;
 import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.TUR;
 import static org.entente.core.relationship.Facts.USA;
-import static org.entente.core.relationship.Facts.accredit;
-import static org.entente.core.relationship.Facts.appointAttache;
-import static org.entente.core.relationship.Facts.complete;
 import static org.entente.core.relationship.Facts.date;
-import static org.entente.core.relationship.Facts.demand;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.id;
-import static org.entente.core.relationship.Facts.pledge;
 import static org.entente.core.relationship.Facts.recorded;
-import static org.entente.core.relationship.Facts.restoreAgreement;
-import static org.entente.core.relationship.Facts.schedule;
-import static org.entente.core.relationship.Facts.sign;
-import static org.entente.core.relationship.Facts.station;
-import static org.entente.core.relationship.Facts.suspend;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,9 +50,9 @@ class RelationshipStateTest {
         @Test
         void aMilitaryAgreementMakesTiesUntilItIsSuspendedAndAgainOnceRestored() {
             DyadHistory history = recorded(NER_USA,
-                    sign("sofa", "2012-01-01", NER, USA, AgreementKind.STATUS_OF_FORCES),
-                    suspend("sus", "2020-01-01", NER, USA, "sofa"),
-                    restoreAgreement("res", "2021-01-01", NER, USA, "sofa"));
+                    fact("sofa", "2012-01-01", NER, USA).signAgreement(AgreementKind.STATUS_OF_FORCES).command(),
+                    fact("sus", "2020-01-01", NER, USA).suspendAgreement("sofa").command(),
+                    fact("res", "2021-01-01", NER, USA).restoreAgreement("sofa").command());
 
             assertThat(asOf(history, "2011-12-31").hasMilitaryTies()).isFalse();
             assertThat(asOf(history, "2012-01-01").militaryAgreementsInForce()).extracting(RelationshipState.Agreement::signing)
@@ -75,9 +66,9 @@ class RelationshipStateTest {
         @Test
         void forcesMakeTiesWhileTheyArePresentWhicheverWayTheyGo() {
             DyadHistory history = recorded(FRA_NER,
-                    station("ner-in-france", "2019-07-14", NER, FRA),
-                    schedule("s", "2019-07-15", NER, FRA, null),
-                    complete("c", "2019-07-20", NER, FRA));
+                    fact("ner-in-france", "2019-07-14", NER, FRA).stationForces().invited().command(),
+                    fact("s", "2019-07-15", NER, FRA).scheduleWithdrawal().command(),
+                    fact("c", "2019-07-20", NER, FRA).completeWithdrawal().command());
 
             assertThat(asOf(history, "2019-07-14").forcesPresent()).extracting(RelationshipState.Forces::owner)
                     .containsExactly(NER);
@@ -90,8 +81,8 @@ class RelationshipStateTest {
         @Test
         void envoysAndPledgesAreNoMilitaryTies() {
             DyadHistory history = recorded(NER_TUR,
-                    appointAttache("tur-attache", "2024-04-26", TUR, NER),
-                    pledge("tur-pledge", "2024-04-26", TUR, NER, CooperationDomain.MILITARY));
+                    fact("tur-attache", "2024-04-26", TUR, NER).appointAttache().rank("Colonel").command(),
+                    fact("tur-pledge", "2024-04-26", TUR, NER).pledgeCooperation(CooperationDomain.MILITARY).command());
 
             assertThat(history.state().hasMilitaryTies()).isFalse();
             assertThat(history.state().steps().hadMilitaryTies()).isFalse();
@@ -170,7 +161,7 @@ class RelationshipStateTest {
         @Test
         void aCooperativeStepAfterTheEndIsRemembered() {
             DyadHistory history = france.copy();
-            Facts.record(history, accredit("fra-amb-2025", "2025-06-01", FRA, NER, EnvoyRole.AMBASSADOR));
+            Facts.record(history, fact("fra-amb-2025", "2025-06-01", FRA, NER).accreditAmbassador().level(MissionLevel.AMBASSADOR).command());
 
             Steps steps = history.state().steps();
 
@@ -183,7 +174,7 @@ class RelationshipStateTest {
         @Test
         void aChargeDAffairesIsNoCooperativeStep() {
             DyadHistory history = france.copy();
-            Facts.record(history, accredit("fra-cda-2025", "2025-06-01", FRA, NER, EnvoyRole.CHARGE_D_AFFAIRES));
+            Facts.record(history, fact("fra-cda-2025", "2025-06-01", FRA, NER).accreditAmbassador().level(MissionLevel.CHARGE_D_AFFAIRES).command());
 
             assertThat(history.state().steps().cooperativeSinceTiesEnded()).isFalse();
             assertThat(history.state().steps().lastCooperativeStep()).contains(date("2014-08-01"));
@@ -196,11 +187,11 @@ class RelationshipStateTest {
         @Test
         void restoringADenouncedMilitaryAgreementResolvesTheWindingDown() {
             DyadHistory history = recorded(NER_USA,
-                    sign("sofa", "2012-01-01", NER, USA, AgreementKind.STATUS_OF_FORCES),
-                    Facts.denounce("den", "2024-03-16", NER, USA, "sofa"));
+                    fact("sofa", "2012-01-01", NER, USA).signAgreement(AgreementKind.STATUS_OF_FORCES).command(),
+                    Facts.fact("den", "2024-03-16", NER, USA).denounceAgreement("sofa").command());
             assertThat(history.state().steps().windingDownUnresolved()).isTrue();
 
-            Facts.record(history, restoreAgreement("res", "2024-06-01", NER, USA, "sofa"));
+            Facts.record(history, fact("res", "2024-06-01", NER, USA).restoreAgreement("sofa").command());
 
             assertThat(history.state().steps().windingDownUnresolved()).isFalse();
             assertThat(history.state().hasMilitaryTies()).isTrue();
@@ -209,13 +200,13 @@ class RelationshipStateTest {
         @Test
         void aNewWindingDownStepAfterAResolutionIsUnresolvedAgain() {
             DyadHistory history = recorded(NER_USA,
-                    station("f1", "2013-01-01", USA, NER),
-                    station("f2", "2014-01-01", USA, NER),
-                    schedule("s1", "2020-01-01", USA, NER, null, "f1"),
-                    complete("c1", "2020-06-01", USA, NER, "f1"));
+                    fact("f1", "2013-01-01", USA, NER).stationForces().invited().command(),
+                    fact("f2", "2014-01-01", USA, NER).stationForces().invited().command(),
+                    fact("s1", "2020-01-01", USA, NER).scheduleWithdrawal().forces("f1").command(),
+                    fact("c1", "2020-06-01", USA, NER).completeWithdrawal().forces("f1").command());
             assertThat(history.state().steps().windingDownUnresolved()).isFalse();
 
-            Facts.record(history, demand("d2", "2021-01-01", NER, USA, "f2"));
+            Facts.record(history, fact("d2", "2021-01-01", NER, USA).demandWithdrawal().forces("f2").command());
 
             assertThat(history.state().steps().windingDownUnresolved()).isTrue();
             assertThat(history.state().hasMilitaryTies()).isTrue();
@@ -224,8 +215,8 @@ class RelationshipStateTest {
         @Test
         void suspendingAnEconomicAgreementIsNoWindingDownStep() {
             DyadHistory history = recorded(NER_USA,
-                    sign("eco", "2012-01-01", NER, USA, AgreementKind.ECONOMIC),
-                    suspend("sus", "2020-01-01", NER, USA, "eco"));
+                    fact("eco", "2012-01-01", NER, USA).signAgreement(AgreementKind.ECONOMIC).command(),
+                    fact("sus", "2020-01-01", NER, USA).suspendAgreement("eco").command());
 
             assertThat(history.state().steps().lastWindingDownStep()).isEmpty();
             assertThat(history.state().steps().windingDownUnresolved()).isFalse();
@@ -256,10 +247,10 @@ class RelationshipStateTest {
         @Test
         void continuingTheNigerFranceStoryFromAnyCheckpointGivesTheSameState() {
             List<FactCommand> story = new ArrayList<>(NigerStory.france());
-            story.add(accredit("fra-amb-2025", "2025-06-01", FRA, NER, EnvoyRole.AMBASSADOR));
-            story.add(appointAttache("fra-att-2025", "2025-07-01", FRA, NER));
-            story.add(sign("fra-new", "2026-01-01", NER, FRA, AgreementKind.MILITARY_ASSISTANCE));
-            story.add(Facts.denounce("fra-new-den", "2027-01-01", NER, FRA, "fra-new"));
+            story.add(fact("fra-amb-2025", "2025-06-01", FRA, NER).accreditAmbassador().level(MissionLevel.AMBASSADOR).command());
+            story.add(fact("fra-att-2025", "2025-07-01", FRA, NER).appointAttache().rank("Colonel").command());
+            story.add(fact("fra-new", "2026-01-01", NER, FRA).signAgreement(AgreementKind.MILITARY_ASSISTANCE).command());
+            story.add(Facts.fact("fra-new-den", "2027-01-01", NER, FRA).denounceAgreement("fra-new").command());
 
             assertEveryCheckpointContinuesToTheSameState(FRA_NER, story);
         }

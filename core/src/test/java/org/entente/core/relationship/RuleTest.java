@@ -70,8 +70,6 @@ class RuleTest {
 
     @Test
     void envoyRules() {
-        rejected(new FactCommand.AccreditAmbassador(h("amb", "2021-01-01", USA, NER), EnvoyRole.DEFENCE_ATTACHE, Optional.empty()),
-                history(NER_USA), Rule.HEAD_OF_MISSION_LEVEL);
         rejected(new FactCommand.RecallEnvoy(h("recall", "2021-01-01", USA, NER), Optional.of(FactId.of("nobody")), EnvoyRole.AMBASSADOR),
                 history(NER_USA), Rule.ENVOY_NOT_IN_POST);
     }

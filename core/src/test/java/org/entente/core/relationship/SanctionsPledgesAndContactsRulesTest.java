@@ -8,11 +8,9 @@ import static org.entente.core.relationship.Facts.NER_USA;
 import static org.entente.core.relationship.Facts.USA;
 import static org.entente.core.relationship.Facts.assertRejected;
 import static org.entente.core.relationship.Facts.date;
+import static org.entente.core.relationship.Facts.fact;
 import static org.entente.core.relationship.Facts.header;
 import static org.entente.core.relationship.Facts.id;
-import static org.entente.core.relationship.Facts.impose;
-import static org.entente.core.relationship.Facts.lift;
-import static org.entente.core.relationship.Facts.pledge;
 import static org.entente.core.relationship.Facts.record;
 import static org.entente.core.relationship.Facts.recorded;
 
@@ -31,7 +29,7 @@ class SanctionsPledgesAndContactsRulesTest {
     @Test
     void imposingSanctionsIsAccepted() {
         DyadHistory history = DyadHistory.empty(NER_USA);
-        FactCommand.ImposeSanctions command = impose("usa-sanctions", "2023-08-01", USA, NER);
+        FactCommand.ImposeSanctions command = fact("usa-sanctions", "2023-08-01", USA, NER).imposeSanctions("arms embargo").command();
 
         assertThat(Decider.decide(command, history))
                 .isEqualTo(List.of(new FactEvent.SanctionsImposed(command.fact(), "arms embargo")));
@@ -42,8 +40,8 @@ class SanctionsPledgesAndContactsRulesTest {
 
     @Test
     void liftingSanctionsByTheirImposerIsAccepted() {
-        DyadHistory history = recorded(NER_USA, impose("usa-sanctions", "2023-08-01", USA, NER));
-        FactCommand.LiftSanctions command = lift("usa-lift", "2024-01-10", USA, NER, "usa-sanctions");
+        DyadHistory history = recorded(NER_USA, fact("usa-sanctions", "2023-08-01", USA, NER).imposeSanctions("arms embargo").command());
+        FactCommand.LiftSanctions command = fact("usa-lift", "2024-01-10", USA, NER).liftSanctions("usa-sanctions").command();
 
         assertThat(Decider.decide(command, history))
                 .isEqualTo(List.of(new FactEvent.SanctionsLifted(command.fact(), id("usa-sanctions"))));
@@ -55,39 +53,39 @@ class SanctionsPledgesAndContactsRulesTest {
 
     @Test
     void liftingSanctionsImposedByTheOtherCountryIsRejected() {
-        DyadHistory history = recorded(NER_USA, impose("usa-sanctions", "2023-08-01", USA, NER));
+        DyadHistory history = recorded(NER_USA, fact("usa-sanctions", "2023-08-01", USA, NER).imposeSanctions("arms embargo").command());
 
-        assertRejected(history, lift("ner-lift", "2024-01-10", NER, USA, "usa-sanctions"),
+        assertRejected(history, fact("ner-lift", "2024-01-10", NER, USA).liftSanctions("usa-sanctions").command(),
                 "the sanctions of usa-sanctions were imposed by USA; only USA can lift them");
     }
 
     @Test
     void liftingSanctionsTwiceIsRejected() {
-        DyadHistory history = recorded(NER_USA, impose("usa-sanctions", "2023-08-01", USA, NER),
-                lift("lift1", "2024-01-10", USA, NER, "usa-sanctions"));
+        DyadHistory history = recorded(NER_USA, fact("usa-sanctions", "2023-08-01", USA, NER).imposeSanctions("arms embargo").command(),
+                fact("lift1", "2024-01-10", USA, NER).liftSanctions("usa-sanctions").command());
 
-        assertRejected(history, lift("lift2", "2024-02-10", USA, NER, "usa-sanctions"),
+        assertRejected(history, fact("lift2", "2024-02-10", USA, NER).liftSanctions("usa-sanctions").command(),
                 "the sanctions of usa-sanctions were already lifted on 2024-01-10");
     }
 
     @Test
     void liftingSanctionsNeverImposedIsRejected() {
-        assertRejected(DyadHistory.empty(NER_USA), lift("lift", "2024-01-10", USA, NER, "usa-sanctions"),
+        assertRejected(DyadHistory.empty(NER_USA), fact("lift", "2024-01-10", USA, NER).liftSanctions("usa-sanctions").command(),
                 "no sanctions were imposed by usa-sanctions on or before 2024-01-10");
     }
 
     @Test
     void liftingSanctionsOnTheDayTheyWereImposedIsRejectedBecauseLiftingRanksFirst() {
-        DyadHistory history = recorded(NER_USA, impose("usa-sanctions", "2023-08-01", USA, NER));
+        DyadHistory history = recorded(NER_USA, fact("usa-sanctions", "2023-08-01", USA, NER).imposeSanctions("arms embargo").command());
 
-        assertRejected(history, lift("lift", "2023-08-01", USA, NER, "usa-sanctions"),
+        assertRejected(history, fact("lift", "2023-08-01", USA, NER).liftSanctions("usa-sanctions").command(),
                 "no sanctions were imposed by usa-sanctions on or before 2023-08-01");
     }
 
     @Test
     void pledgingSecurityCooperationIsACooperativeStep() {
         DyadHistory history = DyadHistory.empty(NER_CHN);
-        FactCommand.PledgeCooperation command = pledge("chn-pledge", "2024-04-23", CHN, NER, CooperationDomain.SECURITY);
+        FactCommand.PledgeCooperation command = fact("chn-pledge", "2024-04-23", CHN, NER).pledgeCooperation(CooperationDomain.SECURITY).command();
 
         assertThat(Decider.decide(command, history))
                 .isEqualTo(List.of(new FactEvent.CooperationPledged(command.fact(), List.of(CooperationDomain.SECURITY))));
@@ -101,8 +99,7 @@ class SanctionsPledgesAndContactsRulesTest {
 
     @Test
     void pledgingEconomicCooperationIsNoCooperativeStep() {
-        DyadHistory history = recorded(NER_CHN, pledge("eco", "2024-04-23", CHN, NER, CooperationDomain.ECONOMIC,
-                CooperationDomain.OTHER));
+        DyadHistory history = recorded(NER_CHN, fact("eco", "2024-04-23", CHN, NER).pledgeCooperation(CooperationDomain.ECONOMIC, CooperationDomain.OTHER).command());
 
         assertThat(history.state().steps().lastSecurityPledge()).isEmpty();
         assertThat(history.state().steps().lastCooperativeStep()).isEmpty();
@@ -112,7 +109,7 @@ class SanctionsPledgesAndContactsRulesTest {
     @Test
     void aPledgeWithoutDomainIsRejectedBeforeAnyRuleIsChecked() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Decider.decide(pledge("p", "2024-04-23", CHN, NER), DyadHistory.empty(NER_CHN)))
+                .isThrownBy(() -> Decider.decide(new FactCommand.PledgeCooperation(header("p", "2024-04-23", CHN, NER), List.of()), DyadHistory.empty(NER_CHN)))
                 .withMessageContaining("a pledge names at least one domain");
     }
 
@@ -132,7 +129,7 @@ class SanctionsPledgesAndContactsRulesTest {
 
     @Test
     void recordingACodedInteractionIsAcceptedWithTheGoldsteinValueOfItsCode() {
-        DyadHistory history = recorded(NER_CHN, Facts.talks("chn-talks-2023", "2023-09-02", CHN, NER));
+        DyadHistory history = recorded(NER_CHN, Facts.fact("chn-talks-2023", "2023-09-02", CHN, NER).holdTalks().command());
         FactCommand.RecordInteraction command = new FactCommand.RecordInteraction(header("chn-visit", "2024-04-23", CHN, NER),
                 CameoCode.of("042"), "ambassador Jiang Feng visits Mody");
 
@@ -146,8 +143,8 @@ class SanctionsPledgesAndContactsRulesTest {
     @Test
     void theLastContactIsTheLatestByDayNotTheLastRecorded() {
         DyadHistory history = recorded(NER_CHN,
-                Facts.talks("chn-talks", "2024-04-23", CHN, NER),
-                Facts.talks("chn-talks-2023", "2023-09-02", CHN, NER));
+                Facts.fact("chn-talks", "2024-04-23", CHN, NER).holdTalks().command(),
+                Facts.fact("chn-talks-2023", "2023-09-02", CHN, NER).holdTalks().command());
 
         assertThat(history.state().lastContact().map(FactRef::id)).contains(id("chn-talks"));
         assertThat(history.state().lastFact().map(FactRef::id)).contains(id("chn-talks"));
