@@ -134,7 +134,8 @@ class ReadmeSnippetsTest {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith("## ")) {
-                section = lines[i].substring(3).strip();
+                // "Reading: partnerships on any date, ..." is the section "Reading"
+                section = lines[i].substring(3).split(":")[0].strip();
             } else if (lines[i].strip().equals("```java")) {
                 int start = i + 1;
                 StringBuilder code = new StringBuilder();
@@ -162,6 +163,7 @@ class ReadmeSnippetsTest {
             if (!RUN.contains(b.section()) || b.program()) {
                 continue;
             }
+            deleteRecursively(Path.of("entente-data")); // fragments that open ./entente-data start from nothing
             Class<?> type = compiled.loadClass(b.className());
             try (Prelude p = (Prelude) type.getDeclaredConstructor().newInstance()) {
                 p.run();
