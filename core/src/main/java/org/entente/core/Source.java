@@ -87,7 +87,7 @@ public record Source(
                 Optional.empty());
     }
 
-    /** Background knowledge, confidence {@code REPORTED}, as DOMAIN.md asks for well-established facts. */
+    /** Background knowledge, confidence {@code REPORTED}, as docs/DOMAIN.md asks for well-established facts. */
     public static Source background() {
         return of(Kind.BACKGROUND, Confidence.REPORTED);
     }

@@ -14,7 +14,7 @@ public enum CooperationDomain {
         this.security = security;
     }
 
-    /** Whether a pledge in this domain is a "military or security" pledge in DOMAIN.md's sense. */
+    /** Whether a pledge in this domain is a "military or security" pledge in docs/DOMAIN.md's sense. */
     public boolean isSecurity() {
         return security;
     }

@@ -17,7 +17,7 @@ import org.entente.core.Source;
 import org.entente.core.Source.Confidence;
 import org.entente.core.Source.Kind;
 
-/** The Niger–US and Niger–France stories of DOMAIN.md, encoded as its seed table says. */
+/** The Niger–US and Niger–France stories of docs/DOMAIN.md, encoded as its seed table says. */
 final class NigerStory {
 
     private NigerStory() {
