@@ -156,10 +156,15 @@ final class StoreDatabase {
             // SHUTDOWN on a plain connection, after the pool is gone: a pooled connection closed after
             // SHUTDOWN rolls back on the closed database, and H2 writes that failure into entente.trace.db
             // at every close. The plain connection keeps the database open while the pool lets go.
+            // Another store of this JVM on the same directory shares the database: then the last one to
+            // close shuts it down (a SHUTDOWN under it would break its pooled connections, which H2 then
+            // reports as leaked in some database's trace file).
             try (Connection c = DriverManager.getConnection(h2Url, "sa", "")) {
                 ownedPool.dispose();
                 try (Statement s = c.createStatement()) {
-                    s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+                    if (otherSessions(s) == 0) {
+                        s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+                    }
                 }
             } catch (SQLException e) {
                 // The database is gone already; nothing more to close.
@@ -185,6 +190,15 @@ final class StoreDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** How many sessions other than this statement's have the H2 database open (0 when H2 does not say). */
+    private static int otherSessions(Statement s) {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            return 0;
         }
     }
 
