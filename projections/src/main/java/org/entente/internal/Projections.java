@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -130,7 +129,7 @@ public final class Projections {
             if (mode == Mode.SHARED) {
                 ep.registerPooledStreamingEventProcessor(INDEX_PROCESSOR, Configuration::eventStore,
                         (c, b) -> b.batchSize(batchSize).initialSegmentCount(1));
-                ep.registerTokenStore(INDEX_PROCESSOR, c -> new InMemoryTokenStore());
+                ep.registerTokenStore(INDEX_PROCESSOR, c -> new IndexTokens());
                 ep.registerEventHandler(c -> follower);
                 ep.assignHandlerInstancesMatching(INDEX_PROCESSOR, h -> h == follower);
                 ep.registerListenerInvocationErrorHandler(INDEX_PROCESSOR, c -> new FailureRecorder(INDEX_PROCESSOR));
