@@ -97,6 +97,7 @@ public final class EntenteStore implements AutoCloseable {
     private EntenteStore(Builder b) {
         this.transactionCap = b.transactionCap;
         this.database = StoreDatabase.open(b);
+        Configuration built = null;
         try {
             transactions = database.newTransactions();
             connections = transactions.connections();
@@ -153,11 +154,21 @@ public final class EntenteStore implements AutoCloseable {
                 hook.accept(configurer);
             }
             axon = configurer.buildConfiguration();
+            built = axon;
             axon.start();
             histories = new HistoryLoader(axon.eventStore(), axon.repository(RelationshipAggregate.class), cache, database);
             planner = new BatchPlanner(registry, cache, connections, histories, b.chunkSize);
             writer = new CommandWriter(transactions, registry, axon.commandGateway(), transactionCap, database);
         } catch (RuntimeException e) {
+            if (built != null) {
+                // A start handler refused the store (the projections' integrity check): what had started
+                // (the event store's reader thread, processors) stops before the database goes.
+                try {
+                    built.shutdown();
+                } catch (RuntimeException shutdown) {
+                    e.addSuppressed(shutdown);
+                }
+            }
             throw database.abandon(e);
         }
     }
@@ -380,7 +391,7 @@ public final class EntenteStore implements AutoCloseable {
      * without claiming them (so any instance can report every instance's progress). Empty when the
      * processor has no tokens. Service-provider interface.
      */
-    public java.util.Map<Integer, Long> tokenPositions(String processor) {
+    public Map<Integer, Long> tokenPositions(String processor) {
         return tokens.positions(processor);
     }
 
@@ -388,7 +399,7 @@ public final class EntenteStore implements AutoCloseable {
      * The tokens of a streaming processor's segments, read without claiming them (empty for a
      * segment that has not processed anything). Service-provider interface.
      */
-    public java.util.Map<Integer, Optional<TrackingToken>> tokens(String processor) {
+    public Map<Integer, Optional<TrackingToken>> tokens(String processor) {
         return tokens.tokens(processor);
     }
 
