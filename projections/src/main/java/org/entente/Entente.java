@@ -1,10 +1,6 @@
 package org.entente;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -89,7 +84,7 @@ public final class Entente implements AutoCloseable {
     private Entente(Builder b) {
         this.windowDays = b.windowDays;
         this.readTimeout = b.readTimeout;
-        this.projections = new Projections(switch (b.storeBuilderKind) {
+        this.projections = new Projections(switch (b.storeSettings.backend()) {
             case MEMORY -> Projections.Mode.SYNCHRONOUS;
             case H2 -> Projections.Mode.STREAMING;
             case POSTGRES -> Projections.Mode.SHARED;
@@ -319,7 +314,7 @@ public final class Entente implements AutoCloseable {
     }
 
     /**
-     * {@return a dyad's facts in happened order (DOMAIN.md's order), filtered}
+     * {@return a dyad's facts in happened order (docs/DOMAIN.md's order), filtered}
      *
      * @param dyad the dyad
      * @param filter the filter
@@ -672,36 +667,28 @@ public final class Entente implements AutoCloseable {
         }
     }
 
-    private enum Kind { MEMORY, H2, POSTGRES }
-
     /**
-     * Builds an {@link Entente}. Defaults: an H2 store in {@code ./entente-data}; a status window of
-     * 180 days; reads wait up to 10 seconds for this instance's writes; the processor reads 100 events
-     * per transaction with one segment; snapshots every 250 events; batch chunks of 1,000 commands.
+     * Builds an {@link Entente}: the event store's settings (where it lives, snapshots, batch chunks,
+     * transaction cap, timeouts, upcasters) are an {@link EntenteStore.Builder}'s, with its defaults
+     * (an H2 store in {@code ./entente-data}, ...); this builder adds the projections' own. Their
+     * defaults: a status window of 180 days; reads wait up to 10 seconds for this instance's writes;
+     * the processor reads 100 events per transaction with one segment.
      */
     public static final class Builder {
-        private Kind storeBuilderKind = Kind.H2;
-        private Path directory = Path.of("entente-data");
-        private DataSource dataSource;
-        private String[] pool;
+        /** The event store's settings; each store this builder opens gets a copy, with its own hooks. */
+        private final EntenteStore.Builder storeSettings = EntenteStore.builder();
         private int windowDays = Definitions.WINDOW_DAYS;
         private Duration readTimeout = Duration.ofSeconds(10);
         private int processorBatchSize = 100;
         private int segments = 1;
         private int maxClaimedSegments = Integer.MAX_VALUE;
-        private int snapshotThreshold = 250;
-        private int chunkSize = 1000;
-        private Duration transactionCap = Duration.ofSeconds(10);
-        private Duration gapTimeout = EntenteStore.GAP_TIMEOUT;
-        private Duration claimTimeout = Duration.ofSeconds(10);
-        private final List<org.axonframework.serialization.upcasting.event.EventUpcaster> upcasters = new ArrayList<>();
 
         private Builder() {
         }
 
         /** {@return an H2 database in memory with synchronous projections} */
         public Builder inMemory() {
-            storeBuilderKind = Kind.MEMORY;
+            storeSettings.inMemory();
             return this;
         }
 
@@ -714,22 +701,18 @@ public final class Entente implements AutoCloseable {
          * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
          */
         public Builder h2(Path directory) {
-            // The store's builder checks the path now, so a bad one is refused here rather than at build().
-            EntenteStore.builder().h2(Objects.requireNonNull(directory, "directory"));
-            this.directory = directory;
-            storeBuilderKind = Kind.H2;
+            storeSettings.h2(directory);
             return this;
         }
 
         /**
-         * {@return a PostgreSQL database}
+         * A PostgreSQL database through the application's data source; see {@link EntenteStore.Builder#postgres(DataSource)}.
          *
-         * @param dataSource the data source
+         * @param dataSource the application's pool, which it keeps and closes
+         * @return this builder
          */
         public Builder postgres(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            this.pool = null;
-            storeBuilderKind = Kind.POSTGRES;
+            storeSettings.postgres(dataSource);
             return this;
         }
 
@@ -743,10 +726,7 @@ public final class Entente implements AutoCloseable {
          * @param poolSize the pool size
          */
         public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
-            EntenteStore.builder().postgres(jdbcUrl, user, password, poolSize); // validates now, not at build
-            this.pool = new String[] {jdbcUrl, user, password, Integer.toString(poolSize)};
-            this.dataSource = null;
-            storeBuilderKind = Kind.POSTGRES;
+            storeSettings.postgres(jdbcUrl, user, password, poolSize);
             return this;
         }
 
@@ -821,54 +801,57 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * Take a snapshot of a dyad every so many events (default 250).
+         * Take a snapshot of a dyad every so many events; see {@link EntenteStore.Builder#snapshotThreshold}.
          *
-         * @param events the events
+         * @param events events between snapshots (default 250; at least 1)
          * @return this builder
          */
         public Builder snapshotThreshold(int events) {
-            snapshotThreshold = events;
+            storeSettings.snapshotThreshold(events);
             return this;
         }
 
         /**
-         * Commands per batch transaction (default 1,000).
+         * Commands per batch transaction; see {@link EntenteStore.Builder#chunkSize}.
          *
-         * @param commands the commands
+         * @param commands commands per transaction (default 1,000)
          * @return this builder
          */
         public Builder chunkSize(int commands) {
-            chunkSize = commands;
+            storeSettings.chunkSize(commands);
             return this;
         }
 
         /**
-         * {@return the longest a write transaction may run (default 10 s); see {@link EntenteStore.Builder#transactionCap}}
+         * The longest a write transaction may run; see {@link EntenteStore.Builder#transactionCap}.
          *
-         * @param cap the cap
+         * @param cap the cap (default 10 s), well below the gap timeout
+         * @return this builder
          */
         public Builder transactionCap(Duration cap) {
-            transactionCap = Objects.requireNonNull(cap, "cap");
+            storeSettings.transactionCap(cap);
             return this;
         }
 
         /**
-         * {@return how long processors wait for a missing position (default 60 s); see {@link EntenteStore.Builder#gapTimeout}}
+         * How long processors wait for a missing position; see {@link EntenteStore.Builder#gapTimeout}.
          *
-         * @param timeout the timeout
+         * @param timeout the wait (default 60 s)
+         * @return this builder
          */
         public Builder gapTimeout(Duration timeout) {
-            gapTimeout = Objects.requireNonNull(timeout, "timeout");
+            storeSettings.gapTimeout(timeout);
             return this;
         }
 
         /**
-         * {@return how long a dead instance's processing claims last (default 10 s); see {@link EntenteStore.Builder#claimTimeout}}
+         * How long a dead instance's processing claims last; see {@link EntenteStore.Builder#claimTimeout}.
          *
-         * @param timeout the timeout
+         * @param timeout the claim timeout (default 10 s)
+         * @return this builder
          */
         public Builder claimTimeout(Duration timeout) {
-            claimTimeout = Objects.requireNonNull(timeout, "timeout");
+            storeSettings.claimTimeout(timeout);
             return this;
         }
 
@@ -879,7 +862,7 @@ public final class Entente implements AutoCloseable {
          * @param upcaster the upcaster
          */
         public Builder upcaster(org.axonframework.serialization.upcasting.event.EventUpcaster upcaster) {
-            upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
+            storeSettings.upcaster(upcaster);
             return this;
         }
 
@@ -906,7 +889,7 @@ public final class Entente implements AutoCloseable {
          */
         public long rebuildStoredProjections(BatchProgress progress) {
             Objects.requireNonNull(progress, "progress");
-            if (storeBuilderKind == Kind.MEMORY) {
+            if (storeSettings.backend() == EntenteStore.Backend.MEMORY) {
                 throw new IllegalStateException("an in-memory store has no stored projections to rebuild; "
                         + "use rebuildProjections() on its Entente");
             }
@@ -971,32 +954,14 @@ public final class Entente implements AutoCloseable {
         }
 
         private void requireStored(String what) {
-            if (storeBuilderKind == Kind.MEMORY) {
+            if (storeSettings.backend() == EntenteStore.Backend.MEMORY) {
                 throw new IllegalStateException("an in-memory store has nothing stored to " + what);
             }
         }
 
-        /** The event store's builder for these settings, without projections. */
+        /** A copy of the event store's builder, without projections, for opening one store. */
         private EntenteStore.Builder storeBuilder() {
-            EntenteStore.Builder sb = EntenteStore.builder()
-                    .snapshotThreshold(snapshotThreshold)
-                    .chunkSize(chunkSize)
-                    .transactionCap(transactionCap)
-                    .gapTimeout(gapTimeout)
-                    .claimTimeout(claimTimeout);
-            upcasters.forEach(sb::upcaster);
-            switch (storeBuilderKind) {
-                case MEMORY -> sb.inMemory();
-                case H2 -> sb.h2(directory);
-                default -> {
-                    if (pool != null) {
-                        sb.postgres(pool[0], pool[1], pool[2], Integer.parseInt(pool[3]));
-                    } else {
-                        sb.postgres(dataSource);
-                    }
-                }
-            }
-            return sb;
+            return storeSettings.copy();
         }
     }
 }

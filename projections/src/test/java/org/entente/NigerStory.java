@@ -11,7 +11,7 @@ import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.FactCommand;
 
-/** DOMAIN.md's "Encoding the story" table, built in code for the projection tests. */
+/** docs/DOMAIN.md's "Encoding the story" table, built in code for the projection tests. */
 final class NigerStory {
 
     private NigerStory() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The expected figures of DOMAIN.md's "Definitions", from the story encoded as DOMAIN.md says. */
+/** The expected figures of docs/DOMAIN.md's "Definitions", from the story encoded as docs/DOMAIN.md says. */
 class NigerStoryTest {
 
     private static Entente entente;

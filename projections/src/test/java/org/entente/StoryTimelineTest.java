@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Timelines of the Niger story: a dyad's or a country's facts in happened order, filtered. */
 class StoryTimelineTest {
 
-    /** Every fact of the story in DOMAIN.md's order: day, then rank, then fact id. */
+    /** Every fact of the story in docs/DOMAIN.md's order: day, then rank, then fact id. */
     private static final List<String> NIGER = List.of(
             "fra-agreements", "usa-sofa-2012", "usa-forces-niamey", "fra-forces", "usa-forces-agadez",
             "fra-denounce", "ner-recall-2023-fra", "ner-recall-2023-usa",

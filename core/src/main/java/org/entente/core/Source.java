@@ -103,7 +103,7 @@ public record Source(
     }
 
     /**
-     * Background knowledge, confidence {@code REPORTED}, as DOMAIN.md asks for well-established facts.
+     * Background knowledge, confidence {@code REPORTED}, as docs/DOMAIN.md asks for well-established facts.
      *
      * @return the source
      */

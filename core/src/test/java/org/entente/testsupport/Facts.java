@@ -74,7 +74,7 @@ public final class Facts {
         return fact(id, day, a, b).pledgeCooperation(List.of(domains)).command();
     }
 
-    /** The Niger–US story of DOMAIN.md, in happened order. */
+    /** The Niger–US story of docs/DOMAIN.md, in happened order. */
     public static List<FactCommand> nigerUsa() {
         return List.of(
                 sign("usa-sofa-2012", "2012-01-01", NER, USA, AgreementKind.STATUS_OF_FORCES),

@@ -32,7 +32,7 @@ import org.entente.core.relationship.FactEvent;
  *   <tr><td>interaction</td><td>its own code</td></tr>
  * </table>
  *
- * <p>Direction matters (DOMAIN.md's trap): the same withdrawal is 0874 (+10) when the withdrawing side
+ * <p>Direction matters (docs/DOMAIN.md's trap): the same withdrawal is 0874 (+10) when the withdrawing side
  * acts and 166 Expel or withdraw (−7) when the host that expels the forces acts
  * ({@link #withdrawal(Side)}). Entente's rules make the withdrawing side the actor of every
  * scheduling, handover and completion, so a fact USA → NER "complete withdrawal" exports as USA → NER

@@ -12,7 +12,7 @@ import org.entente.partnership.Definitions;
 import org.entente.partnership.Partnership;
 
 /**
- * A dyad's facts in DOMAIN.md's order with checkpoints of state every {@value #EVERY} facts, so that
+ * A dyad's facts in docs/DOMAIN.md's order with checkpoints of state every {@value #EVERY} facts, so that
  * the state as of any date is a binary search plus a fold of fewer than {@value #EVERY} facts.
  * Immutable; built once per version of a dyad's history and shared by readers.
  */

@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -39,6 +38,7 @@ import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipEvent;
 import org.entente.core.store.EntenteJackson;
 import org.entente.core.store.EntenteStore;
+import org.entente.core.store.EventPosition;
 import org.entente.core.store.IntegrityFinding;
 import org.entente.core.store.IntegrityReport;
 import org.entente.core.store.StoreInconsistentException;
@@ -129,7 +129,7 @@ public final class Projections {
             if (mode == Mode.SHARED) {
                 ep.registerPooledStreamingEventProcessor(INDEX_PROCESSOR, Configuration::eventStore,
                         (c, b) -> b.batchSize(batchSize).initialSegmentCount(1));
-                ep.registerTokenStore(INDEX_PROCESSOR, c -> new InMemoryTokenStore());
+                ep.registerTokenStore(INDEX_PROCESSOR, c -> new IndexTokens());
                 ep.registerEventHandler(c -> follower);
                 ep.assignHandlerInstancesMatching(INDEX_PROCESSOR, h -> h == follower);
                 ep.registerListenerInvocationErrorHandler(INDEX_PROCESSOR, c -> new FailureRecorder(INDEX_PROCESSOR));
@@ -296,15 +296,11 @@ public final class Projections {
                 return found;
             }
             if (position >= 0) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry"
-                        + " WHERE globalIndex <= ? ORDER BY globalIndex DESC LIMIT 1")) {
-                    ps.setLong(1, position);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && !rowExists(c, rs.getString(1), rs.getLong(2))) {
-                            found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projections' token is at "
-                                    + position + " but the event of " + rs.getString(1) + " #" + rs.getLong(2) + " has no row", true));
-                        }
-                    }
+                Optional<EventPosition> last = store.lastEventAtOrBefore(position);
+                if (last.isPresent() && !rowExists(c, last.get().aggregateIdentifier(), last.get().sequenceNumber())) {
+                    found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projections' token is at "
+                            + position + " but the event of " + last.get().aggregateIdentifier() + " #"
+                            + last.get().sequenceNumber() + " has no row", true));
                 }
             }
         } catch (SQLException e) {
@@ -644,6 +640,8 @@ public final class Projections {
      */
     private TrackingToken rewriteRows(Rebuild rebuild) {
         TrackingToken position;
+        // The token table is created (if missing) before the transaction: H2 commits an open transaction on DDL.
+        store.tokenStore();
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("rebuild projections"));
         try {
             uow.attachTransaction(store.transactionManager());
@@ -664,10 +662,7 @@ public final class Projections {
                 ps.setInt(2, SCHEMA_VERSION);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
-                ps.setString(1, PROCESSOR);
-                ps.executeUpdate();
-            }
+            store.deleteTokens(PROCESSOR);
             store.tokenStore().initializeTokenSegments(PROCESSOR, segments, position);
             uow.commit();
         } catch (SQLException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package org.entente.partnership;
 
 /**
- * The status of a dyad on a date: the first of these that matches, in this order (DOMAIN.md's
+ * The status of a dyad on a date: the first of these that matches, in this order (docs/DOMAIN.md's
  * "Definitions"; the window is 180 days {@code [d-179, d]} by default):
  * <ol>
  *   <li>{@link #SEVERED}: diplomatic relations are severed on the date;</li>

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each rule of DOMAIN.md's status definition at its boundaries: the day before a change and the day
+ * Each rule of docs/DOMAIN.md's status definition at its boundaries: the day before a change and the day
  * of it, on small histories recorded through {@link Entente#inMemory()}.
  */
 class StatusRulesTest {

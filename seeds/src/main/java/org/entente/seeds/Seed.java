@@ -51,7 +51,7 @@ public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
     }
 
     /**
-     * {@return the commands grouped by dyad (dyads in the order of their ids), each group in DOMAIN.md's order
+     * {@return the commands grouped by dyad (dyads in the order of their ids), each group in docs/DOMAIN.md's order
      * of facts (day, lifecycle rank, fact id), ready for {@code Decider.decideAll}}
      */
     public Map<Dyad, List<FactCommand>> commandsByDyad() {

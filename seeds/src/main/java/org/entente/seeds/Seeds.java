@@ -8,7 +8,7 @@ import java.util.List;
  * the default limits. For other limits use {@link SeedReader#builder()}.
  *
  * <pre>{@code
- * Seed niger = Seeds.bundled("niger-2024");     // DOMAIN.md's story, 26 facts
+ * Seed niger = Seeds.bundled("niger-2024");     // docs/DOMAIN.md's story, 26 facts
  * Seed mine = Seeds.read(Path.of("my-seed.yaml"));
  * ScenarioFile whatIf = Seeds.readScenario(Path.of("us-stayed.yaml"));
  * }</pre>

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The bundled seed reproduces DOMAIN.md's expected statuses and figures through the API. */
+/** The bundled seed reproduces docs/DOMAIN.md's expected statuses and figures through the API. */
 class NigerSeedStatusesTest {
 
     private static final Country NER = Country.of("NER");

@@ -73,7 +73,7 @@ class NigerSeedTest {
         byDyad.forEach((dyad, commands) -> assertThatCode(() -> Decider.decideAll(commands, DyadHistory.empty(dyad)))
                 .as(dyad.id()).doesNotThrowAnyException());
         assertThat(byDyad.values().stream().mapToInt(List::size).sum()).isEqualTo(26);
-        // The commands are given in DOMAIN.md's order, so that each one is an append.
+        // The commands are given in docs/DOMAIN.md's order, so that each one is an append.
         assertThat(byDyad.get(Dyad.of(NER, USA))).extracting(c -> c.fact().id().value()).containsExactly(
                 "usa-sofa-2012", "usa-forces-niamey", "usa-forces-agadez", "ner-recall-2023-usa", "usa-talks-2024-03",
                 "usa-denounce", "usa-schedule", "usa-deadline", "usa-handover-101", "usa-handover-201", "usa-complete");

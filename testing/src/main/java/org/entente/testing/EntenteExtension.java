@@ -6,6 +6,8 @@ import org.entente.Entente;
 import org.entente.seeds.Seeds;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -21,6 +23,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code @AfterEach} methods) is the same instance. A {@code @BeforeAll} parameter gets one for the
  * whole class, closed after all its tests, and the class's tests then share it.
  *
+ * <p>It also closes the stores that {@link EntenteFixture} opens: every {@link EntenteFixture.ThenStage}
+ * opened on the test's thread during a test (its {@code @BeforeEach}, the test, its {@code @AfterEach})
+ * is closed after the test, and one opened in {@code @BeforeAll} after the class.
+ *
  * <pre>{@code
  * @ExtendWith(EntenteExtension.class)        // or @EntenteTest(seed = "niger-2024")
  * class MyTest {
@@ -31,9 +37,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }
  * }</pre>
  */
-public final class EntenteExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
+public final class EntenteExtension implements ParameterResolver, BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EntenteExtension.class);
+    /** The key of a context's {@link FixtureScope}. */
+    private static final String FIXTURES = "fixtures";
 
     /** Used by JUnit. */
     public EntenteExtension() {
@@ -51,6 +60,16 @@ public final class EntenteExtension implements ParameterResolver, AfterEachCallb
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(FIXTURES, FixtureScope.enter());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(FIXTURES, FixtureScope.enter());
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
         close(context);
     }
@@ -60,11 +79,19 @@ public final class EntenteExtension implements ParameterResolver, AfterEachCallb
         close(context);
     }
 
+    /** Closes this context's own fixture stores and Entente (a class-wide one, from @BeforeAll, outlives each test). */
     private static void close(ExtensionContext context) {
-        // Only this context's own instance: a class-wide one (from @BeforeAll) outlives each test.
-        Entente entente = context.getStore(NAMESPACE).remove(key(seedOf(context)), Entente.class);
-        if (entente != null) {
-            entente.close();
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        FixtureScope fixtures = store.remove(FIXTURES, FixtureScope.class);
+        Entente entente = store.remove(key(seedOf(context)), Entente.class);
+        try {
+            if (fixtures != null) {
+                fixtures.close();
+            }
+        } finally {
+            if (entente != null) {
+                entente.close();
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 package org.entente.testing;
 
-import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,13 +42,22 @@ import org.entente.timeline.TimelineFilter;
  * <p>Every stage is immutable until {@link WhenStage#then()}, which opens a fresh
  * {@link Entente#inMemory()}, records the given history (all of it at once: a given fact that breaks a
  * rule is a mistake in the test and throws {@link IllegalStateException}), then runs the when-stage.
- * Failure messages show what was expected, what was found, and the facts that led there. The
- * in-memory store is closed once the {@link ThenStage} and every assertion taken from it can no
- * longer be reached, so a one-line test needs no cleanup.
+ * Failure messages show what was expected, what was found, and the facts that led there.
+ *
+ * <h2>Closing</h2>
+ * The {@link ThenStage} owns that in-memory store. In a test run with {@link EntenteExtension} (or
+ * {@link EntenteTest @EntenteTest}), every store a fixture opens on the test's thread is closed after
+ * the test (after the class, for one opened in {@code @BeforeAll}), so a one-line test needs no
+ * cleanup. Without the extension the stage is {@link AutoCloseable}: close it, for example with
+ * try-with-resources, or its store stays in memory until the JVM ends.
+ *
+ * <pre>{@code
+ * try (EntenteFixture.ThenStage then = given().seed("niger-2024").then()) {
+ *     then.partnership(Dyad.of(NER, USA), LocalDate.of(2024, 4, 30)).hasStatus(WINDING_DOWN);
+ * }
+ * }</pre>
  */
 public final class EntenteFixture {
-
-    private static final Cleaner CLEANER = Cleaner.create();
 
     private final List<FactCommand> facts;
 
@@ -183,21 +190,20 @@ public final class EntenteFixture {
         /**
          * Opens a fresh in-memory Entente, records the given history, runs this stage and returns the
          * expectations on the outcome. A rejection of the when-stage is kept for
-         * {@link ThenStage#rejectedWith}.
+         * {@link ThenStage#rejectedWith}. The returned stage owns the store: {@link EntenteExtension}
+         * closes it after the test; without the extension, close it (see {@link EntenteFixture}).
          *
-         * @return the then-stage, to state expectations
-         * @throws IllegalStateException when the given history breaks a rule
+         * @return the expectations, holding the open store
+         * @throws IllegalStateException when the given history breaks a rule (the store is closed then)
          */
         public ThenStage then() {
             Entente entente = Entente.inMemory();
-            Session session = new Session(entente);
-            Cleaner.Cleanable cleanable = CLEANER.register(session, entente::close);
             try {
                 if (!given.facts.isEmpty()) {
                     entente.recordAll(given.facts);
                 }
             } catch (RuntimeException e) {
-                cleanable.clean();
+                entente.close();
                 throw new IllegalStateException("the given history was rejected, so the test cannot run: " + e.getMessage(), e);
             }
             List<FactCommand> recorded = new ArrayList<>();
@@ -215,7 +221,10 @@ public final class EntenteFixture {
             } catch (RuntimeException e) {
                 rejection = e;
             }
-            return new ThenStage(session, describe(), branch.isPresent(), recorded, Optional.ofNullable(simulation), Optional.ofNullable(rejection));
+            ThenStage stage = new ThenStage(entente, describe(), branch.isPresent(), recorded, Optional.ofNullable(simulation),
+                    Optional.ofNullable(rejection));
+            FixtureScope.track(stage);
+            return stage;
         }
 
         private String describe() {
@@ -226,19 +235,11 @@ public final class EntenteFixture {
         }
     }
 
-    /** Keeps the store open while anything read from it can still be reached. */
-    private static final class Session {
-        private final Entente entente;
-
-        Session(Entente entente) {
-            this.entente = entente;
-        }
-    }
-
     /**
      * Expectations on what the when-stage did. Methods that check the outcome return this stage, so
      * they chain; {@link #partnership}, {@link #portfolio} and {@link #comparison} lead to AssertJ
-     * assertions. In a branch they read the branch; otherwise the store as known now.
+     * assertions. In a branch they read the branch; otherwise the store as known now. The stage owns
+     * its in-memory store until {@link #close()} (which {@link EntenteExtension} calls after the test).
      *
      * <pre>{@code
      * then().dropped("usa-complete").partnership(NER_USA, october).hasStatus(ACTIVE);
@@ -246,18 +247,19 @@ public final class EntenteFixture {
      *       .partnership(NER_USA, august).hasForcesOf(USA);   // the rejected fact changed nothing
      * }</pre>
      */
-    public static final class ThenStage {
-        private final Session session;
+    public static final class ThenStage implements AutoCloseable {
+        private final Entente entente;
         private final String action;
         private final List<FactCommand> recorded;
         private final Optional<Simulation> simulation;
         private final Optional<RuntimeException> rejection;
         private final boolean isBranch;
         private boolean rejectionExpected;
+        private volatile boolean closed;
 
-        private ThenStage(Session session, String action, boolean isBranch, List<FactCommand> recorded,
+        private ThenStage(Entente entente, String action, boolean isBranch, List<FactCommand> recorded,
                           Optional<Simulation> simulation, Optional<RuntimeException> rejection) {
-            this.session = session;
+            this.entente = entente;
             this.action = action;
             this.isBranch = isBranch;
             this.recorded = List.copyOf(recorded);
@@ -274,14 +276,9 @@ public final class EntenteFixture {
          */
         public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
             requireOutcome();
-            try {
-                return simulation
-                        .map(s -> new PartnershipAssert(s.partnership(dyad, date), keepOpen(SimulationAssert.branch(s))))
-                        .orElseGet(() -> new PartnershipAssert(session.entente.partnership(dyad, When.asOf(date)),
-                                keepOpen(EntenteAssert.history(session.entente))));
-            } finally {
-                Reference.reachabilityFence(session);
-            }
+            return simulation
+                    .map(s -> new PartnershipAssert(s.partnership(dyad, date), SimulationAssert.branch(s)))
+                    .orElseGet(() -> new PartnershipAssert(entente.partnership(dyad, When.asOf(date)), EntenteAssert.history(entente)));
         }
 
         /**
@@ -293,14 +290,9 @@ public final class EntenteFixture {
          */
         public PortfolioAssert portfolio(Country country, LocalDate date) {
             requireOutcome();
-            try {
-                return simulation
-                        .map(s -> new PortfolioAssert(s.portfolio(country, date), keepOpen(SimulationAssert.branch(s))))
-                        .orElseGet(() -> new PortfolioAssert(session.entente.portfolio(country, When.asOf(date)),
-                                keepOpen(EntenteAssert.history(session.entente))));
-            } finally {
-                Reference.reachabilityFence(session);
-            }
+            return simulation
+                    .map(s -> new PortfolioAssert(s.portfolio(country, date), SimulationAssert.branch(s)))
+                    .orElseGet(() -> new PortfolioAssert(entente.portfolio(country, When.asOf(date)), EntenteAssert.history(entente)));
         }
 
         /**
@@ -312,11 +304,7 @@ public final class EntenteFixture {
          * @throws IllegalStateException when the when-stage is not a branch
          */
         public PortfolioComparisonAssert comparison(Country country, LocalDate date) {
-            try {
-                return new PortfolioComparisonAssert(branch("comparison").compare(country, date));
-            } finally {
-                Reference.reachabilityFence(session);
-            }
+            return new PortfolioComparisonAssert(branch("comparison").compare(country, date));
         }
 
         /**
@@ -327,11 +315,7 @@ public final class EntenteFixture {
          * @throws IllegalStateException when the when-stage is not a branch
          */
         public ThenStage dropped(String... facts) {
-            try {
-                new SimulationAssert(branch("dropped")).dropped(facts);
-            } finally {
-                Reference.reachabilityFence(session);
-            }
+            new SimulationAssert(branch("dropped")).dropped(facts);
             return this;
         }
 
@@ -346,6 +330,7 @@ public final class EntenteFixture {
         public ThenStage rejectedWith(Class<? extends Throwable> type, String messagePart) {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(messagePart, "messagePart");
+            requireOpen();
             String expectation = "Expecting " + action + "\n  to be rejected with " + type.getSimpleName() + " containing \""
                     + messagePart + "\"\n";
             if (rejection.isEmpty()) {
@@ -369,6 +354,7 @@ public final class EntenteFixture {
          */
         public ThenStage rejectedBy(Rule rule) {
             Objects.requireNonNull(rule, "rule");
+            requireOpen();
             String expectation = "Expecting " + action + "\n  to be rejected by rule " + rule + " (" + rule.description() + ")\n";
             if (rejection.isEmpty()) {
                 throw new AssertionError(expectation + "but it succeeded" + recordedText());
@@ -404,12 +390,7 @@ public final class EntenteFixture {
                 throw new IllegalStateException("events are what when().facts(...) records; a branch records nothing");
             }
             requireOutcome();
-            List<FactEvent> found;
-            try {
-                found = recordedEvents();
-            } finally {
-                Reference.reachabilityFence(session);
-            }
+            List<FactEvent> found = recordedEvents();
             List<FactEvent> wanted = List.of(expected);
             if (!found.equals(wanted)) {
                 String details = lines(wanted).equals(lines(found))
@@ -423,7 +404,7 @@ public final class EntenteFixture {
         private List<FactEvent> recordedEvents() {
             List<FactEvent> out = new ArrayList<>();
             for (FactCommand c : recorded) {
-                session.entente.timeline(c.fact().dyad(), TimelineFilter.all()).stream()
+                entente.timeline(c.fact().dyad(), TimelineFilter.all()).stream()
                         .map(TimelineEntry::fact)
                         .filter(e -> e.fact().id().equals(c.fact().id()))
                         .forEach(out::add);
@@ -440,7 +421,31 @@ public final class EntenteFixture {
                     + rejection.map(Throwable::getMessage).orElse("") + "; there is no branch to read", rejection.orElse(null)));
         }
 
+        /**
+         * Closes the in-memory store this stage opened; nothing can be checked on the stage afterwards.
+         * {@link EntenteExtension} calls it after the test; without the extension, call it (or use
+         * try-with-resources). Closing twice does nothing.
+         */
+        @Override
+        public void close() {
+            closed = true;
+            entente.close();
+        }
+
+        /** The store this stage opened: for the kit's own tests. */
+        Entente entente() {
+            return entente;
+        }
+
+        private void requireOpen() {
+            if (closed) {
+                throw new IllegalStateException("this fixture's store is closed (after its test, or by close()); "
+                        + "check the outcome before the test ends");
+            }
+        }
+
         private void requireOutcome() {
+            requireOpen();
             if (rejection.isPresent() && !rejectionExpected) {
                 throw new AssertionError("Expecting " + action + " to succeed, but it was rejected with "
                         + rejection.get().getClass().getSimpleName() + ": " + rejection.get().getMessage()
@@ -448,28 +453,11 @@ public final class EntenteFixture {
             }
         }
 
-        /** The history, reading through the session so that the store stays open while an assertion may read it. */
-        private History keepOpen(History h) {
-            Session s = session;
-            return History.of(h.setting(), dyad -> {
-                try {
-                    return h.facts().apply(dyad);
-                } finally {
-                    Reference.reachabilityFence(s);
-                }
-            });
-        }
-
         private String recordedText() {
             if (simulation.isPresent()) {
                 return "";
             }
-            List<FactEvent> events;
-            try {
-                events = recordedEvents();
-            } finally {
-                Reference.reachabilityFence(session);
-            }
+            List<FactEvent> events = recordedEvents();
             return events.isEmpty() ? "" : "; it recorded:\n" + lines(events);
         }
 

@@ -21,7 +21,7 @@ record History(String setting, Function<Dyad, List<FactEvent>> facts, boolean kn
         return new History(setting, facts, true);
     }
 
-    /** The facts of several dyads, merged in DOMAIN.md's order. */
+    /** The facts of several dyads, merged in docs/DOMAIN.md's order. */
     List<FactEvent> factsOf(Collection<Dyad> dyads) {
         List<FactEvent> all = new ArrayList<>();
         dyads.forEach(d -> all.addAll(facts.apply(d)));

@@ -2,6 +2,7 @@ package org.entente.testing;
 
 import static org.entente.testing.EntenteAssertions.assertThat;
 import static org.entente.testing.EntenteAssertions.assertThatThrownBy;
+import static org.entente.testing.EntenteFixture.given;
 import static org.entente.testing.Story.NER_TUR;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -34,9 +35,12 @@ class EntenteExtensionTest {
 
     /** What the cases saw, by name; cleared before each run. */
     static final Map<String, Entente> SEEN = new ConcurrentHashMap<>();
+    /** Whether each case's fixture store was still open when the case looked, by name; cleared before each run. */
+    static final Map<String, Boolean> OPEN_THEN = new ConcurrentHashMap<>();
 
     private static TestExecutionSummary run(Class<?> testClass) {
         SEEN.clear();
+        OPEN_THEN.clear();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
@@ -107,6 +111,42 @@ class EntenteExtensionTest {
         assertThat(failures(summary)).singleElement().asString()
                 .contains("@EntenteTest(seed = \"niger-1960\"): no seed named")
                 .contains("niger-2024");
+    }
+
+    @Test
+    void aFixtureStoreOpenedDuringATestIsClosedAfterTheTestAndNotBefore() {
+        TestExecutionSummary summary = run(FixtureCase.class);
+        assertThat(failures(summary)).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(SEEN).containsKeys("before each", "one-liner", "kept");
+        assertThat(OPEN_THEN).containsEntry("before each, in the test", true)
+                .containsEntry("one-liner, in after-each", true)
+                .containsEntry("kept, in after-each", true);
+        assertThat(SEEN.values()).allMatch(EntenteExtensionTest::isClosed);
+    }
+
+    @Test
+    void aFixtureStoreOpenedInBeforeAllIsClosedAfterTheClass() {
+        TestExecutionSummary summary = run(ClassWideFixtureCase.class);
+        assertThat(failures(summary)).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(OPEN_THEN).containsEntry("one", true).containsEntry("two", true);
+        assertThat(isClosed(SEEN.get("all"))).isTrue();
+    }
+
+    @Test
+    void withoutTheExtensionAStageIsClosedByTryWithResources() {
+        EntenteFixture.ThenStage kept;
+        try (EntenteFixture.ThenStage then = given().seed("niger-2024").then()) {
+            kept = then;
+            then.partnership(NER_TUR, LocalDate.of(2024, 4, 30)).hasStatus(Status.STRENGTHENING);
+            assertThat(isClosed(then.entente())).isFalse();
+        }
+        assertThat(isClosed(kept.entente())).isTrue();
+        assertThatThrownBy(() -> kept.partnership(NER_TUR, LocalDate.of(2024, 4, 30)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("this fixture's store is closed");
+        kept.close(); // a second close does nothing
     }
 
     // ------------------------------------------------------------------ the cases, run by the launcher only
@@ -180,6 +220,58 @@ class EntenteExtensionTest {
         void two(Entente entente) {
             SEEN.put("two", entente);
             assertThat(isClosed(entente)).isFalse();
+        }
+    }
+
+    @ExtendWith(EntenteExtension.class)
+    static class FixtureCase {
+        EntenteFixture.ThenStage beforeEach;
+
+        @BeforeEach
+        void before() {
+            beforeEach = given().seed("niger-2024").then();
+            SEEN.put("before each", beforeEach.entente());
+        }
+
+        @Test
+        void oneLiner() {
+            OPEN_THEN.put("before each, in the test", !isClosed(beforeEach.entente()));
+            EntenteFixture.ThenStage then = given().seed("niger-2024").then();
+            then.partnership(NER_TUR, LocalDate.of(2024, 4, 30)).hasStatus(Status.STRENGTHENING);
+            SEEN.put("one-liner", then.entente());
+        }
+
+        @Test
+        void kept() {
+            SEEN.put("kept", given().then().entente());
+        }
+
+        @AfterEach
+        void after(TestInfo test) {
+            String name = test.getTestMethod().orElseThrow().getName();
+            Entente mine = SEEN.get(name.equals("oneLiner") ? "one-liner" : "kept");
+            OPEN_THEN.put((name.equals("oneLiner") ? "one-liner" : "kept") + ", in after-each", !isClosed(mine));
+        }
+    }
+
+    @EntenteTest
+    static class ClassWideFixtureCase {
+        static EntenteFixture.ThenStage all;
+
+        @BeforeAll
+        static void all() {
+            all = given().seed("niger-2024").then();
+            SEEN.put("all", all.entente());
+        }
+
+        @Test
+        void one() {
+            OPEN_THEN.put("one", !isClosed(all.entente()));
+        }
+
+        @Test
+        void two() {
+            OPEN_THEN.put("two", !isClosed(all.entente()));
         }
     }
 

@@ -29,8 +29,13 @@ import org.entente.core.relationship.Rule;
 import org.entente.core.relationship.RuleViolationException;
 import org.entente.simulation.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The given/when/then fixture: each expectation passes on a correct case and fails with its documented message. */
+/**
+ * The given/when/then fixture: each expectation passes on a correct case and fails with its documented
+ * message. The extension closes each test's fixture stores after it.
+ */
+@ExtendWith(EntenteExtension.class)
 class EntenteFixtureTest {
 
     static final Scenario US_STAYED = Scenario.branchAt(LocalDate.of(2024, 3, 15))

@@ -19,7 +19,7 @@ public enum CooperationDomain {
         this.security = security;
     }
 
-    /** {@return whether a pledge in this domain is a "military or security" pledge in DOMAIN.md's sense} */
+    /** {@return whether a pledge in this domain is a "military or security" pledge in docs/DOMAIN.md's sense} */
     public boolean isSecurity() {
         return security;
     }

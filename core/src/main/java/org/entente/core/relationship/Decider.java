@@ -21,7 +21,7 @@ import org.entente.core.relationship.RelationshipEvent.FactsRetracted;
  * stored event. The Axon aggregate, the projections, replays to a date and simulations all go through
  * these two, so there is one place where the rules live.
  *
- * <p>A command is checked against the state on the date its fact happened, in DOMAIN.md's order of
+ * <p>A command is checked against the state on the date its fact happened, in docs/DOMAIN.md's order of
  * facts. A fact recorded retroactively, a correction or a retraction must leave every later fact of
  * the dyad valid: the later facts are re-checked, and the command is rejected naming the first one it
  * would break.

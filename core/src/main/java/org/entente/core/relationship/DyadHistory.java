@@ -15,7 +15,7 @@ import org.entente.core.FactId;
 
 /**
  * Everything recorded about one dyad, as the rules need it: each fact's current revision, whether it
- * was retracted, and the facts in DOMAIN.md's order (happened day, lifecycle rank, fact id), never in
+ * was retracted, and the facts in docs/DOMAIN.md's order (happened day, lifecycle rank, fact id), never in
  * recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
  * ({@link #copy()}) before changing a history that others share.
  *
@@ -23,7 +23,7 @@ import org.entente.core.FactId;
  */
 public final class DyadHistory {
 
-    /** DOMAIN.md's order of facts: happened day, then lifecycle rank, then fact id. */
+    /** docs/DOMAIN.md's order of facts: happened day, then lifecycle rank, then fact id. */
     public static final Comparator<FactEvent> ORDER = Comparator
             .comparing((FactEvent e) -> e.fact().happened().day())
             .thenComparingInt(e -> e.kind().rank())
@@ -116,7 +116,7 @@ public final class DyadHistory {
         return java.util.Collections.unmodifiableCollection(entries.values());
     }
 
-    /** {@return the facts in force (current revisions, not retracted), in DOMAIN.md's order} */
+    /** {@return the facts in force (current revisions, not retracted), in docs/DOMAIN.md's order} */
     public List<FactEvent> facts() {
         return new ArrayList<>(ordered.keySet());
     }

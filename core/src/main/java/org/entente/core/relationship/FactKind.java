@@ -4,7 +4,7 @@ import org.entente.core.text.TerminalText;
 
 /**
  * Every kind of fact, with its lifecycle rank: on one day, facts of a lower rank come first
- * (DOMAIN.md's "Order of facts"). Facts of a dyad are ordered by (day, rank, fact id), so the order
+ * (docs/DOMAIN.md's "Order of facts"). Facts of a dyad are ordered by (day, rank, fact id), so the order
  * never depends on the order in which they were recorded.
  */
 public enum FactKind {

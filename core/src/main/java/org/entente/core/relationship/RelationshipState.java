@@ -10,7 +10,7 @@ import org.entente.core.FactId;
 
 /**
  * The structural state of a dyad after a prefix of its ordered facts: relations, envoys in post,
- * agreements, forces, sanctions, and what DOMAIN.md's status definitions need to know about steps.
+ * agreements, forces, sanctions, and what docs/DOMAIN.md's status definitions need to know about steps.
  *
  * <p>Immutable. Obtained from {@link Decider#stateOf(Dyad, Iterable)} or from a projection; it is the
  * one place where the rules of diplomacy are applied, for commands, projections, replays to a date

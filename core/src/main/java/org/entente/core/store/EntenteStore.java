@@ -3,41 +3,26 @@ package org.entente.core.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -45,14 +30,8 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
-import org.entente.core.relationship.Decider;
 import org.entente.core.relationship.DyadHistory;
-import org.entente.core.relationship.FactCommand;
-import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipCommand;
-import org.entente.core.relationship.RelationshipCommand.CorrectFact;
-import org.entente.core.relationship.RelationshipCommand.RetractFacts;
-import org.entente.core.relationship.RelationshipEvent;
 import org.entente.core.relationship.UnknownFactException;
 
 /**
@@ -65,7 +44,7 @@ import org.entente.core.relationship.UnknownFactException;
  * }
  * }</pre>
  *
- * <p>Most applications use {@code org.entente.Entente} (module {@code entente-projections}), which
+ * <p>Most applications use {@code org.entente.Entente} (artifact {@code org.entente:entente}), which
  * wraps a store with the read models. Thread-safe.
  *
  * <h2>Transactions</h2>
@@ -77,6 +56,11 @@ import org.entente.core.relationship.UnknownFactException;
  * It also bounds how long after an instant {@code knownAt(instant)} answers can still change.
  */
 public final class EntenteStore implements AutoCloseable {
+    // The store's jobs live in package-private parts: StoreDatabase (opening and closing the database,
+    // H2 compaction, owned pools), StoreSchema (tables, indexes, the schema lock), StoreTokens (the
+    // processors' tokens), HistoryLoader (a dyad's history through Axon's repository), BatchPlanner
+    // (checking a batch and cutting it into chunks) and CommandWriter (sending commands in transactions).
+    // This class wires them to Axon and is the public face.
 
     /** Where events live. */
     public enum Backend {
@@ -88,9 +72,6 @@ public final class EntenteStore implements AutoCloseable {
         POSTGRES
     }
 
-    /** The PostgreSQL advisory lock key that serializes schema work ("ENTENTE" in ASCII, truncated). */
-    private static final long SCHEMA_LOCK = 0x454E54454E5445L;
-
     /** The lowest global index the event engine expects (Axon's default, set explicitly for {@link #scanEvents}). */
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     /** How far below the highest position the engine keeps gaps (Axon's default, set explicitly for {@link #scanEvents}). */
@@ -99,97 +80,31 @@ public final class EntenteStore implements AutoCloseable {
     /** Axon's default gap timeout, which the transaction cap must stay well below. */
     public static final Duration GAP_TIMEOUT = Duration.ofMillis(60_000);
 
-    private final Backend backend;
-    private final DataSource dataSource;
-    private final org.h2.jdbcx.JdbcConnectionPool ownedPool;
-    /** Whether closing an H2 file compacts it when less than {@link #COMPACT_BELOW_FILL_PERCENT} of it is live. */
-    private final boolean compactOnClose;
-    /**
-     * The live share of an H2 file under which closing compacts it. Durable commits leave most of the
-     * file dead (each commit writes new chunks): 4.7 to 12 KB per event live against about 0.5 KB
-     * compacted in the benchmarks; compaction takes about 10 s per million events.
-     */
-    static final int COMPACT_BELOW_FILL_PERCENT = 50;
-    /** The pool the store opened for a PostgreSQL URL (a HikariCP pool, see {@link PostgresPool}), else null. */
-    private java.io.Closeable ownedPostgresPool;
+    private final StoreDatabase database;
     private final ConnectionProvider connections;
     private final JdbcTransactions transactions;
-    private final Serializer generalSerializer;
+    private final StoreSchema schema;
+    private final StoreTokens tokens;
     private final FactIdRegistry registry;
     private final Configuration axon;
-    private final Repository<RelationshipAggregate> repository;
-    private final CommandGateway gateway;
-    private final int chunkSize;
-    private final Cache cache;
     private final Duration transactionCap;
-    private final Duration claimTimeout;
     private final EventScan scan;
-    private final String nodeId = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    private final String description;
-    /** The directory of an H2 file store (errors name it), else null. */
-    private final Path h2Directory;
-    private volatile TokenStore tokenStore;
+    private final BatchPlanner planner;
+    private final CommandWriter writer;
+    private final HistoryLoader histories;
     private volatile boolean closed;
-    /** The H2 directory's mark of the highest committed position; null for other stores. */
-    private final HeadMark headMark;
-    /** The H2 file store's JDBC URL (null for other stores), for the plain connection that shuts it down. */
-    private String h2Url;
 
     private EntenteStore(Builder b) {
-        this.backend = b.backend;
-        this.chunkSize = b.chunkSize;
         this.transactionCap = b.transactionCap;
-        this.claimTimeout = b.claimTimeout;
-        this.compactOnClose = b.compactOnClose && b.backend == Backend.H2;
-        switch (b.backend) {
-            case MEMORY -> {
-                headMark = null;
-                h2Directory = null;
-                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(
-                        "jdbc:h2:mem:entente-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-                dataSource = ownedPool;
-                description = "memory";
-            }
-            case H2 -> {
-                // The path is checked and the URL built by H2Files: nothing in it reaches H2's settings.
-                Path dir = H2Files.checkDirectory(b.directory);
-                h2Directory = dir;
-                String url = H2Files.prepare(dir, b.h2Underlay);
-                headMark = new HeadMark(dir);
-                // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
-                // (H2 otherwise writes commits in the background, up to 500 ms later).
-                // User sa without a password: whoever can read the file reads the data without any (README, Security).
-                h2Url = url + (b.durableCommits ? ";WRITE_DELAY=0" : "");
-                ownedPool = org.h2.jdbcx.JdbcConnectionPool.create(h2Url, "sa", "");
-                ownedPool.setMaxConnections(16);
-                // One JDBC call at a time: otherwise a kill can leave rows of an unfinished transaction
-                // behind that recovery cannot roll back (see H2StatementGate and RELIABILITY.md).
-                dataSource = H2StatementGate.around(ownedPool);
-                description = "H2 " + dir;
-            }
-            default -> {
-                headMark = null;
-                h2Directory = null;
-                ownedPool = null;
-                if (b.ownedDataSource != null) {
-                    DataSource pool = PostgresPool.open(b.ownedDataSource);
-                    ownedPostgresPool = (java.io.Closeable) pool;
-                    dataSource = pool;
-                } else {
-                    dataSource = b.dataSource;
-                }
-                description = "PostgreSQL";
-            }
-        }
+        this.database = StoreDatabase.open(b);
+        Configuration built = null;
         try {
-            transactions = ownedPool != null
-                    ? new JdbcTransactions(dataSource, JdbcTransactions.ROLLBACK_BOUND, H2Files.STOP_PROBE)
-                    : new JdbcTransactions(dataSource);
+            transactions = database.newTransactions();
             connections = transactions.connections();
             EventTypeRegistry types = EventTypeRegistry.standard();
             Serializer eventSerializer = new NamedTypeSerializer(
                     JacksonSerializer.builder().objectMapper(EntenteJackson.mapper(types)).build(), types);
-            generalSerializer = JacksonSerializer.defaultSerializer();
+            Serializer generalSerializer = JacksonSerializer.defaultSerializer();
             registry = new FactIdRegistry(connections);
             EventUpcasterChain upcasterChain = new EventUpcasterChain(b.upcasters);
             scan = new EventScan(connections, transactions, eventSerializer, b.upcasters.isEmpty() ? null : upcasterChain,
@@ -207,24 +122,22 @@ public final class EntenteStore implements AutoCloseable {
                     .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                     .maxGapOffset(MAX_GAP_OFFSET)
                     .build();
-            withSchemaLock(() -> {
-                engine.createSchema(PostgresEventTableFactory.INSTANCE);
-                registry.createSchema();
-                createIndexes();
-            });
+            schema = new StoreSchema(database, connections);
+            schema.create(engine, registry);
+            tokens = new StoreTokens(connections, generalSerializer, b.claimTimeout, schema);
             if (b.verifyOnOpen) {
                 // Before Axon starts (and the projections load): a store whose tables disagree with its
                 // events is refused here rather than read, seeded or written as if it were whole.
-                List<IntegrityFinding> found = StoreIntegrity.onOpen(connections, headMark);
+                List<IntegrityFinding> found = StoreIntegrity.onOpen(connections, database.headMark());
                 if (!found.isEmpty()) {
-                    throw new StoreInconsistentException(description, new IntegrityReport(false, -1, found, List.of()));
+                    throw new StoreInconsistentException(database.description(), new IntegrityReport(false, -1, found, List.of()));
                 }
             }
 
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), b.snapshotThreshold));
-            cache = b.aggregateCache ? new BoundedCache(b.cachedDyads) : null;
+            Cache cache = b.aggregateCache ? new BoundedCache(b.cachedDyads) : null;
             if (cache != null) {
                 aggregate.configureCache(c -> cache);
             }
@@ -241,31 +154,23 @@ public final class EntenteStore implements AutoCloseable {
                 hook.accept(configurer);
             }
             axon = configurer.buildConfiguration();
+            built = axon;
             axon.start();
-            repository = axon.repository(RelationshipAggregate.class);
-            gateway = axon.commandGateway();
+            histories = new HistoryLoader(axon.eventStore(), axon.repository(RelationshipAggregate.class), cache, database);
+            planner = new BatchPlanner(registry, cache, connections, histories, b.chunkSize);
+            writer = new CommandWriter(transactions, registry, axon.commandGateway(), transactionCap, database);
         } catch (RuntimeException e) {
-            if (ownedPool != null) {
-                ownedPool.dispose();
+            if (built != null) {
+                // A start handler refused the store (the projections' integrity check): what had started
+                // (the event store's reader thread, processors) stops before the database goes.
+                try {
+                    built.shutdown();
+                } catch (RuntimeException shutdown) {
+                    e.addSuppressed(shutdown);
+                }
             }
-            closeOwnedPostgresPool();
-            throw h2Directory == null ? e : H2Files.translateOpen(e, h2Directory);
+            throw database.abandon(e);
         }
-    }
-
-    private void closeOwnedPostgresPool() {
-        if (ownedPostgresPool != null) {
-            try {
-                ownedPostgresPool.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** A full disk or a store locked by another process as Entente's exceptions (they name the file), else the failure. */
-    private RuntimeException storeFailure(RuntimeException e) {
-        return h2Directory == null ? e : H2Files.translate(e, h2Directory);
     }
 
     /** {@return a builder; see {@link Builder} for each default} */
@@ -286,8 +191,8 @@ public final class EntenteStore implements AutoCloseable {
     public Recorded record(RelationshipCommand command) {
         Objects.requireNonNull(command, "command");
         requireOpen();
-        Dyad dyad = dyadOf(command, Map.of());
-        return send(new DyadCommands(dyad.id(), List.of(command), false, false));
+        Dyad dyad = planner.dyadOf(command, Map.of());
+        return writer.send(new DyadCommands(dyad.id(), List.of(command), false, false));
     }
 
     /**
@@ -298,7 +203,7 @@ public final class EntenteStore implements AutoCloseable {
      */
     public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
         requireOpen();
-        Plan plan = plan(commands);
+        BatchPlanner.Plan plan = planner.plan(commands);
         return new BatchResult(true, commands.size(), plan.events, plan.unchanged, 0, List.of(), plan.violations);
     }
 
@@ -327,18 +232,18 @@ public final class EntenteStore implements AutoCloseable {
     public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         requireOpen();
         Objects.requireNonNull(progress, "progress");
-        Plan plan = plan(commands);
+        BatchPlanner.Plan plan = planner.plan(commands);
         if (!plan.violations.isEmpty()) {
             throw new BatchRejectedException(plan.violations);
         }
-        List<List<DyadCommands>> chunks = chunks(plan);
+        List<List<DyadCommands>> chunks = planner.chunks(plan);
         Map<Dyad, Recorded> positions = new LinkedHashMap<>();
         int events = 0;
         int done = 0;
         int written = plan.unchanged;
         for (List<DyadCommands> chunk : chunks) {
             try {
-                for (Recorded r : writeChunk(chunk)) {
+                for (Recorded r : writer.writeChunk(chunk)) {
                     positions.put(r.dyad(), r);
                     events += r.events();
                 }
@@ -361,6 +266,7 @@ public final class EntenteStore implements AutoCloseable {
 
     /** Advances the H2 directory's head mark to the committed head (after batches and on close). */
     private void markHead() {
+        HeadMark headMark = database.headMark();
         if (headMark != null) {
             try {
                 headMark.advance(head());
@@ -381,17 +287,35 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
+     * The stored event at the highest global position at or below {@code position}: its dyad and its
+     * sequence number there; empty when no event is stored at or below it. For checking a processor's
+     * token against the rows it wrote. Service-provider interface.
+     *
+     * @param position a global position, such as a processor token's
+     * @return the last event at or before that position, or empty
+     */
+    public Optional<EventPosition> lastEventAtOrBefore(long position) {
+        requireOpen();
+        try (Connection c = connections.getConnection()) {
+            return StoreIntegrity.lastEventAtOrBefore(c, position);
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the event at or before position " + position + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * {@return whether this store has never held an event: none is stored, and (for an H2 directory) no head
      * mark says any was ever committed} A store that lost its events (a truncated file) is not new, so
      * tools that fill an empty store (the command line's {@code board}) leave it alone.
      */
     public boolean isNew() {
+        HeadMark headMark = database.headMark();
         return head() < 0 && (headMark == null || headMark.read().isEmpty());
     }
 
     /** The H2 directory's head mark, null for other stores. */
     HeadMark headMark() {
-        return headMark;
+        return database.headMark();
     }
 
     /**
@@ -401,53 +325,7 @@ public final class EntenteStore implements AutoCloseable {
      */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
-        return loaded(dyad).map(LoadedHistory::history);
-    }
-
-    /** A copy of a dyad's history and the sequence number of its last event. */
-    private record LoadedHistory(DyadHistory history, long lastSequence) {
-    }
-
-    private Optional<LoadedHistory> loaded(Dyad dyad) {
-        Optional<Long> last = axon.eventStore().lastSequenceNumberFor(dyad.id());
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("read history of " + dyad));
-        try {
-            RelationshipAggregate loaded = repository.load(dyad.id()).invoke(a -> a);
-            if (loaded.lastSequence() != last.get() && cache != null) {
-                // Another instance wrote since this one cached the dyad: drop the stale copy and read again.
-                // (Committing re-caches the loaded copy, so evict after the commit.)
-                uow.commit();
-                cache.remove(dyad.id());
-                uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("read history of " + dyad));
-                loaded = repository.load(dyad.id()).invoke(a -> a);
-            }
-            DyadHistory h = loaded.historyCopy();
-            long sequence = loaded.lastSequence();
-            uow.commit();
-            return h == null ? Optional.empty() : Optional.of(new LoadedHistory(h, sequence));
-        } catch (AggregateNotFoundException e) {
-            uow.rollback();
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
-            }
-            RuntimeException storage = storeFailure(e);
-            throw storage != e ? storage : ententeCause(e);
-        }
-    }
-
-    /** Entente's own exception inside Axon's wrappers, if there is one: it says what is wrong. */
-    private static RuntimeException ententeCause(RuntimeException e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof EntenteException entente) {
-                return entente;
-            }
-        }
-        return e;
+        return histories.load(dyad).map(HistoryLoader.LoadedHistory::history);
     }
 
     /**
@@ -467,26 +345,12 @@ public final class EntenteStore implements AutoCloseable {
      * @param work the work
      */
     public void withSchemaLock(Runnable work) {
-        if (backend != Backend.POSTGRES) {
-            work.run();
-            return;
-        }
-        try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
-            lock.setAutoCommit(true);
-            s.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
-            try {
-                work.run();
-            } finally {
-                s.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not take the schema lock: " + e.getMessage(), e);
-        }
+        schema.withSchemaLock(work);
     }
 
     /** {@return where the events live} */
     public Backend backend() {
-        return backend;
+        return database.backend();
     }
 
     /** {@return the longest a write transaction may run; see the class documentation} */
@@ -519,7 +383,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * {@return the JDBC transaction manager that Axon and Entente's tables share} Service-provider interface.
      */
-    public org.axonframework.common.transaction.TransactionManager transactionManager() {
+    public TransactionManager transactionManager() {
         return transactions;
     }
 
@@ -535,7 +399,7 @@ public final class EntenteStore implements AutoCloseable {
      *         with the positions missing below it as gaps), from which a streaming processor continues
      *         exactly after the scan; null when the store holds no events
      */
-    public org.axonframework.eventhandling.TrackingToken scanEvents(Consumer<StoredEvent> sink) {
+    public TrackingToken scanEvents(Consumer<StoredEvent> sink) {
         Objects.requireNonNull(sink, "sink");
         requireOpen();
         return scan.scan(sink);
@@ -546,27 +410,7 @@ public final class EntenteStore implements AutoCloseable {
      * processors} Service-provider interface.
      */
     public TokenStore tokenStore() {
-        TokenStore ts = tokenStore;
-        if (ts == null) {
-            synchronized (this) {
-                if (tokenStore == null) {
-                    JdbcTokenStore jdbc = JdbcTokenStore.builder()
-                            .connectionProvider(connections)
-                            .serializer(generalSerializer)
-                            .schema(TokenSchema.builder().build())
-                            .claimTimeout(claimTimeout)
-                            // Axon's default node id is the JVM's name: two instances in one JVM would
-                            // each take the other's claims for their own.
-                            .nodeId(nodeId)
-                            .build();
-                    withSchemaLock(() -> jdbc.createSchema(backend == Backend.POSTGRES
-                            ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE));
-                    tokenStore = jdbc;
-                }
-                ts = tokenStore;
-            }
-        }
-        return ts;
+        return tokens.tokenStore();
     }
 
     /**
@@ -576,11 +420,8 @@ public final class EntenteStore implements AutoCloseable {
      *
      * @param processor the processor
      */
-    public java.util.Map<Integer, Long> tokenPositions(String processor) {
-        java.util.Map<Integer, Long> positions = new java.util.TreeMap<>();
-        tokens(processor).forEach((segment, token) -> positions.put(segment,
-                token.flatMap(t -> t.position().isPresent() ? Optional.of(t.position().getAsLong()) : Optional.empty()).orElse(-1L)));
-        return positions;
+    public Map<Integer, Long> tokenPositions(String processor) {
+        return tokens.positions(processor);
     }
 
     /**
@@ -589,32 +430,21 @@ public final class EntenteStore implements AutoCloseable {
      *
      * @param processor the processor
      */
-    public java.util.Map<Integer, Optional<org.axonframework.eventhandling.TrackingToken>> tokens(String processor) {
-        tokenStore();
-        java.util.Map<Integer, Optional<org.axonframework.eventhandling.TrackingToken>> tokens = new java.util.TreeMap<>();
-        try (Connection c = connections.getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement(
-                     "SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?")) {
-            ps.setString(1, processor);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byte[] bytes = rs.getBytes(2);
-                    String type = rs.getString(3);
-                    org.axonframework.eventhandling.TrackingToken found = null;
-                    if (bytes != null && type != null) {
-                        Object token = generalSerializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
-                                bytes, byte[].class, type, null));
-                        if (token instanceof org.axonframework.eventhandling.TrackingToken t) {
-                            found = t;
-                        }
-                    }
-                    tokens.put(rs.getInt(1), Optional.ofNullable(found));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not read the tokens of " + processor + ": " + e.getMessage(), e);
-        }
-        return tokens;
+    public Map<Integer, Optional<TrackingToken>> tokens(String processor) {
+        return tokens.tokens(processor);
+    }
+
+    /**
+     * Deletes every token of a streaming processor, in the calling thread's transaction of
+     * {@link #transactionManager()} if it has one (for rewriting where a processor stands, together
+     * with the rows it wrote). Service-provider interface.
+     *
+     * @param processor the processor's name
+     */
+    public void deleteTokens(String processor) {
+        Objects.requireNonNull(processor, "processor");
+        requireOpen();
+        tokens.delete(processor);
     }
 
     /**
@@ -634,317 +464,13 @@ public final class EntenteStore implements AutoCloseable {
         try {
             axon.shutdown();
         } finally {
-            if (ownedPool != null && transactions.stopped() != null) {
-                // The database stopped after a failed write (or a rollback did not complete): no SHUTDOWN
-                // statement, which could spin, and the pool is let go on a daemon thread, waited for a while.
-                Thread dispose = new Thread(ownedPool::dispose, "entente-dispose");
-                dispose.setDaemon(true);
-                dispose.start();
-                try {
-                    dispose.join(JdbcTransactions.ROLLBACK_BOUND.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            } else if (ownedPool != null && h2Url != null) {
-                // SHUTDOWN on a plain connection, after the pool is gone: a pooled connection closed after
-                // SHUTDOWN rolls back on the closed database, and H2 writes that failure into entente.trace.db
-                // at every close. The plain connection keeps the database open while the pool lets go.
-                try (Connection c = java.sql.DriverManager.getConnection(h2Url, "sa", "")) {
-                    ownedPool.dispose();
-                    try (Statement s = c.createStatement()) {
-                        s.execute(compactOnClose && liveFillPercent(s) < COMPACT_BELOW_FILL_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
-                    }
-                } catch (SQLException e) {
-                    // The database is gone already; nothing more to close.
-                } finally {
-                    ownedPool.dispose();
-                }
-            } else if (ownedPool != null) {
-                // In memory (DB_CLOSE_DELAY=-1): SHUTDOWN frees the database; there is no trace file to keep clean.
-                try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    // The database is gone already; nothing more to close.
-                }
-                ownedPool.dispose();
-            }
-            closeOwnedPostgresPool();
-        }
-    }
-
-    /** The share of the H2 file's chunks that holds live data, in percent (100 when H2 does not say). */
-    private static int liveFillPercent(Statement s) {
-        try (java.sql.ResultSet rs = s.executeQuery(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
-            return rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 100;
-        } catch (SQLException | NumberFormatException e) {
-            return 100;
+            database.close(transactions);
         }
     }
 
     @Override
     public String toString() {
-        return "EntenteStore[" + description + "]";
-    }
-
-    // ------------------------------------------------------------------------------- batch planning
-
-    private static final class Plan {
-        final Map<Dyad, List<RelationshipCommand>> byDyad = new LinkedHashMap<>();
-        final java.util.Set<Dyad> newDyads = new java.util.HashSet<>();
-        /** Per dyad: the history the rules were checked on, extended by the batch's events. */
-        final Map<Dyad, DyadHistory> working = new HashMap<>();
-        /** Per dyad: the sequence number of its last stored event when the plan read it (-1: none). */
-        final Map<Dyad, Long> baseSequence = new HashMap<>();
-        /** Per dyad: the events the batch records, in order. */
-        final Map<Dyad, List<RelationshipEvent>> decided = new HashMap<>();
-        final List<BatchViolation> violations = new ArrayList<>();
-        int events;
-        int unchanged;
-    }
-
-    private Plan plan(List<? extends RelationshipCommand> commands) {
-        Objects.requireNonNull(commands, "commands");
-        Plan plan = new Plan();
-        Map<FactId, Dyad> inBatch = new HashMap<>();
-        Map<Integer, Dyad> dyadOfIndex = new HashMap<>();
-        for (int i = 0; i < commands.size(); i++) {
-            RelationshipCommand c = Objects.requireNonNull(commands.get(i), "command #" + i);
-            if (c instanceof FactCommand f) {
-                Dyad previous = inBatch.putIfAbsent(f.fact().id(), f.fact().dyad());
-                if (previous != null && !previous.equals(f.fact().dyad())) {
-                    plan.violations.add(new BatchViolation(i, Optional.of(f.fact().id()), Optional.of(f.fact().dyad()),
-                            FactIdRegistry.otherDyad(f.fact().id(), previous, f.fact().dyad())));
-                    continue;
-                }
-            }
-            try {
-                dyadOfIndex.put(i, dyadOf(c, inBatch));
-            } catch (EntenteException e) {
-                plan.violations.add(new BatchViolation(i, firstFact(c), Optional.empty(), e));
-            }
-        }
-        Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
-        // One query tells which dyads hold facts already; only those are loaded.
-        java.util.Set<Dyad> known = knownDyads(new java.util.HashSet<>(dyadOfIndex.values()));
-        Map<Dyad, DyadHistory> working = plan.working;
-        for (int i = 0; i < commands.size(); i++) {
-            Dyad d = dyadOfIndex.get(i);
-            if (d == null) {
-                continue;
-            }
-            RelationshipCommand c = commands.get(i);
-            if (c instanceof FactCommand f) {
-                Dyad owner = owners.get(f.fact().id());
-                if (owner != null && !owner.equals(d)) {
-                    plan.violations.add(new BatchViolation(i, Optional.of(f.fact().id()), Optional.of(d),
-                            FactIdRegistry.otherDyad(f.fact().id(), owner, d)));
-                    continue;
-                }
-            }
-            DyadHistory h = working.computeIfAbsent(d, k -> {
-                Optional<LoadedHistory> stored = known.contains(k) ? loaded(k) : Optional.empty();
-                plan.baseSequence.put(k, stored.map(LoadedHistory::lastSequence).orElse(-1L));
-                return stored.map(LoadedHistory::history).orElseGet(() -> DyadHistory.empty(k));
-            });
-            try {
-                List<RelationshipEvent> events = Decider.decide(c, h);
-                events.forEach(e -> Decider.evolve(h, e));
-                if (events.isEmpty()) {
-                    // Recorded already: nothing to send (a fact id's content can only change through a correction).
-                    plan.unchanged++;
-                } else {
-                    plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
-                    plan.decided.computeIfAbsent(d, k -> new ArrayList<>()).addAll(events);
-                }
-                plan.events += events.size();
-            } catch (EntenteException e) {
-                plan.violations.add(new BatchViolation(i, firstFact(c), Optional.of(d), e));
-            }
-        }
-        working.keySet().stream().filter(d -> !known.contains(d)).forEach(plan.newDyads::add);
-        return plan;
-    }
-
-    /**
-     * Which of these dyads have events: those in the aggregate cache, and for the others one query per
-     * 500 dyads. It reads the event table, whose
-     * (aggregate, sequence) key is indexed: the fact-id table has no index on its dyad column, and
-     * scanning it for every batch made large ingests slow.
-     */
-    private java.util.Set<Dyad> knownDyads(java.util.Set<Dyad> dyads) {
-        java.util.Set<Dyad> known = new java.util.HashSet<>();
-        List<Dyad> all = new ArrayList<>();
-        for (Dyad d : dyads) {
-            // A cached dyad has events (events are never deleted): only the others are looked up.
-            if (cache != null && cache.get(d.id()) != null) {
-                known.add(d);
-            } else {
-                all.add(d);
-            }
-        }
-        try (Connection c = connections.getConnection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<Dyad> part = all.subList(from, Math.min(all.size(), from + 500));
-                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-                try (java.sql.PreparedStatement ps = c.prepareStatement(
-                        "SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry WHERE aggregateIdentifier IN (" + marks + ")")) {
-                    for (int i = 0; i < part.size(); i++) {
-                        ps.setString(i + 1, part.get(i).id());
-                    }
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            known.add(Dyad.parse(rs.getString(1)));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not read which dyads have events: " + e.getMessage(), e);
-        }
-        return known;
-    }
-
-    private static Optional<FactId> firstFact(RelationshipCommand c) {
-        if (c instanceof FactCommand f) {
-            return Optional.of(f.fact().id());
-        }
-        if (c instanceof CorrectFact cf) {
-            return Optional.of(cf.revised().fact().id());
-        }
-        return Optional.of(((RetractFacts) c).facts().get(0));
-    }
-
-    /** Groups into transactions of about chunkSize commands; a dyad with more is split over several. */
-    private List<List<DyadCommands>> chunks(Plan plan) {
-        List<List<DyadCommands>> chunks = new ArrayList<>();
-        List<DyadCommands> current = new ArrayList<>();
-        int size = 0;
-        for (Map.Entry<Dyad, List<RelationshipCommand>> e : plan.byDyad.entrySet()) {
-            List<RelationshipCommand> all = e.getValue();
-            for (int from = 0; from < all.size(); from += chunkSize) {
-                List<RelationshipCommand> piece = all.subList(from, Math.min(all.size(), from + chunkSize));
-                if (size > 0 && size + piece.size() > chunkSize) {
-                    chunks.add(current);
-                    current = new ArrayList<>();
-                    size = 0;
-                }
-                // The first piece of a dyad nobody has recorded yet creates it without reading the store.
-                boolean create = from == 0 && plan.newDyads.contains(e.getKey());
-                // A dyad written in one piece carries the plan's decision; the aggregate adopts it unless
-                // the dyad changed since (then it decides again). Pieces of a longer dyad decide again:
-                // the plan's history is the one after all of them.
-                DyadCommands.Decided decided = all.size() <= chunkSize
-                        ? new DyadCommands.Decided(plan.baseSequence.get(e.getKey()), plan.decided.get(e.getKey()),
-                                plan.working.get(e.getKey()))
-                        : null;
-                current.add(new DyadCommands(e.getKey().id(), piece, true, create, decided));
-                size += piece.size();
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
-    }
-
-    private List<Recorded> writeChunk(List<DyadCommands> chunk) {
-        long start = System.nanoTime();
-        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("record a batch chunk"));
-        List<Recorded> recorded = new ArrayList<>();
-        try {
-            // One transaction for the whole chunk: the commands' nested units of work join it.
-            uow.attachTransaction(transactions);
-            // The chunk's new fact ids are claimed together, in the same transaction (the dyads skip it).
-            Map<Dyad, List<FactId>> claims = new LinkedHashMap<>();
-            for (DyadCommands command : chunk) {
-                Dyad dyad = Dyad.parse(command.dyadId());
-                for (RelationshipCommand c : command.commands()) {
-                    if (c instanceof FactCommand f) {
-                        claims.computeIfAbsent(dyad, k -> new ArrayList<>()).add(f.fact().id());
-                    }
-                }
-            }
-            registry.claimAll(claims);
-            for (DyadCommands command : chunk) {
-                DyadCommands.Outcome o = gateway.sendAndWait(command.create()
-                        ? new RelationshipAggregate.NewDyad(command.dyadId(), command) : command);
-                recorded.add(new Recorded(o.dyad(), o.sequence(), o.events()));
-            }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            if (took.compareTo(transactionCap) > 0) {
-                throw new TransactionCapExceededException(chunk.size(), took, transactionCap);
-            }
-            uow.commit();
-            return recorded;
-        } catch (RuntimeException e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
-            }
-            throw translate(e, Dyad.parse(chunk.get(0).dyadId()));
-        }
-    }
-
-    private Recorded send(DyadCommands command) {
-        try {
-            DyadCommands.Outcome o = gateway.sendAndWait(command);
-            return new Recorded(o.dyad(), o.sequence(), o.events());
-        } catch (RuntimeException e) {
-            throw translate(e, Dyad.parse(command.dyadId()));
-        }
-    }
-
-    private RuntimeException translate(RuntimeException e, Dyad dyad) {
-        // A failed write to a new dyad reads "Cannot reuse aggregate identifier" in Axon's words whatever the
-        // cause (a full disk too): the storage failure is looked for first.
-        RuntimeException storage = storeFailure(e);
-        if (storage != e) {
-            return storage;
-        }
-        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
-                || (e instanceof EventStoreException && DuplicateKeys.isDuplicateKey(e))) {
-            return new ConcurrentWriteException(dyad, e);
-        }
-        return e;
-    }
-
-    /** The dyad a command acts on; retractions find theirs from the batch or the fact-id table. */
-    private Dyad dyadOf(RelationshipCommand command, Map<FactId, Dyad> inBatch) {
-        if (command instanceof FactCommand f) {
-            return f.fact().dyad();
-        }
-        if (command instanceof CorrectFact c) {
-            return c.revised().fact().dyad();
-        }
-        RetractFacts r = (RetractFacts) command;
-        Map<FactId, Dyad> found = new HashMap<>(registry.dyadsOf(r.facts()));
-        for (FactId id : r.facts()) {
-            if (!found.containsKey(id) && inBatch.containsKey(id)) {
-                found.put(id, inBatch.get(id));
-            }
-        }
-        Dyad dyad = null;
-        for (FactId id : r.facts()) {
-            Dyad d = found.get(id);
-            if (d == null) {
-                throw new UnknownFactException(id, "fact " + id + " is not recorded in this store; nothing was retracted");
-            }
-            if (dyad != null && !dyad.equals(d)) {
-                throw new EntenteException("a retraction acts on facts of one dyad, but " + r.facts().get(0) + " is of "
-                        + dyad + " and " + id + " of " + d + "; retract them separately or in one batch");
-            }
-            dyad = d;
-        }
-        return dyad;
-    }
-
-    private void createIndexes() {
-        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
-            // createTokenAt(instant) and knownAt queries look events up by recording time.
-            s.execute("CREATE INDEX IF NOT EXISTS entente_event_time ON DomainEventEntry (timeStamp)");
-        } catch (SQLException e) {
-            throw new EntenteException("could not create Entente's indexes: " + e.getMessage(), e);
-        }
+        return "EntenteStore[" + database.description() + "]";
     }
 
     private void requireOpen() {
@@ -959,26 +485,66 @@ public final class EntenteStore implements AutoCloseable {
      * timeout of 60 seconds; a claim timeout of 10 seconds; events read 100 at a time; no upcasters.
      */
     public static final class Builder {
-        private Backend backend = Backend.H2;
-        private Path directory = Path.of("entente-data");
-        private String h2Underlay = "";
-        private DataSource dataSource;
-        private PostgresPool.Settings ownedDataSource;
-        private int snapshotThreshold = 250;
-        private boolean aggregateCache = true;
-        private int chunkSize = 1000;
-        private Duration transactionCap = Duration.ofSeconds(10);
-        private int readBatchSize = 100;
-        private Duration gapTimeout = GAP_TIMEOUT;
-        private Duration claimTimeout = Duration.ofSeconds(10);
-        private boolean durableCommits = true;
-        private int cachedDyads = 10_000;
-        private boolean compactOnClose = true;
-        private boolean verifyOnOpen = true;
-        private final List<EventUpcaster> upcasters = new ArrayList<>();
-        private final List<Consumer<Configurer>> hooks = new ArrayList<>();
+        // Package-private: the store's parts read the settings when it opens (StoreDatabase.open).
+        Backend backend = Backend.H2;
+        Path directory = Path.of("entente-data");
+        String h2Underlay = "";
+        DataSource dataSource;
+        PostgresPool.Settings ownedDataSource;
+        int snapshotThreshold = 250;
+        boolean aggregateCache = true;
+        int chunkSize = 1000;
+        Duration transactionCap = Duration.ofSeconds(10);
+        int readBatchSize = 100;
+        Duration gapTimeout = GAP_TIMEOUT;
+        Duration claimTimeout = Duration.ofSeconds(10);
+        boolean durableCommits = true;
+        int cachedDyads = 10_000;
+        boolean compactOnClose = true;
+        boolean verifyOnOpen = true;
+        final List<EventUpcaster> upcasters = new ArrayList<>();
+        final List<Consumer<Configurer>> hooks = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A new builder with the same settings, upcasters and hooks, changed independently of this one:
+         * for opening several stores from one set of settings (a tool that checks a store, then opens it).
+         *
+         * @return the copy
+         */
+        public Builder copy() {
+            Builder c = new Builder();
+            c.backend = backend;
+            c.directory = directory;
+            c.h2Underlay = h2Underlay;
+            c.dataSource = dataSource;
+            c.ownedDataSource = ownedDataSource;
+            c.snapshotThreshold = snapshotThreshold;
+            c.aggregateCache = aggregateCache;
+            c.chunkSize = chunkSize;
+            c.transactionCap = transactionCap;
+            c.readBatchSize = readBatchSize;
+            c.gapTimeout = gapTimeout;
+            c.claimTimeout = claimTimeout;
+            c.durableCommits = durableCommits;
+            c.cachedDyads = cachedDyads;
+            c.compactOnClose = compactOnClose;
+            c.verifyOnOpen = verifyOnOpen;
+            c.upcasters.addAll(upcasters);
+            c.hooks.addAll(hooks);
+            return c;
+        }
+
+        /**
+         * The backend this builder opens: {@link Backend#H2} unless {@link #inMemory()} or a
+         * {@code postgres(...)} method chose another.
+         *
+         * @return the backend
+         */
+        public Backend backend() {
+            return backend;
         }
 
         /** {@return an H2 database in memory, gone when the store closes (for tests and simulations)} */

@@ -454,13 +454,8 @@ public final class StoreCopy {
         long events = count(to, CopiedTable.EVENTS.table());
         long snapshots = count(to, CopiedTable.SNAPSHOTS.table());
         long ids = count(to, CopiedTable.FACT_IDS.table());
-        try (Connection c = to.connections().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry")) {
-            rs.next();
-            return new long[] {events, snapshots, ids, rs.getLong(1)};
-        } catch (SQLException e) {
-            throw new EntenteException("could not read the last position of " + to + ": " + e.getMessage(), e);
-        }
+        // A manifest counts the last position of an empty store as 0; head() says -1.
+        return new long[] {events, snapshots, ids, Math.max(0, to.head())};
     }
 
     /** The target holds exactly what the manifest lists. */
@@ -480,11 +475,7 @@ public final class StoreCopy {
     /** The target's global index continues after the copied positions. */
     private static void restartGlobalIndex(EntenteStore to) {
         try (Connection c = to.connections().getConnection(); Statement s = c.createStatement()) {
-            long max;
-            try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry")) {
-                rs.next();
-                max = rs.getLong(1);
-            }
+            long max = Math.max(0, StoreIntegrity.head(c));
             if (to.backend() == EntenteStore.Backend.POSTGRES) {
                 s.execute("SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), " + Math.max(1, max)
                         + ", " + (max > 0) + ")");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -234,6 +235,20 @@ public final class StoreIntegrity {
         return rows[0];
     }
 
+    /** The event at the highest global position at or below {@code position}, if any. */
+    static Optional<EventPosition> lastEventAtOrBefore(Connection c, long position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber FROM DomainEventEntry"
+                + " WHERE globalIndex <= ? ORDER BY globalIndex DESC LIMIT 1")) {
+            ps.setLong(1, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new EventPosition(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** The global index of the last stored event, -1 when there is none: the one query for the store's head. */
     static long head(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
             rs.next();

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FactKindTest {
 
-    /** DOMAIN.md's rank table ("Order of facts"), copied as it is written there. */
+    /** docs/DOMAIN.md's rank table ("Order of facts"), copied as it is written there. */
     private static final String DOMAIN_RANK_TABLE = """
             | 1 | establish relations, restore relations |
             | 2 | accredit ambassador, appoint attaché |

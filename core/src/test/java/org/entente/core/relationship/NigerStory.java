@@ -12,7 +12,7 @@ import org.entente.core.Source;
 import org.entente.core.Source.Confidence;
 import org.entente.core.Source.Kind;
 
-/** The Niger–US and Niger–France stories of DOMAIN.md, encoded as its seed table says, with the fluent API. */
+/** The Niger–US and Niger–France stories of docs/DOMAIN.md, encoded as its seed table says, with the fluent API. */
 final class NigerStory {
 
     private NigerStory() {

@@ -85,4 +85,30 @@ class EntenteStoreBuilderTest {
                 .hasMessageContaining("is closed");
         assertThat(store.backend()).isEqualTo(EntenteStore.Backend.MEMORY);
     }
+
+    @Test
+    void aCopyHoldsEverySettingAndChangesApartFromTheOriginal() throws Exception {
+        EntenteStore.Builder original = EntenteStore.builder().h2(dir).snapshotThreshold(7).cachedDyads(3).aggregateCache(false)
+                .chunkSize(11).transactionCap(Duration.ofSeconds(2)).gapTimeout(Duration.ofSeconds(5))
+                .claimTimeout(Duration.ofSeconds(3)).readBatchSize(13).durableCommits(false).compactOnClose(false)
+                .verifyOnOpen(false).configure(c -> { }).upcaster(org.axonframework.serialization.upcasting.event.NoOpEventUpcaster.INSTANCE);
+        EntenteStore.Builder copy = original.copy();
+        // Every field, found by reflection: a setting added later and forgotten by copy() fails here.
+        for (java.lang.reflect.Field f : EntenteStore.Builder.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            assertThat(f.get(copy)).as(f.getName()).isEqualTo(f.get(original));
+            if (f.get(original) instanceof java.util.List<?> list) {
+                assertThat((java.util.List<?>) f.get(copy)).as(f.getName()).isNotSameAs(list).isNotEmpty();
+            }
+        }
+        copy.inMemory().verifyOnOpen(true).configure(c -> { });
+        assertThat(original.backend()).isEqualTo(EntenteStore.Backend.H2);
+        assertThat(copy.backend()).isEqualTo(EntenteStore.Backend.MEMORY);
+        java.lang.reflect.Field hooks = EntenteStore.Builder.class.getDeclaredField("hooks");
+        assertThat((java.util.List<?>) hooks.get(original)).hasSize(1);
+        assertThat((java.util.List<?>) hooks.get(copy)).hasSize(2);
+    }
 }

@@ -10,7 +10,7 @@ import org.entente.core.Dyad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Closing an H2 file store compacts the file when most of it is dead, and keeps every fact. */
+/** Closing an H2 file store compacts the file when most of it is dead, keeps every fact and writes no trace. */
 class H2CompactOnCloseTest {
 
     @TempDir
@@ -41,5 +41,13 @@ class H2CompactOnCloseTest {
         try (EntenteStore reopened = EntenteStore.builder().h2(compacted).build()) {
             assertThat(reopened.history(Dyad.of(FRA, NER)).orElseThrow().size()).isEqualTo(300);
         }
+        // Neither closing way writes anything to H2's trace file.
+        assertThat(trace(compacted)).as("entente.trace.db after compacting closes").isEmpty();
+        assertThat(trace(kept)).as("entente.trace.db after a plain close").isEmpty();
+    }
+
+    private static String trace(Path dir) throws IOException {
+        Path trace = dir.resolve("entente.trace.db");
+        return Files.exists(trace) ? Files.readString(trace) : "";
     }
 }

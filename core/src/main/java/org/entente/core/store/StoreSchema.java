@@ -1,0 +1,79 @@
+package org.entente.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.entente.core.EntenteException;
+
+/**
+ * A store's tables: Axon's event, snapshot and token tables, Entente's fact-id table and indexes,
+ * created when missing, one instance at a time on a shared database.
+ *
+ * <p>One DDL serves H2 and PostgreSQL for the events ({@code PostgresEventTableFactory} works unchanged
+ * on H2 2.x, where Axon's HSQL factory does not); tokens need each database's own factory.
+ */
+final class StoreSchema {
+
+    /** The PostgreSQL advisory lock key that serializes schema work ("ENTENTE" in ASCII, truncated). */
+    private static final long SCHEMA_LOCK = 0x454E54454E5445L;
+
+    private final StoreDatabase database;
+    private final ConnectionProvider connections;
+
+    StoreSchema(StoreDatabase database, ConnectionProvider connections) {
+        this.database = database;
+        this.connections = connections;
+    }
+
+    /** Creates the event and snapshot tables, the fact-id table and Entente's indexes where missing. */
+    void create(JdbcEventStorageEngine engine, FactIdRegistry registry) {
+        withSchemaLock(() -> {
+            engine.createSchema(PostgresEventTableFactory.INSTANCE);
+            registry.createSchema();
+            createIndexes();
+        });
+    }
+
+    /** Creates the token table where missing, with the factory of the store's database. */
+    void createTokenTable(JdbcTokenStore tokens) {
+        withSchemaLock(() -> tokens.createSchema(database.backend() == EntenteStore.Backend.POSTGRES
+                ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE));
+    }
+
+    /**
+     * Runs schema work so that instances starting at once on one database take turns (a PostgreSQL
+     * advisory lock; H2 files are opened by one process at a time anyway).
+     */
+    void withSchemaLock(Runnable work) {
+        if (database.backend() != EntenteStore.Backend.POSTGRES) {
+            work.run();
+            return;
+        }
+        try (Connection lock = database.dataSource().getConnection(); Statement s = lock.createStatement()) {
+            lock.setAutoCommit(true);
+            s.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+            try {
+                work.run();
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not take the schema lock: " + e.getMessage(), e);
+        }
+    }
+
+    private void createIndexes() {
+        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
+            // createTokenAt(instant) and knownAt queries look events up by recording time.
+            s.execute("CREATE INDEX IF NOT EXISTS entente_event_time ON DomainEventEntry (timeStamp)");
+        } catch (SQLException e) {
+            throw new EntenteException("could not create Entente's indexes: " + e.getMessage(), e);
+        }
+    }
+}
