@@ -15,6 +15,9 @@ public record EventPosition(long globalIndex, String aggregateIdentifier, long s
     /**
      * Checks the position.
      *
+     * @param globalIndex         the event's global position
+     * @param aggregateIdentifier the id of the dyad whose event it is, as stored
+     * @param sequenceNumber      the event's sequence number in its dyad
      * @throws NullPointerException when the aggregate identifier is null
      */
     public EventPosition {
