@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.entente.Entente;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
@@ -60,7 +62,12 @@ class ReadmeSnippetsTest {
 
     record Block(String section, int line, String code) {
         boolean program() {
-            return code.contains("static void main(");
+            return code.contains("static void main(") || testClass();
+        }
+
+        /** A whole JUnit test class, as a user's {@code src/test/java} would hold it. */
+        boolean testClass() {
+            return code.contains("@Test") && code.contains("class ");
         }
 
         String className() {
@@ -174,8 +181,47 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void theScenarioTestClassOfTheTestingSectionPasses() throws Exception {
+        List<Block> tests = blocks.stream().filter(Block::testClass).toList();
+        assertThat(tests).as("the Testing section shows a whole test class").isNotEmpty();
+        for (Block b : tests) {
+            Class<?> type = compiled.loadClass(b.className());
+            var listener = new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
+            org.junit.platform.launcher.core.LauncherFactory.create().execute(
+                    org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                            .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type)).build(),
+                    listener);
+            var summary = listener.getSummary();
+            java.io.StringWriter failures = new java.io.StringWriter();
+            summary.printFailuresTo(new java.io.PrintWriter(failures), 20);
+            assertThat(summary.getTestsFoundCount()).as("README.md:%d: tests found", b.line()).isPositive();
+            assertThat(summary.getTotalFailureCount()).as("README.md:%d: failures\n%s", b.line(), failures).isZero();
+            assertThat(summary.getTestsSucceededCount()).isEqualTo(summary.getTestsFoundCount());
+        }
+    }
+
+    @Test
+    void anApplicationOnH2CarriesNoPostgresqlDriverAndIsToldWhatToAddForPostgresql() {
+        assertThat(Stream.of("org.postgresql.Driver", "com.zaxxer.hikari.HikariDataSource").filter(ReadmeSnippetsTest::loadable))
+                .as("PostgreSQL support is opt-in: not on an H2 application's classpath").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Entente.builder()
+                        .postgres("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", 2).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("com.zaxxer:HikariCP");
+    }
+
+    private static boolean loadable(String className) {
+        try {
+            Class.forName(className, false, ReadmeSnippetsTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
     void theGettingStartedProgramRunsInItsOwnJvmAndPrintsNoLoggingWarning() throws Exception {
-        Block program = blocks.stream().filter(b -> b.section().equals("Getting started") && b.program()).findFirst()
+        Block program = blocks.stream().filter(b -> b.section().equals("Getting started") && b.program() && !b.testClass()).findFirst()
                 .orElseThrow(() -> new AssertionError("Getting started has no program"));
         Path dir = Path.of("target", "getting-started-run");
         deleteRecursively(dir); // the program creates ./entente-data: each run starts from nothing, as a newcomer's
@@ -195,6 +241,7 @@ class ReadmeSnippetsTest {
         assertThat(out).as("what the README says the program prints").contains(expectedOutput());
         assertThat(err).as("no logging warning (SLF4J)").doesNotContain("SLF4J");
         assertThat(err).as("nothing at WARN or ERROR").doesNotContain("WARN").doesNotContain("ERROR");
+        assertThat(err).as("no advertisement from the engine inside").doesNotContain("AxonIQ Console");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -72,6 +72,9 @@ public final class EntenteStore implements AutoCloseable {
         POSTGRES
     }
 
+    /** Axon's system property that silences its AxonIQ Console notice (README, Getting started: Logging). */
+    static final String AXONIQ_CONSOLE_MESSAGE = "disable-axoniq-console-message";
+
     /** The lowest global index the event engine expects (Axon's default, set explicitly for {@link #scanEvents}). */
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     /** How far below the highest position the engine keeps gaps (Axon's default, set explicitly for {@link #scanEvents}). */
@@ -141,6 +144,10 @@ public final class EntenteStore implements AutoCloseable {
             if (cache != null) {
                 aggregate.configureCache(c -> cache);
             }
+            // Axon is Entente's engine, not the application's: its AxonIQ Console advertisement at INFO on
+            // every start means nothing to an application that imports Entente. Axon's documented switch
+            // is this system property; an application that set it either way keeps its own value.
+            System.getProperties().putIfAbsent(AXONIQ_CONSOLE_MESSAGE, "true");
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                     .configureSerializer(c -> generalSerializer)
                     .configureMessageSerializer(c -> generalSerializer)
