@@ -20,13 +20,13 @@ import org.entente.core.FactId;
  */
 public sealed interface FactCommand extends RelationshipCommand {
 
-    /** The fact's id, date, actor, target and sources. */
+    /** {@return the fact's id, date, actor, target and sources} */
     FactHeader fact();
 
-    /** The event this command records when accepted. */
+    /** {@return the event this command records when the rules accept it} */
     FactEvent toEvent();
 
-    /** The kind, which gives the lifecycle rank. */
+    /** {@return the kind, which gives the lifecycle rank (the same as its event's)} */
     default FactKind kind() {
         return toEvent().kind();
     }
@@ -53,6 +53,10 @@ public sealed interface FactCommand extends RelationshipCommand {
      * The command that would record this event again (used to read facts back into commands, for
      * example from a stored history into a simulation).
      *
+     * @param event a stored fact, for example one read from a history
+     * @return the command of the event's twin kind, with the same components (an
+     *         {@link FactEvent.InteractionRecorded}'s Goldstein value is not carried: the command
+     *         takes it from the code again)
      * @throws org.entente.core.text.ControlCharacterException when the event's text holds characters
      *         that new facts may not (a store written before they were refused keeps such events; read
      *         them as events, {@link org.entente.core.text.TerminalText} escapes them for output)
@@ -177,6 +181,11 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param fact the fact's id, date, actor, target and sources
      */
     record EstablishRelations(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public EstablishRelations {
             Texts.header(fact);
         }
@@ -193,6 +202,11 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param fact the fact's id, date, actor, target and sources
      */
     record RestoreRelations(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public RestoreRelations {
             Texts.header(fact);
         }
@@ -209,6 +223,11 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param fact the fact's id, date, actor, target and sources
      */
     record DowngradeRelations(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public DowngradeRelations {
             Texts.header(fact);
         }
@@ -225,6 +244,11 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param fact the fact's id, date, actor, target and sources
      */
     record SeverRelations(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public SeverRelations {
             Texts.header(fact);
         }
@@ -243,6 +267,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param name the envoy's name, if known
      */
     record AccreditAmbassador(FactHeader fact, MissionLevel level, Optional<String> name) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param level an ambassador or a chargé d'affaires
+         * @param name the envoy's name, if known
+         */
         public AccreditAmbassador {
             Texts.header(fact);
             Objects.requireNonNull(level, "level");
@@ -267,6 +298,16 @@ public sealed interface FactCommand extends RelationshipCommand {
      */
     record AppointAttache(FactHeader fact, Optional<String> name, Optional<String> rank, AttacheService service,
                           Optional<String> otherService) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param name the attaché's name
+         * @param rank military rank, for example Colonel
+         * @param service defence, army, naval or air; {@link AttacheService#OTHER} only with its text
+         * @param otherService the service's text when it is {@code OTHER} (read back from a store written
+         *        when the service was free text), otherwise empty
+         */
         public AppointAttache {
             Texts.header(fact);
             Objects.requireNonNull(name, "name").ifPresent(x -> Texts.line(fact, "name", x));
@@ -309,6 +350,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param role the envoy's role
      */
     record RecallEnvoy(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param appointment the fact that appointed the envoy, when it was recorded
+         * @param role the envoy's role
+         */
         public RecallEnvoy {
             Texts.header(fact);
             Objects.requireNonNull(appointment, "appointment");
@@ -329,6 +377,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param role the envoy's role
      */
     record ExpelEnvoy(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param appointment the fact that appointed the envoy, when it was recorded
+         * @param role the envoy's role
+         */
         public ExpelEnvoy {
             Texts.header(fact);
             Objects.requireNonNull(appointment, "appointment");
@@ -349,6 +404,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param title its title, if known
      */
     record SignAgreement(FactHeader fact, AgreementKind agreementKind, Optional<String> title) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreementKind what the agreement is about
+         * @param title its title, if known
+         */
         public SignAgreement {
             Texts.header(fact);
             Objects.requireNonNull(agreementKind, "agreementKind");
@@ -368,6 +430,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param agreement the signing's fact id
      */
     record SuspendAgreement(FactHeader fact, FactId agreement) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreement the signing's fact id
+         */
         public SuspendAgreement {
             Texts.header(fact);
             Objects.requireNonNull(agreement, "agreement");
@@ -386,6 +454,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param agreement the signing's fact id
      */
     record DenounceAgreement(FactHeader fact, FactId agreement) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreement the signing's fact id
+         */
         public DenounceAgreement {
             Texts.header(fact);
             Objects.requireNonNull(agreement, "agreement");
@@ -404,6 +478,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param agreement the signing's fact id
      */
     record RestoreAgreement(FactHeader fact, FactId agreement) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreement the signing's fact id
+         */
         public RestoreAgreement {
             Texts.header(fact);
             Objects.requireNonNull(agreement, "agreement");
@@ -425,6 +505,15 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param invited whether at the host's invitation
      */
     record StationForces(FactHeader fact, Optional<String> location, Optional<Integer> size, List<String> bases, boolean invited) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param location where, for example Niamey
+         * @param size about how many personnel
+         * @param bases the bases they use
+         * @param invited whether at the host's invitation
+         */
         public StationForces {
             Texts.header(fact);
             Objects.requireNonNull(location, "location").ifPresent(x -> Texts.line(fact, "location", x));
@@ -451,6 +540,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param forces the stationings concerned; empty for all of the target's forces in the actor
      */
     record DemandWithdrawal(FactHeader fact, List<FactId> forces) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param forces the stationings concerned; empty for all of the target's forces in the actor
+         */
         public DemandWithdrawal {
             Texts.header(fact);
             forces = Texts.list(fact, "forces", forces);
@@ -470,6 +565,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param forces the stationings concerned; empty for all of the actor's forces in the target
      */
     record ScheduleWithdrawal(FactHeader fact, Optional<LocalDate> deadline, List<FactId> forces) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param deadline the day by which it ends, if set
+         * @param forces the stationings concerned; empty for all of the actor's forces in the target
+         */
         public ScheduleWithdrawal {
             Texts.header(fact);
             Objects.requireNonNull(deadline, "deadline");
@@ -490,6 +592,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param base the base handed over
      */
     record HandOverBase(FactHeader fact, FactId forces, String base) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param forces the stationing that used the base
+         * @param base the base handed over
+         */
         public HandOverBase {
             Texts.header(fact);
             Objects.requireNonNull(forces, "forces");
@@ -509,6 +618,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param forces the stationings that end; empty for all of the actor's forces in the target
      */
     record CompleteWithdrawal(FactHeader fact, List<FactId> forces) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param forces the stationings that end; empty for all of the actor's forces in the target
+         */
         public CompleteWithdrawal {
             Texts.header(fact);
             forces = Texts.list(fact, "forces", forces);
@@ -527,6 +642,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param domains the fields covered, at least one
      */
     record PledgeCooperation(FactHeader fact, List<CooperationDomain> domains) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param domains the fields covered, at least one
+         */
         public PledgeCooperation {
             Texts.header(fact);
             domains = Texts.list(fact, "domains", domains);
@@ -549,6 +670,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param subject what was discussed
      */
     record HoldTalks(FactHeader fact, Optional<String> subject) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param subject what was discussed
+         */
         public HoldTalks {
             Texts.header(fact);
             Objects.requireNonNull(subject, "subject").ifPresent(x -> Texts.line(fact, "subject", x));
@@ -567,6 +694,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param description what the sanctions are
      */
     record ImposeSanctions(FactHeader fact, String description) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param description what the sanctions are
+         */
         public ImposeSanctions {
             Texts.header(fact);
             Texts.lines(fact, "description", description);
@@ -585,6 +718,12 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param sanctions the fact that imposed them
      */
     record LiftSanctions(FactHeader fact, FactId sanctions) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param sanctions the fact that imposed them
+         */
         public LiftSanctions {
             Texts.header(fact);
             Objects.requireNonNull(sanctions, "sanctions");
@@ -604,6 +743,13 @@ public sealed interface FactCommand extends RelationshipCommand {
      * @param description a short description
      */
     record RecordInteraction(FactHeader fact, CameoCode code, String description) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param code the CAMEO event code
+         * @param description a short description
+         */
         public RecordInteraction {
             Texts.header(fact);
             Objects.requireNonNull(code, "code");

@@ -19,10 +19,10 @@ import org.entente.core.relationship.RelationshipEvent.FactsRetracted;
  */
 public sealed interface FactEvent extends RelationshipEvent {
 
-    /** The fact's id, date, actor, target and sources. */
+    /** {@return the fact's id, date, actor, target and sources} */
     FactHeader fact();
 
-    /** The kind, which gives the lifecycle rank. */
+    /** {@return the kind, which gives the lifecycle rank} */
     FactKind kind();
 
     /**
@@ -43,7 +43,13 @@ public sealed interface FactEvent extends RelationshipEvent {
         return fact().happened();
     }
 
-    /** Calls the visitor's method for this event's type. */
+    /**
+     * Calls the visitor's method for this event's type.
+     *
+     * @param <R> the type of the visitor's result
+     * @param visitor the handler, with one method per kind of fact
+     * @return what the visitor's method for this event returned
+     */
     <R> R accept(Visitor<R> visitor);
 
     @Override
@@ -60,27 +66,182 @@ public sealed interface FactEvent extends RelationshipEvent {
 
     /** One method per kind of fact. */
     interface Visitor<R> {
+        /**
+         * Handles the establishment of diplomatic relations.
+         *
+         * @param event the establishment; its header says who, with whom and when
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(RelationsEstablished event);
+
+        /**
+         * Handles relations restored in full after they were severed or downgraded.
+         *
+         * @param event the restoration
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(RelationsRestored event);
+
+        /**
+         * Handles a downgrade of relations (for example to chargé d'affaires level).
+         *
+         * @param event the downgrade
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(RelationsDowngraded event);
+
+        /**
+         * Handles the severance of relations, after which every envoy of either side leaves post.
+         *
+         * @param event the severance
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(RelationsSevered event);
+
+        /**
+         * Handles the accreditation of a head of mission (an ambassador or a chargé d'affaires).
+         *
+         * @param event the accreditation, with the mission level and the envoy's name if known
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(AmbassadorAccredited event);
+
+        /**
+         * Handles the appointment of a defence attaché.
+         *
+         * @param event the appointment, with the attaché's name and rank if known and the service
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(AttacheAppointed event);
+
+        /**
+         * Handles an envoy recalled by the country that sent them.
+         *
+         * @param event the recall, with the envoy's role and the fact that appointed them, when it was recorded
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(EnvoyRecalled event);
+
+        /**
+         * Handles an envoy expelled by the host.
+         *
+         * @param event the expulsion, with the envoy's role and the fact that appointed them, when it was recorded
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(EnvoyExpelled event);
+
+        /**
+         * Handles the signing of an agreement, which is in force from the day it happened.
+         *
+         * @param event the signing, with what the agreement is about and its title if known; later facts name the
+         *        agreement by this fact's id
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(AgreementSigned event);
+
+        /**
+         * Handles the suspension of an agreement in force.
+         *
+         * @param event the suspension, naming the signing's fact id
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(AgreementSuspended event);
+
+        /**
+         * Handles the denunciation of an agreement, which ends it.
+         *
+         * @param event the denunciation, naming the signing's fact id
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(AgreementDenounced event);
+
+        /**
+         * Handles an agreement that was suspended or denounced coming back into force.
+         *
+         * @param event the restoration, naming the signing's fact id
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(AgreementRestored event);
+
+        /**
+         * Handles forces stationed by the actor in the target.
+         *
+         * @param event the stationing, with where, how many, the bases and whether invited; later facts name the
+         *        forces by this fact's id
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(ForcesStationed event);
+
+        /**
+         * Handles the host's demand that the target's forces leave.
+         *
+         * @param event the demand, naming the stationings concerned (empty for all of them)
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(WithdrawalDemanded event);
+
+        /**
+         * Handles a withdrawal scheduled by the country whose forces leave.
+         *
+         * @param event the schedule, with its deadline if set and the stationings concerned (empty for all of them)
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(WithdrawalScheduled event);
+
+        /**
+         * Handles a base handed over to the host by the forces that leave.
+         *
+         * @param event the hand-over, naming the stationing that used the base and the base
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(BaseHandedOver event);
+
+        /**
+         * Handles a completed withdrawal: the forces have left.
+         *
+         * @param event the completion, naming the stationings that end (empty for all of them)
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(WithdrawalCompleted event);
+
+        /**
+         * Handles a government's formal pledge of cooperation.
+         *
+         * @param event the pledge, with the fields it covers
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(CooperationPledged event);
+
+        /**
+         * Handles talks, a visit or consultations (an interaction: it does not change structure).
+         *
+         * @param event the talks, with what was discussed if known
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(TalksHeld event);
+
+        /**
+         * Handles sanctions imposed by the actor on the target.
+         *
+         * @param event the imposition, with what the sanctions are; later facts name them by this fact's id
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(SanctionsImposed event);
+
+        /**
+         * Handles the lifting of sanctions the actor imposed.
+         *
+         * @param event the lifting, naming the fact that imposed them
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(SanctionsLifted event);
+
+        /**
+         * Handles a coded interaction as event data records it.
+         *
+         * @param event the interaction, with its CAMEO code, Goldstein value and description
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
         R visit(InteractionRecorded event);
     }
 
@@ -90,6 +251,11 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param fact the fact's id, date, actor, target and sources
      */
     record RelationsEstablished(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public RelationsEstablished {
             Objects.requireNonNull(fact, "fact");
         }
@@ -111,6 +277,11 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param fact the fact's id, date, actor, target and sources
      */
     record RelationsRestored(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public RelationsRestored {
             Objects.requireNonNull(fact, "fact");
         }
@@ -132,6 +303,11 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param fact the fact's id, date, actor, target and sources
      */
     record RelationsDowngraded(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public RelationsDowngraded {
             Objects.requireNonNull(fact, "fact");
         }
@@ -153,6 +329,11 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param fact the fact's id, date, actor, target and sources
      */
     record RelationsSevered(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         */
         public RelationsSevered {
             Objects.requireNonNull(fact, "fact");
         }
@@ -176,6 +357,13 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param name the envoy's name, if known
      */
     record AmbassadorAccredited(FactHeader fact, MissionLevel level, Optional<String> name) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param level an ambassador or a chargé d'affaires
+         * @param name the envoy's name, if known
+         */
         public AmbassadorAccredited {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(level, "level");
@@ -205,6 +393,16 @@ public sealed interface FactEvent extends RelationshipEvent {
      */
     record AttacheAppointed(FactHeader fact, Optional<String> name, Optional<String> rank, AttacheService service,
                             Optional<String> otherService) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param name the attaché's name
+         * @param rank military rank, for example Colonel
+         * @param service defence, army, naval or air; {@link AttacheService#OTHER} for a value of a store
+         *        written when the service was free text
+         * @param otherService that stored text when the service is {@code OTHER}, otherwise empty
+         */
         public AttacheAppointed {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(name, "name").ifPresent(x -> Texts.text(fact, "name", x));
@@ -252,6 +450,13 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param role the envoy's role
      */
     record EnvoyRecalled(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param appointment the fact that appointed the envoy, when it was recorded
+         * @param role the envoy's role
+         */
         public EnvoyRecalled {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(appointment, "appointment");
@@ -277,6 +482,13 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param role the envoy's role
      */
     record EnvoyExpelled(FactHeader fact, Optional<FactId> appointment, EnvoyRole role) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param appointment the fact that appointed the envoy, when it was recorded
+         * @param role the envoy's role
+         */
         public EnvoyExpelled {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(appointment, "appointment");
@@ -302,6 +514,13 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param title its title, if known
      */
     record AgreementSigned(FactHeader fact, AgreementKind agreementKind, Optional<String> title) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreementKind what the agreement is about
+         * @param title its title, if known
+         */
         public AgreementSigned {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(agreementKind, "agreementKind");
@@ -326,6 +545,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param agreement the signing's fact id
      */
     record AgreementSuspended(FactHeader fact, FactId agreement) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreement the signing's fact id
+         */
         public AgreementSuspended {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(agreement, "agreement");
@@ -349,6 +574,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param agreement the signing's fact id
      */
     record AgreementDenounced(FactHeader fact, FactId agreement) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreement the signing's fact id
+         */
         public AgreementDenounced {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(agreement, "agreement");
@@ -372,6 +603,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param agreement the signing's fact id
      */
     record AgreementRestored(FactHeader fact, FactId agreement) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param agreement the signing's fact id
+         */
         public AgreementRestored {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(agreement, "agreement");
@@ -398,6 +635,15 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param invited whether at the host's invitation
      */
     record ForcesStationed(FactHeader fact, Optional<String> location, Optional<Integer> size, List<String> bases, boolean invited) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param location where, for example Niamey
+         * @param size about how many personnel
+         * @param bases the bases they use
+         * @param invited whether at the host's invitation
+         */
         public ForcesStationed {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(location, "location").ifPresent(x -> Texts.text(fact, "location", x));
@@ -429,6 +675,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param forces the stationings concerned; empty for all of the target's forces in the actor
      */
     record WithdrawalDemanded(FactHeader fact, List<FactId> forces) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param forces the stationings concerned; empty for all of the target's forces in the actor
+         */
         public WithdrawalDemanded {
             Objects.requireNonNull(fact, "fact");
             forces = Texts.list(fact, "forces", forces);
@@ -453,6 +705,13 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param forces the stationings concerned; empty for all of the actor's forces in the target
      */
     record WithdrawalScheduled(FactHeader fact, Optional<LocalDate> deadline, List<FactId> forces) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param deadline the day by which it ends, if set
+         * @param forces the stationings concerned; empty for all of the actor's forces in the target
+         */
         public WithdrawalScheduled {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(deadline, "deadline");
@@ -478,6 +737,13 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param base the base handed over
      */
     record BaseHandedOver(FactHeader fact, FactId forces, String base) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param forces the stationing that used the base
+         * @param base the base handed over
+         */
         public BaseHandedOver {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(forces, "forces");
@@ -502,6 +768,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param forces the stationings that end; empty for all of the actor's forces in the target
      */
     record WithdrawalCompleted(FactHeader fact, List<FactId> forces) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param forces the stationings that end; empty for all of the actor's forces in the target
+         */
         public WithdrawalCompleted {
             Objects.requireNonNull(fact, "fact");
             forces = Texts.list(fact, "forces", forces);
@@ -525,6 +797,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param domains the fields covered, at least one
      */
     record CooperationPledged(FactHeader fact, List<CooperationDomain> domains) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param domains the fields covered, at least one
+         */
         public CooperationPledged {
             Objects.requireNonNull(fact, "fact");
             domains = Texts.list(fact, "domains", domains);
@@ -552,6 +830,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param subject what was discussed
      */
     record TalksHeld(FactHeader fact, Optional<String> subject) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param subject what was discussed
+         */
         public TalksHeld {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(subject, "subject").ifPresent(x -> Texts.text(fact, "subject", x));
@@ -575,6 +859,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param description what the sanctions are
      */
     record SanctionsImposed(FactHeader fact, String description) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param description what the sanctions are
+         */
         public SanctionsImposed {
             Objects.requireNonNull(fact, "fact");
             Texts.text(fact, "description", description);
@@ -598,6 +888,12 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param sanctions the fact that imposed them
      */
     record SanctionsLifted(FactHeader fact, FactId sanctions) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param sanctions the fact that imposed them
+         */
         public SanctionsLifted {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(sanctions, "sanctions");
@@ -623,6 +919,14 @@ public sealed interface FactEvent extends RelationshipEvent {
      * @param description a short description
      */
     record InteractionRecorded(FactHeader fact, CameoCode code, double goldstein, String description) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor, target and sources
+         * @param code the CAMEO event code
+         * @param goldstein the Goldstein value of the code
+         * @param description a short description
+         */
         public InteractionRecorded {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(code, "code");
