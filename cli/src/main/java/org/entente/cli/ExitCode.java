@@ -9,6 +9,7 @@ import org.entente.core.relationship.RuleViolationException;
 import org.entente.core.relationship.UnknownFactException;
 import org.entente.core.store.BackupRejectedException;
 import org.entente.core.store.BatchRejectedException;
+import org.entente.core.store.TargetNotEmptyException;
 import org.entente.seeds.SeedFormatException;
 
 /**
@@ -35,14 +36,16 @@ enum ExitCode {
 
     /** What the user typed or handed in must change: running the same command again fails the same way. */
     BAD_INPUT(2, "Input to change: a bad argument or value, a missing or malformed file (seed, scenario, backup),"
-            + " an unknown fact id, facts that break a rule or reuse a fact id, a login the database refuses.");
+            + " an unknown fact id, facts that break a rule or reuse a fact id, a login the database refuses,"
+            + " a copy into a store that holds other history.");
 
     /**
      * Failures that are the user's to fix. {@link IllegalArgumentException} is a value the library
      * refused (a country code, a control character, a store path holding {@code ;}); the rest are
      * Entente's types for facts, files and ids the user gave. A {@link BackupRejectedException} is
      * here because the command line meets it for a file the user named ({@code store-import}); a
-     * source store that {@code migrate} cannot copy is reported as the store's failure instead.
+     * source store that {@code migrate} cannot copy is reported as the store's failure instead. A
+     * {@link TargetNotEmptyException} is the target the user chose ({@code store-import}, {@code migrate}).
      */
     static final List<Class<? extends RuntimeException>> INPUT_ERRORS = List.of(
             EntenteCli.UsageError.class,
@@ -53,7 +56,8 @@ enum ExitCode {
             FactConflictException.class,
             UnknownFactException.class,
             SeedFormatException.class,
-            BackupRejectedException.class);
+            BackupRejectedException.class,
+            TargetNotEmptyException.class);
 
     private final int code;
     private final String meaning;

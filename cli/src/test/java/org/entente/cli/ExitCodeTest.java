@@ -22,6 +22,7 @@ import org.entente.core.relationship.FactConflictException;
 import org.entente.core.relationship.RuleViolationException;
 import org.entente.core.relationship.UnknownFactException;
 import org.entente.core.store.BackupRejectedException;
+import org.entente.core.store.TargetNotEmptyException;
 import org.entente.core.store.BatchRejectedException;
 import org.entente.core.store.BatchWriteException;
 import org.entente.core.store.ConcurrentWriteException;
@@ -103,6 +104,20 @@ class ExitCodeTest {
             assertBadInput(run("--store", store(), "diff", "NER"), "Missing required options: '--from=DATE', '--to=DATE'");
             assertBadInput(run("frobnicate"), "Unmatched argument at index 0: 'frobnicate'");
             assertBadInput(run("--store", store(), "board", "NIG"), "NIG is not an ISO 3166-1 alpha-3 code");
+        }
+
+        @Test
+        void importingIntoAStoreThatHoldsOtherHistoryExitsWithTwoAndCopiesNothing() throws IOException {
+            loaded();
+            Path backup = dir.resolve("niger.jsonl");
+            assertThat(run("--store", store(), "--quiet", "store-export", backup.toString()).code()).isZero();
+            String other = dir.resolve("other").toString();
+            Path talks = seed("talks.yaml", talks("tur-talks-x", "TUR", "NER"));
+            assertThat(run("--store", other, "--quiet", "load", talks.toString()).code()).isZero();
+
+            assertBadInput(run("--store", other, "store-import", backup.toString()),
+                    "already holds 1 event(s) and 1 fact id(s); copy into an empty database");
+            assertThat(run("--store", other, "timeline", "NER").out()).contains("tur-talks-x").doesNotContain("usa-schedule");
         }
 
         @Test
@@ -225,6 +240,7 @@ class ExitCodeTest {
             entry(UnknownFactException.class, ExitCode.BAD_INPUT),
             entry(SeedFormatException.class, ExitCode.BAD_INPUT),
             entry(BackupRejectedException.class, ExitCode.BAD_INPUT),
+            entry(TargetNotEmptyException.class, ExitCode.BAD_INPUT),
             entry(EntenteException.class, ExitCode.ENVIRONMENT),
             entry(StoreInconsistentException.class, ExitCode.ENVIRONMENT),
             entry(StoreDamagedException.class, ExitCode.ENVIRONMENT),

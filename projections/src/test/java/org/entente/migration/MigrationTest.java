@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import org.entente.Entente;
 import org.entente.NigerStoryAccess;
 import org.entente.When;
-import org.entente.core.EntenteException;
 import org.entente.core.FactId;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.BatchProgress;
@@ -135,7 +134,11 @@ class MigrationTest {
              EntenteStore to = EntenteStore.builder().h2(temp.resolve("busy")).build()) {
             to.record(talks("already-here", "2024-01-01", USA, NER));
             assertThatThrownBy(() -> StoreCopy.copy(from, to, BatchProgress.NONE))
-                    .isInstanceOf(EntenteException.class)
+                    .isInstanceOfSatisfying(org.entente.core.store.TargetNotEmptyException.class, e -> {
+                        assertThat(e.events()).isEqualTo(1);
+                        assertThat(e.factIds()).isEqualTo(1);
+                        assertThat(e.snapshots()).isZero();
+                    })
                     .hasMessageContaining("already holds 1 event(s) and 1 fact id(s); copy into an empty database");
             assertThat(to.history(org.entente.core.Dyad.of(NER, USA)).orElseThrow().size()).isEqualTo(1);
         }

@@ -492,8 +492,7 @@ public final class StoreCopy {
         long ids = count(to, CopiedTable.FACT_IDS.table());
         long snapshots = count(to, CopiedTable.SNAPSHOTS.table());
         if (events > 0 || ids > 0 || snapshots > 0) {
-            throw new EntenteException(to + " already holds " + events + " event(s) and " + ids
-                    + " fact id(s)" + (snapshots > 0 ? " and " + snapshots + " snapshot(s)" : "") + "; copy into an empty database");
+            throw new TargetNotEmptyException(to.toString(), events, ids, snapshots);
         }
     }
 
