@@ -226,7 +226,8 @@ public final class Entente implements AutoCloseable {
      * @param ids at least one recorded fact id, all of one dyad
      * @return the dyad's position after the write
      * @throws UnknownFactException when an id is not recorded in this store
-     * @throws IllegalArgumentException when no id is given, or the reason is blank or too long
+     * @throws IllegalArgumentException when no id is given, the ids are of two dyads, or the reason is
+     *         blank or too long
      */
     public Recorded retract(String reason, FactId... ids) {
         Objects.requireNonNull(ids, "ids are null; name at least one recorded fact");

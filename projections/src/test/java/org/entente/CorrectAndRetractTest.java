@@ -119,6 +119,16 @@ class CorrectAndRetractTest {
     }
 
     @Test
+    void retractingFactsOfTwoDyadsAtOnceIsABadArgumentAndRetractsNothing() {
+        entente.record(Fact.id("usa-talks").on(2024, 3, 12).by(USA).towards(NER).background().holdTalks());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> entente.retract("x", FactId.of("tur-talks"), FactId.of("usa-talks")))
+                .withMessage("a retraction acts on facts of one dyad, but tur-talks is of NER-TUR and usa-talks of NER-USA;"
+                        + " retract them separately or in one batch");
+        assertThat(entry("tur-talks").retracted()).isFalse();
+    }
+
+    @Test
     void retractingNamesTheUnknownFactAndNeedsAnId() {
         assertThatThrownBy(() -> entente.retract("x", FactId.of("tur-talks"), FactId.of("nobody")))
                 .isInstanceOfSatisfying(UnknownFactException.class, e -> assertThat(e.fact()).isEqualTo(FactId.of("nobody")))

@@ -1,10 +1,8 @@
 package org.entente.cli;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
-import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.Recorded;
@@ -34,35 +32,11 @@ final class RetractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Entente entente = root.open()) {
-            requireOneDyad(entente);
             Recorded r = entente.record(new RelationshipCommand.RetractFacts(facts, reason));
             root.spec.commandLine().getOut().println(r.events() == 0
                     ? "nothing to retract: " + facts + " were retracted already"
                     : "retracted " + facts.size() + " fact(s) of " + r.dyad());
         }
         return ExitCode.SUCCESS.code();
-    }
-
-    /**
-     * Refuses ids of two dyads as a usage error (exit code 2). The library refuses them too, but as a
-     * plain {@link org.entente.core.EntenteException}, which the command line cannot tell from a
-     * failure of the environment; unknown ids are left to the library ({@code UnknownFactException}).
-     */
-    private void requireOneDyad(Entente entente) {
-        FactId first = null;
-        Dyad dyad = null;
-        for (FactId id : facts) {
-            Optional<Dyad> of = entente.store().dyadOf(id);
-            if (of.isEmpty()) {
-                continue;
-            }
-            if (dyad == null) {
-                first = id;
-                dyad = of.get();
-            } else if (!dyad.equals(of.get())) {
-                throw new EntenteCli.UsageError("a retraction acts on facts of one dyad, but " + first + " is of " + dyad + " and " + id
-                        + " of " + of.get() + "; retract them in separate commands");
-            }
-        }
     }
 }

@@ -138,7 +138,7 @@ class ExitCodeTest {
         void retractingFactsOfTwoDyadsAtOnceExitsWithTwoAndRetractsNothing() {
             loaded();
             CliTest.Run r = run("--store", store(), "retract", "chn-talks-2023", "tur-visit", "--reason", "test");
-            assertBadInput(r, "a retraction acts on facts of one dyad, but chn-talks-2023 is of CHN-NER and tur-visit of NER-TUR");
+            assertBadInput(r, "a retraction acts on facts of one dyad, but chn-talks-2023 is of CHN-NER and tur-visit of NER-TUR; retract them separately");
             assertThat(run("--store", store(), "timeline", "CHN-NER").out()).doesNotContain("(retracted)");
         }
 

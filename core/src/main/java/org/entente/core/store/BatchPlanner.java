@@ -150,7 +150,7 @@ final class BatchPlanner {
                 throw new UnknownFactException(id, "fact " + id + " is not recorded in this store; nothing was retracted");
             }
             if (dyad != null && !dyad.equals(d)) {
-                throw new EntenteException("a retraction acts on facts of one dyad, but " + r.facts().get(0) + " is of "
+                throw new IllegalArgumentException("a retraction acts on facts of one dyad, but " + r.facts().get(0) + " is of "
                         + dyad + " and " + id + " of " + d + "; retract them separately or in one batch");
             }
             dyad = d;
