@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The crash harness on H2 files, 20 kills: SIGKILL at random moments of 5,000-fact batches, single
+ * The crash harness on H2 files, 13 kills: SIGKILL at random moments of 5,000-fact batches, single
  * records, offline and online rebuilds and store imports, each followed by a full check and a rerun
  * that must complete. (The long run, {@code --kills 500 --batch 20000}, is in RELIABILITY.md.)
  */
@@ -25,15 +25,15 @@ class H2CrashHarnessTest {
 
     @Test
     void killsDuringBatchesSingleRecordsAndRebuildsLoseNoAcknowledgedFactAndLeaveEveryStoreConsistent() throws Exception {
-        CrashTally tally = new CrashHarness(CrashHarness.Config.of(16, BATCH_FACTS, "h2",
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(10, BATCH_FACTS, "h2",
                 List.of(BATCH, SINGLE, REBUILD, ONLINE_REBUILD), temp), System.out).run();
-        CrashHarnessAssertions.assertClean(tally, 16);
+        CrashHarnessAssertions.assertClean(tally, 10);
     }
 
     @Test
     void killsDuringAStoreImportAreFollowedByARetryThatCompletesWithTheSourcesCounts() throws Exception {
-        CrashTally tally = new CrashHarness(CrashHarness.Config.of(4, BATCH_FACTS, "h2", List.of(IMPORT), temp),
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(3, BATCH_FACTS, "h2", List.of(IMPORT), temp),
                 System.out).run();
-        CrashHarnessAssertions.assertClean(tally, 4);
+        CrashHarnessAssertions.assertClean(tally, 3);
     }
 }

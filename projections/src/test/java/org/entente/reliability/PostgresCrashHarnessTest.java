@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The crash harness on PostgreSQL, 10 kills: batches, single records and rebuilds in a schema of
+ * The crash harness on PostgreSQL, 7 kills: batches, single records and rebuilds in a schema of
  * their own, and migrations from H2 into fresh schemas; every schema is dropped at the end. Skipped
  * without a server unless {@code -Dentente.postgres.required=true}.
  */
@@ -30,15 +30,15 @@ class PostgresCrashHarnessTest {
 
     @Test
     void killsDuringBatchesSingleRecordsAndRebuildsLoseNoAcknowledgedFactAndLeaveEveryStoreConsistent() throws Exception {
-        CrashTally tally = new CrashHarness(CrashHarness.Config.of(7, H2CrashHarnessTest.BATCH_FACTS, "pg",
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(5, H2CrashHarnessTest.BATCH_FACTS, "pg",
                 List.of(BATCH, SINGLE, REBUILD, ONLINE_REBUILD), temp), System.out).run();
-        CrashHarnessAssertions.assertClean(tally, 7);
+        CrashHarnessAssertions.assertClean(tally, 5);
     }
 
     @Test
     void killsDuringAMigrationFromH2AreFollowedByARetryThatCompletesWithTheSourcesCounts() throws Exception {
-        CrashTally tally = new CrashHarness(CrashHarness.Config.of(3, H2CrashHarnessTest.BATCH_FACTS, "pg",
+        CrashTally tally = new CrashHarness(CrashHarness.Config.of(2, H2CrashHarnessTest.BATCH_FACTS, "pg",
                 List.of(MIGRATE), temp), System.out).run();
-        CrashHarnessAssertions.assertClean(tally, 3);
+        CrashHarnessAssertions.assertClean(tally, 2);
     }
 }
