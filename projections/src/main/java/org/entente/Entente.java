@@ -688,7 +688,7 @@ public final class Entente implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return an H2 database in memory with synchronous projections} */
+        /** Uses an H2 database in memory, with synchronous projections. {@return this builder} */
         public Builder inMemory() {
             storeSettings.inMemory();
             return this;
