@@ -23,8 +23,8 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
     /**
      * Creates the record, checking its components.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose portfolios are compared
+     * @param date the day both portfolios are given for
      * @param baseline the portfolio in real history
      * @param branch the portfolio in the branch
      * @param partners every partner whose status or security weight differs
