@@ -688,7 +688,11 @@ public final class Entente implements AutoCloseable {
         private Builder() {
         }
 
-        /** Uses an H2 database in memory, with synchronous projections. {@return this builder} */
+        /**
+         * Uses an H2 database in memory, with synchronous projections.
+         *
+         * @return this builder
+         */
         public Builder inMemory() {
             storeSettings.inMemory();
             return this;

@@ -554,7 +554,11 @@ public final class EntenteStore implements AutoCloseable {
             return backend;
         }
 
-        /** Uses an H2 database in memory, gone when the store closes (for tests and simulations). {@return this builder} */
+        /**
+         * Uses an H2 database in memory, gone when the store closes (for tests and simulations).
+         *
+         * @return this builder
+         */
         public Builder inMemory() {
             backend = Backend.MEMORY;
             return this;
