@@ -36,8 +36,8 @@ public final class ImportCommandSupport {
      * @param dataset   {@code icews}, {@code gdelt} or {@code plover}
      * @param skipsFile where to write every skip as TSV (line, id, reason, detail), if wanted
      * @param entente the Entente to record into
-     * @param file the file
-     * @param dryRun whether dry run
+     * @param file a UTF-8 file of the dataset
+     * @param dryRun true to check the file against the store and report, writing nothing
      * @param out where to write the report
      * @param progress receives progress reports
      * @return the import report
@@ -77,7 +77,7 @@ public final class ImportCommandSupport {
     /**
      * The summary lines of a report.
      *
-     * @param report the report
+     * @param report what an import or a dry run did
      * @param out where to write the report
      */
     public static void print(ImportReport report, PrintWriter out) {

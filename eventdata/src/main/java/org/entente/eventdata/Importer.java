@@ -62,7 +62,7 @@ public interface Importer {
     /**
      * {@return the importer of a dataset}
      *
-     * @param dataset the dataset
+     * @param dataset {@code ICEWS}, {@code GDELT} or {@code PLOVER}
      */
     static Importer of(Dataset dataset) {
         return switch (Objects.requireNonNull(dataset, "dataset")) {
@@ -92,8 +92,8 @@ public interface Importer {
     /**
      * As {@link #parse(Reader, String, ImportProgress)}, reading a UTF-8 file (bad bytes become U+FFFD).
      *
-     * @param file the file
-     * @return the parse result
+     * @param file a UTF-8 file of this importer's dataset; its name becomes the source of rows that name no publisher
+     * @return the commands read, with every skipped row and why
      * @throws IOException if reading or writing fails
      */
     default ParseResult parse(Path file) throws IOException {
@@ -103,9 +103,9 @@ public interface Importer {
     /**
      * As {@link #parse(Path)}, with progress.
      *
-     * @param file the file
+     * @param file a UTF-8 file of this importer's dataset
      * @param progress receives progress reports
-     * @return the parse result
+     * @return the commands read, with every skipped row and why
      * @throws IOException if reading or writing fails
      */
     default ParseResult parse(Path file, ImportProgress progress) throws IOException {
@@ -123,7 +123,7 @@ public interface Importer {
      * with recorded facts are reported, the rest recorded.
      *
      * @param entente the Entente to record into
-     * @param file the file
+     * @param file a UTF-8 file of this importer's dataset
      * @param progress receives progress reports
      * @return the import report
      * @throws IOException when reading fails
@@ -140,7 +140,7 @@ public interface Importer {
      * Records what {@link #parse} read; see {@link #importFile}.
      *
      * @param entente the Entente to record into
-     * @param parsed the parsed
+     * @param parsed what {@link #parse} read: the commands and the skipped rows
      * @param progress receives progress reports
      * @return the import report
      */
@@ -153,7 +153,7 @@ public interface Importer {
      * {@return what importing the file would do, writing nothing (Entente's dry run)}
      *
      * @param entente the Entente to record into
-     * @param file the file
+     * @param file a UTF-8 file of this importer's dataset
      * @throws IOException if reading or writing fails
      */
     default ImportReport dryRun(Entente entente, Path file) throws IOException {
