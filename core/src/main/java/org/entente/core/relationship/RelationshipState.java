@@ -42,7 +42,7 @@ public record RelationshipState(
     /**
      * Creates the record, checking its components.
      *
-     * @param dyad the dyad
+     * @param dyad the two countries the state is of
      * @param relations the state of diplomatic relations
      * @param envoys envoys in post, either direction, in order of appointment
      * @param agreements every agreement ever signed, with its status
@@ -68,7 +68,7 @@ public record RelationshipState(
     /**
      * {@return the state of a dyad before any fact}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      */
     public static RelationshipState empty(Dyad dyad) {
         return new Fold(dyad).snapshot();
@@ -126,8 +126,8 @@ public record RelationshipState(
     /**
      * {@return the envoy of this role that the sender has in post in the other country, if any}
      *
-     * @param sender the sender
-     * @param role the role
+     * @param sender the country that sends the envoy
+     * @param role the envoy's role, such as {@code AMBASSADOR} or {@code DEFENCE_ATTACHE}
      */
     public Optional<Envoy> envoy(Country sender, EnvoyRole role) {
         return envoys.stream().filter(e -> e.sender().equals(sender) && e.role() == role).findFirst();
