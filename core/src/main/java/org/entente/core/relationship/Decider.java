@@ -260,7 +260,7 @@ public final class Decider {
     /**
      * A fact that a replay left out because the rules no longer accept it.
      *
-     * @param fact   the fact
+     * @param fact   the fact left out, as recorded
      * @param reason the rule it breaks, in words
      * @param rule   the rule it breaks
      */
