@@ -919,7 +919,7 @@ public final class Entente implements AutoCloseable {
          * nothing. For a store no instance is running on; it opens even a store that {@link #build()}
          * refuses. Memory: one entry per dyad, whatever the number of events.
          *
-         * @return the integrity report
+         * @return every finding, each saying what disagrees and whether a repair can fix it; none when the store is consistent
          * @throws IllegalStateException for an in-memory store, which has nothing stored to check
          */
         public IntegrityReport check() {
@@ -936,7 +936,7 @@ public final class Entente implements AutoCloseable {
          * nothing is rebuilt: the derived tables are then the last trace of those events, and only a
          * backup brings them back. With {@code dryRun} nothing is written and the report is the check's.
          *
-         * @param dryRun whether dry run
+         * @param dryRun true to check only and write nothing, false to rebuild what disagrees
          * @return the findings left after the repair, and what was rebuilt
          */
         public IntegrityReport repair(boolean dryRun) {

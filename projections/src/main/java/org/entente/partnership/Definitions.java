@@ -121,7 +121,7 @@ public final class Definitions {
      * {@return the status of a dyad on {@code date}, from its state after the facts up to that date}
      *
      * @param state      the state after every fact on or before the date
-     * @param date       the date
+     * @param date       the day the status is given for
      * @param windowDays the window, 180 by default
      */
     public static Status status(RelationshipState state, LocalDate date, int windowDays) {

@@ -22,7 +22,7 @@ import org.entente.core.relationship.RelationshipState.Sanctions;
  * p.forcesPresent();   // the two US stationings
  * }</pre>
  *
- * @param dyad           the dyad
+ * @param dyad           the two countries
  * @param date           the date the partnership is given for (facts on or before it)
  * @param status         the status (see {@link Status})
  * @param relations      diplomatic relations

@@ -19,8 +19,8 @@ import org.entente.core.Country;
  * {@code effective number of partners = 1 / concentration}. With no security partner the three are
  * empty.
  *
- * @param country           the country
- * @param date              the date
+ * @param country           the country whose partners these are
+ * @param date              the day the portfolio is given for
  * @param partners          every dyad of the country with a fact on or before the date
  * @param securityPartners  partners with a security weight of 1 or more, heaviest first
  * @param mix               the concentration figures, empty without security partners
