@@ -149,7 +149,7 @@ public final class CountryCrosswalk {
     /**
      * Entente's tables (loaded once).
      *
-     * @return the country crosswalk
+     * @return the crosswalk of Entente's bundled tables, shared by every caller
      */
     public static CountryCrosswalk standard() {
         CountryCrosswalk s = standard;

@@ -40,7 +40,7 @@ public final class ImportCommandSupport {
      * @param dryRun true to check the file against the store and report, writing nothing
      * @param out where to write the report
      * @param progress receives progress reports
-     * @return the import report
+     * @return how many rows were read, and every row skipped with its line and reason
      * @throws IllegalArgumentException for an unknown dataset, a missing or unreadable file, or a file
      *                                  that is not of the dataset (the command line's exit code 2)
      */

@@ -82,7 +82,7 @@ public interface Importer {
      * @param in       the file's text
      * @param fileName the file's name, for reports and for sources of rows that name no publisher
      * @param progress told every 10,000 rows
-     * @return the parse result
+     * @return the commands read, with every skipped row and why
      * @throws IOException when reading fails
      * @throws IllegalArgumentException when the file as a whole is not of this dataset (an ICEWS header
      *                                  without its columns)
@@ -125,7 +125,7 @@ public interface Importer {
      * @param entente the Entente to record into
      * @param file a UTF-8 file of this importer's dataset
      * @param progress receives progress reports
-     * @return the import report
+     * @return how many rows were read, and every row skipped with its line and reason
      * @throws IOException when reading fails
      * @throws org.entente.core.store.BatchWriteException when writing failed after some chunks were
      *         committed (importing the file again completes it)
@@ -142,7 +142,7 @@ public interface Importer {
      * @param entente the Entente to record into
      * @param parsed what {@link #parse} read: the commands and the skipped rows
      * @param progress receives progress reports
-     * @return the import report
+     * @return how many rows were read, and every row skipped with its line and reason
      */
     default ImportReport record(Entente entente, ParseResult parsed, ImportProgress progress) {
         return Recording.record(Objects.requireNonNull(entente, "entente"), Objects.requireNonNull(parsed, "parsed"), false,

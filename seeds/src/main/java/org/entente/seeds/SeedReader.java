@@ -121,7 +121,7 @@ public final class SeedReader {
      * included, is refused.
      *
      * @param file a scenario file, YAML or JSON; not null
-     * @return the scenario file
+     * @return the hypothetical facts and the ids of the real facts to remove, in the order of the file
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -136,7 +136,7 @@ public final class SeedReader {
      *
      * @param name the file's name for messages; a name ending with {@code .json} is read as JSON
      * @param in the seed's bytes
-     * @return the scenario file
+     * @return the hypothetical facts and the ids of the real facts to remove, in the order of the file
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the stream cannot be read
      */

@@ -52,7 +52,7 @@ public final class Seeds {
      * Reads a scenario file ({@code format: entente-scenario/1}) with the default limits.
      *
      * @param file a scenario file, YAML or JSON; not null
-     * @return the scenario file
+     * @return the hypothetical facts and the ids of the real facts to remove, in the order of the file
      * @throws SeedFormatException listing every problem of the file
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
