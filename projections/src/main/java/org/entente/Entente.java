@@ -125,7 +125,8 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return an Entente on an H2 database in this directory (created if missing)}
      *
-     * @param directory the directory
+     * @param directory the H2 database's directory, created (owner-only) if missing; refused when it holds a {@code ;}
+     *    or a control character
      */
     public static Entente h2(Path directory) {
         return builder().h2(directory).build();
@@ -134,7 +135,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return an Entente on PostgreSQL; tables are created if missing} The caller closes the {@code DataSource}.
      *
-     * @param dataSource the data source
+     * @param dataSource the application's pool, which the application keeps and closes
      */
     public static Entente postgres(DataSource dataSource) {
         return builder().postgres(dataSource).build();
@@ -150,7 +151,7 @@ public final class Entente implements AutoCloseable {
     /**
      * Records one fact, correction or retraction; see {@link EntenteStore#record}.
      *
-     * @param command the command
+     * @param command a {@link FactCommand}, a {@link CorrectFact} or a {@link RetractFacts}; not null
      * @return the dyad's position after the write, which later reads through this instance wait for
      */
     public Recorded record(RelationshipCommand command) {
@@ -243,8 +244,8 @@ public final class Entente implements AutoCloseable {
      * Records a batch across dyads, all rules checked first (all or nothing), then written in chunks;
      * see {@link EntenteStore#recordAll}.
      *
-     * @param commands the commands
-     * @return the batch result
+     * @param commands facts, corrections and retractions of any dyads, recorded in list order; not null
+     * @return how many commands and events were written, in how many chunks, and each dyad's last position
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
         return recordAll(commands, BatchProgress.NONE);
@@ -253,9 +254,9 @@ public final class Entente implements AutoCloseable {
     /**
      * As {@link #recordAll(List)}, telling {@code progress} after each committed chunk.
      *
-     * @param commands the commands
+     * @param commands facts, corrections and retractions of any dyads, recorded in list order; not null
      * @param progress receives progress as chunks are written
-     * @return the batch result
+     * @return how many commands and events were written, in how many chunks, and each dyad's last position
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         rebuildLock.readLock().lock();
@@ -271,8 +272,8 @@ public final class Entente implements AutoCloseable {
     /**
      * Checks a batch and reports every violation without writing anything.
      *
-     * @param commands the commands
-     * @return the batch result
+     * @param commands facts, corrections and retractions of any dyads, checked in list order; not null
+     * @return what the batch would write, with every violation found (none when the batch is valid)
      */
     public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
         return store.dryRun(commands);
@@ -288,7 +289,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return the partnership of a dyad on a date (status {@code NONE} when nothing is recorded)}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries; not null
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Partnership partnership(Dyad dyad, When when) {
@@ -301,7 +302,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return every partner of a country on a date, and its security partners}
      *
-     * @param country the country
+     * @param country the country whose partners are listed (none when nothing is recorded for it); not null
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Portfolio portfolio(Country country, When when) {
@@ -317,8 +318,8 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return a dyad's facts in happened order (docs/DOMAIN.md's order), filtered}
      *
-     * @param dyad the dyad
-     * @param filter the filter
+     * @param dyad the two countries (an empty list when nothing is recorded for them); not null
+     * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
         Objects.requireNonNull(dyad, "dyad");
@@ -329,8 +330,8 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return a country's facts with every partner, in happened order, filtered}
      *
-     * @param country the country
-     * @param filter the filter
+     * @param country the country whose facts with every partner are listed; not null
+     * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Country country, TimelineFilter filter) {
         return timeline(dyadsOf(country), filter);
@@ -339,7 +340,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in a dyad between two dates, as known now}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -350,7 +351,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in a dyad between the query's date and another date, with the query's knowledge and publication filters}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -364,7 +365,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in each of a country's partnerships between two dates (unchanged ones left out)}
      *
-     * @param country the country
+     * @param country the country whose partnerships are compared
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -384,7 +385,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return a dyad's history as the rules see it now, read from the store (not the projections)}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      */
     public Optional<DyadHistory> history(Dyad dyad) {
         return store.history(dyad);
@@ -394,8 +395,8 @@ public final class Entente implements AutoCloseable {
      * Runs a what-if scenario on real history, in memory: nothing is written to the store, only the
      * dyads the scenario changes are replayed, and scenarios can run side by side on several threads.
      *
-     * @param scenario the scenario
-     * @return the simulation
+     * @param scenario the branch date, the hypothetical facts to add and the real facts to leave out
+     * @return the scenario's history beside the real one: the facts it adds and drops, and its partnerships on any date
      * @throws org.entente.core.relationship.RuleViolationException when a hypothetical fact breaks a rule
      * @throws IllegalArgumentException when a removal or addition is not after the branch date, or names an unknown fact
      */
@@ -687,18 +688,23 @@ public final class Entente implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return an H2 database in memory with synchronous projections} */
+        /**
+         * Uses an H2 database in memory, with synchronous projections.
+         *
+         * @return this builder
+         */
         public Builder inMemory() {
             storeSettings.inMemory();
             return this;
         }
 
         /**
-         * {@return an H2 database in this directory (the default, {@code ./entente-data}), checked and created as
+         * Uses an H2 database in this directory (the default, {@code ./entente-data}), checked and created as
          * {@link EntenteStore.Builder#h2(Path)} says: owner-only, and refused when the path holds a {@code ;}
-         * or a control character}
+         * or a control character.
          *
-         * @param directory the directory
+         * @param directory the database's directory, relative to the working directory or absolute
+         * @return this builder
          * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
          */
         public Builder h2(Path directory) {
@@ -718,13 +724,15 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * {@return a PostgreSQL database through a HikariCP pool that Entente creates and closes; see
-         * {@link EntenteStore.Builder#postgres(String, String, String, int)}}
+         * Uses a PostgreSQL database through a HikariCP pool that Entente creates and closes; see
+         * {@link EntenteStore.Builder#postgres(String, String, String, int)}.
          *
-         * @param jdbcUrl the jdbc url
+         * @param jdbcUrl a URL starting {@code jdbc:postgresql:}, such as {@code jdbc:postgresql://localhost:5432/entente}
          * @param user the database user
-         * @param password the password
-         * @param poolSize the pool size
+         * @param password the user's password, or null when the server needs none (trust authentication)
+         * @param poolSize the most connections the pool opens, 1 to 200 (10 is a good start)
+         * @return this builder
+         * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the size is not 1 to 200
          */
         public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
             storeSettings.postgres(jdbcUrl, user, password, poolSize);
@@ -732,9 +740,11 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * {@return the status and pledge window in days (default 180; 1 to 3650)}
+         * Sets the status and pledge window: on a date {@code d}, the facts of {@code [d - days + 1, d]} count (default 180; 1 to 3650).
          *
-         * @param days the days
+         * @param days the window's length in days, 1 to 3650
+         * @return this builder
+         * @throws IllegalArgumentException when {@code days} is out of range
          */
         public Builder windowDays(int days) {
             if (days < 1 || days > 3650) {
@@ -745,9 +755,11 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * {@return how long a read waits for this instance's writes to be projected (default 10 s)}
+         * Sets how long a read waits for this instance's writes to be projected (default 10 s).
          *
-         * @param timeout the timeout
+         * @param timeout the longest wait, positive; a read that waits longer throws a {@code ProjectionTimeoutException}
+         * @return this builder
+         * @throws IllegalArgumentException when the timeout is zero or negative
          */
         public Builder readTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -761,7 +773,7 @@ public final class Entente implements AutoCloseable {
         /**
          * Events per projection transaction (default 100; 1 to 10,000).
          *
-         * @param events the events
+         * @param events the most events read and projected in one transaction, 1 to 10,000
          * @return this builder
          */
         public Builder processorBatchSize(int events) {
@@ -775,7 +787,7 @@ public final class Entente implements AutoCloseable {
         /**
          * Segments the projection work is split into when first created (default 1; 1 to 64).
          *
-         * @param count the count
+         * @param count the number of segments, 1 to 64; ignored once the processor's tokens exist
          * @return this builder
          */
         public Builder segments(int count) {
@@ -787,11 +799,12 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * {@return the most segments of projection work this instance claims (default: as many as it can)} With
+         * Sets the most segments of projection work this instance claims (default: as many as it can). With
          * several instances, a bound leaves segments for the others; unbounded, an instance also takes
          * over the segments of one that died once its claims time out.
          *
-         * @param count the count
+         * @param count the most segments claimed, at least 1
+         * @return this builder
          */
         public Builder maxClaimedSegments(int count) {
             if (count < 1) {
@@ -857,10 +870,11 @@ public final class Entente implements AutoCloseable {
         }
 
         /**
-         * {@return an upcaster for stored events of an older shape; it sees the registry's stable names and
-         * revisions (see {@link org.entente.core.store.EventTypeRegistry})}
+         * Adds an upcaster for stored events of an older shape; it sees the registry's stable names and
+         * revisions (see {@link org.entente.core.store.EventTypeRegistry}). Upcasters run in the order added.
          *
-         * @param upcaster the upcaster
+         * @param upcaster the upcaster to add after those added before; not null
+         * @return this builder
          */
         public Builder upcaster(org.axonframework.serialization.upcasting.event.EventUpcaster upcaster) {
             storeSettings.upcaster(upcaster);
@@ -870,7 +884,7 @@ public final class Entente implements AutoCloseable {
         /**
          * Opens the store, loads the projections and starts processing.
          *
-         * @return the entente
+         * @return an open Entente, which the caller closes
          */
         public Entente build() {
             return new Entente(this);
@@ -905,7 +919,7 @@ public final class Entente implements AutoCloseable {
          * nothing. For a store no instance is running on; it opens even a store that {@link #build()}
          * refuses. Memory: one entry per dyad, whatever the number of events.
          *
-         * @return the integrity report
+         * @return every finding, each saying what disagrees and whether a repair can fix it; none when the store is consistent
          * @throws IllegalStateException for an in-memory store, which has nothing stored to check
          */
         public IntegrityReport check() {
@@ -922,7 +936,7 @@ public final class Entente implements AutoCloseable {
          * nothing is rebuilt: the derived tables are then the last trace of those events, and only a
          * backup brings them back. With {@code dryRun} nothing is written and the report is the check's.
          *
-         * @param dryRun whether dry run
+         * @param dryRun true to check only and write nothing, false to rebuild what disagrees
          * @return the findings left after the repair, and what was rebuilt
          */
         public IntegrityReport repair(boolean dryRun) {

@@ -45,8 +45,8 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
     /**
      * Facts that happened on or before the date, as known now.
      *
-     * @param date the date
-     * @return the when
+     * @param date the last day whose facts count; not null
+     * @return a query on that date, as known now, with no publication filter
      */
     public static When asOf(LocalDate date) {
         return new When(date, Optional.empty(), Optional.empty());
@@ -55,7 +55,7 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
     /**
      * {@return the same query, as known at an instant}
      *
-     * @param instant the instant
+     * @param instant the recording instant: corrections and retractions recorded later are ignored; not null
      */
     public When knownAt(Instant instant) {
         return new When(date, Optional.of(Objects.requireNonNull(instant, "instant")), publishedBy);
@@ -64,7 +64,7 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
     /**
      * {@return the same query, keeping only facts with a source published by the day}
      *
-     * @param day the day
+     * @param day the last publication day a fact's source may have; not null
      */
     public When publishedBy(LocalDate day) {
         return new When(date, knownAt, Optional.of(Objects.requireNonNull(day, "day")));
@@ -73,7 +73,7 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
     /**
      * {@return the same query on another date}
      *
-     * @param other the other
+     * @param other the day to ask about instead, keeping the knowledge and publication filters
      */
     public When on(LocalDate other) {
         return new When(other, knownAt, publishedBy);

@@ -33,7 +33,7 @@ public record CameoCode(String code) {
     /**
      * Validates the code against the CAMEO table.
      *
-     * @param code the code
+     * @param code a code of the CAMEO 1.1b3 table: two to four digits, leading zero kept, such as {@code "042"}
      */
     public CameoCode {
         Objects.requireNonNull(code, "CAMEO code");
@@ -47,7 +47,7 @@ public record CameoCode(String code) {
     /**
      * {@return the code, validated}
      *
-     * @param code the code
+     * @param code a code of the CAMEO 1.1b3 table: two to four digits, leading zero kept, such as {@code "042"}
      */
     public static CameoCode of(String code) {
         return new CameoCode(code);
@@ -56,7 +56,7 @@ public record CameoCode(String code) {
     /**
      * {@return whether {@link #of(String)} would accept the code}
      *
-     * @param code the code
+     * @param code any text, null included (null and codes outside the table give false)
      */
     public static boolean isValid(String code) {
         return code != null && NAMES.containsKey(code) && GOLDSTEIN.containsKey(code);

@@ -45,7 +45,7 @@ public final class Country implements Actor, Comparable<Country> {
     /**
      * {@return the country with this ISO 3166-1 alpha-3 code, in any letter case, surrounding blanks ignored}
      *
-     * @param code the code
+     * @param code an ISO 3166-1 alpha-3 code such as {@code "NER"} or {@code " ner "}; not null
      * @throws IllegalArgumentException naming the code and the closest valid codes when it is not one
      */
     public static Country of(String code) {
@@ -61,7 +61,7 @@ public final class Country implements Actor, Comparable<Country> {
     /**
      * {@return whether {@link #of(String)} would accept this code}
      *
-     * @param code the code
+     * @param code any text, null included (null and unknown codes give false)
      */
     public static boolean isValid(String code) {
         return code != null && BY_CODE.containsKey(code.strip().toUpperCase(Locale.ROOT));

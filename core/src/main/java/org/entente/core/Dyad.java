@@ -39,8 +39,8 @@ public final class Dyad implements Comparable<Dyad> {
     /**
      * Parses a dyad id such as {@code "NER-USA"} or {@code "usa-ner"} (either order).
      *
-     * @param id the id
-     * @return the dyad
+     * @param id two ISO 3166-1 alpha-3 codes joined by {@code -}, in any order and letter case; not null
+     * @return the dyad of the two countries, equal whichever order they were given in
      * @throws IllegalArgumentException naming the text and the accepted form
      */
     public static Dyad parse(String id) {
@@ -65,7 +65,7 @@ public final class Dyad implements Comparable<Dyad> {
     /**
      * {@return whether the country is one of the two}
      *
-     * @param country the country
+     * @param country any country (null gives false)
      */
     public boolean contains(Country country) {
         return first.equals(country) || second.equals(country);
@@ -74,7 +74,7 @@ public final class Dyad implements Comparable<Dyad> {
     /**
      * {@return the other country of the dyad}
      *
-     * @param country the country
+     * @param country one of the two countries
      * @throws IllegalArgumentException when the country is not in this dyad
      */
     public Country other(Country country) {

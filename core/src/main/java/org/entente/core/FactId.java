@@ -24,7 +24,8 @@ public record FactId(String value) implements Comparable<FactId> {
     /**
      * Validates the form; see the type's documentation.
      *
-     * @param value the id's text
+     * @param value 1 to 128 letters, digits, {@code .}, {@code _}, {@code :} or {@code -}, starting with a letter or digit,
+     *        such as {@code "tur-attache"}; case-sensitive
      */
     public FactId {
         Objects.requireNonNull(value, "fact id");
@@ -38,7 +39,7 @@ public record FactId(String value) implements Comparable<FactId> {
     /**
      * {@return the fact id with this text}
      *
-     * @param value the id's text
+     * @param value 1 to 128 letters, digits, {@code .}, {@code _}, {@code :} or {@code -}, starting with a letter or digit
      */
     public static FactId of(String value) {
         return new FactId(value);

@@ -20,8 +20,8 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /**
      * Validates the range; see the type's documentation.
      *
-     * @param day the day
-     * @param precision the precision
+     * @param day the day it happened, or the best estimate of it; 1600-01-01 to 2199-12-31
+     * @param precision how precisely the day is known: {@code DAY}, {@code MONTH} or {@code YEAR}
      */
     public HappenedOn {
         Objects.requireNonNull(day, "day");
@@ -34,7 +34,7 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /**
      * {@return a day known precisely}
      *
-     * @param day the day
+     * @param day the day it happened, 1600-01-01 to 2199-12-31
      */
     public static HappenedOn day(LocalDate day) {
         return new HappenedOn(day, Precision.DAY);
@@ -43,9 +43,9 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /**
      * {@return a day known precisely}
      *
-     * @param year the year
-     * @param month the month
-     * @param dayOfMonth the day of month
+     * @param year the year, 1600 to 2199
+     * @param month the month, 1 (January) to 12
+     * @param dayOfMonth the day of the month, 1 to 28, 29, 30 or 31 as the month has
      */
     public static HappenedOn day(int year, int month, int dayOfMonth) {
         return day(LocalDate.of(year, month, dayOfMonth));
@@ -54,8 +54,8 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /**
      * {@return the best estimate of a day with its precision}
      *
-     * @param day the day
-     * @param precision the precision
+     * @param day the best estimate of the day, 1600-01-01 to 2199-12-31
+     * @param precision how precisely the day is known: {@code DAY}, {@code MONTH} or {@code YEAR}
      */
     public static HappenedOn of(LocalDate day, Precision precision) {
         return new HappenedOn(day, precision);
@@ -64,9 +64,9 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /**
      * Only the month is known: the first of that month.
      *
-     * @param year the year
-     * @param month the month
-     * @return the date, with its precision
+     * @param year the year, 1600 to 2199
+     * @param month the month, 1 (January) to 12
+     * @return the first of the month, at {@code MONTH} precision
      */
     public static HappenedOn month(int year, int month) {
         return new HappenedOn(LocalDate.of(year, month, 1), Precision.MONTH);
@@ -75,8 +75,8 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
     /**
      * Only the year is known: 1 January of that year.
      *
-     * @param year the year
-     * @return the date, with its precision
+     * @param year the year, 1600 to 2199
+     * @return 1 January of the year, at {@code YEAR} precision
      */
     public static HappenedOn year(int year) {
         return new HappenedOn(LocalDate.of(year, 1, 1), Precision.YEAR);

@@ -67,13 +67,14 @@ public record Source(
     /**
      * Validates every field; see the type's documentation.
      *
-     * @param kind the kind
-     * @param confidence the confidence
-     * @param publisher the publisher, or empty for none
-     * @param title the title, or empty for none
-     * @param address the address, or empty for none
-     * @param published the published, or empty for none
-     * @param note the note, or empty for none
+     * @param kind what kind of document it is
+     * @param confidence how sure we are of the fact on its word
+     * @param publisher who published it, such as {@code "AFP (urdupoint.com)"}; empty for none, never blank, at most 2,000 characters
+     * @param title the document's title; empty for none, never blank, at most 2,000 characters
+     * @param address a URL or a file name; empty for none, never blank, at most 2,000 characters
+     * @param published the day it was published, 1600-01-01 to 2199-12-31; empty when unknown (then it never counts as
+     *        published by a date, unless it is background)
+     * @param note free text, such as the spelling an article used; empty for none, never blank, at most 2,000 characters
      */
     public Source {
         Objects.requireNonNull(kind, "source kind");
@@ -94,8 +95,8 @@ public record Source(
     /**
      * {@return a source with only its kind and confidence}
      *
-     * @param kind the kind
-     * @param confidence the confidence
+     * @param kind what kind of document it is
+     * @param confidence how sure we are of the fact on its word
      */
     public static Source of(Kind kind, Confidence confidence) {
         return new Source(kind, confidence, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -105,7 +106,7 @@ public record Source(
     /**
      * Background knowledge, confidence {@code REPORTED}, as docs/DOMAIN.md asks for well-established facts.
      *
-     * @return the source
+     * @return a {@code BACKGROUND} source at {@code REPORTED} confidence, with no other field
      */
     public static Source background() {
         return of(Kind.BACKGROUND, Confidence.REPORTED);
@@ -119,7 +120,7 @@ public record Source(
     /**
      * {@return a copy naming the publisher (for example {@code "Reuters (devdiscourse.com)"})}
      *
-     * @param value the publisher
+     * @param value who published it, one line, not blank, at most 2,000 characters
      */
     public Source withPublisher(String value) {
         return checkNew(new Source(kind, confidence, Optional.of(value), title, address, published, note), "publisher", value, LineFeeds.REFUSED);
@@ -128,7 +129,7 @@ public record Source(
     /**
      * {@return a copy with a title}
      *
-     * @param value the title
+     * @param value the document's title, one line, not blank, at most 2,000 characters
      */
     public Source withTitle(String value) {
         return checkNew(new Source(kind, confidence, publisher, Optional.of(value), address, published, note), "title", value, LineFeeds.REFUSED);
@@ -137,7 +138,7 @@ public record Source(
     /**
      * {@return a copy with an address: a URL or a file name}
      *
-     * @param value the address
+     * @param value a URL or a file name, one line, not blank, at most 2,000 characters
      */
     public Source withAddress(String value) {
         return checkNew(new Source(kind, confidence, publisher, title, Optional.of(value), published, note), "address", value, LineFeeds.REFUSED);
@@ -146,7 +147,7 @@ public record Source(
     /**
      * {@return a copy with the date of publication}
      *
-     * @param value the published
+     * @param value the day it was published, 1600-01-01 to 2199-12-31
      */
     public Source withPublished(LocalDate value) {
         return new Source(kind, confidence, publisher, title, address, Optional.of(value), note);
@@ -155,7 +156,7 @@ public record Source(
     /**
      * {@return a copy with a free note; the only text of a source that may run over several lines (LF)}
      *
-     * @param value the note
+     * @param value the note, not blank, at most 2,000 characters; line feeds allowed
      */
     public Source withNote(String value) {
         return checkNew(new Source(kind, confidence, publisher, title, address, published, Optional.of(value)), "note", value, LineFeeds.ACCEPTED);
@@ -164,7 +165,7 @@ public record Source(
     /**
      * {@return whether this source was published on or before the day (background always is)}
      *
-     * @param day the day
+     * @param day the day a query looks from
      */
     public boolean publishedBy(LocalDate day) {
         if (kind == Kind.BACKGROUND) {

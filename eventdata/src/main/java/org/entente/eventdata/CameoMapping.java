@@ -79,7 +79,7 @@ public final class CameoMapping {
      * CameoMapping.of(usaComplete).goldstein(); // 10.0 (USA, the withdrawing side, acts)
      * }</pre>
      *
-     * @param fact the fact
+     * @param fact any fact event; not null
      */
     public static CameoCode of(FactEvent fact) {
         return Objects.requireNonNull(fact, "fact").accept(CODES);
@@ -88,7 +88,7 @@ public final class CameoMapping {
     /**
      * {@return the code of a withdrawal by who acts in it: 0874 for the withdrawing side, 166 for the host}
      *
-     * @param actor the actor
+     * @param actor which side of the withdrawal acts in the CAMEO event
      */
     public static CameoCode withdrawal(Side actor) {
         return Objects.requireNonNull(actor, "actor") == Side.WITHDRAWING ? RETREAT : EXPEL_OR_WITHDRAW;
@@ -97,7 +97,7 @@ public final class CameoMapping {
     /**
      * {@return the code of a pledge of cooperation in these domains}
      *
-     * @param domains the domains
+     * @param domains the pledge's cooperation domains; military or security ones give {@code 0312}
      */
     public static CameoCode pledge(List<CooperationDomain> domains) {
         if (domains.contains(CooperationDomain.MILITARY) || domains.contains(CooperationDomain.SECURITY)) {

@@ -149,7 +149,7 @@ public final class CountryCrosswalk {
     /**
      * Entente's tables (loaded once).
      *
-     * @return the country crosswalk
+     * @return the crosswalk of Entente's bundled tables, shared by every caller
      */
     public static CountryCrosswalk standard() {
         CountryCrosswalk s = standard;
@@ -170,7 +170,8 @@ public final class CountryCrosswalk {
     /**
      * {@return an ISO 3166-1 alpha-3 code, any letter case; an unknown code's detail suggests close ones}
      *
-     * @param code the code
+     * @param code three letters, any case, blanks around ignored; {@code ""}, {@code NA}, {@code NULL} and the like are
+     *        {@link Outcome#MISSING}
      */
     public CountryMatch iso(String code) {
         Objects.requireNonNull(code, "code");
@@ -196,7 +197,7 @@ public final class CountryCrosswalk {
      * TMP}, {@code MTN}, {@code IMY}) are mapped; region codes ({@code WAF}, {@code AFR}, ...) are
      * {@link Outcome#NOT_A_COUNTRY}}
      *
-     * @param code the code
+     * @param code a CAMEO actor code such as {@code NER} or {@code ROM}, any case; {@code NA} and the like are missing
      */
     public CountryMatch cameo(String code) {
         Objects.requireNonNull(code, "code");
@@ -217,7 +218,7 @@ public final class CountryCrosswalk {
     /**
      * {@return a FIPS 10-4 country code, as in GDELT's geography fields: {@code NG} is Niger, {@code NI} Nigeria}
      *
-     * @param code the code
+     * @param code two letters, any case, such as {@code NG}; {@code NA} and the like are missing
      */
     public CountryMatch fips(String code) {
         Objects.requireNonNull(code, "code");
@@ -232,7 +233,7 @@ public final class CountryCrosswalk {
     /**
      * {@return a Correlates of War state number: 436 is Niger, 475 Nigeria, 2 the United States}
      *
-     * @param number the number
+     * @param number a COW state number (ccode), such as {@code 436}
      */
     public CountryMatch cow(int number) {
         Row row = cowByNumber.get(number);
@@ -243,7 +244,7 @@ public final class CountryCrosswalk {
     /**
      * {@return a Correlates of War letter code: {@code NIR} is Niger, {@code NIG} Nigeria (not ISO codes)}
      *
-     * @param letters the letters
+     * @param letters a COW state abbreviation such as {@code NIR}, any case; {@code NA} and the like are missing
      */
     public CountryMatch cowLetters(String letters) {
         Objects.requireNonNull(letters, "letters");
@@ -261,7 +262,7 @@ public final class CountryCrosswalk {
      * letter case, accents, apostrophe styles, "&amp;" and repeated blanks do not matter} {@code NA}
      * is {@link Outcome#MISSING}.
      *
-     * @param name the name
+     * @param name a country name such as {@code "Niger"} or {@code "Russian Federation"}
      */
     public CountryMatch icewsName(String name) {
         Objects.requireNonNull(name, "name");
@@ -283,7 +284,7 @@ public final class CountryCrosswalk {
     /**
      * {@return the country's CAMEO code: its ISO code (CAMEO's legacy codes are never written)}
      *
-     * @param country the country
+     * @param country any country Entente knows
      */
     public String cameoOf(Country country) {
         return Objects.requireNonNull(country, "country").code();
@@ -292,7 +293,7 @@ public final class CountryCrosswalk {
     /**
      * {@return the country's FIPS 10-4 code; empty when it has none or several (the US minor islands)}
      *
-     * @param country the country
+     * @param country any country Entente knows
      */
     public Optional<String> fipsOf(Country country) {
         return Optional.ofNullable(fipsOf.get(Objects.requireNonNull(country, "country")));
@@ -301,7 +302,7 @@ public final class CountryCrosswalk {
     /**
      * {@return the country's Correlates of War number; empty when COW does not list it (Hong Kong, the Holy See...)}
      *
-     * @param country the country
+     * @param country any country Entente knows
      */
     public OptionalInt cowNumberOf(Country country) {
         Integer n = cowNumberOf.get(Objects.requireNonNull(country, "country"));
@@ -311,7 +312,7 @@ public final class CountryCrosswalk {
     /**
      * {@return the country's Correlates of War letter code, when COW lists it}
      *
-     * @param country the country
+     * @param country any country Entente knows
      */
     public Optional<String> cowLettersOf(Country country) {
         return Optional.ofNullable(cowLettersOf.get(Objects.requireNonNull(country, "country")));
@@ -320,7 +321,7 @@ public final class CountryCrosswalk {
     /**
      * {@return the name ICEWS writes for the country, or Entente's name when the ICEWS table has none}
      *
-     * @param country the country
+     * @param country any country Entente knows
      */
     public String icewsNameOf(Country country) {
         Objects.requireNonNull(country, "country");

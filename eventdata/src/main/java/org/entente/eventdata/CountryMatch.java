@@ -47,7 +47,7 @@ public record CountryMatch(Scheme scheme, String input, Outcome outcome, Optiona
         /**
          * Words for messages: {@code "FIPS 10-4 code"}.
          *
-         * @return the text
+         * @return the scheme in words, as messages name it
          */
         public String label() {
             return label;

@@ -59,7 +59,7 @@ public record CowOptions(int from, int to, int step, MonthDay day) {
     /**
      * {@return the same years, every {@code years} years}
      *
-     * @param years the years
+     * @param years the step between rows' years, at least 1 (2 gives {@code from}, {@code from + 2}, ...)
      */
     public CowOptions every(int years) {
         return new CowOptions(from, to, years, day);
@@ -68,7 +68,7 @@ public record CowOptions(int from, int to, int step, MonthDay day) {
     /**
      * {@return the same years, read on another day of the year}
      *
-     * @param other the other
+     * @param other the day of the year each row is read on, such as {@code --06-30}
      */
     public CowOptions on(MonthDay other) {
         return new CowOptions(from, to, step, other);

@@ -38,7 +38,7 @@ public enum Dataset {
     /**
      * {@return the fact id of a row: {@code "icews-" + rowId}}
      *
-     * @param rowId the row id
+     * @param rowId the dataset's own id of the row, such as ICEWS's event id
      */
     public String factId(String rowId) {
         return prefix + "-" + rowId;
@@ -47,7 +47,7 @@ public enum Dataset {
     /**
      * {@return the dataset named {@code icews}, {@code gdelt} or {@code plover}, in any letter case}
      *
-     * @param name the name
+     * @param name {@code icews}, {@code gdelt} or {@code plover}, any letter case, blanks around ignored
      * @throws IllegalArgumentException listing the accepted names
      */
     public static Dataset of(String name) {

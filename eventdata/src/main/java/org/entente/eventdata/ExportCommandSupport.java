@@ -40,7 +40,7 @@ public final class ExportCommandSupport {
      * @param day    COW: the day of the year envoys are read on, {@code MM-DD} (default 12-31)
      * @param entente the Entente to read
      * @param out where to write
-     * @return the export report
+     * @return the format, the rows written and what was left out
      * @throws IllegalArgumentException for an unknown format, a bad year range or day (exit code 2)
      */
     public static ExportReport run(Entente entente, String format, String file, Optional<Integer> from, Optional<Integer> to,

@@ -27,7 +27,7 @@ public record ExportReport(String format, int rows, List<String> notes) {
     /**
      * {@code "cow: 12 rows; 1 note"}.
      *
-     * @return the text
+     * @return the format, the row count and the number of notes, on one line
      */
     public String summary() {
         return format + ": " + rows + (rows == 1 ? " row" : " rows") + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));

@@ -83,9 +83,9 @@ public final class Exporter {
     /**
      * Writes one PLOVER-style JSON object per fact.
      *
-     * @param facts the facts
+     * @param facts the facts to write, in the order given (see {@link #facts})
      * @param out where to write
-     * @return the export report
+     * @return the format {@code plover} and the number of lines written
      */
     public static ExportReport plover(List<? extends FactEvent> facts, Writer out) {
         Objects.requireNonNull(out, "out");
@@ -104,9 +104,9 @@ public final class Exporter {
     /**
      * Writes a header and one CAMEO-coded TSV row per fact ({@link #CAMEO_COLUMNS}).
      *
-     * @param facts the facts
+     * @param facts the facts to write, in the order given (see {@link #facts})
      * @param out where to write
-     * @return the export report
+     * @return the format {@code cameo} and the number of rows written, header left out
      */
     public static ExportReport cameo(List<? extends FactEvent> facts, Writer out) {
         Objects.requireNonNull(out, "out");
@@ -132,9 +132,9 @@ public final class Exporter {
      * a country that COW does not number are left out and noted.
      *
      * @param entente the Entente to read
-     * @param options the options
+     * @param options the years, the step between them and the day of the year to read
      * @param out where to write
-     * @return the export report
+     * @return the format {@code cow}, the rows written and the dyads left out
      */
     public static ExportReport cow(Entente entente, CowOptions options, Writer out) {
         Objects.requireNonNull(entente, "entente");
@@ -191,7 +191,7 @@ public final class Exporter {
     /**
      * {@return the PLOVER-style JSON line of a fact (without the line break)}
      *
-     * @param fact the fact
+     * @param fact any fact event; not null
      */
     public static String ploverLine(FactEvent fact) {
         Objects.requireNonNull(fact, "fact");
@@ -228,7 +228,7 @@ public final class Exporter {
     /**
      * {@return the CAMEO TSV row of a fact ({@link #CAMEO_COLUMNS}, without the line break)}
      *
-     * @param fact the fact
+     * @param fact any fact event; not null
      */
     public static String cameoRow(FactEvent fact) {
         Objects.requireNonNull(fact, "fact");

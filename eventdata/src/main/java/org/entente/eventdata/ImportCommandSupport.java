@@ -36,11 +36,11 @@ public final class ImportCommandSupport {
      * @param dataset   {@code icews}, {@code gdelt} or {@code plover}
      * @param skipsFile where to write every skip as TSV (line, id, reason, detail), if wanted
      * @param entente the Entente to record into
-     * @param file the file
-     * @param dryRun whether dry run
+     * @param file a UTF-8 file of the dataset
+     * @param dryRun true to check the file against the store and report, writing nothing
      * @param out where to write the report
      * @param progress receives progress reports
-     * @return the import report
+     * @return how many rows were read, and every row skipped with its line and reason
      * @throws IllegalArgumentException for an unknown dataset, a missing or unreadable file, or a file
      *                                  that is not of the dataset (the command line's exit code 2)
      */
@@ -77,7 +77,7 @@ public final class ImportCommandSupport {
     /**
      * The summary lines of a report.
      *
-     * @param report the report
+     * @param report what an import or a dry run did
      * @param out where to write the report
      */
     public static void print(ImportReport report, PrintWriter out) {

@@ -62,7 +62,7 @@ public interface Importer {
     /**
      * {@return the importer of a dataset}
      *
-     * @param dataset the dataset
+     * @param dataset {@code ICEWS}, {@code GDELT} or {@code PLOVER}
      */
     static Importer of(Dataset dataset) {
         return switch (Objects.requireNonNull(dataset, "dataset")) {
@@ -82,7 +82,7 @@ public interface Importer {
      * @param in       the file's text
      * @param fileName the file's name, for reports and for sources of rows that name no publisher
      * @param progress told every 10,000 rows
-     * @return the parse result
+     * @return the commands read, with every skipped row and why
      * @throws IOException when reading fails
      * @throws IllegalArgumentException when the file as a whole is not of this dataset (an ICEWS header
      *                                  without its columns)
@@ -92,8 +92,8 @@ public interface Importer {
     /**
      * As {@link #parse(Reader, String, ImportProgress)}, reading a UTF-8 file (bad bytes become U+FFFD).
      *
-     * @param file the file
-     * @return the parse result
+     * @param file a UTF-8 file of this importer's dataset; its name becomes the source of rows that name no publisher
+     * @return the commands read, with every skipped row and why
      * @throws IOException if reading or writing fails
      */
     default ParseResult parse(Path file) throws IOException {
@@ -103,9 +103,9 @@ public interface Importer {
     /**
      * As {@link #parse(Path)}, with progress.
      *
-     * @param file the file
+     * @param file a UTF-8 file of this importer's dataset
      * @param progress receives progress reports
-     * @return the parse result
+     * @return the commands read, with every skipped row and why
      * @throws IOException if reading or writing fails
      */
     default ParseResult parse(Path file, ImportProgress progress) throws IOException {
@@ -123,9 +123,9 @@ public interface Importer {
      * with recorded facts are reported, the rest recorded.
      *
      * @param entente the Entente to record into
-     * @param file the file
+     * @param file a UTF-8 file of this importer's dataset
      * @param progress receives progress reports
-     * @return the import report
+     * @return how many rows were read, and every row skipped with its line and reason
      * @throws IOException when reading fails
      * @throws org.entente.core.store.BatchWriteException when writing failed after some chunks were
      *         committed (importing the file again completes it)
@@ -140,9 +140,9 @@ public interface Importer {
      * Records what {@link #parse} read; see {@link #importFile}.
      *
      * @param entente the Entente to record into
-     * @param parsed the parsed
+     * @param parsed what {@link #parse} read: the commands and the skipped rows
      * @param progress receives progress reports
-     * @return the import report
+     * @return how many rows were read, and every row skipped with its line and reason
      */
     default ImportReport record(Entente entente, ParseResult parsed, ImportProgress progress) {
         return Recording.record(Objects.requireNonNull(entente, "entente"), Objects.requireNonNull(parsed, "parsed"), false,
@@ -153,7 +153,7 @@ public interface Importer {
      * {@return what importing the file would do, writing nothing (Entente's dry run)}
      *
      * @param entente the Entente to record into
-     * @param file the file
+     * @param file a UTF-8 file of this importer's dataset
      * @throws IOException if reading or writing fails
      */
     default ImportReport dryRun(Entente entente, Path file) throws IOException {

@@ -125,9 +125,9 @@ public final class PloverMapping {
      * PloverMapping.toCameo("COOPERATE", "", List.of("military"));    // 062
      * }</pre>
      *
-     * @param event the event
-     * @param mode the mode
-     * @param context the context
+     * @param event the PLOVER event type, such as {@code "CONSULT"}, any case
+     * @param mode the PLOVER mode, such as {@code "visit"}, any case; {@code ""} for none
+     * @param context the PLOVER context values, such as {@code "military"}, any case; when the mode maps to nothing, the first context that maps decides
      */
     public static Optional<CameoCode> toCameo(String event, String mode, List<String> context) {
         Objects.requireNonNull(event, "event");
@@ -169,7 +169,7 @@ public final class PloverMapping {
      * PloverMapping.fromCameo(CameoCode.of("163"));    // SANCTION
      * }</pre>
      *
-     * @param code the code
+     * @param code any valid CAMEO code; codes without an exact PLOVER match map by their root
      */
     public static PloverEvent fromCameo(CameoCode code) {
         Objects.requireNonNull(code, "code");

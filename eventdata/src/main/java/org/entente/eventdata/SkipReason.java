@@ -41,7 +41,7 @@ public enum SkipReason {
     /**
      * Words for reports: {@code "same country"}.
      *
-     * @return the text
+     * @return the reason in a few lower-case words, as reports show it
      */
     public String label() {
         return label;

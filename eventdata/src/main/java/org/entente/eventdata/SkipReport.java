@@ -30,7 +30,7 @@ public final class SkipReport {
     /**
      * {@return a report of these skips (sorted by line)}
      *
-     * @param skips the skips
+     * @param skips the skipped rows, in any order; empty when every row was usable
      */
     public static SkipReport of(List<Skip> skips) {
         return new SkipReport(Objects.requireNonNull(skips, "skips"));
@@ -54,7 +54,7 @@ public final class SkipReport {
     /**
      * {@return the skips of one reason, in line order}
      *
-     * @param reason the reason
+     * @param reason why rows were skipped
      */
     public List<Skip> of(SkipReason reason) {
         return skips.stream().filter(s -> s.reason() == reason).toList();

@@ -86,7 +86,7 @@ public final class Definitions {
     /**
      * {@return a fact's temperature weight (see the table above)}
      *
-     * @param fact the fact
+     * @param fact any recorded fact; an interaction weighs its CAMEO Goldstein score
      */
     public static double weight(FactEvent fact) {
         if (fact instanceof FactEvent.InteractionRecorded i) {
@@ -101,7 +101,7 @@ public final class Definitions {
     /**
      * {@return the decay factor of a weight {@code days} old: {@code 0.5^(days / 90)}}
      *
-     * @param days the days
+     * @param days the weight's age in days, 0 or more (0 gives 1.0, 90 gives 0.5)
      */
     public static double decay(long days) {
         return Math.pow(0.5, days / (double) HALF_LIFE_DAYS);
@@ -110,8 +110,8 @@ public final class Definitions {
     /**
      * {@return the first day of the window that ends on {@code date}}
      *
-     * @param date the date
-     * @param windowDays the window days
+     * @param date the last day of the window
+     * @param windowDays the window's length in days (180 by default): 1 gives {@code date} itself
      */
     public static LocalDate windowStart(LocalDate date, int windowDays) {
         return date.minusDays(windowDays - 1L);
@@ -121,7 +121,7 @@ public final class Definitions {
      * {@return the status of a dyad on {@code date}, from its state after the facts up to that date}
      *
      * @param state      the state after every fact on or before the date
-     * @param date       the date
+     * @param date       the day the status is given for
      * @param windowDays the window, 180 by default
      */
     public static Status status(RelationshipState state, LocalDate date, int windowDays) {
@@ -151,9 +151,9 @@ public final class Definitions {
      * force, foreign forces present, a defence attaché in post, a military or security pledge within
      * the window} Every element counts in either direction.
      *
-     * @param state the state
-     * @param date the date
-     * @param windowDays the window days
+     * @param state the dyad's state after every fact on or before the date
+     * @param date the day the elements are counted on
+     * @param windowDays the window's length in days (180 by default), for the pledges
      */
     public static int securityWeight(RelationshipState state, LocalDate date, int windowDays) {
         int weight = 0;

@@ -22,7 +22,7 @@ import org.entente.core.relationship.RelationshipState.Sanctions;
  * p.forcesPresent();   // the two US stationings
  * }</pre>
  *
- * @param dyad           the dyad
+ * @param dyad           the two countries
  * @param date           the date the partnership is given for (facts on or before it)
  * @param status         the status (see {@link Status})
  * @param relations      diplomatic relations
@@ -66,7 +66,7 @@ public record Partnership(
     /**
      * Creates the record, checking its components.
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      * @param date the date the partnership is given for (facts on or before it)
      * @param status the status (see {@link Status})
      * @param relations diplomatic relations
@@ -115,7 +115,7 @@ public record Partnership(
     /**
      * {@return the partner of a country in this dyad}
      *
-     * @param country the country
+     * @param country one of the dyad's two countries
      */
     public Country partnerOf(Country country) {
         return dyad.other(country);
@@ -167,12 +167,12 @@ public record Partnership(
     /**
      * Builds the read model from a state; used by Entente's projections and simulations.
      *
-     * @param state the state
-     * @param date the date
-     * @param windowDays the window days
-     * @param temperature the temperature
-     * @param temperatureBefore the temperature before
-     * @return the partnership
+     * @param state the dyad's state after every fact on or before the date
+     * @param date the day the partnership is given for
+     * @param windowDays the status and pledge window's length in days (180 by default)
+     * @param temperature the decayed sum of fact weights on the date, unrounded (see {@link Definitions})
+     * @param temperatureBefore the same sum {@value Definitions#TREND_DAYS} days before, for the trend
+     * @return the partnership on the date, temperature rounded to three decimals
      */
     public static Partnership of(RelationshipState state, LocalDate date, int windowDays, double temperature,
                                  double temperatureBefore) {

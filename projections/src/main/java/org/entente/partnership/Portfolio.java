@@ -19,8 +19,8 @@ import org.entente.core.Country;
  * {@code effective number of partners = 1 / concentration}. With no security partner the three are
  * empty.
  *
- * @param country           the country
- * @param date              the date
+ * @param country           the country whose partners these are
+ * @param date              the day the portfolio is given for
  * @param partners          every dyad of the country with a fact on or before the date
  * @param securityPartners  partners with a security weight of 1 or more, heaviest first
  * @param mix               the concentration figures, empty without security partners
@@ -37,8 +37,8 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     /**
      * Creates the record, checking its components.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose partnerships these are
+     * @param date the day the portfolio is given for
      * @param partners every dyad of the country with a fact on or before the date
      * @param securityPartners partners with a security weight of 1 or more, heaviest first
      * @param mix the concentration figures, empty without security partners
@@ -54,7 +54,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     /**
      * One security partner.
      *
-     * @param partner the partner
+     * @param partner the other country
      * @param weight  how many of the four elements (1 to 4)
      * @param share   weight / total weight
      */
@@ -74,7 +74,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     /**
      * {@return the partnership with one partner, if the country has one with it on the date}
      *
-     * @param partner the partner
+     * @param partner the other country (empty when it has no partnership with this country)
      */
     public Optional<Partnership> with(Country partner) {
         return partners.stream().filter(p -> p.dyad().contains(partner)).findFirst();
@@ -154,10 +154,10 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
     /**
      * Builds a portfolio from the country's partnerships (any order).
      *
-     * @param country the country
-     * @param date the date
-     * @param partnerships the partnerships
-     * @return the portfolio
+     * @param country the country whose partnerships these are
+     * @param date the day they are given for
+     * @param partnerships the partnerships of the country's dyads on the date; those of status {@code NONE} are left out
+     * @return the partners ordered by status then partner name, the security partners heaviest first, and the mix
      */
     public static Portfolio of(Country country, LocalDate date, List<Partnership> partnerships) {
         List<Partnership> sorted = partnerships.stream()

@@ -12,7 +12,7 @@ public enum Trend {
     /**
      * {@return the trend for a change in temperature (a change smaller than 0.005 is steady)}
      *
-     * @param change the change
+     * @param change the temperature on a day minus the temperature 90 days before
      */
     public static Trend of(double change) {
         if (change > 0.005) {

@@ -33,7 +33,7 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
     /**
      * The fact's id, short for {@code fact().fact().id()}.
      *
-     * @return the id
+     * @return the dropped fact's id
      */
     public FactId id() {
         return fact.fact().id();
@@ -51,7 +51,7 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
     /**
      * The fact's kind.
      *
-     * @return the kind
+     * @return the dropped fact's kind, such as {@code COMPLETE_WITHDRAWAL}
      */
     public FactKind kind() {
         return fact.kind();
@@ -61,7 +61,7 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
      * "usa-complete (2024-08-05, complete withdrawal) would not have happened: ... (because of usa-schedule)";
      * safe to print on a terminal (the rule's words may quote stored text: see {@link TerminalText#sanitize}).
      *
-     * @return the text
+     * @return one line naming the fact, its day and kind, the rule it breaks and the changes that cause it
      */
     public String describe() {
         return fact.fact().id() + " (" + fact.fact().happened() + ", " + fact.kind().label() + ") would not have happened: "

@@ -11,8 +11,8 @@ import org.entente.partnership.Status;
 /**
  * A country's portfolio on a date in real history (the baseline) and in a branch, with what differs.
  *
- * @param country  the country
- * @param date     the date
+ * @param country  the country whose portfolios are compared
+ * @param date     the day both portfolios are given for
  * @param baseline the portfolio in real history
  * @param branch   the portfolio in the branch
  * @param partners every partner whose status or security weight differs
@@ -23,8 +23,8 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
     /**
      * Creates the record, checking its components.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose portfolios are compared
+     * @param date the day both portfolios are given for
      * @param baseline the portfolio in real history
      * @param branch the portfolio in the branch
      * @param partners every partner whose status or security weight differs
@@ -36,7 +36,7 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
     /**
      * One partner that differs.
      *
-     * @param partner      the partner
+     * @param partner      the other country
      * @param statusBefore its status in real history
      * @param statusAfter  its status in the branch
      * @param weightBefore its security weight in real history (0 to 4)

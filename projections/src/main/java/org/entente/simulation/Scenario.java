@@ -62,7 +62,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /**
      * {@return a scenario that branches from real history as known now, with no change yet}
      *
-     * @param date the date
+     * @param date the last day of shared history: the scenario's additions and removals must happen after it
      */
     public static Scenario branchAt(LocalDate date) {
         return new Scenario(date, Optional.empty(), List.of(), List.of());
@@ -71,7 +71,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /**
      * {@return the same scenario on real history as known at an instant}
      *
-     * @param instant the instant
+     * @param instant the recording instant real history is read as of; not null
      */
     public Scenario knownAt(Instant instant) {
         return new Scenario(branchDate, Optional.of(instant), additions, removals);
@@ -80,7 +80,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /**
      * {@return the scenario with hypothetical facts added}
      *
-     * @param facts the facts
+     * @param facts hypothetical facts, each dated after the branch date, added after those added before
      */
     public Scenario add(FactCommand... facts) {
         List<FactCommand> more = new ArrayList<>(additions);
@@ -91,7 +91,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /**
      * {@return the scenario with hypothetical facts added}
      *
-     * @param facts the facts
+     * @param facts hypothetical facts, each dated after the branch date, added after those added before
      */
     public Scenario addAll(List<? extends FactCommand> facts) {
         List<FactCommand> more = new ArrayList<>(additions);
@@ -102,7 +102,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /**
      * {@return the scenario without these real facts}
      *
-     * @param facts the facts
+     * @param facts ids of real facts dated after the branch date
      */
     public Scenario remove(FactId... facts) {
         List<FactId> more = new ArrayList<>(removals);
@@ -113,7 +113,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
     /**
      * {@return the scenario without these real facts}
      *
-     * @param facts the facts
+     * @param facts ids of real facts dated after the branch date
      */
     public Scenario removeAll(List<FactId> facts) {
         List<FactId> more = new ArrayList<>(removals);

@@ -44,22 +44,22 @@ public final class Simulation {
         /**
          * {@return a dyad's facts as known at the instant (now when null), as a view}
          *
-         * @param dyad the dyad
-         * @param knownAt the known at
+         * @param dyad the two countries
+         * @param knownAt the recording instant to read history as of; null for as known now
          */
         FactView view(Dyad dyad, Instant knownAt);
 
         /**
          * {@return the dyads a country has facts in}
          *
-         * @param country the country
+         * @param country any country
          */
         Set<Dyad> dyadsOf(Country country);
 
         /**
          * {@return the dyad a real fact id belongs to}
          *
-         * @param fact the fact
+         * @param fact the id of a real fact, current or retracted
          */
         Optional<Dyad> dyadOf(FactId fact);
     }
@@ -83,10 +83,10 @@ public final class Simulation {
     /**
      * Runs a scenario against real history.
      *
-     * @param scenario the scenario
-     * @param baseline the baseline
-     * @param windowDays the window days
-     * @return the simulation
+     * @param scenario the branch date, facts to add and real facts to remove
+     * @param baseline where real history is read from (an {@code Entente} gives its own)
+     * @param windowDays the status and pledge window's length in days (180 by default)
+     * @return the baseline and the branch side by side, with the real facts the branch drops
      * @throws RuleViolationException   when a hypothetical fact breaks a rule (the message a real one gets)
      * @throws IllegalArgumentException when a removal names an unknown fact or one not after the branch
      *                                  date, or an addition is not after the branch date or reuses a fact id
@@ -207,7 +207,7 @@ public final class Simulation {
     /**
      * Real facts after the branch date that would not have happened in the branch, in order.
      *
-     * @return the dropped facts found
+     * @return the dropped facts in happened order; empty when the branch keeps every real fact
      */
     public List<DroppedFact> dropped() {
         return dropped;
@@ -216,8 +216,8 @@ public final class Simulation {
     /**
      * {@return a dyad's partnership on a date in the branch}
      *
-     * @param dyad the dyad
-     * @param date the date
+     * @param dyad the two countries
+     * @param date the day the partnership is given for
      */
     public Partnership partnership(Dyad dyad, LocalDate date) {
         return branchView(dyad).partnership(date, windowDays);
@@ -226,8 +226,8 @@ public final class Simulation {
     /**
      * {@return a dyad's partnership on a date in real history}
      *
-     * @param dyad the dyad
-     * @param date the date
+     * @param dyad the two countries
+     * @param date the day the partnership is given for
      */
     public Partnership baselinePartnership(Dyad dyad, LocalDate date) {
         return baselineView(dyad).partnership(date, windowDays);
@@ -236,8 +236,8 @@ public final class Simulation {
     /**
      * {@return a country's portfolio on a date in the branch}
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose partners are listed
+     * @param date the day the portfolio is given for
      */
     public Portfolio portfolio(Country country, LocalDate date) {
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> partnership(d, date)).toList());
@@ -246,8 +246,8 @@ public final class Simulation {
     /**
      * {@return a country's portfolio on a date in real history}
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose partners are listed
+     * @param date the day the portfolio is given for
      */
     public Portfolio baselinePortfolio(Country country, LocalDate date) {
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> baselinePartnership(d, date)).toList());
@@ -256,7 +256,7 @@ public final class Simulation {
     /**
      * {@return a dyad's facts in the branch, in order}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      */
     public List<FactEvent> facts(Dyad dyad) {
         return branchView(dyad).facts();
@@ -265,7 +265,7 @@ public final class Simulation {
     /**
      * {@return a dyad's facts in real history, in order}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      */
     public List<FactEvent> baselineFacts(Dyad dyad) {
         return baselineView(dyad).facts();
@@ -274,8 +274,8 @@ public final class Simulation {
     /**
      * {@return a country's portfolio on a date in real history and in the branch, and what differs}
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose portfolios are compared
+     * @param date the day both portfolios are given for
      */
     public PortfolioComparison compare(Country country, LocalDate date) {
         Portfolio before = baselinePortfolio(country, date);
@@ -295,8 +295,8 @@ public final class Simulation {
     /**
      * {@return a readable account: the dropped facts, then the comparison of each country on each date}
      *
-     * @param country the country
-     * @param dates the dates
+     * @param country the country whose portfolios are compared
+     * @param dates the days to compare on, in the order to show
      */
     public String toText(Country country, List<LocalDate> dates) {
         StringBuilder s = new StringBuilder("Branch at ").append(scenario.branchDate()).append(": ")

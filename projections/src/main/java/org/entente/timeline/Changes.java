@@ -51,7 +51,7 @@ public final class Changes {
      * @param from    the first date
      * @param to      the second date, not before {@code from}
      * @param dyads   the changes of its dyads (unchanged ones are left out)
-     * @return the changes
+     * @return the country's changes between the two dates, for rendering
      * @throws IllegalArgumentException when {@code from} is after {@code to}
      */
     public static Changes of(Country country, LocalDate from, LocalDate to, List<DyadChanges> dyads) {
@@ -62,7 +62,7 @@ public final class Changes {
      * One dyad's changes, with its own subject and dates.
      *
      * @param dyad the changes of the dyad (left out of {@link #dyads()} when nothing changed)
-     * @return the changes
+     * @return the dyad's changes between its two dates, for rendering
      */
     public static Changes of(DyadChanges dyad) {
         Objects.requireNonNull(dyad, "dyad");
@@ -72,7 +72,7 @@ public final class Changes {
     /**
      * The subject: a country's code ({@code NER}) or a dyad's id ({@code NER-USA}).
      *
-     * @return the subject
+     * @return {@code NER} for a country's changes, {@code NER-USA} for a dyad's
      */
     public String subject() {
         return subject;

@@ -11,7 +11,7 @@ import org.entente.partnership.Status;
  * What changed in a dyad's partnership between two dates. Ties, envoys, agreements and sanctions are
  * named by the fact that opened them.
  *
- * @param dyad             the dyad
+ * @param dyad             the two countries compared
  * @param from             the first date
  * @param to               the second date
  * @param statusBefore     the status on the first date
@@ -80,8 +80,8 @@ public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status status
     /**
      * {@return the changes between two partnerships of one dyad}
      *
-     * @param before the before
-     * @param after the after
+     * @param before the dyad's partnership on the earlier date
+     * @param after the same dyad's partnership on the later date
      */
     public static DyadChanges between(Partnership before, Partnership after) {
         return new DyadChanges(after.dyad(), before.date(), after.date(), before.status(), after.status(),

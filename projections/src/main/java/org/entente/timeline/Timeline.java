@@ -39,7 +39,7 @@ public final class Timeline {
      *
      * @param country the country asked for
      * @param entries its facts, in the order to show
-     * @return the timeline
+     * @return the country's timeline, for rendering
      */
     public static Timeline of(Country country, List<TimelineEntry> entries) {
         return new Timeline(Objects.requireNonNull(country, "country").code(), entries);
@@ -50,7 +50,7 @@ public final class Timeline {
      *
      * @param dyad    the dyad asked for
      * @param entries its facts, in the order to show
-     * @return the timeline
+     * @return the dyad's timeline, for rendering
      */
     public static Timeline of(Dyad dyad, List<TimelineEntry> entries) {
         return new Timeline(Objects.requireNonNull(dyad, "dyad").id(), entries);
@@ -59,7 +59,7 @@ public final class Timeline {
     /**
      * The subject: a country's code ({@code NER}) or a dyad's id ({@code NER-USA}).
      *
-     * @return the subject
+     * @return {@code NER} for a country's timeline, {@code NER-USA} for a dyad's
      */
     public String subject() {
         return subject;

@@ -50,7 +50,7 @@ public record TimelineEntry(FactEvent fact, int revision, Instant recordedAt, In
     /**
      * Towards whom.
      *
-     * @return the country
+     * @return the country the fact was directed at
      */
     public org.entente.core.Country target() {
         return fact.fact().target();

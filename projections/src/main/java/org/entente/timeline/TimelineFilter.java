@@ -48,8 +48,8 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
     /**
      * Facts from this day on.
      *
-     * @param day the day
-     * @return the timeline filter
+     * @param day the first day whose facts are shown (inclusive), not after the last day; not null
+     * @return a copy of this filter starting on that day
      */
     public TimelineFilter from(LocalDate day) {
         return new TimelineFilter(Optional.of(day), to, kinds, knownAt, includeRetracted);
@@ -58,8 +58,8 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
     /**
      * Facts up to this day.
      *
-     * @param day the day
-     * @return the timeline filter
+     * @param day the last day whose facts are shown (inclusive), not before the first day; not null
+     * @return a copy of this filter ending on that day
      */
     public TimelineFilter to(LocalDate day) {
         return new TimelineFilter(from, Optional.of(day), kinds, knownAt, includeRetracted);
@@ -68,8 +68,8 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
     /**
      * Facts of these kinds only.
      *
-     * @param only the only
-     * @return the timeline filter
+     * @param only the kinds shown, replacing any given before; an empty set shows every kind
+     * @return a copy of this filter showing only those kinds
      */
     public TimelineFilter kinds(Set<FactKind> only) {
         return new TimelineFilter(from, to, only, knownAt, includeRetracted);
@@ -78,8 +78,8 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
     /**
      * As known at an instant.
      *
-     * @param instant the instant
-     * @return the timeline filter
+     * @param instant facts, corrections and retractions recorded after it are left out; not null
+     * @return a copy of this filter as known at that instant
      */
     public TimelineFilter knownAt(Instant instant) {
         return new TimelineFilter(from, to, kinds, Optional.of(instant), includeRetracted);
@@ -88,7 +88,7 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
     /**
      * Without retracted facts.
      *
-     * @return the timeline filter
+     * @return a copy of this filter that leaves retracted facts out
      */
     public TimelineFilter withoutRetracted() {
         return new TimelineFilter(from, to, kinds, knownAt, false);
@@ -116,7 +116,7 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
     /**
      * {@return whether an entry passes the filter}
      *
-     * @param e the e
+     * @param e a timeline entry of any dyad
      */
     public boolean accepts(TimelineEntry e) {
         LocalDate day = e.fact().fact().happened().day();

@@ -57,7 +57,7 @@ public record ScenarioFile(String file, SeedHeader header, List<SeedFact> facts,
     /**
      * {@return the hypothetical fact with this id, if the scenario has it}
      *
-     * @param id the id
+     * @param id a hypothetical fact's id
      */
     public Optional<SeedFact> fact(FactId id) {
         return facts.stream().filter(f -> f.id().equals(id)).findFirst();

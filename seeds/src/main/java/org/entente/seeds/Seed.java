@@ -66,7 +66,7 @@ public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
     /**
      * {@return the fact with this id, if the seed has it}
      *
-     * @param id the id
+     * @param id a fact id, as written in the file
      */
     public Optional<SeedFact> fact(FactId id) {
         return facts.stream().filter(f -> f.id().equals(id)).findFirst();

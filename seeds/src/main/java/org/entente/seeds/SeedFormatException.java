@@ -27,8 +27,8 @@ public final class SeedFormatException extends EntenteException {
     /**
      * An exception for the problems of one file.
      *
-     * @param file the file
-     * @param problems the problems
+     * @param file the file's name as it was given to the reader, named in the message
+     * @param problems every problem found, in file order, each with its line and column; at least one
      * @throws IllegalArgumentException when there is no problem
      */
     public SeedFormatException(String file, List<SeedProblem> problems) {

@@ -89,8 +89,8 @@ public final class SeedReader {
     /**
      * Reads a seed file.
      *
-     * @param file the file
-     * @return the seed
+     * @param file a seed file, YAML or JSON (a {@code .json} name, or content that opens with a JSON object); not null
+     * @return the seed's header and its facts, in the order of the file, checked against the format (not the rules)
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -105,7 +105,7 @@ public final class SeedReader {
      *
      * @param name the file's name for messages; a name ending with {@code .json} is read as JSON
      * @param in the seed's bytes
-     * @return the seed
+     * @return the seed's header and its facts, in the order of the file, checked against the format (not the rules)
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the stream cannot be read
      */
@@ -120,8 +120,8 @@ public final class SeedReader {
      * facts to remove, as {@code simulate --apply FILE} takes them. A file with another format, a seed
      * included, is refused.
      *
-     * @param file the file
-     * @return the scenario file
+     * @param file a scenario file, YAML or JSON; not null
+     * @return the hypothetical facts and the ids of the real facts to remove, in the order of the file
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -136,7 +136,7 @@ public final class SeedReader {
      *
      * @param name the file's name for messages; a name ending with {@code .json} is read as JSON
      * @param in the seed's bytes
-     * @return the scenario file
+     * @return the hypothetical facts and the ids of the real facts to remove, in the order of the file
      * @throws SeedFormatException  listing every problem of the file
      * @throws UncheckedIOException when the stream cannot be read
      */
@@ -183,8 +183,8 @@ public final class SeedReader {
     /**
      * Reads a seed bundled with Entente, by name ({@code "niger-2024"}); see {@link Seeds#bundledNames()}.
      *
-     * @param name the name
-     * @return the seed
+     * @param name a bundled seed's name, such as {@code "niger-2024"}, without extension
+     * @return the bundled seed, read with this reader's limits
      * @throws IllegalArgumentException naming the bundled seeds when none has this name
      */
     public Seed readBundled(String name) {
@@ -221,10 +221,11 @@ public final class SeedReader {
         }
 
         /**
-         * {@return the largest file, in bytes; larger files are refused before they are parsed (a path's size is
-         * checked before it is opened)} Default 16 MiB, at most 1 GiB.
+         * Sets the largest file, in bytes; larger files are refused before they are parsed (a path's size is
+         * checked before it is opened). Default 16 MiB, at most 1 GiB.
          *
-         * @param bytes the bytes
+         * @param bytes the largest size accepted, 1 byte to 1 GiB
+         * @return this builder
          */
         public Builder maxFileSize(long bytes) {
             this.maxFileSize = between("maxFileSize", bytes, 1, 1L << 30);
@@ -232,10 +233,11 @@ public final class SeedReader {
         }
 
         /**
-         * {@return the deepest nesting of lists and mappings} A seed needs 5 (file, facts, fact, sources,
+         * Sets the deepest nesting of lists and mappings. A seed needs 5 (file, facts, fact, sources,
          * source); default 20, from 5 to 1,000.
          *
-         * @param levels the levels
+         * @param levels the deepest nesting accepted, 5 to 1,000
+         * @return this builder
          */
         public Builder maxNestingDepth(int levels) {
             this.maxNestingDepth = (int) between("maxNestingDepth", levels, 5, 1_000);
@@ -243,10 +245,11 @@ public final class SeedReader {
         }
 
         /**
-         * {@return the most facts in one file; in a scenario file, also the most removals} Default 1,000,000, at
+         * Sets the most facts in one file; in a scenario file, also the most removals. Default 1,000,000, at
          * least 1.
          *
-         * @param facts the facts
+         * @param facts the most facts accepted, at least 1
+         * @return this builder
          */
         public Builder maxFacts(int facts) {
             this.maxFacts = (int) between("maxFacts", facts, 1, Integer.MAX_VALUE);
@@ -254,11 +257,12 @@ public final class SeedReader {
         }
 
         /**
-         * {@return the longest text (any value or field name), in characters} It also bounds the length of a
+         * Sets the longest text (any value or field name), in characters. It also bounds the length of a
          * YAML line to twice this plus 1,024 (see FORMAT.md). Default 10,000; from 128 (the longest
          * fact id) to 16,777,216.
          *
-         * @param characters the characters
+         * @param characters the longest text accepted, 128 to 16,777,216 characters
+         * @return this builder
          */
         public Builder maxStringLength(int characters) {
             this.maxStringLength = (int) between("maxStringLength", characters, 128, 1 << 24);
@@ -266,12 +270,13 @@ public final class SeedReader {
         }
 
         /**
-         * {@return how many values YAML aliases ({@code *name}) may repeat in all, each alias counting the
-         * values of what it repeats (aliases inside counted expanded)} Refuses "billion laughs"
+         * Sets how many values YAML aliases ({@code *name}) may repeat in all, each alias counting the
+         * values of what it repeats (aliases inside counted expanded). Refuses "billion laughs"
          * documents at the alias that crosses it, without expanding anything. Default 1,000,000; 0
          * refuses every alias.
          *
-         * @param values the values
+         * @param values the most values aliases may repeat, 0 or more (0 refuses every alias)
+         * @return this builder
          */
         public Builder maxAliasExpansion(long values) {
             this.maxAliasExpansion = between("maxAliasExpansion", values, 0, Long.MAX_VALUE);
@@ -279,16 +284,17 @@ public final class SeedReader {
         }
 
         /**
-         * {@return the most problems listed; reading stops at the next one} Default 1,000, at least 1.
+         * Sets the most problems listed; reading stops at the next one. Default 1,000, at least 1.
          *
-         * @param problems the problems
+         * @param problems the most problems one exception lists, at least 1
+         * @return this builder
          */
         public Builder maxProblems(int problems) {
             this.maxProblems = (int) between("maxProblems", problems, 1, Integer.MAX_VALUE);
             return this;
         }
 
-        /** {@return the reader} */
+        /** {@return a reader with these limits, immutable and safe to share between threads} */
         public SeedReader build() {
             return new SeedReader(new Limits(maxFileSize, maxNestingDepth, maxFacts, maxStringLength, maxAliasExpansion,
                     maxProblems));

@@ -24,7 +24,7 @@ public final class Seeds {
      * {@return the bundled seed with this name, read from the classpath resource
      * {@code org/entente/seeds/<name>.yaml}}
      *
-     * @param name the name
+     * @param name a bundled seed's name, such as {@code "niger-2024"} (see {@link #bundledNames()})
      * @throws IllegalArgumentException naming the bundled seeds when none has this name
      */
     public static Seed bundled(String name) {
@@ -39,8 +39,8 @@ public final class Seeds {
     /**
      * Reads a seed file with the default limits.
      *
-     * @param file the file
-     * @return the seed
+     * @param file a seed file, YAML or JSON; not null
+     * @return the seed's header and its facts, in the order of the file, checked against the format (not the rules)
      * @throws SeedFormatException listing every problem of the file
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
@@ -51,8 +51,8 @@ public final class Seeds {
     /**
      * Reads a scenario file ({@code format: entente-scenario/1}) with the default limits.
      *
-     * @param file the file
-     * @return the scenario file
+     * @param file a scenario file, YAML or JSON; not null
+     * @return the hypothetical facts and the ids of the real facts to remove, in the order of the file
      * @throws SeedFormatException listing every problem of the file
      * @throws java.io.UncheckedIOException when the file cannot be read
      */

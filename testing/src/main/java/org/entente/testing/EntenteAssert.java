@@ -33,8 +33,8 @@ public class EntenteAssert extends AbstractAssert<EntenteAssert, Entente> {
     /**
      * Assertions on a dyad's partnership on a date, as known now.
      *
-     * @param dyad the dyad
-     * @param date the date
+     * @param dyad the two countries
+     * @param date the day the partnership is given for
      * @return assertions on the partnership
      */
     public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
@@ -45,8 +45,8 @@ public class EntenteAssert extends AbstractAssert<EntenteAssert, Entente> {
     /**
      * Assertions on a country's portfolio on a date, as known now.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose partners are checked
+     * @param date the day the portfolio is given for
      * @return assertions on the portfolio
      */
     public PortfolioAssert portfolio(Country country, LocalDate date) {

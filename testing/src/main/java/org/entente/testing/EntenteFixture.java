@@ -120,7 +120,7 @@ public final class EntenteFixture {
     /**
      * Shorthand for {@code when().branch(scenario)}.
      *
-     * @param scenario the scenario
+     * @param scenario the what-if branch to run on the given history
      * @return the when-stage
      */
     public WhenStage whenBranch(Scenario scenario) {
@@ -175,7 +175,7 @@ public final class EntenteFixture {
         /**
          * Runs this what-if branch of the given history (nothing is recorded).
          *
-         * @param scenario the scenario
+         * @param scenario the what-if branch to run on the given history
          * @return the when-stage
          * @throws IllegalStateException when the stage already records facts or runs a branch
          */
@@ -270,8 +270,8 @@ public final class EntenteFixture {
         /**
          * Assertions on a dyad's partnership on a date; failures list the dyad's facts up to the date.
          *
-         * @param dyad the dyad
-         * @param date the date
+         * @param dyad the two countries
+         * @param date the day the partnership is given for
          * @return assertions on the partnership
          */
         public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
@@ -284,8 +284,8 @@ public final class EntenteFixture {
         /**
          * Assertions on a country's portfolio on a date; failures list its facts up to the date.
          *
-         * @param country the country
-         * @param date the date
+         * @param country the country whose partners are checked
+         * @param date the day the portfolio is given for
          * @return assertions on the portfolio
          */
         public PortfolioAssert portfolio(Country country, LocalDate date) {
@@ -298,8 +298,8 @@ public final class EntenteFixture {
         /**
          * Assertions on how a country's portfolio on a date differs between the given history and the branch.
          *
-         * @param country the country
-         * @param date the date
+         * @param country the country whose portfolios are compared
+         * @param date the day both portfolios are given for
          * @return assertions on the comparison
          * @throws IllegalStateException when the when-stage is not a branch
          */
@@ -310,7 +310,7 @@ public final class EntenteFixture {
         /**
          * The branch drops exactly these real facts, named by id, in any order (none: it drops nothing).
          *
-         * @param facts the facts
+         * @param facts the ids of the real facts the branch drops; none to say it drops nothing
          * @return the then-stage, to state expectations
          * @throws IllegalStateException when the when-stage is not a branch
          */
@@ -323,8 +323,8 @@ public final class EntenteFixture {
          * The when-stage was rejected with an exception of this type whose message contains this
          * part. Afterwards the state can still be checked: the rejected fact changed nothing.
          *
-         * @param type the type
-         * @param messagePart the message part
+         * @param type the exception's class, or a superclass of it
+         * @param messagePart text the exception's message must contain, case-sensitive
          * @return the then-stage, to state expectations
          */
         public ThenStage rejectedWith(Class<? extends Throwable> type, String messagePart) {
@@ -349,7 +349,7 @@ public final class EntenteFixture {
          * The when-stage was rejected for breaking this rule: a {@link RuleViolationException} whose
          * {@link RuleViolationException#rule()} is {@code rule} (directly, or among a batch's violations).
          *
-         * @param rule the rule
+         * @param rule the rule the rejected fact breaks
          * @return the then-stage, to state expectations
          */
         public ThenStage rejectedBy(Rule rule) {
@@ -381,7 +381,7 @@ public final class EntenteFixture {
          * The when-stage recorded exactly these events, in order, as the store gives them back. The
          * event a command records is {@code command.toEvent()}.
          *
-         * @param expected the expected
+         * @param expected the events the when-stage should have recorded, in order; none to say it recorded nothing
          * @return the then-stage, to state expectations
          * @throws IllegalStateException when the when-stage is a branch, which records nothing
          */

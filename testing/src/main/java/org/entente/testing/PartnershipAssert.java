@@ -50,7 +50,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     /**
      * The partnership has this status on its date.
      *
-     * @param expected the expected
+     * @param expected the status the partnership should have
      * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasStatus(Status expected) {
@@ -66,7 +66,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     /**
      * The dyad has this many of the four security elements (0 to 4) on its date.
      *
-     * @param expected the expected
+     * @param expected how many of the four security elements the dyad should have, 0 to 4
      * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasSecurityWeight(int expected) {
@@ -83,7 +83,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
      * Forces of this country are present (in the other country of the dyad) on the date. Later
      * {@link #withWithdrawalDeadline(LocalDate)} calls apply to them.
      *
-     * @param owner the owner
+     * @param owner the country whose forces should be present, one of the dyad's two
      * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasForcesOf(Country owner) {
@@ -100,7 +100,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     /**
      * No forces of this country are present on the date.
      *
-     * @param owner the owner
+     * @param owner the country whose forces should be absent
      * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasNoForcesOf(Country owner) {
@@ -117,7 +117,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
      * Every force of the country named by the last {@link #hasForcesOf(Country)} has a withdrawal
      * scheduled with this deadline.
      *
-     * @param deadline the deadline
+     * @param deadline the day every such withdrawal should be scheduled to be complete by
      * @return this assertion, to chain more checks
      * @throws IllegalStateException when {@code hasForcesOf} was not called first
      */
@@ -139,7 +139,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     /**
      * Exactly these agreements are in force, named by the ids of their signings (none: no agreement in force).
      *
-     * @param signings the signings
+     * @param signings the fact ids of the signings, in any order; none to say no agreement is in force
      * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasAgreementsInForce(String... signings) {
@@ -156,8 +156,8 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     /**
      * An envoy of this country in this role is in post in the other country on the date.
      *
-     * @param sender the sender
-     * @param role the role
+     * @param sender the country that sent the envoy
+     * @param role the envoy's role, such as {@code AMBASSADOR} or {@code DEFENCE_ATTACHE}
      * @return this assertion, to chain more checks
      */
     public PartnershipAssert hasEnvoyOf(Country sender, EnvoyRole role) {

@@ -48,7 +48,7 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
     /**
      * The security partners are exactly these countries, in any order (none: no security partner).
      *
-     * @param partners the partners
+     * @param partners the countries expected as security partners; none to say there is no security partner
      * @return this assertion, to chain more checks
      */
     public PortfolioAssert hasSecurityPartners(Country... partners) {
@@ -75,8 +75,8 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
     /**
      * This partner is a security partner with this weight (1 to 4).
      *
-     * @param partner the partner
-     * @param weight the weight
+     * @param partner the other country
+     * @param weight the security weight expected, 1 to 4 (0 to say it is not a security partner)
      * @return this assertion, to chain more checks
      */
     public PortfolioAssert hasSecurityWeight(Country partner, int weight) {
@@ -95,8 +95,8 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
     /**
      * The country has a partnership with this partner, with this status.
      *
-     * @param partner the partner
-     * @param status the status
+     * @param partner the other country
+     * @param status the status expected; {@code NONE} to say there is no partnership with it
      * @return this assertion, to chain more checks
      */
     public PortfolioAssert hasPartner(Country partner, Status status) {
@@ -112,8 +112,8 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
     /**
      * The Herfindahl index of the security weight shares is this, within the offset.
      *
-     * @param expected the expected
-     * @param offset the offset
+     * @param expected the concentration expected, above 0 and at most 1
+     * @param offset how far the actual value may be from it, such as {@code within(0.001)}
      * @return this assertion, to chain more checks
      */
     public PortfolioAssert hasConcentration(double expected, Offset<Double> offset) {
@@ -123,8 +123,8 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
     /**
      * {@code 1 - concentration} is this, within the offset.
      *
-     * @param expected the expected
-     * @param offset the offset
+     * @param expected the diversification expected, 0 to below 1
+     * @param offset how far the actual value may be from it, such as {@code within(0.001)}
      * @return this assertion, to chain more checks
      */
     public PortfolioAssert hasDiversification(double expected, Offset<Double> offset) {
@@ -134,8 +134,8 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
     /**
      * {@code 1 / concentration} is this, within the offset.
      *
-     * @param expected the expected
-     * @param offset the offset
+     * @param expected the effective number of partners expected, 1 or more
+     * @param offset how far the actual value may be from it, such as {@code within(0.01)}
      * @return this assertion, to chain more checks
      */
     public PortfolioAssert hasEffectiveNumberOfPartners(double expected, Offset<Double> offset) {
@@ -147,7 +147,7 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
      *
      * <pre>{@code assertThat(niger).partner(USA).hasStatus(WINDING_DOWN);}</pre>
      *
-     * @param partner the partner
+     * @param partner the other country, which must be a partner on the date
      * @return assertions on the partnership
      */
     public PartnershipAssert partner(Country partner) {

@@ -35,9 +35,9 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
     /**
      * The partner's security weight goes from {@code before} in real history to {@code after} in the branch.
      *
-     * @param partner the partner
-     * @param before the before
-     * @param after the after
+     * @param partner the other country
+     * @param before the security weight in real history, 0 to 4
+     * @param after the security weight in the branch, 0 to 4
      * @return this assertion, to chain more checks
      */
     public PortfolioComparisonAssert hasSecurityWeightChange(Country partner, int before, int after) {
@@ -54,9 +54,9 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
     /**
      * The partner's status goes from {@code before} in real history to {@code after} in the branch.
      *
-     * @param partner the partner
-     * @param before the before
-     * @param after the after
+     * @param partner the other country
+     * @param before the status in real history ({@code NONE} for no partnership)
+     * @param after the status in the branch ({@code NONE} for no partnership)
      * @return this assertion, to chain more checks
      */
     public PortfolioComparisonAssert hasStatusChange(Country partner, Status before, Status after) {
@@ -72,9 +72,9 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
     /**
      * The diversification goes from {@code before} to {@code after}, each within the offset.
      *
-     * @param before the before
-     * @param after the after
-     * @param offset the offset
+     * @param before the diversification in real history (a country without security partners has none, and fails)
+     * @param after the diversification in the branch (likewise)
+     * @param offset how far each actual value may be from the expected one, such as {@code within(0.01)}
      * @return this assertion, to chain more checks
      */
     public PortfolioComparisonAssert hasDiversificationChange(double before, double after, Offset<Double> offset) {

@@ -39,7 +39,7 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * The branch drops exactly these real facts, named by id, in any order.
      *
-     * @param facts the facts
+     * @param facts the ids of the real facts expected to be dropped; none to say nothing is dropped
      * @return this assertion, to chain more checks
      */
     public SimulationAssert dropped(String... facts) {
@@ -65,7 +65,7 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * The branch keeps these real facts: it drops none of them.
      *
-     * @param facts the facts
+     * @param facts ids of real facts that must not be dropped
      * @return this assertion, to chain more checks
      */
     public SimulationAssert doesNotDrop(String... facts) {
@@ -82,8 +82,9 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
      * The branch drops this real fact, and these changes of the scenario (removed or added facts, any
      * order) explain it: the one that alone makes it break, or else each without which it would hold.
      *
-     * @param fact the fact
-     * @param causes the causes
+     * @param fact the id of the real fact expected to be dropped
+     * @param causes the ids of the removed or added facts expected to explain it; none when only the
+     *        combination does
      * @return this assertion, to chain more checks
      */
     public SimulationAssert droppedBecauseOf(String fact, String... causes) {
@@ -106,8 +107,8 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on a dyad's partnership on a date in the branch; failures list the branch's facts.
      *
-     * @param dyad the dyad
-     * @param date the date
+     * @param dyad the two countries
+     * @param date the day the partnership is given for
      * @return assertions on the partnership
      */
     public PartnershipAssert partnership(Dyad dyad, LocalDate date) {
@@ -118,8 +119,8 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on a dyad's partnership on a date in real history.
      *
-     * @param dyad the dyad
-     * @param date the date
+     * @param dyad the two countries
+     * @param date the day the partnership is given for
      * @return assertions on the partnership
      */
     public PartnershipAssert baselinePartnership(Dyad dyad, LocalDate date) {
@@ -130,8 +131,8 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on a country's portfolio on a date in the branch.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose partners are checked
+     * @param date the day the portfolio is given for
      * @return assertions on the portfolio
      */
     public PortfolioAssert portfolio(Country country, LocalDate date) {
@@ -142,8 +143,8 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on a country's portfolio on a date in real history.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose partners are checked
+     * @param date the day the portfolio is given for
      * @return assertions on the portfolio
      */
     public PortfolioAssert baselinePortfolio(Country country, LocalDate date) {
@@ -154,8 +155,8 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on how a country's portfolio on a date differs between real history and the branch.
      *
-     * @param country the country
-     * @param date the date
+     * @param country the country whose portfolios are compared
+     * @param date the day both portfolios are given for
      * @return assertions on the comparison
      */
     public PortfolioComparisonAssert comparison(Country country, LocalDate date) {

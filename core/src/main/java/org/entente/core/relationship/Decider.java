@@ -42,8 +42,8 @@ public final class Decider {
      * {@return the events that record the command, checked against the history, which is not changed}
      * Recording a fact already recorded with the same content gives no event (idempotent).
      *
-     * @param command the command
-     * @param history the history
+     * @param command a fact, a correction or a retraction for the history's dyad
+     * @param history everything recorded for the dyad so far; read, not changed
      * @throws RuleViolationException when a rule forbids it, naming the fact and the reason
      * @throws FactConflictException  when the fact id already names different content
      * @throws UnknownFactException   when a correction or retraction names an unknown fact
@@ -56,8 +56,8 @@ public final class Decider {
      * {@return the events that record the commands in order, each checked against the history extended by the
      * ones before it; the history is not changed} All or nothing: the first rejection is thrown.
      *
-     * @param commands the commands
-     * @param history the history
+     * @param commands facts, corrections and retractions of the history's dyad, in the order to record them
+     * @param history everything recorded for the dyad so far; read, not changed
      */
     public static List<RelationshipEvent> decideAll(List<? extends RelationshipCommand> commands, DyadHistory history) {
         DyadHistory working = history.copy();
@@ -72,8 +72,8 @@ public final class Decider {
     /**
      * Applies a stored event to the history, in place (the evolve step of the Decider pattern).
      *
-     * @param history the history
-     * @param event the event
+     * @param history the dyad's history, changed in place
+     * @param event an event of the history's dyad, as stored
      */
     public static void evolve(DyadHistory history, RelationshipEvent event) {
         history.apply(event);
@@ -82,7 +82,7 @@ public final class Decider {
     /**
      * {@return the state after the facts, which must be in {@link DyadHistory#ORDER}; facts the rules reject are skipped}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries the facts are between
      * @param ordered the dyad's facts, in fact order
      */
     public static RelationshipState stateOf(Dyad dyad, Iterable<? extends FactEvent> ordered) {
@@ -101,7 +101,7 @@ public final class Decider {
      * {@return the state after applying more facts, in order, to a state (for example a checkpoint); facts the
      * rules reject are skipped}
      *
-     * @param state the state
+     * @param state the state to continue from, such as a checkpoint; not changed
      * @param ordered the dyad's facts, in fact order
      */
     public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered) {
@@ -112,10 +112,10 @@ public final class Decider {
      * As {@link #continueFrom(RelationshipState, Iterable)}, telling {@code applied} each fact the
      * rules accepted (so that what is derived from facts, such as a temperature, skips the same ones).
      *
-     * @param state the state
+     * @param state the state to continue from, such as a checkpoint; not changed
      * @param ordered the dyad's facts, in fact order
-     * @param applied the applied
-     * @return the relationship state
+     * @param applied told each fact the rules accepted, in order
+     * @return the state after the accepted facts
      */
     public static RelationshipState continueFrom(RelationshipState state, Iterable<? extends FactEvent> ordered,
                                                  java.util.function.Consumer<? super FactEvent> applied) {
@@ -260,7 +260,7 @@ public final class Decider {
     /**
      * A fact that a replay left out because the rules no longer accept it.
      *
-     * @param fact   the fact
+     * @param fact   the fact left out, as recorded
      * @param reason the rule it breaks, in words
      * @param rule   the rule it breaks
      */
@@ -284,10 +284,10 @@ public final class Decider {
      * {@code mustHold} says it may not be, in which case the replay is rejected with the same
      * message a command for that fact would get.
      *
-     * @param dyad the dyad
+     * @param dyad the two countries the facts are between
      * @param ordered the dyad's facts, in fact order
-     * @param mustHold the must hold
-     * @return the replay
+     * @param mustHold true for a fact whose violation rejects the whole replay (a scenario's added facts)
+     * @return the facts kept, the state after them, and the facts left out with the rule each breaks
      * @throws RuleViolationException when a fact that must hold breaks a rule
      */
     public static Replay replay(Dyad dyad, List<FactEvent> ordered, java.util.function.Predicate<FactEvent> mustHold) {

@@ -66,7 +66,7 @@ public final class DyadHistory {
     /**
      * {@return the history of a dyad with nothing recorded}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      */
     public static DyadHistory empty(Dyad dyad) {
         return new DyadHistory(Objects.requireNonNull(dyad, "dyad"), new HashMap<>(), new TreeMap<>(ORDER));
@@ -75,8 +75,8 @@ public final class DyadHistory {
     /**
      * {@return a history holding these entries (for example read back from a snapshot)}
      *
-     * @param dyad the dyad
-     * @param entries the entries
+     * @param dyad the two countries
+     * @param entries one entry per fact id, current or retracted, in any order
      */
     public static DyadHistory of(Dyad dyad, Collection<Entry> entries) {
         DyadHistory h = empty(dyad);
@@ -105,7 +105,7 @@ public final class DyadHistory {
     /**
      * {@return the entry recorded under this id, retracted or not}
      *
-     * @param id the id
+     * @param id a fact id, of this dyad or not
      */
     public Optional<Entry> entry(FactId id) {
         return Optional.ofNullable(entries.get(id));

@@ -120,9 +120,9 @@ public final class Fact {
     /**
      * It happened on this day (day precision).
      *
-     * @param year the year
+     * @param year the year, 1600 to 2199
      * @param month the month, 1 to 12
-     * @param dayOfMonth the day of the month
+     * @param dayOfMonth the day of the month, 1 to 28, 29, 30 or 31 as the month has
      * @return this fact with its date
      */
     public Fact on(int year, int month, int dayOfMonth) {
@@ -132,7 +132,7 @@ public final class Fact {
     /**
      * It happened on this day (day precision).
      *
-     * @param day the day
+     * @param day the day it happened, 1600-01-01 to 2199-12-31
      * @return this fact with its date
      */
     public Fact on(LocalDate day) {
@@ -154,7 +154,7 @@ public final class Fact {
     /**
      * It happened in this month, day unknown (month precision).
      *
-     * @param year the year
+     * @param year the year, 1600 to 2199
      * @param month the month, 1 to 12
      * @return this fact with its date
      */
@@ -165,7 +165,7 @@ public final class Fact {
     /**
      * It happened in this year, month unknown (year precision).
      *
-     * @param year the year
+     * @param year the year, 1600 to 2199
      * @return this fact with its date
      */
     public Fact inYear(int year) {
@@ -255,7 +255,7 @@ public final class Fact {
     /**
      * The header, checked: every missing value is named with the call that gives it.
      *
-     * @return the header
+     * @return the fact's id, date, actor, target and sources, as a checked {@link FactHeader}
      * @throws IllegalStateException naming the fact and what is missing
      * @throws IllegalArgumentException when the values break a header's rule (the same actor and
      *         target, too many sources)

@@ -71,9 +71,9 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
     /**
      * It happened on this day (see {@link Fact#on(int, int, int)}).
      *
-     * @param year the year
+     * @param year the year, 1600 to 2199
      * @param month the month, 1 to 12
-     * @param dayOfMonth the day of the month
+     * @param dayOfMonth the day of the month, 1 to 28, 29, 30 or 31 as the month has
      * @return this builder
      */
     public final B on(int year, int month, int dayOfMonth) {
@@ -380,7 +380,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * What it is, in words (line feeds accepted).
          *
-         * @param description the description
+         * @param description what it is: not blank, at most 2,000 characters, line feeds allowed
          * @return this builder
          */
         public Described<C> description(String description) {
@@ -417,7 +417,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * The envoy's name.
          *
-         * @param name the name
+         * @param name the envoy's name as reported, one line, not blank, at most 2,000 characters
          * @return this builder
          */
         public AccreditAmbassador name(String name) {
@@ -445,7 +445,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * The attaché's name.
          *
-         * @param name the name
+         * @param name the attaché's name as reported, one line, not blank, at most 2,000 characters
          * @return this builder
          */
         public AppointAttache name(String name) {
@@ -520,7 +520,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * The envoy's role.
          *
-         * @param role the role
+         * @param role the role of the envoy who leaves, such as {@code AMBASSADOR}
          * @return this builder
          */
         public EnvoyLeaves<C> role(EnvoyRole role) {
@@ -579,7 +579,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * The agreement's title.
          *
-         * @param title the title
+         * @param title the agreement's title as published, one line, not blank, at most 2,000 characters
          * @return this builder
          */
         public SignAgreement title(String title) {
@@ -753,9 +753,9 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * The day by which the withdrawal ends.
          *
-         * @param year the year
+         * @param year the year, 1600 to 2199
          * @param month the month, 1 to 12
-         * @param dayOfMonth the day of the month
+         * @param dayOfMonth the day of the month, 1 to 28, 29, 30 or 31 as the month has
          * @return this builder
          */
         public ScheduleWithdrawal deadline(int year, int month, int dayOfMonth) {
@@ -864,7 +864,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * What was discussed.
          *
-         * @param subject the subject
+         * @param subject what was discussed, one line, not blank, at most 2,000 characters
          * @return this builder
          */
         public HoldTalks subject(String subject) {
@@ -892,7 +892,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * The CAMEO event code.
          *
-         * @param code the code
+         * @param code the CAMEO event code of the interaction, such as {@code CameoCode.of("042")}
          * @return this builder
          */
         public RecordInteraction code(CameoCode code) {
@@ -903,7 +903,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         /**
          * A short description.
          *
-         * @param description the description
+         * @param description what happened: not blank, at most 2,000 characters, line feeds allowed
          * @return this builder
          */
         public RecordInteraction description(String description) {

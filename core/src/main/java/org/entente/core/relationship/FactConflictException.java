@@ -41,8 +41,8 @@ public final class FactConflictException extends EntenteException {
     /**
      * A conflict on one fact id, with a message of its own and no field-by-field differences.
      *
-     * @param fact the fact
-     * @param message the message
+     * @param fact the fact id that names other content than the one recorded
+     * @param message what conflicts and how to resolve it, naming the fact
      */
     public FactConflictException(FactId fact, String message) {
         super(message);

@@ -64,11 +64,11 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
     /**
      * {@return a header with one or more sources}
      *
-     * @param id the id
-     * @param happened the happened
-     * @param actor the actor
-     * @param target the target
-     * @param sources the sources
+     * @param id the fact's stable id, such as {@code "usa-schedule"} (see {@link FactId})
+     * @param happened when it happened, with the precision known
+     * @param actor the country that acted
+     * @param target the country it acted towards, not the actor
+     * @param sources where the fact came from: at least one, none null
      */
     public static FactHeader of(String id, HappenedOn happened, Country actor, Country target, Source... sources) {
         Objects.requireNonNull(id, "fact id is null; give the fact a stable id such as \"usa-schedule\"");

@@ -69,7 +69,7 @@ public enum FactKind {
     /**
      * Lower-case words, for messages: {@code "schedule withdrawal"}.
      *
-     * @return the text
+     * @return the kind in lower-case words, as messages name it
      */
     public String label() {
         return label;
@@ -83,7 +83,7 @@ public enum FactKind {
     /**
      * {@return the kind for a slug ({@code "schedule-withdrawal"}) or constant name, in any case}
      *
-     * @param text the text
+     * @param text a slug such as {@code "schedule-withdrawal"} or a constant name such as {@code "SCHEDULE_WITHDRAWAL"}
      * @throws IllegalArgumentException listing the accepted kinds
      */
     public static FactKind fromSlug(String text) {

@@ -27,8 +27,8 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
         /**
          * Creates the record, checking its components.
          *
-         * @param facts the facts
-         * @param reason the reason
+         * @param facts at least one fact id, all of one dyad
+         * @param reason why, in words: not blank, at most 2,000 characters, line feeds allowed
          */
         public RetractFacts {
             facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
@@ -49,8 +49,8 @@ public sealed interface RelationshipCommand permits FactCommand, RelationshipCom
         /**
          * Creates the record, checking its components.
          *
-         * @param revised the revised
-         * @param reason the reason
+         * @param revised the fact as it should have been recorded, with the recorded fact's id and dyad
+         * @param reason why, in words: not blank, at most 2,000 characters, line feeds allowed
          */
         public CorrectFact {
             Objects.requireNonNull(revised, "revised");

@@ -23,10 +23,10 @@ public sealed interface RelationshipEvent permits FactEvent, RelationshipEvent.F
      * handles all three, checked by the compiler; facts are told apart with {@link FactEvent.Visitor}.
      *
      * @param <R> the type of the result
-     * @param onFact the on fact
-     * @param onRetracted the on retracted
-     * @param onCorrected the on corrected
-     * @return the r
+     * @param onFact called when this event records a fact
+     * @param onRetracted called when this event retracts facts
+     * @param onCorrected called when this event corrects a fact
+     * @return what the function called returned
      */
     <R> R match(Function<? super FactEvent, R> onFact, Function<? super FactsRetracted, R> onRetracted,
                 Function<? super FactCorrected, R> onCorrected);
@@ -42,9 +42,9 @@ public sealed interface RelationshipEvent permits FactEvent, RelationshipEvent.F
         /**
          * Creates the record, checking its components.
          *
-         * @param dyad the dyad
-         * @param facts the facts
-         * @param reason the reason
+         * @param dyad the dyad of every fact named
+         * @param facts the retracted facts' ids, at least one
+         * @param reason why, in words
          */
         public FactsRetracted {
             Objects.requireNonNull(dyad, "dyad");
@@ -71,9 +71,9 @@ public sealed interface RelationshipEvent permits FactEvent, RelationshipEvent.F
         /**
          * Creates the record, checking its components.
          *
-         * @param revised the revised
-         * @param revision the revision
-         * @param reason the reason
+         * @param revised the fact's new content, with the same id
+         * @param revision the new revision number, 2 or more
+         * @param reason why, in words
          */
         public FactCorrected {
             Objects.requireNonNull(revised, "revised");

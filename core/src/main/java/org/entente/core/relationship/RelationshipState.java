@@ -16,7 +16,7 @@ import org.entente.core.FactId;
  * one place where the rules of diplomacy are applied, for commands, projections, replays to a date
  * and simulations alike.
  *
- * @param dyad                     the dyad
+ * @param dyad                     the two countries the state is of
  * @param relations                the state of diplomatic relations
  * @param envoys                   envoys in post, either direction, in order of appointment
  * @param agreements               every agreement ever signed, with its status
@@ -42,7 +42,7 @@ public record RelationshipState(
     /**
      * Creates the record, checking its components.
      *
-     * @param dyad the dyad
+     * @param dyad the two countries the state is of
      * @param relations the state of diplomatic relations
      * @param envoys envoys in post, either direction, in order of appointment
      * @param agreements every agreement ever signed, with its status
@@ -68,7 +68,7 @@ public record RelationshipState(
     /**
      * {@return the state of a dyad before any fact}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries
      */
     public static RelationshipState empty(Dyad dyad) {
         return new Fold(dyad).snapshot();
@@ -82,7 +82,7 @@ public record RelationshipState(
     /**
      * Military agreements in force (defence cooperation, status of forces, military assistance).
      *
-     * @return the agreements found
+     * @return the military agreements in force; empty when there is none
      */
     public List<Agreement> militaryAgreementsInForce() {
         return agreements.stream().filter(a -> a.status() == AgreementStatus.IN_FORCE && a.kind().isMilitary()).toList();
@@ -91,7 +91,7 @@ public record RelationshipState(
     /**
      * Agreements in force, of any kind.
      *
-     * @return the agreements found
+     * @return the agreements in force; empty when there is none
      */
     public List<Agreement> agreementsInForce() {
         return agreements.stream().filter(a -> a.status() == AgreementStatus.IN_FORCE).toList();
@@ -100,7 +100,7 @@ public record RelationshipState(
     /**
      * Foreign forces present, either direction.
      *
-     * @return the forces present
+     * @return the stationings present, in either direction; empty when there is none
      */
     public List<Forces> forcesPresent() {
         return forces.stream().filter(Forces::present).toList();
@@ -126,8 +126,8 @@ public record RelationshipState(
     /**
      * {@return the envoy of this role that the sender has in post in the other country, if any}
      *
-     * @param sender the sender
-     * @param role the role
+     * @param sender the country that sends the envoy
+     * @param role the envoy's role, such as {@code AMBASSADOR} or {@code DEFENCE_ATTACHE}
      */
     public Optional<Envoy> envoy(Country sender, EnvoyRole role) {
         return envoys.stream().filter(e -> e.sender().equals(sender) && e.role() == role).findFirst();
@@ -174,7 +174,7 @@ public record RelationshipState(
      * @param appointment the fact that accredited or appointed the envoy
      * @param sender      the country the envoy represents
      * @param host        where the envoy serves
-     * @param role        the role
+     * @param role        the envoy's role, such as {@code AMBASSADOR}
      * @param name        the envoy's name, if known
      * @param rank        the military rank of an attaché, if known
      * @param since       the day of the appointment

@@ -12,8 +12,8 @@ public final class UnknownFactException extends EntenteException {
     /**
      * The fact id that was not found, with a message saying where it was looked for.
      *
-     * @param fact the fact
-     * @param message the message
+     * @param fact the fact id that was not found
+     * @param message where it was looked for and what to do instead, naming the fact
      */
     public UnknownFactException(FactId fact, String message) {
         super(message);

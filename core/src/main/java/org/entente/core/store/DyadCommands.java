@@ -57,7 +57,7 @@ record DyadCommands(@TargetAggregateIdentifier String dyadId, List<RelationshipC
     /**
      * What the aggregate did.
      *
-     * @param dyad     the dyad
+     * @param dyad     the dyad the commands were for
      * @param sequence the sequence number of the dyad's last event after the command, -1 when it has none
      * @param events   how many events were recorded (0 when everything was recorded already)
      */

@@ -51,7 +51,7 @@ public final class EntenteJackson {
     /**
      * {@return a new mapper configured for Entente's stored types, names from the registry}
      *
-     * @param registry the registry
+     * @param registry the stored names of the event and snapshot types the mapper reads and writes
      */
     public static ObjectMapper mapper(EventTypeRegistry registry) {
         ObjectMapper mapper = new ObjectMapper();

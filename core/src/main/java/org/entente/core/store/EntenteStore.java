@@ -188,7 +188,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * Records one command in one transaction.
      *
-     * @param command the command
+     * @param command a {@link org.entente.core.relationship.FactCommand}, a {@link RelationshipCommand.CorrectFact} or a {@link RelationshipCommand.RetractFacts}; not null
      * @return the dyad's position after the write
      * @throws org.entente.core.relationship.RuleViolationException when a rule forbids it
      * @throws org.entente.core.relationship.FactConflictException  when its fact id names other content
@@ -205,7 +205,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * Checks a batch across dyads and reports every violation, writing nothing.
      *
-     * @param commands the commands
+     * @param commands facts, corrections and retractions of any dyads, checked in list order; not null
      * @return what the batch would record, with its violations (empty when valid)
      */
     public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
@@ -220,8 +220,8 @@ public final class EntenteStore implements AutoCloseable {
      * transaction. A failure between chunks leaves a prefix written ({@link BatchWriteException}
      * says what); running the same batch again completes it.
      *
-     * @param commands the commands
-     * @return the batch result
+     * @param commands facts, corrections and retractions of any dyads, recorded in list order; not null
+     * @return how many commands and events were written, in how many chunks, and each dyad's last position
      * @throws BatchRejectedException listing every violation, when nothing was written
      * @throws BatchWriteException    when a chunk failed after earlier chunks were committed
      */
@@ -232,9 +232,9 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * As {@link #recordAll(List)}, telling {@code progress} after each committed chunk.
      *
-     * @param commands the commands
+     * @param commands facts, corrections and retractions of any dyads, recorded in list order; not null
      * @param progress receives progress as chunks are written
-     * @return the batch result
+     * @return how many commands and events were written, in how many chunks, and each dyad's last position
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
         requireOpen();
@@ -328,7 +328,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * {@return the history of a dyad as recorded now, or empty when nothing is recorded for it}
      *
-     * @param dyad the dyad
+     * @param dyad the two countries; not null
      */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
@@ -338,7 +338,7 @@ public final class EntenteStore implements AutoCloseable {
     /**
      * {@return the dyad that a recorded fact id belongs to}
      *
-     * @param fact the fact
+     * @param fact a fact id, current or retracted
      */
     public Optional<Dyad> dyadOf(FactId fact) {
         requireOpen();
@@ -349,7 +349,7 @@ public final class EntenteStore implements AutoCloseable {
      * Runs schema work so that instances starting at once on one database take turns (a PostgreSQL
      * advisory lock; H2 files are opened by one process at a time anyway). Service-provider interface.
      *
-     * @param work the work
+     * @param work the schema work to run while holding the lock; not null
      */
     public void withSchemaLock(Runnable work) {
         schema.withSchemaLock(work);
@@ -369,7 +369,7 @@ public final class EntenteStore implements AutoCloseable {
      * Axon's configuration, for modules that add event processors (projections). Service-provider
      * interface: not needed by applications.
      *
-     * @return the configuration
+     * @return Axon's running configuration: its event store, command bus and processors
      */
     public Configuration axonConfiguration() {
         return axon;
@@ -381,7 +381,7 @@ public final class EntenteStore implements AutoCloseable {
      * auto-commit ones. For modules that keep tables in the same database and write them in the same
      * transaction as the events or a processor's token. Service-provider interface.
      *
-     * @return the connection provider
+     * @return the provider of connections to the store's database, in the current transaction if there is one
      */
     public ConnectionProvider connections() {
         return connections;
@@ -401,7 +401,7 @@ public final class EntenteStore implements AutoCloseable {
      * thread's transaction of {@link #transactionManager()} if it has one, else in one of its own.
      * Service-provider interface.
      *
-     * @param sink the sink
+     * @param sink called once per stored event, in global order, in the calling thread
      * @return the token after the last event read (a {@link org.axonframework.eventhandling.GapAwareTrackingToken}
      *         with the positions missing below it as gaps), from which a streaming processor continues
      *         exactly after the scan; null when the store holds no events
@@ -425,7 +425,7 @@ public final class EntenteStore implements AutoCloseable {
      * without claiming them (so any instance can report every instance's progress)} Empty when the
      * processor has no tokens. Service-provider interface.
      *
-     * @param processor the processor
+     * @param processor the processor's name, as registered with Axon
      */
     public Map<Integer, Long> tokenPositions(String processor) {
         return tokens.positions(processor);
@@ -435,7 +435,7 @@ public final class EntenteStore implements AutoCloseable {
      * {@return the tokens of a streaming processor's segments, read without claiming them (empty for a
      * segment that has not processed anything)} Service-provider interface.
      *
-     * @param processor the processor
+     * @param processor the processor's name, as registered with Axon
      */
     public Map<Integer, Optional<TrackingToken>> tokens(String processor) {
         return tokens.tokens(processor);
@@ -519,7 +519,7 @@ public final class EntenteStore implements AutoCloseable {
          * A new builder with the same settings, upcasters and hooks, changed independently of this one:
          * for opening several stores from one set of settings (a tool that checks a store, then opens it).
          *
-         * @return the copy
+         * @return a new builder with this one's settings, upcasters and hooks
          */
         public Builder copy() {
             Builder c = new Builder();
@@ -548,26 +548,31 @@ public final class EntenteStore implements AutoCloseable {
          * The backend this builder opens: {@link Backend#H2} unless {@link #inMemory()} or a
          * {@code postgres(...)} method chose another.
          *
-         * @return the backend
+         * @return {@code H2}, {@code MEMORY} or {@code POSTGRES}
          */
         public Backend backend() {
             return backend;
         }
 
-        /** {@return an H2 database in memory, gone when the store closes (for tests and simulations)} */
+        /**
+         * Uses an H2 database in memory, gone when the store closes (for tests and simulations).
+         *
+         * @return this builder
+         */
         public Builder inMemory() {
             backend = Backend.MEMORY;
             return this;
         }
 
         /**
-         * {@return an H2 database in this directory (the default, {@code ./entente-data}), taken as an absolute,
-         * normalized path; created if missing, owner-only ({@code 0700}), with owner-only files ({@code 0600})}
+         * Uses an H2 database in this directory (the default, {@code ./entente-data}), taken as an absolute,
+         * normalized path; created if missing, owner-only ({@code 0700}), with owner-only files ({@code 0600}).
          * Any directory name is accepted but one holding a {@code ;} or a control character: H2 would read
          * what follows a {@code ;} as its own settings. Prefixes such as {@code mem:}, {@code tcp://} or
          * {@code zip:} are plain directory names here.
          *
-         * @param directory the directory
+         * @param directory the database's directory, relative to the working directory or absolute; not null
+         * @return this builder
          * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
          */
         public Builder h2(Path directory) {
@@ -583,9 +588,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return a PostgreSQL database; tables are created if missing} The caller keeps and closes the {@code DataSource}.
+         * Uses a PostgreSQL database; tables are created if missing. The caller keeps and closes the {@code DataSource}.
          *
-         * @param dataSource the data source
+         * @param dataSource the application's pool of connections to the database; not null
+         * @return this builder
          */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -595,14 +601,15 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return a PostgreSQL database through a HikariCP pool that the store owns and closes, of at most
+         * Uses a PostgreSQL database through a HikariCP pool that the store owns and closes, of at most
          * {@code poolSize} connections (each instance needs about 2 per processor thread plus its writers;
-         * 10 is a good start)}
+         * 10 is a good start).
          *
-         * @param jdbcUrl the jdbc url
+         * @param jdbcUrl a URL starting {@code jdbc:postgresql:}, such as {@code jdbc:postgresql://localhost:5432/entente}
          * @param user the database user
-         * @param password the password
-         * @param poolSize the pool size
+         * @param password the user's password, or null when the server asks for none (trust authentication)
+         * @param poolSize the most connections the pool opens, 1 to 200
+         * @return this builder
          * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the size is not 1 to 200
          */
         public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
@@ -623,7 +630,7 @@ public final class EntenteStore implements AutoCloseable {
         /**
          * Take a snapshot of a dyad every so many events (default 250; at least 1).
          *
-         * @param events the events
+         * @param events how many events of a dyad between two snapshots, at least 1
          * @return this builder
          */
         public Builder snapshotThreshold(int events) {
@@ -635,11 +642,12 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return whether an H2 commit is written before it returns (default true: a committed fact survives
-         * {@code kill -9})} False lets H2 write commits in the background, up to 500 ms later, which
+         * Sets whether an H2 commit is written before it returns (default true: a committed fact survives
+         * {@code kill -9}). False lets H2 write commits in the background, up to 500 ms later, which
          * only benchmarks comparing the cost should want.
          *
-         * @param durable whether durable
+         * @param durable true to write each commit before it returns, false to let H2 write it up to 500 ms later
+         * @return this builder
          */
         public Builder durableCommits(boolean durable) {
             durableCommits = durable;
@@ -647,12 +655,13 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return whether closing an H2 file store compacts the file when less than half of it holds live data
-         * (default true)} With durable commits each commit writes new chunks and the file grows to ten
+         * Sets whether closing an H2 file store compacts the file when less than half of it holds live data
+         * (default true). With durable commits each commit writes new chunks and the file grows to ten
          * or twenty times its data (12 GB for a million events, 540 MB compacted); compacting on close
          * costs about a second per 100,000 events, only when it is needed. No effect on other stores.
          *
-         * @param compact whether compact
+         * @param compact true to compact on close when the file is more than half dead space, false to leave it as it is
+         * @return this builder
          */
         public Builder compactOnClose(boolean compact) {
             compactOnClose = compact;
@@ -660,10 +669,11 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return how many dyads the aggregate cache keeps, least recently used dropped first (default 10,000;
-         * 1 to 10,000,000)} Each cached dyad holds its whole history.
+         * Sets how many dyads the aggregate cache keeps, least recently used dropped first (default 10,000;
+         * 1 to 10,000,000). Each cached dyad holds its whole history.
          *
-         * @param dyads the dyads
+         * @param dyads the most dyads kept, 1 to 10,000,000
+         * @return this builder
          */
         public Builder cachedDyads(int dyads) {
             if (dyads < 1 || dyads > 10_000_000) {
@@ -674,9 +684,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return whether to keep dyads in memory between commands (default true)}
+         * Sets whether to keep dyads in memory between commands (default true).
          *
-         * @param enabled whether enabled
+         * @param enabled false to load each dyad's history (from its last snapshot) for every command
+         * @return this builder
          */
         public Builder aggregateCache(boolean enabled) {
             aggregateCache = enabled;
@@ -686,7 +697,7 @@ public final class EntenteStore implements AutoCloseable {
         /**
          * About how many commands one batch transaction holds (default 1,000; 1 to 10,000).
          *
-         * @param commands the commands
+         * @param commands about how many commands one transaction holds, 1 to 10,000
          * @return this builder
          */
         public Builder chunkSize(int commands) {
@@ -698,9 +709,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return the longest a batch transaction may run (default 10 s; at most half of the gap timeout)}
+         * Sets the longest a batch transaction may run (default 10 s; at most half of the gap timeout, checked by {@link #build()}).
          *
-         * @param cap the cap
+         * @param cap the longest transaction, positive
+         * @return this builder
          */
         public Builder transactionCap(Duration cap) {
             Objects.requireNonNull(cap, "cap");
@@ -712,10 +724,11 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return how long streaming processors wait for a missing global position before skipping it as a
-         * gap (default 60 s, Axon's)} The transaction cap must stay at most half of it.
+         * Sets how long streaming processors wait for a missing global position before skipping it as a
+         * gap (default 60 s, Axon's). The transaction cap must stay at most half of it.
          *
-         * @param timeout the timeout
+         * @param timeout the wait, at least 100 ms
+         * @return this builder
          */
         public Builder gapTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -727,10 +740,11 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return how long a processing claim held by an instance that stopped answering lasts before another
-         * instance takes its segment over (default 10 s)}
+         * Sets how long a processing claim held by an instance that stopped answering lasts before another
+         * instance takes its segment over (default 10 s).
          *
-         * @param timeout the timeout
+         * @param timeout how long a claim lasts without being renewed, at least 100 ms
+         * @return this builder
          */
         public Builder claimTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -742,9 +756,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return how many events the engine reads per query (default 100; 1 to 100,000)}
+         * Sets how many events the engine reads per query (default 100; 1 to 100,000).
          *
-         * @param events the events
+         * @param events events per query, 1 to 100,000
+         * @return this builder
          */
         public Builder readBatchSize(int events) {
             if (events < 1 || events > 100_000) {
@@ -755,9 +770,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return an upcaster for stored events of an older shape (they see registry names and revisions)}
+         * Adds an upcaster for stored events of an older shape (it sees registry names and revisions); upcasters run in the order added.
          *
-         * @param upcaster the upcaster
+         * @param upcaster the upcaster to add after those added before; not null
+         * @return this builder
          */
         public Builder upcaster(EventUpcaster upcaster) {
             upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
@@ -765,11 +781,12 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return whether opening checks the tables against the events (default true) and refuses a store they
-         * disagree with ({@link StoreInconsistentException})} Only the tools that check and repair such
+         * Sets whether opening checks the tables against the events (default true) and refuses a store they
+         * disagree with ({@link StoreInconsistentException}). Only the tools that check and repair such
          * a store turn it off. Service-provider interface.
          *
-         * @param verify whether verify
+         * @param verify false to open a store without checking it
+         * @return this builder
          */
         public Builder verifyOnOpen(boolean verify) {
             verifyOnOpen = verify;
@@ -777,9 +794,10 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * {@return a hook that adds to Axon's configuration before it starts (service-provider interface)}
+         * Adds a hook that adds to Axon's configuration before it starts (service-provider interface).
          *
-         * @param hook the hook
+         * @param hook called with Axon's configurer once, before the store starts; not null
+         * @return this builder
          */
         public Builder configure(Consumer<Configurer> hook) {
             hooks.add(Objects.requireNonNull(hook, "hook"));
@@ -789,7 +807,7 @@ public final class EntenteStore implements AutoCloseable {
         /**
          * Opens the database, creates missing tables and starts Axon.
          *
-         * @return the entente store
+         * @return an open store, which the caller closes
          */
         public EntenteStore build() {
             if (transactionCap.compareTo(gapTimeout.dividedBy(2)) > 0) {

@@ -74,7 +74,7 @@ public final class EventTypeRegistry {
     /**
      * {@return the entry for a stored name}
      *
-     * @param name the name
+     * @param name a stored type name, such as {@code "WithdrawalScheduled"}
      */
     public Optional<Entry> byName(String name) {
         return Optional.ofNullable(byName.get(name));
@@ -83,7 +83,7 @@ public final class EventTypeRegistry {
     /**
      * {@return the entry for a class}
      *
-     * @param type the type
+     * @param type a Java class, such as an event record's
      */
     public Optional<Entry> byClass(Class<?> type) {
         return Optional.ofNullable(byClass.get(type));

@@ -45,7 +45,7 @@ public record IntegrityReport(boolean full, long events, List<IntegrityFinding> 
     /**
      * Several lines for people: each finding and each repair.
      *
-     * @return the text
+     * @return one line per finding and per repair, or {@code consistent} when there is neither
      */
     public String describe() {
         if (findings.isEmpty() && repaired.isEmpty()) {

@@ -38,9 +38,9 @@ public class RelationshipAggregate {
     /**
      * Decides the commands against the history; see {@link DyadCommands}.
      *
-     * @param command the command
-     * @param registry the registry
-     * @return the outcome
+     * @param command the commands of this dyad, with what a batch's plan already decided for them
+     * @param registry the store's table of fact ids, checked and written with the events
+     * @return the dyad, its last sequence number after the command and how many events were recorded
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -51,8 +51,8 @@ public class RelationshipAggregate {
     /**
      * {@return a dyad the batch knows is new: created without reading the store}
      *
-     * @param command the command
-     * @param registry the registry
+     * @param command the commands of a dyad that no event names yet
+     * @param registry the store's table of fact ids, checked and written with the events
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)

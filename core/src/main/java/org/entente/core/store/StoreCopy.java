@@ -170,7 +170,7 @@ public final class StoreCopy {
      * (on POSIX file systems): see the class documentation. Nothing is left under {@code file} when it fails.
      *
      * @param from the store to read
-     * @param file the file
+     * @param file the export file to create; it must not exist yet
      * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws EntenteException when the file exists already, or the store cannot be read or the file written
      */
@@ -266,7 +266,7 @@ public final class StoreCopy {
      * same file: checks every row first, then writes in resumable chunks (see the class documentation).
      *
      * @param to the store to write into
-     * @param file the file
+     * @param file a file written by {@link #export(EntenteStore, Path)} (the command line's {@code store-export})
      * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      * @throws BackupRejectedException when the file is not a complete, consistent export (nothing is written)
      * @throws EntenteException        when the target holds other data, or cannot be written (run again to resume)
@@ -280,7 +280,7 @@ public final class StoreCopy {
      *
      * @param progress told (rows committed, rows in the file) after each chunk
      * @param to the store to write into
-     * @param file the file
+     * @param file a file written by {@link #export(EntenteStore, Path)} (the command line's {@code store-export})
      * @return what was copied: events, snapshots and fact ids counted, the checksum and any notes
      */
     public static Summary importInto(EntenteStore to, Path file, BatchProgress progress) {
@@ -352,7 +352,7 @@ public final class StoreCopy {
      * Such a store holds only part of a history and must not be used: opening it should refuse.
      * Reads only; call it outside a transaction.
      *
-     * @param store the store
+     * @param store an open store, of any backend
      * @return a sentence naming the source, the rows committed and the command that finishes it; empty when there is none
      */
     public static Optional<String> unfinishedImport(EntenteStore store) {

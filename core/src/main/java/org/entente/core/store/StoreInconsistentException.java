@@ -14,8 +14,8 @@ public final class StoreInconsistentException extends EntenteException {
     /**
      * An exception for a store that disagrees with its events as the report says.
      *
-     * @param store the store
-     * @param report the report
+     * @param store the store as people know it (a directory or a JDBC URL), named in the message
+     * @param report what the check found, which the message lists with the remedy
      */
     public StoreInconsistentException(String store, IntegrityReport report) {
         super(message(store, report));

@@ -83,7 +83,7 @@ public final class StoreIntegrity {
      * 0, the fact-id table equal to the recorded facts' ids and dyads, no snapshot ahead of its dyad.
      *
      * @param also told every event read, in the same scan (the projections check their rows with it)
-     * @param store the store
+     * @param store an open store, of any backend
      * @return the findings and the number of events read
      */
     public static IntegrityReport check(EntenteStore store, Consumer<StoredEvent> also) {
@@ -165,8 +165,8 @@ public final class StoreIntegrity {
      * table, swapped in when complete, so an interrupted repair leaves the old one or is detected and
      * redone) and the snapshots (deleted: Axon takes new ones). Findings of other kinds are left.
      *
-     * @param store the store
-     * @param findings the findings
+     * @param store an open store on which no instance is writing
+     * @param findings what {@link #check} found; only the fact-id table's and the snapshots' findings are repaired
      * @return what was rebuilt
      */
     public static List<String> repair(EntenteStore store, List<IntegrityFinding> findings) {
@@ -291,7 +291,7 @@ public final class StoreIntegrity {
         /**
          * Adds one row made of these parts.
          *
-         * @param parts the parts
+         * @param parts the row's values in a fixed order, such as a key and its value; a null part counts as {@code "null"}
          */
         public void add(String... parts) {
             for (String p : parts) {

@@ -9,8 +9,11 @@ import org.entente.core.EntenteException;
  */
 public final class TargetNotEmptyException extends EntenteException {
 
+    /** Events the target held when the copy was refused. */
     private final long events;
+    /** Fact ids the target held when the copy was refused. */
     private final long factIds;
+    /** Snapshots the target held when the copy was refused. */
     private final long snapshots;
 
     TargetNotEmptyException(String target, long events, long factIds, long snapshots) {

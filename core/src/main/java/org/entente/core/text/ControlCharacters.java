@@ -62,7 +62,7 @@ public final class ControlCharacters {
     /**
      * {@return whether the code point is one of the characters this class lists}
      *
-     * @param codePoint the code point
+     * @param codePoint any Unicode code point, such as one from {@code String.codePoints()}
      */
     public static boolean isControl(int codePoint) {
         return codePoint < 0x20
@@ -76,7 +76,7 @@ public final class ControlCharacters {
     /**
      * {@return the code point as messages name it: {@code U+001B (ESC)}, {@code U+202E (RLO)}, {@code U+00E9}}
      *
-     * @param codePoint the code point
+     * @param codePoint any Unicode code point, such as one from {@code String.codePoints()}
      */
     public static String name(int codePoint) {
         String hex = String.format(java.util.Locale.ROOT, "U+%04X", codePoint);

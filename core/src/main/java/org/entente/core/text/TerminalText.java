@@ -35,7 +35,7 @@ public final class TerminalText {
      * {@return a value shown on one line (a cell of a table, a value quoted in a message): line feeds are
      * escaped too, so that a value never starts a line of its own}
      *
-     * @param text the text
+     * @param text any text, such as a value read from a store or a file; not null
      */
     public static String escape(CharSequence text) {
         return escape(text, false, true);
@@ -45,7 +45,7 @@ public final class TerminalText {
      * {@return a value shown over several lines (a note, a description): line feeds are kept, everything else
      * is escaped as {@link #escape(CharSequence)} does}
      *
-     * @param text the text
+     * @param text any text, such as a stored note or description; not null
      */
     public static String escapeMultiline(CharSequence text) {
         return escape(text, true, true);
@@ -59,7 +59,7 @@ public final class TerminalText {
      * it as a last line of defence (the command line passes every error message through it), not
      * for values.
      *
-     * @param text the text
+     * @param text a message or report composed by a program; not null
      * @return the text, safe to print
      */
     public static String sanitize(CharSequence text) {
@@ -69,7 +69,7 @@ public final class TerminalText {
     /**
      * {@return whether {@link #escape(CharSequence)} would change the text}
      *
-     * @param text the text
+     * @param text any text; not null
      */
     public static boolean needsEscape(CharSequence text) {
         return firstToEscape(Objects.requireNonNull(text, "text"), false, true) >= 0;
