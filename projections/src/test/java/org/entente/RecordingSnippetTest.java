@@ -19,7 +19,7 @@ import org.entente.timeline.TimelineFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's Recording snippet, as it is printed there (only the store's directory differs), runs and records what it says. */
+/** The README's Recording snippet, as it is printed there (only the store's directory differs: a temporary one here), runs and records what it says. */
 class RecordingSnippetTest {
 
     @TempDir
@@ -29,10 +29,12 @@ class RecordingSnippetTest {
     void theReadmesRecordingSnippetRecordsItsFacts() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         assertThat(readme).contains("""
+                try (Entente entente = Entente.h2(Path.of("recording-example"))) {  // a store of its own, not Getting started's
+                    Source afp = Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED).withPublisher("AFP (urdupoint.com)");
                     entente.record(Fact.id("usa-forces").on(2013, 2, 22).by(USA).towards(NER).background()
                             .stationForces().location("Niamey").size(100).bases("Air Base 101").invited());
                     entente.record(Fact.id("usa-schedule").on(2024, 4, 19).by(USA).towards(NER).source(afp).scheduleWithdrawal());
-                    entente.record(Fact.id("tur-attache").on(2024, 4, 26).by(TUR).towards(NER).source(afp)
+                    entente.record(Fact.id("tur-attache-kaya").on(2024, 4, 26).by(TUR).towards(NER).source(afp)
                             .appointAttache("Serkan Kaya").rank("Colonel").service(AttacheService.DEFENCE));
                     entente.record(Fact.id("fra-sen-forces").inYear(1960).by(FRA).towards(SEN).background()
                             .stationForces().location("Dakar").size(350).bases("Ouakam").invited());
@@ -46,7 +48,7 @@ class RecordingSnippetTest {
             entente.record(Fact.id("usa-forces").on(2013, 2, 22).by(USA).towards(NER).background()
                     .stationForces().location("Niamey").size(100).bases("Air Base 101").invited());
             entente.record(Fact.id("usa-schedule").on(2024, 4, 19).by(USA).towards(NER).source(afp).scheduleWithdrawal());
-            entente.record(Fact.id("tur-attache").on(2024, 4, 26).by(TUR).towards(NER).source(afp)
+            entente.record(Fact.id("tur-attache-kaya").on(2024, 4, 26).by(TUR).towards(NER).source(afp)
                     .appointAttache("Serkan Kaya").rank("Colonel").service(AttacheService.DEFENCE));
             entente.record(Fact.id("fra-sen-forces").inYear(1960).by(FRA).towards(SEN).background()
                     .stationForces().location("Dakar").size(350).bases("Ouakam").invited());

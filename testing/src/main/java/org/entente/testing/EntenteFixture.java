@@ -11,6 +11,7 @@ import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.relationship.FactBuilder;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.Rule;
@@ -97,6 +98,22 @@ public final class EntenteFixture {
     }
 
     /**
+     * The history also holds these facts, said with the fluent API (any order; each is checked on the
+     * date it happened): {@code facts(Fact.id("usa-forces").on(2013, 2, 22).by(USA).towards(NER)...stationForces().invited())}.
+     * Each builder's {@link FactBuilder#command()} is taken now, so a builder changed afterwards does not
+     * change this fixture.
+     *
+     * @param first the first fact
+     * @param more the other facts
+     * @return a fixture whose history also holds these facts
+     * @throws IllegalStateException naming the fact and each missing value, when a builder cannot build its command
+     * @throws IllegalArgumentException naming the fact and the bad value, when a builder holds one
+     */
+    public EntenteFixture facts(FactBuilder<?, ?> first, FactBuilder<?, ?>... more) {
+        return facts(commands(first, more));
+    }
+
+    /**
      * The history also holds these facts, for example a seed file's: {@code facts(Seeds.read(path).commands())}.
      *
      * @param more the facts
@@ -136,6 +153,16 @@ public final class EntenteFixture {
         return when().then();
     }
 
+    private static FactCommand[] commands(FactBuilder<?, ?> first, FactBuilder<?, ?>[] more) {
+        Objects.requireNonNull(more, "facts");
+        FactCommand[] commands = new FactCommand[more.length + 1];
+        commands[0] = Objects.requireNonNull(first, "fact").command();
+        for (int i = 0; i < more.length; i++) {
+            commands[i + 1] = Objects.requireNonNull(more[i], "fact").command();
+        }
+        return commands;
+    }
+
     /**
      * What happens: facts recorded one by one on their dates, as an application would (the first one
      * rejected stops the stage), or a what-if branch of the given history. Immutable.
@@ -170,6 +197,23 @@ public final class EntenteFixture {
             List<FactCommand> all = new ArrayList<>(facts);
             Arrays.stream(more).forEach(f -> all.add(Objects.requireNonNull(f, "fact")));
             return new WhenStage(given, all, branch);
+        }
+
+        /**
+         * Records these facts, said with the fluent API, in this order, after the given history:
+         * {@code when().facts(Fact.id("rus-complete").on(2024, 6, 1).by(RUS).towards(NER).source(s).completeWithdrawal())}.
+         * Each builder's {@link FactBuilder#command()} is taken now, so a builder changed afterwards does
+         * not change this stage.
+         *
+         * @param first the first fact
+         * @param more the other facts
+         * @return the when-stage
+         * @throws IllegalStateException when the stage already runs a branch, or naming the fact and each
+         *         missing value when a builder cannot build its command
+         * @throws IllegalArgumentException naming the fact and the bad value, when a builder holds one
+         */
+        public WhenStage facts(FactBuilder<?, ?> first, FactBuilder<?, ?>... more) {
+            return facts(commands(first, more));
         }
 
         /**

@@ -8,7 +8,6 @@ import org.entente.When;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
-import org.entente.core.relationship.FactCommand;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
 import org.entente.seeds.Seeds;
@@ -33,8 +32,6 @@ public abstract class Prelude implements AutoCloseable {
     protected final Portfolio portfolio;
     protected final Scenario usStayed = Scenario.branchAt(LocalDate.of(2024, 3, 15))
             .remove(FactId.of("usa-denounce"), FactId.of("usa-schedule"), FactId.of("usa-deadline"));
-    /** Russia's forces leave Niger although no withdrawal of theirs was ever scheduled. */
-    protected final FactCommand rusWithdrawalNeverScheduled;
     protected final Writer writer = new StringWriter();
     protected final String secret = "not-a-real-password";
 
@@ -42,7 +39,6 @@ public abstract class Prelude implements AutoCloseable {
         entente.recordAll(Seeds.bundled("niger-2024").commands());
         partnership = entente.partnership(Dyad.of(NER, USA), When.asOf(LocalDate.of(2024, 6, 1)));
         portfolio = entente.portfolio(NER, When.asOf(LocalDate.of(2024, 4, 30)));
-        rusWithdrawalNeverScheduled = RussiaLeaves.command(RUS, NER);
     }
 
     /** The fragment. */
