@@ -260,7 +260,7 @@ class ReadmeSnippetsTest {
         Block program = blocks.stream().filter(b -> b.section().equals("Getting started") && b.program() && !b.testClass()).findFirst()
                 .orElseThrow(() -> new AssertionError("Getting started has no program"));
         Path dir = Path.of("target", "getting-started-run");
-        deleteRecursively(dir); // the program creates ./entente-data: each run starts from nothing, as a newcomer's
+        deleteRecursively(dir); // the program creates ./getting-started: each run starts from nothing, as a newcomer's
         Files.createDirectories(dir);
         String classpath = Path.of("target", "readme-snippets", "classes").toAbsolutePath() + java.io.File.pathSeparator
                 + System.getProperty("java.class.path");
