@@ -172,6 +172,7 @@ final class MigrateCommand implements Callable<Integer> {
      * Logs in once before the copy: when the server asks for a password that was not given and a
      * terminal is there, prompts for it. Returns the password that works.
      */
+    @SuppressWarnings("try") // the connection is opened only to try the login, never used
     private char[] login(String shown, char[] secret) {
         try (Connection ignored = DriverManager.getConnection(url, user, new String(secret))) {
             return secret;
