@@ -22,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
         footerHeading = "%nExamples:%n",
         footer = {"  entente board NER --as-of 2024-04-30",
                 "  entente board NER --as-of 2024-04-30 --known-at 2024-05-01T00:00:00Z",
+                "      (the store as it stood at that instant: facts recorded later are left out,",
+                "      so a seed loaded after it, such as the one loaded today, shows 0 partners)",
                 "  entente board NER --as-of 2024-04-30 --published-by 2024-04-25 --format json"})
 final class BoardCommand implements Callable<Integer> {
 
@@ -37,7 +39,7 @@ final class BoardCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--known-at", paramLabel = "INSTANT", converter = Converters.InstantConverter.class,
-            description = "As recorded at this instant, such as 2024-05-01T00:00:00Z (default: now).")
+            description = "An instant such as 2024-05-01T09:00:00Z (UTC): the store as it stood then (default: now).")
     Instant knownAt;
 
     @Option(names = "--published-by", paramLabel = "DATE", converter = Converters.DateConverter.class,

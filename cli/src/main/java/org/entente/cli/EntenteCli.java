@@ -149,6 +149,7 @@ public final class EntenteCli implements Callable<Integer> {
         CommandLine help = cli.getSubcommands().get("help");
         help.getCommandSpec().usageMessage().footerHeading("%nExamples:%n").footer("  entente help board", "  entente help store-import");
         layOut(cli);
+        shareVersion(cli, cli.getCommandSpec().version());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Messages may quote what the user typed or what the store holds: nothing in them may reach
             // the terminal as a control character (values the library quotes are escaped already).
@@ -185,6 +186,16 @@ public final class EntenteCli implements Callable<Integer> {
             }
         }
         cli.getSubcommands().values().forEach(EntenteCli::layOut);
+    }
+
+    /** Every command lists -V, --version: each prints the version of the command line, as the root does. */
+    private static void shareVersion(CommandLine cli, String[] version) {
+        cli.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            shareVersion(sub, version);
+        });
     }
 
     /** The entry point of {@code entente.jar}. */

@@ -42,8 +42,14 @@ import picocli.CommandLine.ParentCommand;
                 "      --to jdbc:postgresql://db.example.org/entente --password-file pgpass"})
 final class MigrateCommand implements Callable<Integer> {
 
-    /** SQL states of a refused login: invalid password, no password given, invalid authorization. */
-    private static final Set<String> AUTHENTICATION_FAILED = Set.of("28P01", "08004", "28000");
+    /** SQL states of a refused password: invalid password, no password given (a password may help). */
+    private static final Set<String> PASSWORD_REFUSED = Set.of("28P01", "08004");
+
+    /**
+     * SQL state of an invalid authorization specification: PostgreSQL's answer when the role does not
+     * exist or no pg_hba.conf entry lets it connect (a password would not help).
+     */
+    private static final String AUTHORIZATION_INVALID = "28000";
 
     @ParentCommand
     EntenteCli root;
@@ -61,8 +67,8 @@ final class MigrateCommand implements Callable<Integer> {
     Path passwordFile;
 
     @Option(names = "--password", paramLabel = "TEXT", arity = "0..1", interactive = true,
-            description = {"Prompt for the password. Deprecated with a value: a password on the command line is visible",
-                    "to other users in the process list (ps); use --password-env or --password-file."})
+            description = "Prompt for the password. Deprecated with a value: a password on the command line is visible"
+                    + " to other users in the process list (ps); use --password-env or --password-file.")
     char[] password;
 
     @Override
@@ -166,11 +172,20 @@ final class MigrateCommand implements Callable<Integer> {
      * Logs in once before the copy: when the server asks for a password that was not given and a
      * terminal is there, prompts for it. Returns the password that works.
      */
+    @SuppressWarnings("try") // the connection is opened only to try the login, never used
     private char[] login(String shown, char[] secret) {
         try (Connection ignored = DriverManager.getConnection(url, user, new String(secret))) {
             return secret;
         } catch (SQLException e) {
-            boolean refused = AUTHENTICATION_FAILED.contains(e.getSQLState());
+            if (AUTHORIZATION_INVALID.equals(e.getSQLState())) {
+                String message = String.valueOf(e.getMessage());
+                throw new EntenteCli.UsageError("PostgreSQL at " + shown + " refused user " + user + " (" + message + "); "
+                        + (message.contains("does not exist")
+                                ? "the role " + user + " does not exist there: name an existing role with --user NAME (default: postgres)"
+                                : "the server does not let the role " + user + " connect to this database (pg_hba.conf):"
+                                        + " name another role with --user NAME or ask the database's administrator"), e);
+            }
+            boolean refused = PASSWORD_REFUSED.contains(e.getSQLState());
             Console console = System.console();
             boolean nothingGiven = passwordEnv == null && passwordFile == null && password == null;
             if (refused && nothingGiven && console != null) {

@@ -1,5 +1,6 @@
 package org.entente.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
@@ -23,7 +24,7 @@ final class RetractCommand implements Callable<Integer> {
     @ParentCommand
     EntenteCli root;
 
-    @Parameters(paramLabel = "FACT-ID", arity = "1..*", converter = Converters.FactIdConverter.class, description = "Fact ids of one dyad.")
+    @Parameters(paramLabel = "FACT-ID", arity = "1..*", converter = Converters.FactIdConverter.class, description = "Fact ids of one dyad (an id given twice counts once).")
     List<FactId> facts;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the facts are withdrawn.")
@@ -32,10 +33,12 @@ final class RetractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Entente entente = root.open()) {
-            Recorded r = entente.record(new RelationshipCommand.RetractFacts(facts, reason));
+            // A fact id given twice is one fact: it is retracted once, and counted once.
+            List<FactId> distinct = List.copyOf(new LinkedHashSet<>(facts));
+            Recorded r = entente.record(new RelationshipCommand.RetractFacts(distinct, reason));
             root.spec.commandLine().getOut().println(r.events() == 0
-                    ? "nothing to retract: " + facts + " were retracted already"
-                    : "retracted " + facts.size() + " fact(s) of " + r.dyad());
+                    ? "nothing to retract: " + distinct + " were retracted already"
+                    : "retracted " + distinct.size() + " fact(s) of " + r.dyad());
         }
         return ExitCode.SUCCESS.code();
     }

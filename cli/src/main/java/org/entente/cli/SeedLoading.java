@@ -35,6 +35,13 @@ final class SeedLoading {
         if (Seeds.bundledNames().contains(nameOrPath)) {
             return Seeds.bundled(nameOrPath);
         }
+        String lower = nameOrPath.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")
+                || nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
+            // Named as a file: the file is what is missing, not the form of the name.
+            throw new EntenteCli.UsageError((Files.isDirectory(path) ? TerminalText.escape(nameOrPath) + " is a directory"
+                    : "no file " + TerminalText.escape(nameOrPath)) + "; expected a seed file (YAML or JSON) or a bundled seed: " + String.join(", ", Seeds.bundledNames()));
+        }
         throw new EntenteCli.UsageError("'" + TerminalText.escape(nameOrPath) + "' is neither a seed file nor a bundled seed; bundled seeds: "
                 + String.join(", ", Seeds.bundledNames()) + "; files end in .yaml, .yml or .json");
     }

@@ -105,7 +105,16 @@ class CliTest {
         void aMissingSeedFileExitsWithTwo() {
             Run r = run("--store", store(), "load", dir.resolve("missing.yaml").toString());
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("neither a seed file nor a bundled seed").contains("niger-2024");
+            assertThat(r.err()).contains("no file " + dir.resolve("missing.yaml"))
+                    .contains("expected a seed file (YAML or JSON) or a bundled seed").contains("niger-2024")
+                    .doesNotContain("neither").doesNotContain("files end in");
+        }
+
+        @Test
+        void anUnknownBundledNameExitsWithTwoAndTheBundledNames() {
+            Run r = run("--store", store(), "load", "niger-2025");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("'niger-2025' is neither a seed file nor a bundled seed").contains("niger-2024");
         }
 
         @Test
@@ -184,6 +193,15 @@ class CliTest {
             assertThat(retract.code()).isZero();
             assertThat(retract.out()).contains("retracted 1 fact(s) of CHN-NER");
             assertThat(run("--store", store(), "timeline", "CHN-NER").out()).contains("chn-talks-2023 (retracted)");
+        }
+
+        @Test
+        void aFactIdGivenTwiceIsRetractedAndCountedOnce() {
+            run("--store", store(), "--quiet", "load", "niger-2024");
+            Run retract = run("--store", store(), "retract", "usa-talks-2024-03", "usa-talks-2024-03", "--reason", "x");
+            assertThat(retract.code()).as(retract.err()).isZero();
+            assertThat(retract.out()).isEqualTo("retracted 1 fact(s) of NER-USA" + System.lineSeparator());
+            assertThat(run("--store", store(), "timeline", "NER-USA").out()).contains("usa-talks-2024-03 (retracted)");
         }
     }
 

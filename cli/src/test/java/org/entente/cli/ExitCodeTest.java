@@ -209,6 +209,9 @@ class ExitCodeTest {
                         + "?currentSchema=" + pg.schema();
                 CliTest.Run r = run("--store", store(), "migrate", "--to", url, "--user", "no_such_role_13");
                 assertBadInput(r, "refused user no_such_role_13");
+                // SQLState 28000: the role is missing; a password would not help, so none is suggested.
+                assertThat(r.err()).contains("the role no_such_role_13 does not exist there")
+                        .contains("--user NAME").doesNotContain("give the password").doesNotContain("--password");
             }
         }
     }

@@ -123,6 +123,46 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandThatListsVersionPrintsIt() {
+        String version = cli().getCommandSpec().version()[0];
+        assertThat(version).startsWith("entente ");
+        for (CommandLine c : walk(cli())) {
+            if (c.getCommandSpec().optionsMap().containsKey("--version")) {
+                List<String> args = new ArrayList<>(List.of(c.getCommandSpec().qualifiedName().split(" ")));
+                args.remove(0);
+                args.add("--version");
+                CliTest.Run r = CliTest.execute(args.toArray(String[]::new));
+                assertThat(r.code()).as(args.toString()).isZero();
+                assertThat(r.out()).as(args.toString()).isEqualTo(version + System.lineSeparator());
+            }
+        }
+    }
+
+    @Test
+    void optionDescriptionsWrapAtWordsWithOneIndentForContinuations() {
+        Pattern optionRow = Pattern.compile("^(  -\\S, |      )--\\S+ +(\\S.*)$");
+        for (CommandLine c : walk(cli())) {
+            String name = c.getCommandSpec().qualifiedName();
+            List<String> lines = help(c).lines().toList();
+            int column = -1;
+            for (String line : lines) {
+                java.util.regex.Matcher m = optionRow.matcher(line);
+                if (m.matches()) {
+                    column = m.start(2);
+                } else if (column > 0 && line.isBlank()) {
+                    column = -1;
+                } else if (column > 0 && line.length() > column && line.substring(0, column).isBlank()) {
+                    // A continuation of an option's description: indented two beyond where descriptions start.
+                    assertThat(line).as("%s: continuation indent of%n%s", name, help(c))
+                            .startsWith(" ".repeat(column + 2)).doesNotStartWith(" ".repeat(column + 3));
+                }
+                // An instant, a time or a URL is never cut after its colon.
+                assertThat(line).as("%s: a token wrapped at its colon", name).doesNotMatch(".*\\d:$");
+            }
+        }
+    }
+
+    @Test
     void everyHelpPageHasASummaryAndExamplesThatFitTheWidth() {
         for (CommandLine c : walk(cli())) {
             String name = c.getCommandSpec().qualifiedName();

@@ -54,6 +54,30 @@ class ReadmeTest {
     }
 
     @Test
+    void theReadmesCommandTableNamesEveryOptionOfEveryCommand() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.split("## The command line\n", 2)[1].split("\n## ", 2)[0];
+        java.util.List<String> cells = section.lines().filter(l -> l.startsWith("| `"))
+                .map(l -> l.substring(2, l.indexOf("` |") + 1)).toList();
+        java.util.Set<String> everywhere = java.util.Set.of("--help", "--version", "--store", "--quiet", "--verbose");
+        picocli.CommandLine cli = EntenteCli.commandLine(new EntenteCli(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cli.getSubcommands().forEach((name, command) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            java.util.List<String> rows = cells.stream().filter(c -> c.startsWith("`" + name + " ") || c.startsWith("`" + name + "`")
+                    || c.contains("/ `" + name + " ") || c.contains("/ `" + name + "`")).toList();
+            assertThat(rows).as("a row for %s in:%n%s", name, cells).hasSize(1);
+            for (picocli.CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                if (!everywhere.contains(option.longestName())) {
+                    assertThat(rows.get(0)).as("%s's row names %s", name, option.longestName())
+                            .containsPattern(java.util.regex.Pattern.quote(option.longestName()) + "(?![\\w-])");
+                }
+            }
+        });
+    }
+
+    @Test
     void theReadmesExcerptOfTheHelpIsWhatTheHelpPrints() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         String excerpt = readme.split("\\$ java -jar cli/target/entente.jar --help\n", 2)[1].split("```", 2)[0];
