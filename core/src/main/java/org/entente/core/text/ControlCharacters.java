@@ -60,8 +60,7 @@ public final class ControlCharacters {
 
     /** What the refusal messages say is refused. */
     static final String REFUSED = "control characters (U+0000 to U+001F, U+007F to U+009F), bidirectional formatting"
-            + " characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), U+2028, U+2029"
-            + " and unpaired surrogates (U+D800 to U+DFFF)";
+            + " characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) and U+2028, U+2029";
 
     private ControlCharacters() {
     }
@@ -190,9 +189,12 @@ public final class ControlCharacters {
          * @param lineFeeds whether the field accepts line feeds, which the message says
          */
         public String refusal(LineFeeds lineFeeds) {
-            String what = isUnpairedSurrogate(codePoint)
-                    ? String.format(java.util.Locale.ROOT, "unpaired surrogate U+%04X", codePoint) : name(codePoint);
-            return what + " at character " + position + " is refused; text may not hold " + REFUSED
+            if (isUnpairedSurrogate(codePoint)) {
+                return String.format(java.util.Locale.ROOT, "unpaired surrogate U+%04X", codePoint) + " at character " + position
+                        + " is refused; text may not hold half of a UTF-16 surrogate pair (U+D800 to U+DFFF) without its other"
+                        + " half, which no UTF-8 output can encode; nor " + REFUSED;
+            }
+            return name(codePoint) + " at character " + position + " is refused; text may not hold " + REFUSED
                     + (lineFeeds == LineFeeds.ACCEPTED ? ", except line feeds (U+000A)"
                     : codePoint == '\n' ? "; line feeds are accepted only in multi-line fields (description, note, reason)"
                     : "");

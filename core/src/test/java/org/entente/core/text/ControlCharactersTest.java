@@ -79,7 +79,7 @@ class ControlCharactersTest {
                     assertThat(e.position()).isEqualTo(6);
                 })
                 .hasMessageStartingWith("fact usa-talks, subject: unpaired surrogate U+D800 at character 6 is refused;")
-                .hasMessageContaining("unpaired surrogates (U+D800 to U+DFFF)");
+                .hasMessageContaining("half of a UTF-16 surrogate pair (U+D800 to U+DFFF) without its other half");
     }
 
     @Test
