@@ -644,7 +644,7 @@ public final class Entente implements AutoCloseable {
     /** Reads and writes on a closed Entente are refused, as its store refuses them: an answer would be made up. */
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("this Entente is closed; open a new one to read or write");
+            throw new IllegalStateException("this Entente is closed");
         }
     }
 

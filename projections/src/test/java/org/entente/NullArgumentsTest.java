@@ -190,7 +190,7 @@ class NullArgumentsTest {
         Entente closed = Entente.inMemory();
         closed.close();
         assertThatIllegalStateException().isThrownBy(() -> closed.partnership(NER_USA, When.asOf(DAY)))
-                .withMessage("this Entente is closed; open a new one to read or write");
+                .withMessage("this Entente is closed");
         Set<String> notReadsNorWrites = Set.of("close", "store", "integrityOnOpen");
         List<String> answered = new ArrayList<>();
         int checked = 0;

@@ -94,6 +94,10 @@ class NullArgumentsTest {
         assertThat(npe(() -> Source.of(null, null))).startsWith("source kind is null; give a Source.Kind");
         assertThat(npe(() -> Source.background().withPublisher(null))).startsWith("publisher is null; give ");
         assertThat(npe(() -> Source.background().withPublished(null))).startsWith("publication date is null; give a LocalDate");
+        assertThat(npe(() -> org.entente.core.relationship.AttacheService.of(null)))
+                .isEqualTo("attaché's service is null; give one of defence, army, naval, air");
+        assertThat(npe(() -> org.entente.core.relationship.FactKind.fromSlug(null)))
+                .isEqualTo("kind of fact is null; give a slug such as \"schedule-withdrawal\"");
     }
 
     private static String npe(Runnable call) {
