@@ -21,6 +21,7 @@ import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.Decider;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.Fact;
@@ -36,9 +37,9 @@ import org.entente.core.store.BatchResult;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.IntegrityFinding;
 import org.entente.core.store.IntegrityReport;
+import org.entente.core.store.Recorded;
 import org.entente.core.store.StoreInconsistentException;
 import org.entente.core.store.StoreIntegrity;
-import org.entente.core.store.Recorded;
 import org.entente.internal.DyadIndex;
 import org.entente.internal.FactView;
 import org.entente.internal.Projections;
@@ -80,6 +81,7 @@ public final class Entente implements AutoCloseable {
     private final Map<Dyad, Long> written = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
     private volatile boolean paused;
+    private volatile boolean closed;
 
     private Entente(Builder b) {
         this.windowDays = b.windowDays;
@@ -155,6 +157,8 @@ public final class Entente implements AutoCloseable {
      * @return the dyad's position after the write, which later reads through this instance wait for
      */
     public Recorded record(RelationshipCommand command) {
+        requireOpen();
+        Require.nonNull(command, "command", "a command such as Fact.id(\"x\").on(2024, 4, 26)...holdTalks().command(), or record the builder");
         rebuildLock.readLock().lock();
         try {
             return remember(store.record(command));
@@ -172,7 +176,8 @@ public final class Entente implements AutoCloseable {
      * @throws IllegalStateException when the fact misses a required value (named in the message)
      */
     public Recorded record(FactBuilder<?, ?> fact) {
-        Objects.requireNonNull(fact, "fact is null; give a builder such as Fact.id(\"x\").on(2024, 4, 26)...holdTalks()");
+        requireOpen();
+        Require.nonNull(fact, "fact", "a builder such as Fact.id(\"x\").on(2024, 4, 26)...holdTalks()");
         return record(fact.command());
     }
 
@@ -198,9 +203,10 @@ public final class Entente implements AutoCloseable {
      * @throws UnknownFactException when no fact has this id, or it was retracted
      */
     public Recorded correct(FactId id, String reason, UnaryOperator<FactBuilder<?, ?>> change) {
-        Objects.requireNonNull(id, "id is null; give the id of a recorded fact");
-        Objects.requireNonNull(reason, () -> "reason for correcting " + id + " is null; say why");
-        Objects.requireNonNull(change, () -> "change of " + id + " is null; give a function such as b -> b.on(2024, 5, 19)");
+        requireOpen();
+        Require.nonNull(id, "id", "the id of a recorded fact, such as FactId.of(\"tur-attache\")");
+        Require.nonNull(reason, () -> "reason for correcting " + id, "why, in words");
+        Require.nonNull(change, () -> "change of " + id, "a function such as b -> b.on(2024, 5, 19)");
         Dyad dyad = store.dyadOf(id).orElseThrow(() -> new UnknownFactException(id,
                 "fact " + id + " is not recorded in this store; nothing was corrected"));
         DyadHistory history = store.history(dyad).orElseThrow(() -> new UnknownFactException(id,
@@ -231,11 +237,11 @@ public final class Entente implements AutoCloseable {
      *         blank or too long
      */
     public Recorded retract(String reason, FactId... ids) {
-        Objects.requireNonNull(ids, "ids are null; name at least one recorded fact");
+        requireOpen();
+        Require.nonNull(reason, "reason of the retraction", "why, in words");
+        Require.nonNull(ids, "ids", "at least one recorded fact's id, such as FactId.of(\"usa-talks\")");
         for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == null) {
-                throw new NullPointerException("fact id #" + (i + 1) + " to retract is null");
-            }
+            Require.nonNull(ids[i], "fact id #" + (i + 1) + " to retract", "the id of a recorded fact");
         }
         return record(new RetractFacts(List.of(ids), reason));
     }
@@ -248,6 +254,8 @@ public final class Entente implements AutoCloseable {
      * @return how many commands and events were written, in how many chunks, and each dyad's last position
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands) {
+        requireOpen();
+        requireCommands(commands);
         return recordAll(commands, BatchProgress.NONE);
     }
 
@@ -259,6 +267,9 @@ public final class Entente implements AutoCloseable {
      * @return how many commands and events were written, in how many chunks, and each dyad's last position
      */
     public BatchResult recordAll(List<? extends RelationshipCommand> commands, BatchProgress progress) {
+        requireOpen();
+        requireCommands(commands);
+        Require.nonNull(progress, "progress", "BatchProgress.NONE for no progress");
         rebuildLock.readLock().lock();
         try {
             BatchResult result = store.recordAll(commands, progress);
@@ -276,7 +287,16 @@ public final class Entente implements AutoCloseable {
      * @return what the batch would write, with every violation found (none when the batch is valid)
      */
     public BatchResult dryRun(List<? extends RelationshipCommand> commands) {
+        requireOpen();
+        requireCommands(commands);
         return store.dryRun(commands);
+    }
+
+    private static void requireCommands(List<? extends RelationshipCommand> commands) {
+        Require.nonNull(commands, "commands", "a list of commands, such as seed.commands()");
+        for (int i = 0; i < commands.size(); i++) {
+            Require.nonNull(commands.get(i), "command #" + (i + 1) + " of the batch", "a command, or leave it out");
+        }
     }
 
     private Recorded remember(Recorded r) {
@@ -293,8 +313,9 @@ public final class Entente implements AutoCloseable {
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Partnership partnership(Dyad dyad, When when) {
-        Objects.requireNonNull(dyad, "dyad");
-        Objects.requireNonNull(when, "when");
+        requireOpen();
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
         awaitWrites(dyad);
         return partnership(view(dyad, when), when);
     }
@@ -306,8 +327,9 @@ public final class Entente implements AutoCloseable {
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Portfolio portfolio(Country country, When when) {
-        Objects.requireNonNull(country, "country");
-        Objects.requireNonNull(when, "when");
+        requireOpen();
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
         List<Partnership> partnerships = new ArrayList<>();
         for (Dyad dyad : dyadsOf(country)) {
             partnerships.add(partnership(view(dyad, when), when));
@@ -322,7 +344,9 @@ public final class Entente implements AutoCloseable {
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
-        Objects.requireNonNull(dyad, "dyad");
+        requireOpen();
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        requireFilter(filter);
         awaitWrites(dyad);
         return timeline(List.of(dyad), filter);
     }
@@ -334,7 +358,14 @@ public final class Entente implements AutoCloseable {
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Country country, TimelineFilter filter) {
+        requireOpen();
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        requireFilter(filter);
         return timeline(dyadsOf(country), filter);
+    }
+
+    private static void requireFilter(TimelineFilter filter) {
+        Require.nonNull(filter, "filter", "a TimelineFilter such as TimelineFilter.all()");
     }
 
     /**
@@ -345,6 +376,9 @@ public final class Entente implements AutoCloseable {
      * @param to the later date
      */
     public DyadChanges changes(Dyad dyad, LocalDate from, LocalDate to) {
+        requireOpen();
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return changes(dyad, When.asOf(from), to);
     }
 
@@ -356,7 +390,11 @@ public final class Entente implements AutoCloseable {
      * @param to the later date
      */
     public DyadChanges changes(Dyad dyad, When from, LocalDate to) {
-        requireOrdered(from.date(), to);
+        requireOpen();
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(from, "from", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
+        Require.nonNull(to, "to", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        requireOrdered(from.date(), from.on(to).date());
         awaitWrites(dyad);
         FactView view = view(dyad, from);
         return DyadChanges.between(partnership(view, from), partnership(view, from.on(to)));
@@ -370,7 +408,11 @@ public final class Entente implements AutoCloseable {
      * @param to the later date
      */
     public List<DyadChanges> changes(Country country, LocalDate from, LocalDate to) {
-        requireOrdered(from, to);
+        requireOpen();
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(to, "to", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        requireOrdered(When.asOf(from).date(), When.asOf(to).date());
         List<DyadChanges> out = new ArrayList<>();
         for (Dyad dyad : dyadsOf(country)) {
             FactView view = view(dyad, When.asOf(from));
@@ -388,6 +430,8 @@ public final class Entente implements AutoCloseable {
      * @param dyad the two countries
      */
     public Optional<DyadHistory> history(Dyad dyad) {
+        requireOpen();
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         return store.history(dyad);
     }
 
@@ -401,6 +445,8 @@ public final class Entente implements AutoCloseable {
      * @throws IllegalArgumentException when a removal or addition is not after the branch date, or names an unknown fact
      */
     public Simulation simulate(Scenario scenario) {
+        requireOpen();
+        Require.nonNull(scenario, "scenario", "a Scenario such as Scenario.branchAt(LocalDate.of(2024, 4, 1))");
         written.keySet().forEach(this::awaitWrites);
         return Simulation.run(scenario, new Simulation.Baseline() {
             @Override
@@ -437,7 +483,8 @@ public final class Entente implements AutoCloseable {
      * @param progress receives progress as chunks are written
      */
     public void rebuildProjections(BatchProgress progress) {
-        Objects.requireNonNull(progress, "progress");
+        requireOpen();
+        Require.nonNull(progress, "progress", "BatchProgress.NONE for no progress");
         rebuildLock.writeLock().lock();
         try {
             List<EventProcessor> running = streamingProcessors().stream().filter(EventProcessor::isRunning).toList();
@@ -463,6 +510,7 @@ public final class Entente implements AutoCloseable {
      * of each write.
      */
     public void pauseProcessing() {
+        requireOpen();
         requireStreaming("paused");
         paused = true;
         streamingProcessors().forEach(EventProcessor::shutDown);
@@ -470,6 +518,7 @@ public final class Entente implements AutoCloseable {
 
     /** Resumes projection processing from where it stopped. */
     public void resumeProcessing() {
+        requireOpen();
         requireStreaming("resumed");
         streamingProcessors().forEach(EventProcessor::start);
         paused = false;
@@ -490,6 +539,8 @@ public final class Entente implements AutoCloseable {
      * @param timeout how long to wait at most
      */
     public void awaitProjections(Duration timeout) {
+        requireOpen();
+        Require.nonNull(timeout, "timeout", "a positive Duration such as Duration.ofSeconds(10)");
         for (Map.Entry<Dyad, Long> e : written.entrySet()) {
             await(e.getKey(), e.getValue(), timeout);
         }
@@ -504,6 +555,8 @@ public final class Entente implements AutoCloseable {
      * @throws ProjectionFailedException  when processing is stopped at an event that failed again after a retry
      */
     public void awaitCaughtUp(Duration timeout) {
+        requireOpen();
+        Require.nonNull(timeout, "timeout", "a positive Duration such as Duration.ofSeconds(10)");
         long deadline = System.nanoTime() + timeout.toNanos();
         java.time.Instant started = java.time.Instant.now();
         ProcessingStatus status = processingStatus();
@@ -537,6 +590,7 @@ public final class Entente implements AutoCloseable {
      * applied (processing never skips an event; it retries it with back-off)}
      */
     public ProcessingStatus processingStatus() {
+        requireOpen();
         long head = head();
         if (projections.synchronous()) {
             return new ProcessingStatus(Projections.PROCESSOR, true, head, head, 0, Optional.empty());
@@ -584,7 +638,15 @@ public final class Entente implements AutoCloseable {
     /** Stops processing and closes the store. */
     @Override
     public void close() {
+        closed = true;
         store.close();
+    }
+
+    /** Reads and writes on a closed Entente are refused, as its store refuses them: an answer would be made up. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Entente is closed");
+        }
     }
 
     // ------------------------------------------------------------------------------------ helpers
@@ -708,6 +770,7 @@ public final class Entente implements AutoCloseable {
          * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
          */
         public Builder h2(Path directory) {
+            Require.nonNull(directory, "directory", "the directory of the H2 store, such as Path.of(\"entente-data\")");
             storeSettings.h2(directory);
             return this;
         }
@@ -719,6 +782,7 @@ public final class Entente implements AutoCloseable {
          * @return this builder
          */
         public Builder postgres(DataSource dataSource) {
+            Require.nonNull(dataSource, "dataSource", "a DataSource of the PostgreSQL database, or use postgres(jdbcUrl, user, password, poolSize)");
             storeSettings.postgres(dataSource);
             return this;
         }
@@ -735,6 +799,9 @@ public final class Entente implements AutoCloseable {
          * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the size is not 1 to 200
          */
         public Builder postgres(String jdbcUrl, String user, String password, int poolSize) {
+            Require.nonNull(jdbcUrl, "jdbcUrl", "a JDBC URL such as \"jdbc:postgresql://localhost:5432/entente\"");
+            Require.nonNull(user, "user", "the database user's name");
+            Require.nonNull(password, "password", "the user's password, or \"\" for none");
             storeSettings.postgres(jdbcUrl, user, password, poolSize);
             return this;
         }
@@ -762,7 +829,7 @@ public final class Entente implements AutoCloseable {
          * @throws IllegalArgumentException when the timeout is zero or negative
          */
         public Builder readTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
+            Require.nonNull(timeout, "read timeout", "a positive Duration such as Duration.ofSeconds(10)");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("read timeout must be positive, got " + timeout);
             }
@@ -843,6 +910,7 @@ public final class Entente implements AutoCloseable {
          * @return this builder
          */
         public Builder transactionCap(Duration cap) {
+            Require.nonNull(cap, "transaction cap", "a positive Duration such as Duration.ofSeconds(10)");
             storeSettings.transactionCap(cap);
             return this;
         }
@@ -854,6 +922,7 @@ public final class Entente implements AutoCloseable {
          * @return this builder
          */
         public Builder gapTimeout(Duration timeout) {
+            Require.nonNull(timeout, "gap timeout", "a positive Duration such as Duration.ofSeconds(10)");
             storeSettings.gapTimeout(timeout);
             return this;
         }
@@ -865,6 +934,7 @@ public final class Entente implements AutoCloseable {
          * @return this builder
          */
         public Builder claimTimeout(Duration timeout) {
+            Require.nonNull(timeout, "claim timeout", "a positive Duration such as Duration.ofSeconds(10)");
             storeSettings.claimTimeout(timeout);
             return this;
         }
@@ -877,6 +947,7 @@ public final class Entente implements AutoCloseable {
          * @return this builder
          */
         public Builder upcaster(org.axonframework.serialization.upcasting.event.EventUpcaster upcaster) {
+            Require.nonNull(upcaster, "upcaster", "an Axon EventUpcaster of older events");
             storeSettings.upcaster(upcaster);
             return this;
         }
@@ -903,7 +974,7 @@ public final class Entente implements AutoCloseable {
          * @throws IllegalStateException for an in-memory store, which has no stored projections
          */
         public long rebuildStoredProjections(BatchProgress progress) {
-            Objects.requireNonNull(progress, "progress");
+            Require.nonNull(progress, "progress", "BatchProgress.NONE for no progress");
             if (storeSettings.backend() == EntenteStore.Backend.MEMORY) {
                 throw new IllegalStateException("an in-memory store has no stored projections to rebuild; "
                         + "use rebuildProjections() on its Entente");

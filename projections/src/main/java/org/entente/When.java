@@ -2,8 +2,9 @@ package org.entente;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
+import org.entente.core.HappenedOn;
+import org.entente.core.internal.Require;
 
 /**
  * The time of a query, on three axes that combine:
@@ -37,9 +38,11 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
      * @param publishedBy facts with a source published by this day; empty for no filter
      */
     public When {
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(knownAt, "knownAt");
-        Objects.requireNonNull(publishedBy, "publishedBy");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(knownAt, "knownAt", "Optional.empty() for \"as known now\"");
+        Require.nonNull(publishedBy, "publishedBy", "Optional.empty() for no filter");
+        inRange("date", date);
+        publishedBy.ifPresent(day -> inRange("publishedBy", day));
     }
 
     /**
@@ -58,7 +61,7 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
      * @param instant the recording instant: corrections and retractions recorded later are ignored; not null
      */
     public When knownAt(Instant instant) {
-        return new When(date, Optional.of(Objects.requireNonNull(instant, "instant")), publishedBy);
+        return new When(date, Optional.of(Require.nonNull(instant, "instant", "an Instant such as Instant.parse(\"2024-05-01T00:00:00Z\")")), publishedBy);
     }
 
     /**
@@ -67,7 +70,7 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
      * @param day the last publication day a fact's source may have; not null
      */
     public When publishedBy(LocalDate day) {
-        return new When(date, knownAt, Optional.of(Objects.requireNonNull(day, "day")));
+        return new When(date, knownAt, Optional.of(Require.nonNull(day, "day", "a LocalDate such as LocalDate.of(2024, 4, 30)")));
     }
 
     /**
@@ -76,7 +79,15 @@ public record When(LocalDate date, Optional<Instant> knownAt, Optional<LocalDate
      * @param other the day to ask about instead, keeping the knowledge and publication filters
      */
     public When on(LocalDate other) {
-        return new When(other, knownAt, publishedBy);
+        return new When(Require.nonNull(other, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)"), knownAt, publishedBy);
+    }
+
+    /** The dates a query may name are the ones a fact may have: outside them, no fact can be, and java.time fails on the extremes. */
+    private static void inRange(String what, LocalDate day) {
+        if (day.isBefore(HappenedOn.EARLIEST) || day.isAfter(HappenedOn.LATEST)) {
+            throw new IllegalArgumentException(what + " " + day + " is outside the accepted range " + HappenedOn.EARLIEST
+                    + " to " + HappenedOn.LATEST + " (the dates a fact may have)");
+        }
     }
 
     /**

@@ -136,7 +136,7 @@ class CorrectAndRetractTest {
         assertThatIllegalArgumentException().isThrownBy(() -> entente.retract("x"))
                 .withMessage("a retraction names at least one fact id");
         assertThatNullPointerException().isThrownBy(() -> entente.retract("x", FactId.of("tur-talks"), null))
-                .withMessage("fact id #2 to retract is null");
+                .withMessage("fact id #2 to retract is null; give the id of a recorded fact");
     }
 
     @Test

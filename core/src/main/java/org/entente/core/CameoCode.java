@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -36,7 +36,7 @@ public record CameoCode(String code) {
      * @param code a code of the CAMEO 1.1b3 table: two to four digits, leading zero kept, such as {@code "042"}
      */
     public CameoCode {
-        Objects.requireNonNull(code, "CAMEO code");
+        Require.nonNull(code, "CAMEO code", "a code of the CAMEO 1.1b3 table such as CameoCode.of(\"040\")");
         if (!code.matches("[0-9]{2,4}") || !NAMES.containsKey(code) || !GOLDSTEIN.containsKey(code)) {
             String shown = code.length() > 12 ? code.substring(0, 12) + "..." : code;
             throw new IllegalArgumentException("'" + TerminalText.escape(shown) + "' is not a CAMEO event code; expected a code of the CAMEO 1.1b3 table,"

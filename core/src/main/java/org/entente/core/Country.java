@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -49,7 +49,7 @@ public final class Country implements Actor, Comparable<Country> {
      * @throws IllegalArgumentException naming the code and the closest valid codes when it is not one
      */
     public static Country of(String code) {
-        Objects.requireNonNull(code, "country code");
+        Require.nonNull(code, "country code", "an ISO 3166 alpha-3 code such as Country.of(\"NER\")");
         String normalized = code.strip().toUpperCase(Locale.ROOT);
         Country country = BY_CODE.get(normalized);
         if (country == null) {

@@ -1,6 +1,6 @@
 package org.entente.core;
 
-import java.util.Objects;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -28,8 +28,8 @@ public final class Dyad implements Comparable<Dyad> {
      * @throws IllegalArgumentException when both are the same country
      */
     public static Dyad of(Country a, Country b) {
-        Objects.requireNonNull(a, "first country");
-        Objects.requireNonNull(b, "second country");
+        Require.nonNull(a, "first country of the dyad", "Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(b, "second country of the dyad", "Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         if (a.equals(b)) {
             throw new IllegalArgumentException("a dyad needs two distinct countries, got " + a + " twice");
         }
@@ -44,7 +44,7 @@ public final class Dyad implements Comparable<Dyad> {
      * @throws IllegalArgumentException naming the text and the accepted form
      */
     public static Dyad parse(String id) {
-        Objects.requireNonNull(id, "dyad id");
+        Require.nonNull(id, "dyad id", "two country codes joined by '-', such as \"NER-USA\"");
         String[] parts = id.strip().split("-", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("'" + TerminalText.escape(id) + "' is not a dyad; expected two country codes joined by '-', such as NER-USA");
@@ -68,6 +68,7 @@ public final class Dyad implements Comparable<Dyad> {
      * @param country any country (null gives false)
      */
     public boolean contains(Country country) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
         return first.equals(country) || second.equals(country);
     }
 
@@ -78,6 +79,7 @@ public final class Dyad implements Comparable<Dyad> {
      * @throws IllegalArgumentException when the country is not in this dyad
      */
     public Country other(Country country) {
+        Require.nonNull(country, "country", "one of the dyad's countries, " + first + " or " + second);
         if (first.equals(country)) {
             return second;
         }

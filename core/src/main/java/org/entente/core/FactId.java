@@ -1,8 +1,8 @@
 package org.entente.core;
 
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -28,7 +28,7 @@ public record FactId(String value) implements Comparable<FactId> {
      *        such as {@code "tur-attache"}; case-sensitive
      */
     public FactId {
-        Objects.requireNonNull(value, "fact id");
+        Require.nonNull(value, "fact id", "a text such as FactId.of(\"usa-talks\"), or FactId.generate()");
         if (!FORM.matcher(value).matches()) {
             String shown = value.length() > 40 ? value.substring(0, 40) + "... (" + value.length() + " characters)" : value;
             throw new IllegalArgumentException("'" + TerminalText.escape(shown) + "' is not a fact id; expected 1 to " + MAX_LENGTH

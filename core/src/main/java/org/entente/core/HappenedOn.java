@@ -1,7 +1,7 @@
 package org.entente.core;
 
 import java.time.LocalDate;
-import java.util.Objects;
+import org.entente.core.internal.Require;
 
 /**
  * When a fact happened (valid time): the best estimate of the day, and how precisely it is known.
@@ -24,8 +24,8 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
      * @param precision how precisely the day is known: {@code DAY}, {@code MONTH} or {@code YEAR}
      */
     public HappenedOn {
-        Objects.requireNonNull(day, "day");
-        Objects.requireNonNull(precision, "precision");
+        Require.nonNull(day, "day", "a LocalDate such as LocalDate.of(2024, 4, 26)");
+        Require.nonNull(precision, "precision", "Precision.DAY, MONTH or YEAR");
         if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
             throw new IllegalArgumentException("day " + day + " is outside the accepted range " + EARLIEST + ".." + LATEST);
         }

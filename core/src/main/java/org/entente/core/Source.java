@@ -1,8 +1,8 @@
 package org.entente.core;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
+import org.entente.core.internal.Require;
 import org.entente.core.text.ControlCharacters;
 import org.entente.core.text.ControlCharacters.LineFeeds;
 
@@ -77,13 +77,13 @@ public record Source(
      * @param note free text, such as the spelling an article used; empty for none, never blank, at most 2,000 characters
      */
     public Source {
-        Objects.requireNonNull(kind, "source kind");
-        Objects.requireNonNull(confidence, "source confidence");
+        Require.nonNull(kind, "source kind", "a Source.Kind such as Source.Kind.ARTICLE");
+        Require.nonNull(confidence, "source confidence", "a Source.Confidence such as Source.Confidence.REPORTED");
         publisher = text("publisher", publisher);
         title = text("title", title);
         address = text("address", address);
         note = text("note", note);
-        published = Objects.requireNonNull(published, "published");
+        published = Require.nonNull(published, "source published", "Optional.empty() for none");
         published.ifPresent(d -> {
             if (d.isBefore(HappenedOn.EARLIEST) || d.isAfter(HappenedOn.LATEST)) {
                 throw new IllegalArgumentException("source publication date " + d + " is outside the accepted range "
@@ -123,6 +123,7 @@ public record Source(
      * @param value who published it, one line, not blank, at most 2,000 characters
      */
     public Source withPublisher(String value) {
+        Require.nonNull(value, "publisher", "a name such as \"Reuters\", or leave it out");
         return checkNew(new Source(kind, confidence, Optional.of(value), title, address, published, note), "publisher", value, LineFeeds.REFUSED);
     }
 
@@ -132,6 +133,7 @@ public record Source(
      * @param value the document's title, one line, not blank, at most 2,000 characters
      */
     public Source withTitle(String value) {
+        Require.nonNull(value, "title", "the title, or leave it out");
         return checkNew(new Source(kind, confidence, publisher, Optional.of(value), address, published, note), "title", value, LineFeeds.REFUSED);
     }
 
@@ -141,6 +143,7 @@ public record Source(
      * @param value a URL or a file name, one line, not blank, at most 2,000 characters
      */
     public Source withAddress(String value) {
+        Require.nonNull(value, "address", "a URL or a file name, or leave it out");
         return checkNew(new Source(kind, confidence, publisher, title, Optional.of(value), published, note), "address", value, LineFeeds.REFUSED);
     }
 
@@ -150,6 +153,7 @@ public record Source(
      * @param value the day it was published, 1600-01-01 to 2199-12-31
      */
     public Source withPublished(LocalDate value) {
+        Require.nonNull(value, "publication date", "a LocalDate such as LocalDate.of(2024, 4, 26), or leave it out");
         return new Source(kind, confidence, publisher, title, address, Optional.of(value), note);
     }
 
@@ -159,6 +163,7 @@ public record Source(
      * @param value the note, not blank, at most 2,000 characters; line feeds allowed
      */
     public Source withNote(String value) {
+        Require.nonNull(value, "note", "the note, or leave it out");
         return checkNew(new Source(kind, confidence, publisher, title, address, published, Optional.of(value)), "note", value, LineFeeds.ACCEPTED);
     }
 
@@ -168,6 +173,7 @@ public record Source(
      * @param day the day a query looks from
      */
     public boolean publishedBy(LocalDate day) {
+        Require.nonNull(day, "day", "a LocalDate such as LocalDate.of(2024, 4, 26)");
         if (kind == Kind.BACKGROUND) {
             return true;
         }
@@ -181,7 +187,7 @@ public record Source(
     }
 
     private static Optional<String> text(String field, Optional<String> value) {
-        Objects.requireNonNull(value, field);
+        Require.nonNull(value, "source " + field, "Optional.empty() for none");
         value.ifPresent(v -> {
             if (v.isBlank()) {
                 throw new IllegalArgumentException("source " + field + " is blank; leave it out instead");

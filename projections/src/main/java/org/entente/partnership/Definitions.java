@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactKind;
 import org.entente.core.relationship.RelationshipState;
@@ -89,6 +90,7 @@ public final class Definitions {
      * @param fact any recorded fact; an interaction weighs its CAMEO Goldstein score
      */
     public static double weight(FactEvent fact) {
+        Require.nonNull(fact, "fact", "a recorded FactEvent, such as one of DyadHistory.facts()");
         if (fact instanceof FactEvent.InteractionRecorded i) {
             return i.goldstein();
         }
@@ -114,6 +116,7 @@ public final class Definitions {
      * @param windowDays the window's length in days (180 by default): 1 gives {@code date} itself
      */
     public static LocalDate windowStart(LocalDate date, int windowDays) {
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return date.minusDays(windowDays - 1L);
     }
 
@@ -125,6 +128,8 @@ public final class Definitions {
      * @param windowDays the window, 180 by default
      */
     public static Status status(RelationshipState state, LocalDate date, int windowDays) {
+        Require.nonNull(state, "state", "the RelationshipState of a dyad, such as entente.history(dyad).get().state()");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         if (state.isEmpty()) {
             return Status.NONE;
         }
@@ -156,6 +161,8 @@ public final class Definitions {
      * @param windowDays the window's length in days (180 by default), for the pledges
      */
     public static int securityWeight(RelationshipState state, LocalDate date, int windowDays) {
+        Require.nonNull(state, "state", "the RelationshipState of a dyad, such as entente.history(dyad).get().state()");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         int weight = 0;
         if (!state.militaryAgreementsInForce().isEmpty()) {
             weight++;

@@ -2,10 +2,10 @@ package org.entente.partnership;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.RelationshipState;
 import org.entente.core.relationship.RelationshipState.Agreement;
 import org.entente.core.relationship.RelationshipState.Envoy;
@@ -84,15 +84,19 @@ public record Partnership(
      * @param facts how many facts the partnership is built from
      */
     public Partnership {
-        Objects.requireNonNull(dyad, "dyad");
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(status, "status");
-        representation = List.copyOf(representation);
-        envoys = List.copyOf(envoys);
-        agreements = List.copyOf(agreements);
-        forces = List.copyOf(forces);
-        withdrawals = List.copyOf(withdrawals);
-        sanctions = List.copyOf(sanctions);
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(status, "status", "a Status such as Status.NONE");
+        Require.nonNull(relations, "relations", "the dyad's RelationshipState.Relations");
+        Require.nonNull(lastContact, "lastContact", "Optional.empty() for none");
+        Require.nonNull(lastFact, "lastFact", "Optional.empty() for none");
+        Require.nonNull(trend, "trend", "a Trend such as Trend.of(0.0)");
+        representation = List.copyOf(Require.nonNull(representation, "representation", "a list, empty for none"));
+        envoys = List.copyOf(Require.nonNull(envoys, "envoys", "a list, empty for none"));
+        agreements = List.copyOf(Require.nonNull(agreements, "agreements", "a list, empty for none"));
+        forces = List.copyOf(Require.nonNull(forces, "forces", "a list, empty for none"));
+        withdrawals = List.copyOf(Require.nonNull(withdrawals, "withdrawals", "a list, empty for none"));
+        sanctions = List.copyOf(Require.nonNull(sanctions, "sanctions", "a list, empty for none"));
     }
 
     /**
@@ -118,6 +122,7 @@ public record Partnership(
      * @param country one of the dyad's two countries
      */
     public Country partnerOf(Country country) {
+        Require.nonNull(country, "country", "one of the dyad's countries, " + dyad.first() + " or " + dyad.second());
         return dyad.other(country);
     }
 
@@ -176,6 +181,8 @@ public record Partnership(
      */
     public static Partnership of(RelationshipState state, LocalDate date, int windowDays, double temperature,
                                  double temperatureBefore) {
+        Require.nonNull(state, "state", "the RelationshipState of a dyad, such as entente.history(dyad).get().state()");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         Dyad dyad = state.dyad();
         List<Representation> representation = List.of(
                 representation(state, dyad.first(), dyad.second()),

@@ -3,9 +3,9 @@ package org.entente.partnership;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.entente.core.Country;
+import org.entente.core.internal.Require;
 
 /**
  * Every partner of a country on a date, with its partnership, and the country's security partners.
@@ -44,11 +44,11 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @param mix the concentration figures, empty without security partners
      */
     public Portfolio {
-        Objects.requireNonNull(country, "country");
-        Objects.requireNonNull(date, "date");
-        partners = List.copyOf(partners);
-        securityPartners = List.copyOf(securityPartners);
-        Objects.requireNonNull(mix, "mix");
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        partners = List.copyOf(Require.nonNull(partners, "partners", "a list, empty for none"));
+        securityPartners = List.copyOf(Require.nonNull(securityPartners, "securityPartners", "a list, empty for none"));
+        Require.nonNull(mix, "mix", "Optional.empty() without security partners");
     }
 
     /**
@@ -77,6 +77,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @param partner the other country (empty when it has no partnership with this country)
      */
     public Optional<Partnership> with(Country partner) {
+        Require.nonNull(partner, "partner", "a Country such as Country.of(\"NER\")");
         return partners.stream().filter(p -> p.dyad().contains(partner)).findFirst();
     }
 
@@ -112,7 +113,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @return the text, each line ending with a line feed
      */
     public String toText(org.entente.When when) {
-        return org.entente.internal.TextRendering.portfolio(this, Optional.of(Objects.requireNonNull(when, "when")));
+        return org.entente.internal.TextRendering.portfolio(this, Optional.of(Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))")));
     }
 
     /**
@@ -138,7 +139,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      */
     public String toJson(org.entente.When when) {
         return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.portfolio(JSON_FORMAT, this,
-                Optional.of(Objects.requireNonNull(when, "when"))));
+                Optional.of(Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))"))));
     }
 
     /**
@@ -160,6 +161,9 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @return the partners ordered by status then partner name, the security partners heaviest first, and the mix
      */
     public static Portfolio of(Country country, LocalDate date, List<Partnership> partnerships) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(partnerships, "partnerships", "a list of the country's partnerships, empty for none");
         List<Partnership> sorted = partnerships.stream()
                 .filter(p -> p.status() != Status.NONE)
                 .sorted(Comparator.comparing(Partnership::status)

@@ -3,6 +3,7 @@ package org.entente.simulation;
 import java.util.List;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.FactKind;
 import org.entente.core.text.TerminalText;
@@ -27,7 +28,9 @@ public record DroppedFact(FactEvent fact, String rule, List<FactId> causes) {
      * @param causes the scenario's changes (removed or added facts) that make it break: the one that alone does, or else each change without which it would hold; empty when only the combination explains it
      */
     public DroppedFact {
-        causes = List.copyOf(causes);
+        Require.nonNull(fact, "fact", "the real FactEvent that is dropped");
+        Require.nonNull(rule, "rule", "the rule it breaks, in words");
+        causes = List.copyOf(Require.nonNull(causes, "causes", "a list, empty when only the combination explains it"));
     }
 
     /**

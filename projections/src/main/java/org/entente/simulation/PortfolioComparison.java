@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.entente.core.Country;
+import org.entente.core.internal.Require;
 import org.entente.partnership.Portfolio;
 import org.entente.partnership.Status;
 
@@ -30,7 +31,11 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
      * @param partners every partner whose status or security weight differs
      */
     public PortfolioComparison {
-        partners = List.copyOf(partners);
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(baseline, "baseline", "the portfolio in real history");
+        Require.nonNull(branch, "branch", "the portfolio in the branch");
+        partners = List.copyOf(Require.nonNull(partners, "partners", "a list, empty for none"));
     }
 
     /**

@@ -3,10 +3,11 @@ package org.entente.simulation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.entente.core.FactId;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.FactCommand;
 
 /**
@@ -39,10 +40,12 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
      * @param removals real facts, dated after the branch date, that the branch leaves out
      */
     public Scenario {
-        Objects.requireNonNull(branchDate, "branchDate");
-        Objects.requireNonNull(knownAt, "knownAt");
-        additions = List.copyOf(additions);
-        removals = List.copyOf(removals);
+        Require.nonNull(branchDate, "branchDate", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(knownAt, "knownAt", "Optional.empty() for \"as known now\"");
+        additions = List.copyOf(elements(Require.nonNull(additions, "additions", "a list, empty for none"), "addition",
+                "a FactCommand such as Fact.id(\"x\").on(2024, 5, 1)...holdTalks().command()"));
+        removals = List.copyOf(elements(Require.nonNull(removals, "removals", "a list, empty for none"), "removal",
+                "the FactId of a recorded fact"));
         if (additions.size() + removals.size() > MAX_CHANGES) {
             throw new IllegalArgumentException("a scenario holds at most " + MAX_CHANGES + " additions and removals, got "
                     + (additions.size() + removals.size()));
@@ -68,13 +71,22 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
         return new Scenario(date, Optional.empty(), List.of(), List.of());
     }
 
+    /** The list, when none of its elements is null; the message names the first null one by its position. */
+    private static <T> List<T> elements(List<T> list, String what, String give) {
+        for (int i = 0; i < list.size(); i++) {
+            Require.nonNull(list.get(i), what + " #" + (i + 1) + " of the scenario", give);
+        }
+        return list;
+    }
+
     /**
      * {@return the same scenario on real history as known at an instant}
      *
      * @param instant the recording instant real history is read as of; not null
      */
     public Scenario knownAt(Instant instant) {
-        return new Scenario(branchDate, Optional.of(instant), additions, removals);
+        return new Scenario(branchDate, Optional.of(Require.nonNull(instant, "instant",
+                "an Instant such as Instant.parse(\"2024-05-01T00:00:00Z\"), or leave it out for \"as known now\"")), additions, removals);
     }
 
     /**
@@ -84,7 +96,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
      */
     public Scenario add(FactCommand... facts) {
         List<FactCommand> more = new ArrayList<>(additions);
-        more.addAll(List.of(facts));
+        more.addAll(Arrays.asList(Require.nonNull(facts, "facts", "one or more FactCommand")));
         return new Scenario(branchDate, knownAt, more, removals);
     }
 
@@ -95,7 +107,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
      */
     public Scenario addAll(List<? extends FactCommand> facts) {
         List<FactCommand> more = new ArrayList<>(additions);
-        more.addAll(facts);
+        more.addAll(Require.nonNull(facts, "facts", "a list of FactCommand, empty for none"));
         return new Scenario(branchDate, knownAt, more, removals);
     }
 
@@ -106,7 +118,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
      */
     public Scenario remove(FactId... facts) {
         List<FactId> more = new ArrayList<>(removals);
-        more.addAll(List.of(facts));
+        more.addAll(Arrays.asList(Require.nonNull(facts, "facts", "one or more FactId of recorded facts")));
         return new Scenario(branchDate, knownAt, additions, more);
     }
 
@@ -117,7 +129,7 @@ public record Scenario(LocalDate branchDate, Optional<Instant> knownAt, List<Fac
      */
     public Scenario removeAll(List<FactId> facts) {
         List<FactId> more = new ArrayList<>(removals);
-        more.addAll(facts);
+        more.addAll(Require.nonNull(facts, "facts", "a list of FactId, empty for none"));
         return new Scenario(branchDate, knownAt, additions, more);
     }
 }

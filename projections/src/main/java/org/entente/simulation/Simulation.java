@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.Decider;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactCommand;
@@ -92,7 +92,8 @@ public final class Simulation {
      *                                  date, or an addition is not after the branch date or reuses a fact id
      */
     public static Simulation run(Scenario scenario, Baseline baseline, int windowDays) {
-        Objects.requireNonNull(scenario, "scenario");
+        Require.nonNull(scenario, "scenario", "a Scenario such as Scenario.branchAt(LocalDate.of(2024, 4, 1))");
+        Require.nonNull(baseline, "baseline", "the real history to branch from");
         Instant knownAt = scenario.knownAt().orElse(null);
         Map<Dyad, List<FactEvent>> additions = new LinkedHashMap<>();
         Set<FactId> ids = new java.util.HashSet<>();
@@ -220,6 +221,8 @@ public final class Simulation {
      * @param date the day the partnership is given for
      */
     public Partnership partnership(Dyad dyad, LocalDate date) {
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return branchView(dyad).partnership(date, windowDays);
     }
 
@@ -230,6 +233,8 @@ public final class Simulation {
      * @param date the day the partnership is given for
      */
     public Partnership baselinePartnership(Dyad dyad, LocalDate date) {
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return baselineView(dyad).partnership(date, windowDays);
     }
 
@@ -240,6 +245,8 @@ public final class Simulation {
      * @param date the day the portfolio is given for
      */
     public Portfolio portfolio(Country country, LocalDate date) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> partnership(d, date)).toList());
     }
 
@@ -250,6 +257,8 @@ public final class Simulation {
      * @param date the day the portfolio is given for
      */
     public Portfolio baselinePortfolio(Country country, LocalDate date) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> baselinePartnership(d, date)).toList());
     }
 
@@ -259,6 +268,7 @@ public final class Simulation {
      * @param dyad the two countries
      */
     public List<FactEvent> facts(Dyad dyad) {
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         return branchView(dyad).facts();
     }
 
@@ -268,6 +278,7 @@ public final class Simulation {
      * @param dyad the two countries
      */
     public List<FactEvent> baselineFacts(Dyad dyad) {
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         return baselineView(dyad).facts();
     }
 
@@ -278,6 +289,7 @@ public final class Simulation {
      * @param date the day both portfolios are given for
      */
     public PortfolioComparison compare(Country country, LocalDate date) {
+        requireDay(country, date);
         Portfolio before = baselinePortfolio(country, date);
         Portfolio after = portfolio(country, date);
         List<PortfolioComparison.PartnerChange> changes = new ArrayList<>();
@@ -299,6 +311,7 @@ public final class Simulation {
      * @param dates the days to compare on, in the order to show
      */
     public String toText(Country country, List<LocalDate> dates) {
+        requireDates(country, dates);
         StringBuilder s = new StringBuilder("Branch at ").append(scenario.branchDate()).append(": ")
                 .append(scenario.additions().size()).append(" hypothetical fact(s) added, ")
                 .append(scenario.removals().size()).append(" real fact(s) removed; dyads replayed: ").append(touched()).append('\n');
@@ -320,6 +333,19 @@ public final class Simulation {
      */
     public static final String JSON_FORMAT = "entente-simulation/1";
 
+    private static void requireDay(Country country, LocalDate date) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+    }
+
+    private static void requireDates(Country country, List<LocalDate> dates) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(dates, "dates", "a list of dates such as List.of(LocalDate.of(2024, 9, 1))");
+        for (int i = 0; i < dates.size(); i++) {
+            Require.nonNull(dates.get(i), "date #" + (i + 1) + " of the dates", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        }
+    }
+
     /**
      * The same account as {@link #toText(Country, List)}, as JSON for programs: {@code format}
      * ({@value #JSON_FORMAT}), {@code branchAt}, {@code added} and {@code removed} (how many facts the
@@ -335,8 +361,7 @@ public final class Simulation {
      * @return indented JSON; control characters in stored text are written as {@code \}{@code uXXXX} escapes
      */
     public String toJson(Country country, List<LocalDate> dates) {
-        Objects.requireNonNull(country, "country");
-        Objects.requireNonNull(dates, "dates");
+        requireDates(country, dates);
         return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.simulation(JSON_FORMAT,
                 scenario.branchDate(), scenario.additions().size(), scenario.removals().size(), country,
                 touched().stream().map(Dyad::id).toList(), dropped, dates.stream().map(d -> compare(country, d)).toList()));

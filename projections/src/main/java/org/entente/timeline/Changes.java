@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 import org.entente.internal.JsonRendering;
 import org.entente.internal.TextRendering;
@@ -35,13 +36,13 @@ public final class Changes {
 
     private Changes(String subject, LocalDate from, LocalDate to, List<DyadChanges> dyads) {
         this.subject = subject;
-        this.from = Objects.requireNonNull(from, "from");
-        this.to = Objects.requireNonNull(to, "to");
+        this.from = Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        this.to = Require.nonNull(to, "to", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to + "; expected from <= to");
         }
-        Objects.requireNonNull(dyads, "dyads");
-        this.dyads = dyads.stream().map(d -> Objects.requireNonNull(d, "a dyad's changes")).filter(d -> !d.isEmpty()).toList();
+        Require.nonNull(dyads, "dyads", "a list of DyadChanges, empty for none");
+        this.dyads = dyads.stream().map(d -> Require.nonNull(d, "a dyad's changes", "DyadChanges.between(before, after)")).filter(d -> !d.isEmpty()).toList();
     }
 
     /**
@@ -55,7 +56,7 @@ public final class Changes {
      * @throws IllegalArgumentException when {@code from} is after {@code to}
      */
     public static Changes of(Country country, LocalDate from, LocalDate to, List<DyadChanges> dyads) {
-        return new Changes(Objects.requireNonNull(country, "country").code(), from, to, dyads);
+        return new Changes(Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")").code(), from, to, dyads);
     }
 
     /**
@@ -65,7 +66,7 @@ public final class Changes {
      * @return the dyad's changes between its two dates, for rendering
      */
     public static Changes of(DyadChanges dyad) {
-        Objects.requireNonNull(dyad, "dyad");
+        Require.nonNull(dyad, "dyad's changes", "DyadChanges.between(before, after)");
         return new Changes(dyad.dyad().id(), dyad.from(), dyad.to(), List.of(dyad));
     }
 

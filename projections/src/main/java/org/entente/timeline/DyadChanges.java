@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
+import org.entente.core.internal.Require;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Status;
 
@@ -29,6 +30,39 @@ public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status status
                           List<FactId> agreementsGained, List<FactId> agreementsLost, List<FactId> forcesArrived,
                           List<FactId> forcesLeft, List<FactId> envoysArrived, List<FactId> envoysLeft,
                           List<FactId> sanctionsImposed, List<FactId> sanctionsLifted) {
+
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param dyad the dyad
+     * @param from the first date
+     * @param to the second date
+     * @param statusBefore the status on the first date
+     * @param statusAfter the status on the second date
+     * @param agreementsGained agreements in force on the second date and not on the first
+     * @param agreementsLost agreements in force on the first date and not on the second
+     * @param forcesArrived stationings present on the second date and not on the first
+     * @param forcesLeft stationings present on the first date and not on the second
+     * @param envoysArrived envoys in post on the second date and not on the first
+     * @param envoysLeft envoys in post on the first date and not on the second
+     * @param sanctionsImposed sanctions in force on the second date and not on the first
+     * @param sanctionsLifted sanctions in force on the first date and not on the second
+     */
+    public DyadChanges {
+        Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
+        Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(to, "to", "a LocalDate such as LocalDate.of(2024, 4, 30)");
+        Require.nonNull(statusBefore, "statusBefore", "a Status such as Status.NONE");
+        Require.nonNull(statusAfter, "statusAfter", "a Status such as Status.NONE");
+        agreementsGained = List.copyOf(Require.nonNull(agreementsGained, "agreementsGained", "a list, empty for none"));
+        agreementsLost = List.copyOf(Require.nonNull(agreementsLost, "agreementsLost", "a list, empty for none"));
+        forcesArrived = List.copyOf(Require.nonNull(forcesArrived, "forcesArrived", "a list, empty for none"));
+        forcesLeft = List.copyOf(Require.nonNull(forcesLeft, "forcesLeft", "a list, empty for none"));
+        envoysArrived = List.copyOf(Require.nonNull(envoysArrived, "envoysArrived", "a list, empty for none"));
+        envoysLeft = List.copyOf(Require.nonNull(envoysLeft, "envoysLeft", "a list, empty for none"));
+        sanctionsImposed = List.copyOf(Require.nonNull(sanctionsImposed, "sanctionsImposed", "a list, empty for none"));
+        sanctionsLifted = List.copyOf(Require.nonNull(sanctionsLifted, "sanctionsLifted", "a list, empty for none"));
+    }
 
     /** {@return whether anything differs} */
     public boolean isEmpty() {
@@ -84,6 +118,8 @@ public record DyadChanges(Dyad dyad, LocalDate from, LocalDate to, Status status
      * @param after the same dyad's partnership on the later date
      */
     public static DyadChanges between(Partnership before, Partnership after) {
+        Require.nonNull(before, "before", "the partnership on the first date, such as entente.partnership(dyad, When.asOf(from))");
+        Require.nonNull(after, "after", "the partnership on the second date, such as entente.partnership(dyad, When.asOf(to))");
         return new DyadChanges(after.dyad(), before.date(), after.date(), before.status(), after.status(),
                 minus(ids(after.agreements(), a -> a.signing()), ids(before.agreements(), a -> a.signing())),
                 minus(ids(before.agreements(), a -> a.signing()), ids(after.agreements(), a -> a.signing())),

@@ -1,9 +1,9 @@
 package org.entente.timeline;
 
 import java.util.List;
-import java.util.Objects;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 import org.entente.internal.JsonRendering;
 import org.entente.internal.TextRendering;
@@ -31,7 +31,7 @@ public final class Timeline {
 
     private Timeline(String subject, List<TimelineEntry> entries) {
         this.subject = subject;
-        this.entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+        this.entries = List.copyOf(Require.nonNull(entries, "entries", "a list of TimelineEntry, empty for none"));
     }
 
     /**
@@ -42,7 +42,7 @@ public final class Timeline {
      * @return the country's timeline, for rendering
      */
     public static Timeline of(Country country, List<TimelineEntry> entries) {
-        return new Timeline(Objects.requireNonNull(country, "country").code(), entries);
+        return new Timeline(Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")").code(), entries);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class Timeline {
      * @return the dyad's timeline, for rendering
      */
     public static Timeline of(Dyad dyad, List<TimelineEntry> entries) {
-        return new Timeline(Objects.requireNonNull(dyad, "dyad").id(), entries);
+        return new Timeline(Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))").id(), entries);
     }
 
     /**

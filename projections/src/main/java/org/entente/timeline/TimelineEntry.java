@@ -2,6 +2,7 @@ package org.entente.timeline;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.FactEvent;
 
 /**
@@ -16,6 +17,24 @@ import org.entente.core.relationship.FactEvent;
  */
 public record TimelineEntry(FactEvent fact, int revision, Instant recordedAt, Instant revisedAt, Optional<Instant> retractedAt,
                             Optional<String> retractionReason) {
+
+    /**
+     * Creates the record, checking its components.
+     *
+     * @param fact             the fact (its latest revision as known at the query's instant), with its sources
+     * @param revision         that revision's number (1 for the original)
+     * @param recordedAt       when the fact was first recorded
+     * @param revisedAt        when the revision shown was recorded
+     * @param retractedAt      when it was retracted, if it was (as known at the query's instant)
+     * @param retractionReason why it was retracted
+     */
+    public TimelineEntry {
+        Require.nonNull(fact, "fact", "a recorded FactEvent");
+        Require.nonNull(recordedAt, "recordedAt", "the Instant the fact was first recorded");
+        Require.nonNull(revisedAt, "revisedAt", "the Instant the revision was recorded");
+        Require.nonNull(retractedAt, "retractedAt", "Optional.empty() when not retracted");
+        Require.nonNull(retractionReason, "retractionReason", "Optional.empty() when not retracted");
+    }
 
     /** {@return whether the fact was retracted} */
     public boolean retracted() {

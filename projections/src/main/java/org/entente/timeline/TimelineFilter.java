@@ -3,9 +3,9 @@ package org.entente.timeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.core.internal.Require;
 import org.entente.core.relationship.FactKind;
 
 /**
@@ -31,10 +31,14 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
      * @param includeRetracted whether retracted facts are shown (flagged)
      */
     public TimelineFilter {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Require.nonNull(from, "from", "Optional.empty() for no first day");
+        Require.nonNull(to, "to", "Optional.empty() for no last day");
+        Require.nonNull(kinds, "kinds", "an empty set for every kind");
+        if (kinds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new NullPointerException("a kind of the timeline's kinds is null; give FactKind values such as FactKind.SIGN_AGREEMENT");
+        }
         kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
-        Objects.requireNonNull(knownAt, "knownAt");
+        Require.nonNull(knownAt, "knownAt", "Optional.empty() for \"as known now\"");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("the timeline's first day " + from.get() + " is after its last day " + to.get());
         }
@@ -52,7 +56,7 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
      * @return a copy of this filter starting on that day
      */
     public TimelineFilter from(LocalDate day) {
-        return new TimelineFilter(Optional.of(day), to, kinds, knownAt, includeRetracted);
+        return new TimelineFilter(Optional.of(Require.nonNull(day, "first day", "a LocalDate such as LocalDate.of(2024, 4, 30)")), to, kinds, knownAt, includeRetracted);
     }
 
     /**
@@ -62,7 +66,7 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
      * @return a copy of this filter ending on that day
      */
     public TimelineFilter to(LocalDate day) {
-        return new TimelineFilter(from, Optional.of(day), kinds, knownAt, includeRetracted);
+        return new TimelineFilter(from, Optional.of(Require.nonNull(day, "last day", "a LocalDate such as LocalDate.of(2024, 4, 30)")), kinds, knownAt, includeRetracted);
     }
 
     /**
@@ -72,7 +76,8 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
      * @return a copy of this filter showing only those kinds
      */
     public TimelineFilter kinds(Set<FactKind> only) {
-        return new TimelineFilter(from, to, only, knownAt, includeRetracted);
+        return new TimelineFilter(from, to, Require.nonNull(only, "kinds", "a set such as Set.of(FactKind.SIGN_AGREEMENT), or leave it out for every kind"),
+                knownAt, includeRetracted);
     }
 
     /**
@@ -82,7 +87,8 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
      * @return a copy of this filter as known at that instant
      */
     public TimelineFilter knownAt(Instant instant) {
-        return new TimelineFilter(from, to, kinds, Optional.of(instant), includeRetracted);
+        return new TimelineFilter(from, to, kinds, Optional.of(Require.nonNull(instant, "instant",
+                "an Instant such as Instant.parse(\"2024-05-01T00:00:00Z\"), or leave it out for \"as known now\"")), includeRetracted);
     }
 
     /**
@@ -119,6 +125,7 @@ public record TimelineFilter(Optional<LocalDate> from, Optional<LocalDate> to, S
      * @param e a timeline entry of any dyad
      */
     public boolean accepts(TimelineEntry e) {
+        Require.nonNull(e, "entry", "a TimelineEntry of a timeline");
         LocalDate day = e.fact().fact().happened().day();
         return from.map(f -> !day.isBefore(f)).orElse(true)
                 && to.map(t -> !day.isAfter(t)).orElse(true)

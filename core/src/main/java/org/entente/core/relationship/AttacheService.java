@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -50,6 +51,7 @@ public enum AttacheService {
      * @throws IllegalArgumentException naming the text and the accepted values
      */
     public static AttacheService of(String text) {
+        Require.nonNull(text, "attaché's service", "one of " + accepted());
         return known(text).orElseThrow(() -> new IllegalArgumentException("'" + TerminalText.escape(String.valueOf(text))
                 + "' is not an attaché's service; accepted: " + accepted()));
     }

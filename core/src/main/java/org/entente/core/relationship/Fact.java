@@ -9,6 +9,7 @@ import org.entente.core.CameoCode;
 import org.entente.core.Country;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
+import org.entente.core.Precision;
 import org.entente.core.Source;
 
 /**
@@ -26,9 +27,10 @@ import org.entente.core.Source;
  * }</pre>
  *
  * <p>A {@code Fact} is immutable: each method returns a new one, so a partly said header can be shared
- * ({@code Fact niger = Fact.id("x").by(NER)}). Nothing is checked until {@link FactBuilder#command()},
+ * ({@code Fact niger = Fact.id("x").by(NER)}). Nothing but dates is checked until {@link FactBuilder#command()},
  * which names the fact and what is missing or wrong ("fact tur-attache: no date; say when with
- * on(2024, 4, 26), inMonth(2024, 4) or inYear(2024)"); a null argument is refused at once.
+ * on(2024, 4, 26), inMonth(2024, 4) or inYear(2024)"); a null argument, an impossible date and a date
+ * outside 1600 to 2199 are refused at once, naming the fact.
  *
  * <p>Every kind of {@link FactKind} has its method here, named as the command (the compiler checks it:
  * {@link #from(FactEvent)} handles every kind through {@link FactEvent.Visitor}).
@@ -126,7 +128,7 @@ public final class Fact {
      * @return this fact with its date
      */
     public Fact on(int year, int month, int dayOfMonth) {
-        return on(HappenedOn.day(year, month, dayOfMonth));
+        return on(HappenedOn.day(Dates.day(id, "on(" + year + ", " + month + ", " + dayOfMonth + ")", year, month, dayOfMonth)));
     }
 
     /**
@@ -137,7 +139,7 @@ public final class Fact {
      */
     public Fact on(LocalDate day) {
         Objects.requireNonNull(day, () -> "fact " + id + ": the day is null; give a LocalDate");
-        return on(HappenedOn.day(day));
+        return on(HappenedOn.day(Dates.inRange(id, "on(" + day + ")", day)));
     }
 
     /**
@@ -159,7 +161,7 @@ public final class Fact {
      * @return this fact with its date
      */
     public Fact inMonth(int year, int month) {
-        return on(HappenedOn.month(year, month));
+        return on(HappenedOn.of(Dates.month(id, "inMonth(" + year + ", " + month + ")", year, month), Precision.MONTH));
     }
 
     /**
@@ -169,7 +171,7 @@ public final class Fact {
      * @return this fact with its date
      */
     public Fact inYear(int year) {
-        return on(HappenedOn.year(year));
+        return on(HappenedOn.of(Dates.month(id, "inYear(" + year + ")", year, 1), Precision.YEAR));
     }
 
     /**

@@ -746,7 +746,7 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
          * @return this builder
          */
         public ScheduleWithdrawal deadline(LocalDate day) {
-            this.deadline = Optional.of(super.required(day, "deadline"));
+            this.deadline = Optional.of(Dates.inRange(super.header.factId(), "deadline(" + day + ")", super.required(day, "deadline")));
             return this;
         }
 
@@ -759,7 +759,8 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
          * @return this builder
          */
         public ScheduleWithdrawal deadline(int year, int month, int dayOfMonth) {
-            return deadline(LocalDate.of(year, month, dayOfMonth));
+            return deadline(Dates.day(super.header.factId(), "deadline(" + year + ", " + month + ", " + dayOfMonth + ")",
+                    year, month, dayOfMonth));
         }
 
         /**

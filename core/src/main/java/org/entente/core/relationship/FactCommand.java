@@ -575,6 +575,7 @@ public sealed interface FactCommand extends RelationshipCommand {
         public ScheduleWithdrawal {
             Texts.header(fact);
             Objects.requireNonNull(deadline, "deadline");
+            deadline.ifPresent(day -> Dates.inRange(fact.id(), "deadline " + day, day));
             forces = Texts.list(fact, "forces", forces);
         }
 

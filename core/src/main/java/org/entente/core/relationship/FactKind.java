@@ -1,5 +1,6 @@
 package org.entente.core.relationship;
 
+import org.entente.core.internal.Require;
 import org.entente.core.text.TerminalText;
 
 /**
@@ -87,6 +88,7 @@ public enum FactKind {
      * @throws IllegalArgumentException listing the accepted kinds
      */
     public static FactKind fromSlug(String text) {
+        Require.nonNull(text, "kind of fact", "a slug such as \"schedule-withdrawal\"");
         String key = text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         for (FactKind k : values()) {
             if (k.name().equals(key)) {

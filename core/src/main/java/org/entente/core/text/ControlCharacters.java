@@ -29,9 +29,15 @@ import org.entente.core.FactId;
  * line breaks are LF only. Text already stored is never refused: it is read as it is, and
  * {@link TerminalText} escapes it on output.
  *
+ * <p>New text also refuses an unpaired UTF-16 surrogate (a high surrogate U+D800 to U+DBFF not
+ * followed by a low one, or a low surrogate U+DC00 to U+DFFF not preceded by a high one): it is no
+ * character at all, and UTF-8 (JSON output, the files the command line writes) cannot encode it. See
+ * {@link #isUnpairedSurrogate(int)}.
+ *
  * <p>Other invisible characters (the zero-width space U+200B, joiners U+200C and U+200D, which
- * scripts such as Persian need) are accepted: a terminal shows nothing for them but does not act on
- * them.
+ * scripts such as Persian need, the soft hyphen U+00AD, the byte order mark U+FEFF) are accepted: a
+ * terminal shows nothing for them but does not act on them. {@link TerminalText} escapes them on
+ * output, except the two joiners.
  */
 public final class ControlCharacters {
 
@@ -74,6 +80,16 @@ public final class ControlCharacters {
     }
 
     /**
+     * {@return whether the code point is a surrogate (U+D800 to U+DFFF): {@link #find} returns one only when
+     * it is unpaired, since a pair is read as the one character it encodes}
+     *
+     * @param codePoint the code point
+     */
+    public static boolean isUnpairedSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+    }
+
+    /**
      * {@return the code point as messages name it: {@code U+001B (ESC)}, {@code U+202E (RLO)}, {@code U+00E9}}
      *
      * @param codePoint any Unicode code point, such as one from {@code String.codePoints()}
@@ -90,6 +106,7 @@ public final class ControlCharacters {
                 : codePoint == 0x2029 ? "PS"
                 : codePoint >= 0x202A && codePoint <= 0x202E ? BIDI[codePoint - 0x202A]
                 : codePoint >= 0x2066 && codePoint <= 0x2069 ? ISOLATES[codePoint - 0x2066]
+                : isUnpairedSurrogate(codePoint) ? "unpaired surrogate"
                 : null;
         return abbreviation == null ? hex : hex + " (" + abbreviation + ")";
     }
@@ -107,7 +124,8 @@ public final class ControlCharacters {
         for (int i = 0; i < text.length(); ) {
             int c = Character.codePointAt(text, i);
             position++;
-            if (isControl(c) && !(c == '\n' && lineFeeds == LineFeeds.ACCEPTED)) {
+            // Character.codePointAt returns a surrogate only when it is not half of a pair.
+            if (isControl(c) && !(c == '\n' && lineFeeds == LineFeeds.ACCEPTED) || isUnpairedSurrogate(c)) {
                 return Optional.of(new Found(c, position));
             }
             i += Character.charCount(c);
@@ -156,8 +174,8 @@ public final class ControlCharacters {
          * @param position its position in the text, counting characters (code points) from 1
          */
         public Found {
-            if (!isControl(codePoint)) {
-                throw new IllegalArgumentException(name(codePoint) + " is not a control character");
+            if (!isControl(codePoint) && !isUnpairedSurrogate(codePoint)) {
+                throw new IllegalArgumentException(name(codePoint) + " is not a control character nor a surrogate");
             }
             if (position < 1) {
                 throw new IllegalArgumentException("positions count from 1, got " + position);
@@ -171,6 +189,11 @@ public final class ControlCharacters {
          * @param lineFeeds whether the field accepts line feeds, which the message says
          */
         public String refusal(LineFeeds lineFeeds) {
+            if (isUnpairedSurrogate(codePoint)) {
+                return String.format(java.util.Locale.ROOT, "unpaired surrogate U+%04X", codePoint) + " at character " + position
+                        + " is refused; text may not hold half of a UTF-16 surrogate pair (U+D800 to U+DFFF) without its other"
+                        + " half, which no UTF-8 output can encode; nor " + REFUSED;
+            }
             return name(codePoint) + " at character " + position + " is refused; text may not hold " + REFUSED
                     + (lineFeeds == LineFeeds.ACCEPTED ? ", except line feeds (U+000A)"
                     : codePoint == '\n' ? "; line feeds are accepted only in multi-line fields (description, note, reason)"

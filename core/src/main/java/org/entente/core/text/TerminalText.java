@@ -5,7 +5,10 @@ import java.util.Objects;
 /**
  * Makes text safe to print on a terminal: every character that a terminal would act on (the
  * control, bidirectional and separator characters that {@link ControlCharacters#isControl(int)}
- * lists) is written visibly instead, as in a Java or JSON string literal. The command line, the
+ * lists), every other invisible format character (Unicode category Cf, such as the zero-width space
+ * U+200B, the soft hyphen U+00AD, the word joiner U+2060 and the byte order mark U+FEFF; except the
+ * joiners U+200C and U+200D, which scripts such as Persian need) and every unpaired surrogate is
+ * written visibly instead, as in a Java or JSON string literal. The command line, the
  * library's own text ({@code toText()}) and any report print stored text through this class, so that
  * text stored by an older version, or written to the store by other means, cannot change the
  * terminal's title, clear the screen or forge a line of a table.
@@ -82,12 +85,13 @@ public final class TerminalText {
             return text.toString();
         }
         StringBuilder s = new StringBuilder(text.length() + 16).append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = first; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            i += Character.charCount(c);
             if (c == '\\' && backslashes) {
                 s.append("\\\\");
-            } else if (c == '\n' && keepLineFeeds || !ControlCharacters.isControl(c)) {
-                s.append(c);
+            } else if (c == '\n' && keepLineFeeds || !toEscape(c)) {
+                s.appendCodePoint(c);
             } else if (c == '\t') {
                 s.append("\\t");
             } else if (c == '\n') {
@@ -95,19 +99,35 @@ public final class TerminalText {
             } else if (c == '\r') {
                 s.append("\\r");
             } else {
-                s.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+                // A character outside the Basic Multilingual Plane is written as its two UTF-16 halves, as JSON does.
+                for (char unit : Character.toChars(c)) {
+                    s.append("\\u").append(HEX[unit >> 12 & 0xF]).append(HEX[unit >> 8 & 0xF])
+                            .append(HEX[unit >> 4 & 0xF]).append(HEX[unit & 0xF]);
+                }
             }
         }
         return s.toString();
     }
 
-    /** Every character to escape is in the Basic Multilingual Plane, so chars can be tested one by one. */
+    /**
+     * Whether a character is written escaped: the ones a terminal acts on ({@link ControlCharacters#isControl(int)}),
+     * an unpaired surrogate (no character at all, which UTF-8 cannot encode), and every other invisible format
+     * character (Unicode category Cf: U+00AD, U+200B, U+2060, U+FEFF, ...), which would make two values that
+     * differ look the same; except the joiners U+200C and U+200D, which scripts such as Persian need to be shown right.
+     */
+    private static boolean toEscape(int c) {
+        return ControlCharacters.isControl(c)
+                || ControlCharacters.isUnpairedSurrogate(c)
+                || Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D;
+    }
+
     private static int firstToEscape(CharSequence text, boolean keepLineFeeds, boolean backslashes) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' ? backslashes : ControlCharacters.isControl(c) && !(c == '\n' && keepLineFeeds)) {
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            if (c == '\\' ? backslashes : toEscape(c) && !(c == '\n' && keepLineFeeds)) {
                 return i;
             }
+            i += Character.charCount(c);
         }
         return -1;
     }

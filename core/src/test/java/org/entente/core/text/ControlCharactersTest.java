@@ -65,4 +65,27 @@ class ControlCharactersTest {
                 .hasMessageStartingWith("subject: U+000A (LF) at character 2 is refused")
                 .hasMessageEndingWith("line feeds are accepted only in multi-line fields (description, note, reason)");
     }
+
+    @Test
+    void anUnpairedSurrogateIsRefusedWithItsPositionAndAPairIsAccepted() {
+        assertThat(ControlCharacters.find("pair \uD83D\uDE00", LineFeeds.ACCEPTED)).isEmpty();
+        assertThat(ControlCharacters.find("lone \uD800 high", LineFeeds.ACCEPTED)).contains(new ControlCharacters.Found(0xD800, 6));
+        assertThat(ControlCharacters.find("\uDC00 lone low", LineFeeds.ACCEPTED)).contains(new ControlCharacters.Found(0xDC00, 1));
+        assertThat(ControlCharacters.find("ends high \uDBFF", LineFeeds.ACCEPTED)).contains(new ControlCharacters.Found(0xDBFF, 11));
+        assertThatThrownBy(() -> ControlCharacters.requireNone("lone \uD800 high", LineFeeds.REFUSED,
+                Optional.of(FactId.of("usa-talks")), "subject"))
+                .isInstanceOfSatisfying(ControlCharacterException.class, e -> {
+                    assertThat(e.codePoint()).isEqualTo(0xD800);
+                    assertThat(e.position()).isEqualTo(6);
+                })
+                .hasMessageStartingWith("fact usa-talks, subject: unpaired surrogate U+D800 at character 6 is refused;")
+                .hasMessageContaining("half of a UTF-16 surrogate pair (U+D800 to U+DFFF) without its other half");
+    }
+
+    @Test
+    void invisibleFormatCharactersOtherThanTheListedOnesAreAccepted() {
+        for (String text : new String[] {"zero\u200Bwidth", "bom\uFEFF", "soft\u00ADhyphen", "word\u2060joiner", "\u0645\u06CC\u200C\u0634\u0648\u062F"}) {
+            assertThat(ControlCharacters.find(text, LineFeeds.REFUSED)).as(text).isEmpty();
+        }
+    }
 }

@@ -66,4 +66,17 @@ class TerminalTextTest {
         assertThat(escaped.chars().filter(ControlCharacters::isControl)).isEmpty();
         assertThat(TerminalText.escapeMultiline(every).chars().filter(c -> ControlCharacters.isControl(c) && c != '\n')).isEmpty();
     }
+
+    @Test
+    void invisibleFormatCharactersAndUnpairedSurrogatesAreEscapedButJoinersAndPairsAreKept() {
+        assertThat(TerminalText.escape("a\u200Bb\uFEFFc\u00ADd\u2060e")).isEqualTo("a\\u200Bb\\uFEFFc\\u00ADd\\u2060e");
+        assertThat(TerminalText.escape("lone \uD800 high, \uDC00 low")).isEqualTo("lone \\uD800 high, \\uDC00 low");
+        assertThat(TerminalText.escape("tag \uDB40\uDC01")).isEqualTo("tag \\uDB40\\uDC01");
+        String persian = "\u0645\u06CC\u200C\u0634\u0648\u062F";
+        assertThat(TerminalText.escape(persian)).isSameAs(persian);
+        String emoji = "\uD83D\uDC68\u200D\uD83D\uDCBB";
+        assertThat(TerminalText.escape(emoji)).isEqualTo(emoji);
+        assertThat(TerminalText.needsEscape("x\u200B")).isTrue();
+        assertThat(TerminalText.sanitize(TerminalText.sanitize("x\uFEFF"))).isEqualTo("x\\uFEFF");
+    }
 }
