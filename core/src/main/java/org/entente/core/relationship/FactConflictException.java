@@ -114,7 +114,8 @@ public final class FactConflictException extends EntenteException {
             return "none";
         }
         if (kind) {
-            return value.getClass().getSimpleName();
+            // The kind's name as every other message gives it ("hold talks"), not the event's class.
+            return value instanceof FactEvent e ? e.kind().label() : value.getClass().getSimpleName();
         }
         if (value instanceof Optional<?> o) {
             return o.map(v -> shown(v, false)).orElse("none");
