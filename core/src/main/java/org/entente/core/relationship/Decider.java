@@ -40,7 +40,8 @@ public final class Decider {
 
     /**
      * {@return the events that record the command, checked against the history, which is not changed}
-     * Recording a fact already recorded with the same content gives no event (idempotent).
+     * Recording a fact already recorded with the same content, as its current revision or one that a
+     * correction replaced, gives no event (idempotent).
      *
      * @param command the command
      * @param history the history

@@ -15,8 +15,8 @@ import org.entente.core.FactId;
 
 /**
  * Everything recorded about one dyad, as the rules need it: each fact's current revision (and the
- * revisions corrections replaced), whether it was retracted, and the facts in docs/DOMAIN.md's order (happened day, lifecycle rank, fact id), never in
- * recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
+ * revisions corrections replaced), whether it was retracted, and the facts in docs/DOMAIN.md's order
+ * (happened day, lifecycle rank, fact id), never in recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
  * ({@link #copy()}) before changing a history that others share.
  *
  * <p>Not thread-safe: an aggregate or a simulation branch owns each instance.

@@ -209,7 +209,8 @@ public final class EntenteJackson {
             gen.writeEndArray();
             // Revisions that corrections replaced (so that recording one again stays a no-op after a snapshot);
             // written only when there are some, so a history never corrected is stored as before.
-            List<DyadHistory.Entry> corrected = entries.stream().filter(e -> !value.earlierRevisions(e.fact().fact().id()).isEmpty()).toList();
+            List<DyadHistory.Entry> corrected = entries.stream()
+                    .filter(e -> !value.earlierRevisions(e.fact().fact().id()).isEmpty()).toList();
             if (!corrected.isEmpty()) {
                 gen.writeFieldName("earlier");
                 gen.writeStartObject();
