@@ -9,8 +9,11 @@ import org.entente.core.EntenteException;
  */
 public final class TargetNotEmptyException extends EntenteException {
 
+    /** @serial events in the target */
     private final long events;
+    /** @serial fact ids in the target */
     private final long factIds;
+    /** @serial snapshots in the target */
     private final long snapshots;
 
     TargetNotEmptyException(String target, long events, long factIds, long snapshots) {
