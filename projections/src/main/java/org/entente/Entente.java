@@ -22,7 +22,6 @@ import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
 import org.entente.core.internal.Require;
-import org.entente.core.relationship.Decider;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.Fact;
 import org.entente.core.relationship.FactBuilder;
@@ -184,8 +183,8 @@ public final class Entente implements AutoCloseable {
     /**
      * Records a new revision of a recorded fact by changing some of its values: the current revision is
      * read, handed to {@code change} as its builder ({@link Fact#from(FactCommand)}), and the result is
-     * recorded as a {@link CorrectFact}, under the rules of every correction (same id, same dyad, the
-     * later facts still valid).
+     * recorded as a {@link CorrectFact}, under the rules of every correction (same id, same dyad, same
+     * kind, the later facts still valid).
      *
      * <pre>{@code
      * entente.correct(FactId.of("tur-attache"), "promoted in May",
@@ -201,6 +200,10 @@ public final class Entente implements AutoCloseable {
      * @param change what to change; it returns the builder to record (usually the one it was given)
      * @return the dyad's position after the write (0 events when the change left the fact as it was)
      * @throws UnknownFactException when no fact has this id, or it was retracted
+     * @throws IllegalArgumentException when the change gives the fact another id (a correction keeps its id)
+     * @throws org.entente.core.relationship.RuleViolationException when the change moves the fact to another
+     *         dyad ({@code CORRECTION_CHANGES_DYAD}), gives it another kind ({@code CORRECTION_CHANGES_KIND}),
+     *         or breaks a later fact
      */
     public Recorded correct(FactId id, String reason, UnaryOperator<FactBuilder<?, ?>> change) {
         requireOpen();
@@ -219,10 +222,12 @@ public final class Entente implements AutoCloseable {
         FactBuilder<?, ?> changed = Objects.requireNonNull(change.apply(Fact.from(entry.fact())),
                 () -> "the change of " + id + " returned null; return the builder it was given");
         CorrectFact correction = new CorrectFact(changed.command(), reason);
-        if (!correction.revised().fact().dyad().equals(dyad)) {
-            // The store would look for the fact in the new dyad and report it unknown there; the rules say what is wrong.
-            Decider.decide(correction, history);
+        FactId revisedId = correction.revised().fact().id();
+        if (!revisedId.equals(id)) {
+            throw new IllegalArgumentException("the change of " + id + " gave the fact id " + revisedId
+                    + "; a correction keeps the fact's id: retract " + id + " and record " + revisedId + " instead");
         }
+        // A change of dyad or kind is refused by the rules when the store records it (as for any CorrectFact).
         return record(correction);
     }
 

@@ -110,6 +110,39 @@ class CorrectAndRetractTest {
     }
 
     @Test
+    void aCorrectionKeepsTheFactsIdAndKind() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> entente.correct(FactId.of("tur-talks"), "renamed", b -> b.header(f -> Fact.id("tur-talks-renamed")
+                        .on(2024, 5, 2).by(TUR).towards(NER).background())))
+                .withMessage("the change of tur-talks gave the fact id tur-talks-renamed; a correction keeps the fact's id:"
+                        + " retract tur-talks and record tur-talks-renamed instead");
+        assertThat(entry("tur-talks").revision()).isEqualTo(1);
+        assertThat(entente.timeline(NER_TUR, TimelineFilter.all())).extracting(TimelineEntry::id)
+                .doesNotContain(FactId.of("tur-talks-renamed"));
+        // The store refuses a change of kind for every path; here, a correction recorded as a command.
+        assertThatThrownBy(() -> entente.record(new org.entente.core.relationship.RelationshipCommand.CorrectFact(
+                Fact.id("tur-talks").on(2024, 5, 2).by(TUR).towards(NER).background().pledgeCooperation(
+                        org.entente.core.relationship.CooperationDomain.values()[0]).command(), "it was a pledge")))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.rule()).isEqualTo(Rule.CORRECTION_CHANGES_KIND);
+                    assertThat(e.fact()).isEqualTo(FactId.of("tur-talks"));
+                });
+    }
+
+    @Test
+    void aScriptThatRecordsThenCorrectsAFactRunsAgainWithoutAConflict() {
+        entente.correct(FactId.of("tur-talks"), "the article gave the wrong day", b -> b.on(2024, 5, 3));
+
+        assertThat(entente.record(Fact.id("tur-talks").on(2024, 5, 2).by(TUR).towards(NER).background().holdTalks().subject("drones"))
+                .events()).isZero();
+        assertThat(entry("tur-talks").revision()).isEqualTo(2);
+        // Correcting back to the first day through a correction is a new revision.
+        assertThat(entente.correct(FactId.of("tur-talks"), "the first day was right", b -> b.on(2024, 5, 2)).events()).isEqualTo(1);
+        assertThat(entry("tur-talks").revision()).isEqualTo(3);
+        assertThat(entry("tur-talks").happened()).isEqualTo(HappenedOn.day(2024, 5, 2));
+    }
+
+    @Test
     void retractingSeveralFactsOfADyadTakesThemOutAtOnce() {
         Recorded r = entente.retract("a hoax", FactId.of("tur-attache"), FactId.of("tur-talks"));
 

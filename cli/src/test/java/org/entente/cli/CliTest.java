@@ -184,6 +184,11 @@ class CliTest {
             assertThat(applied.code()).isZero();
             Run timeline = run("--store", store(), "timeline", "NER-TUR", "--kind", "hold-talks");
             assertThat(timeline.out()).contains("2024-07-18").contains("tur-visit (revision 2)");
+            // The original seed holds revision 1 of tur-visit: loading it again is a no-op, not a conflict.
+            Run reloaded = run("--store", store(), "load", "niger-2024");
+            assertThat(reloaded.code()).as(reloaded.err()).isZero();
+            assertThat(reloaded.out()).contains("recorded 0 event(s)").contains("26 fact(s) already recorded");
+            assertThat(run("--store", store(), "timeline", "NER-TUR", "--kind", "hold-talks").out()).contains("tur-visit (revision 2)");
         }
 
         @Test

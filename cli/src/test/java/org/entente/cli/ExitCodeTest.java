@@ -135,6 +135,15 @@ class ExitCodeTest {
         }
 
         @Test
+        void aCorrectionMovingItsFactToAnotherDyadExitsWithTwoNamingTheRule() throws IOException {
+            loaded();
+            Path file = seed("moved.yaml", talks("tur-visit", "TUR", "FRA"));
+            CliTest.Run r = run("--store", store(), "correct", "tur-visit", "--from", file.toString());
+            assertBadInput(r, "NER-TUR tur-visit: a correction stays in its dyad, but the revision is about FRA-TUR");
+            assertThat(r.err()).doesNotContain("is not recorded");
+        }
+
+        @Test
         void retractingFactsOfTwoDyadsAtOnceExitsWithTwoAndRetractsNothing() {
             loaded();
             CliTest.Run r = run("--store", store(), "retract", "chn-talks-2023", "tur-visit", "--reason", "test");

@@ -40,7 +40,8 @@ public final class Decider {
 
     /**
      * {@return the events that record the command, checked against the history, which is not changed}
-     * Recording a fact already recorded with the same content gives no event (idempotent).
+     * Recording a fact already recorded with the same content, as its current revision or one that a
+     * correction replaced, gives no event (idempotent).
      *
      * @param command a fact, a correction or a retraction for the history's dyad
      * @param history everything recorded for the dyad so far; read, not changed
@@ -153,7 +154,8 @@ public final class Decider {
         requireDyad(event, history);
         Optional<Entry> existing = history.entry(event.fact().id());
         if (existing.isPresent()) {
-            if (existing.get().fact().equals(event)) {
+            if (history.hasRecorded(event)) {
+                // The current revision or one a correction replaced: a script run again records nothing.
                 return List.of();
             }
             throw conflict(existing.get(), event, history.dyad());
@@ -226,6 +228,12 @@ public final class Decider {
             throw new RuleViolationException(Rule.CORRECTION_CHANGES_DYAD, history.dyad(), revised.fact().happened().day(), id,
                     "a correction stays in its dyad", null, history.dyad() + " " + id + ": a correction stays in its dyad, but the revision is about "
                     + revised.dyad() + "; retract the fact and record a new one");
+        }
+        if (entry.fact().kind() != revised.kind()) {
+            throw new RuleViolationException(Rule.CORRECTION_CHANGES_KIND, history.dyad(), revised.fact().happened().day(), id,
+                    "a correction keeps the fact's kind", null, history.dyad() + " " + id + ": a correction keeps the fact's kind ("
+                    + entry.fact().kind().label() + "), but the revision is " + revised.kind().label()
+                    + "; retract it and record the right fact");
         }
         if (entry.fact().equals(revised)) {
             return List.of();

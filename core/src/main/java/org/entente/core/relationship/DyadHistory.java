@@ -14,9 +14,9 @@ import org.entente.core.Dyad;
 import org.entente.core.FactId;
 
 /**
- * Everything recorded about one dyad, as the rules need it: each fact's current revision, whether it
- * was retracted, and the facts in docs/DOMAIN.md's order (happened day, lifecycle rank, fact id), never in
- * recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
+ * Everything recorded about one dyad, as the rules need it: each fact's current revision (and the
+ * revisions corrections replaced), whether it was retracted, and the facts in docs/DOMAIN.md's order
+ * (happened day, lifecycle rank, fact id), never in recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
  * ({@link #copy()}) before changing a history that others share.
  *
  * <p>Not thread-safe: an aggregate or a simulation branch owns each instance.
@@ -51,15 +51,19 @@ public final class DyadHistory {
 
     private final Dyad dyad;
     private final Map<FactId, Entry> entries;
+    /** Per fact id: the revisions that corrections replaced, oldest first (a fact never corrected has none). */
+    private final Map<FactId, List<FactEvent>> earlier;
     private final NavigableMap<FactEvent, FactEvent> ordered;
     /** The fold of every effective fact, kept for appends at the end; null when it must be rebuilt. */
     private Fold tail;
     /** Facts that stored history holds but today's rules reject; they are kept and skipped by the fold. */
     private int skipped;
 
-    private DyadHistory(Dyad dyad, Map<FactId, Entry> entries, NavigableMap<FactEvent, FactEvent> ordered) {
+    private DyadHistory(Dyad dyad, Map<FactId, Entry> entries, Map<FactId, List<FactEvent>> earlier,
+                        NavigableMap<FactEvent, FactEvent> ordered) {
         this.dyad = dyad;
         this.entries = entries;
+        this.earlier = earlier;
         this.ordered = ordered;
     }
 
@@ -69,7 +73,7 @@ public final class DyadHistory {
      * @param dyad the two countries
      */
     public static DyadHistory empty(Dyad dyad) {
-        return new DyadHistory(Objects.requireNonNull(dyad, "dyad"), new HashMap<>(), new TreeMap<>(ORDER));
+        return new DyadHistory(Objects.requireNonNull(dyad, "dyad"), new HashMap<>(), new HashMap<>(), new TreeMap<>(ORDER));
     }
 
     /**
@@ -89,9 +93,27 @@ public final class DyadHistory {
         return h;
     }
 
+    /**
+     * {@return a history holding these entries and the revisions that corrections replaced (for example read
+     * back from a snapshot)}
+     *
+     * @param dyad the dyad
+     * @param entries the entries
+     * @param earlier per fact id, the revisions that corrections replaced, oldest first (see {@link #earlierRevisions})
+     */
+    public static DyadHistory of(Dyad dyad, Collection<Entry> entries, Map<FactId, List<FactEvent>> earlier) {
+        DyadHistory h = of(dyad, entries);
+        earlier.forEach((id, revisions) -> {
+            if (!revisions.isEmpty()) {
+                h.earlier.put(Objects.requireNonNull(id, "fact id"), List.copyOf(revisions));
+            }
+        });
+        return h;
+    }
+
     /** {@return an independent copy} */
     public DyadHistory copy() {
-        DyadHistory h = new DyadHistory(dyad, new HashMap<>(entries), new TreeMap<>(ordered));
+        DyadHistory h = new DyadHistory(dyad, new HashMap<>(entries), new HashMap<>(earlier), new TreeMap<>(ordered));
         h.tail = tail == null ? null : tail.copy();
         h.skipped = skipped;
         return h;
@@ -109,6 +131,27 @@ public final class DyadHistory {
      */
     public Optional<Entry> entry(FactId id) {
         return Optional.ofNullable(entries.get(id));
+    }
+
+    /**
+     * {@return the revisions of a fact that corrections replaced, oldest first; empty for a fact never corrected
+     * (or unknown)} The current revision is {@link #entry}'s.
+     *
+     * @param id the fact's id
+     */
+    public List<FactEvent> earlierRevisions(FactId id) {
+        return earlier.getOrDefault(id, List.of());
+    }
+
+    /**
+     * {@return whether this content was recorded under its fact id at some point: it is the current revision
+     * or one that a correction replaced (retracted facts included)} Recording such a fact again changes nothing.
+     *
+     * @param fact the fact
+     */
+    public boolean hasRecorded(FactEvent fact) {
+        Entry entry = entries.get(fact.fact().id());
+        return entry != null && (entry.fact().equals(fact) || earlierRevisions(fact.fact().id()).contains(fact));
     }
 
     /** {@return every entry, retracted ones included, in no particular order} */
@@ -186,6 +229,13 @@ public final class DyadHistory {
         boolean retracted = old != null && old.retracted();
         if (old != null && !retracted) {
             ordered.remove(old.fact());
+        }
+        if (old != null) {
+            List<FactEvent> replaced = new ArrayList<>(earlierRevisions(id));
+            if (!replaced.contains(old.fact())) {
+                replaced.add(old.fact());
+                earlier.put(id, List.copyOf(replaced));
+            }
         }
         entries.put(id, new Entry(e.revised(), e.revision(), retracted));
         if (!retracted) {

@@ -12,11 +12,13 @@ import org.entente.core.text.TerminalText;
 
 /**
  * Different content was recorded under a fact id that already names a fact: a fact id is the
- * idempotency key, so recording the same fact again changes nothing, but a different one is refused.
+ * idempotency key, so recording the same fact again (any of its recorded revisions) changes nothing,
+ * but a different one is refused.
  * Record a {@link RelationshipCommand.CorrectFact} to change a fact on purpose.
  *
  * <p>The message and {@link #differences()} name only the fields that differ, for example
- * {@code size: 350 -> 1200} or {@code sources[0].publisher: AFP -> Reuters}.
+ * {@code size: 350 -> 1200} or {@code sources[0].publisher: AFP -> Reuters}; a fact of another kind is
+ * {@code kind: hold talks -> pledge cooperation}.
  */
 public final class FactConflictException extends EntenteException {
 
@@ -114,7 +116,8 @@ public final class FactConflictException extends EntenteException {
             return "none";
         }
         if (kind) {
-            return value.getClass().getSimpleName();
+            // The kind's name as every other message gives it ("hold talks"), not the event's class.
+            return value instanceof FactEvent e ? e.kind().label() : value.getClass().getSimpleName();
         }
         if (value instanceof Optional<?> o) {
             return o.map(v -> shown(v, false)).orElse("none");

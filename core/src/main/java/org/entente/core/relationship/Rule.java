@@ -53,7 +53,9 @@ public enum Rule {
     /** Sanctions are lifted once. */
     SANCTIONS_ALREADY_LIFTED("sanctions are lifted once"),
     /** A correction keeps its fact in its dyad. */
-    CORRECTION_CHANGES_DYAD("a correction stays in its dyad");
+    CORRECTION_CHANGES_DYAD("a correction stays in its dyad"),
+    /** A correction keeps its fact's kind: a fact of another kind is retracted and the right one recorded. */
+    CORRECTION_CHANGES_KIND("a correction keeps the fact's kind");
 
     private final String description;
 

@@ -128,13 +128,24 @@ final class BatchPlanner {
         return plan;
     }
 
-    /** The dyad a command acts on; retractions find theirs from the batch or the fact-id table. */
+    /**
+     * The dyad a command acts on; retractions and corrections find theirs from the fact-id table or the
+     * batch.
+     */
     Dyad dyadOf(RelationshipCommand command, Map<FactId, Dyad> inBatch) {
         if (command instanceof FactCommand f) {
             return f.fact().dyad();
         }
         if (command instanceof CorrectFact c) {
-            return c.revised().fact().dyad();
+            // A correction goes to the dyad its fact is recorded in, whatever dyad the revision names: there
+            // the rules refuse a change of dyad (CORRECTION_CHANGES_DYAD) for every path alike. A fact recorded
+            // nowhere goes to the revision's dyad, whose rules say it is unknown.
+            FactId id = c.revised().fact().id();
+            Dyad registered = registry.dyadsOf(List.of(id)).get(id);
+            if (registered == null) {
+                registered = inBatch.get(id);
+            }
+            return registered != null ? registered : c.revised().fact().dyad();
         }
         RetractFacts r = (RetractFacts) command;
         Map<FactId, Dyad> found = new HashMap<>(registry.dyadsOf(r.facts()));

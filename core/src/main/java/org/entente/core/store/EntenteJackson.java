@@ -24,7 +24,10 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.entente.core.CameoCode;
@@ -204,6 +207,24 @@ public final class EntenteJackson {
                 provider.defaultSerializeValue(e, gen);
             }
             gen.writeEndArray();
+            // Revisions that corrections replaced (so that recording one again stays a no-op after a snapshot);
+            // written only when there are some, so a history never corrected is stored as before.
+            List<DyadHistory.Entry> corrected = entries.stream()
+                    .filter(e -> !value.earlierRevisions(e.fact().fact().id()).isEmpty()).toList();
+            if (!corrected.isEmpty()) {
+                gen.writeFieldName("earlier");
+                gen.writeStartObject();
+                for (DyadHistory.Entry e : corrected) {
+                    FactId id = e.fact().fact().id();
+                    gen.writeFieldName(id.value());
+                    gen.writeStartArray();
+                    for (FactEvent revision : value.earlierRevisions(id)) {
+                        provider.defaultSerializeValue(revision, gen);
+                    }
+                    gen.writeEndArray();
+                }
+                gen.writeEndObject();
+            }
             gen.writeEndObject();
         }
     }
@@ -215,7 +236,18 @@ public final class EntenteJackson {
             Dyad dyad = Dyad.parse(node.path("dyad").asText());
             JavaType listType = ctxt.getTypeFactory().constructCollectionType(List.class, DyadHistory.Entry.class);
             List<DyadHistory.Entry> entries = ctxt.readTreeAsValue(node.path("entries"), listType);
-            return DyadHistory.of(dyad, entries);
+            // Snapshots taken before revisions were kept have no "earlier": their facts read as never corrected.
+            Map<FactId, List<FactEvent>> earlier = new LinkedHashMap<>();
+            JsonNode stored = node.path("earlier");
+            for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<FactEvent> revisions = new ArrayList<>();
+                for (JsonNode revision : e.getValue()) {
+                    revisions.add(ctxt.readTreeAsValue(revision, FactEvent.class));
+                }
+                earlier.put(FactId.of(e.getKey()), revisions);
+            }
+            return DyadHistory.of(dyad, entries, earlier);
         }
     }
 }

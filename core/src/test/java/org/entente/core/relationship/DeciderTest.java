@@ -388,6 +388,38 @@ class DeciderTest {
         }
 
         @Test
+        void aCorrectionCannotChangeTheFactsKind() {
+            DyadHistory history = recorded(NER_USA, USA_TALKS);
+            FactCommand.PledgeCooperation pledge = new FactCommand.PledgeCooperation(USA_TALKS.fact(),
+                    List.of(CooperationDomain.values()[0]));
+
+            RuleViolationException e = rejection(history, new CorrectFact(pledge, "it was a pledge"));
+
+            assertThat(e.rule()).isEqualTo(Rule.CORRECTION_CHANGES_KIND);
+            assertThat(e.fact()).isEqualTo(id("usa-talks-2024-03"));
+            assertThat(e.dyad()).isEqualTo(NER_USA);
+            assertThat(e.reason()).isEqualTo("a correction keeps the fact's kind");
+            assertThat(e.getMessage()).isEqualTo("NER-USA usa-talks-2024-03: a correction keeps the fact's kind (hold talks),"
+                    + " but the revision is pledge cooperation; retract it and record the right fact");
+            assertThat(history.entry(id("usa-talks-2024-03"))).get().extracting(Entry::revision).isEqualTo(1);
+        }
+
+        @Test
+        void correctingBackToAnEarlierRevisionIsANewRevision() {
+            DyadHistory history = recorded(NER_USA, USA_TALKS, new CorrectFact(talksOnTheTwentieth, "wrong day"));
+
+            List<RelationshipEvent> events = record(history, new CorrectFact(USA_TALKS, "the first day was right"));
+
+            assertThat(events).singleElement().isInstanceOfSatisfying(FactCorrected.class, c -> {
+                assertThat(c.revision()).isEqualTo(3);
+                assertThat(c.revised()).isEqualTo(USA_TALKS.toEvent());
+            });
+            assertThat(history.entry(id("usa-talks-2024-03"))).get().extracting(Entry::fact).isEqualTo(USA_TALKS.toEvent());
+            assertThat(history.earlierRevisions(id("usa-talks-2024-03")))
+                    .containsExactly(USA_TALKS.toEvent(), talksOnTheTwentieth.toEvent());
+        }
+
+        @Test
         void correctingAnUnknownFactIsRejected() {
             DyadHistory history = recorded(NER_USA, USA_SOFA);
 
@@ -427,6 +459,57 @@ class DeciderTest {
 
             assertThat(history.size()).isEqualTo(NigerStory.usa().size());
             assertThat(history.state()).isEqualTo(before);
+        }
+
+        @Test
+        void recordingAnyEarlierRevisionOfACorrectedFactAgainGivesNoEvent() {
+            FactCommand.HoldTalks onTheTwentieth = new FactCommand.HoldTalks(
+                    FactHeader.of("usa-talks-2024-03", HappenedOn.day(2024, 3, 20), USA, NER, NigerStory.reported("x")),
+                    USA_TALKS.subject());
+            FactCommand.HoldTalks onTheTwentyFirst = new FactCommand.HoldTalks(
+                    FactHeader.of("usa-talks-2024-03", HappenedOn.day(2024, 3, 21), USA, NER, NigerStory.reported("x")),
+                    USA_TALKS.subject());
+            DyadHistory history = recorded(NER_USA, USA_TALKS, new CorrectFact(onTheTwentieth, "wrong day"),
+                    new CorrectFact(onTheTwentyFirst, "wrong day again"));
+
+            assertThat(Decider.decide(USA_TALKS, history)).isEmpty();
+            assertThat(Decider.decide(onTheTwentieth, history)).isEmpty();
+            assertThat(Decider.decide(onTheTwentyFirst, history)).isEmpty();
+            assertThat(Decider.decideAll(List.of(USA_TALKS, onTheTwentieth), history)).isEmpty();
+            assertThat(history.hasRecorded(USA_TALKS.toEvent())).isTrue();
+            // Content never recorded under the id is still a conflict, with the current revision's values.
+            FactCommand.HoldTalks onTheTwentySecond = new FactCommand.HoldTalks(
+                    FactHeader.of("usa-talks-2024-03", HappenedOn.day(2024, 3, 22), USA, NER, NigerStory.reported("x")),
+                    USA_TALKS.subject());
+            assertThatThrownBy(() -> Decider.decide(onTheTwentySecond, history))
+                    .isInstanceOfSatisfying(FactConflictException.class, e -> assertThat(e.differences())
+                            .extracting(FactConflictException.Difference::toString)
+                            .containsExactly("fact.happened.day: 2024-03-21 -> 2024-03-22"));
+        }
+
+        @Test
+        void theEarlierRevisionsSurviveACopyAndARebuild() {
+            DyadHistory history = recorded(NER_USA, USA_TALKS, new CorrectFact(new FactCommand.HoldTalks(
+                    FactHeader.of("usa-talks-2024-03", HappenedOn.day(2024, 3, 20), USA, NER, NigerStory.reported("x")),
+                    USA_TALKS.subject()), "wrong day"));
+
+            assertThat(history.copy().earlierRevisions(id("usa-talks-2024-03"))).containsExactly(USA_TALKS.toEvent());
+            DyadHistory rebuilt = DyadHistory.of(NER_USA, history.entries(),
+                    java.util.Map.of(id("usa-talks-2024-03"), history.earlierRevisions(id("usa-talks-2024-03"))));
+            assertThat(Decider.decide(USA_TALKS, rebuilt)).isEmpty();
+        }
+
+        @Test
+        void aConflictOfKindsNamesTheKindsAsMessagesDo() {
+            DyadHistory history = recorded(NER_USA, USA_TALKS);
+            FactCommand.PledgeCooperation pledge = new FactCommand.PledgeCooperation(USA_TALKS.fact(),
+                    List.of(CooperationDomain.values()[0]));
+
+            assertThatThrownBy(() -> Decider.decide(pledge, history))
+                    .isInstanceOfSatisfying(FactConflictException.class, e -> assertThat(e.differences())
+                            .extracting(FactConflictException.Difference::toString)
+                            .containsExactly("kind: hold talks -> pledge cooperation"))
+                    .hasMessageNotContaining("TalksHeld");
         }
 
         @Test

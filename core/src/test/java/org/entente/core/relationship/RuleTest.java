@@ -136,6 +136,16 @@ class RuleTest {
     }
 
     @Test
+    void aCorrectionChangingItsFactsKindIsRefused() {
+        FactCommand talks = new FactCommand.HoldTalks(h("talks", "2024-01-01", NER, USA), Optional.empty());
+        FactCommand pledge = new FactCommand.PledgeCooperation(h("talks", "2024-01-01", NER, USA), List.of(CooperationDomain.values()[0]));
+        RuleViolationException e = rejected(new RelationshipCommand.CorrectFact(pledge, "it was a pledge"), history(NER_USA, talks),
+                Rule.CORRECTION_CHANGES_KIND);
+        assertThat(e.fact()).isEqualTo(FactId.of("talks"));
+        assertThat(e.dyad()).isEqualTo(NER_USA);
+    }
+
+    @Test
     void aReplayOfAFactOfAnotherDyadIsRefusedWithItsRule() {
         FactEvent other = new FactCommand.HoldTalks(h("talks", "2024-01-01", NER, FRA), Optional.empty()).toEvent();
         PROVOKED.add(Rule.FACT_OF_ANOTHER_DYAD);

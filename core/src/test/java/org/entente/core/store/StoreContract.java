@@ -12,10 +12,12 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.AgreementKind;
+import org.entente.core.relationship.CooperationDomain;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactConflictException;
 import org.entente.core.relationship.RelationshipCommand;
+import org.entente.core.relationship.Rule;
 import org.entente.core.relationship.RuleViolationException;
 import org.entente.core.relationship.UnknownFactException;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,76 @@ abstract class StoreContract {
             assertThat(corrected.events()).isEqualTo(1);
             assertThat(store.history(Dyad.of(NER, USA)).orElseThrow().entry(FactId.of("usa-deadline")).orElseThrow().revision())
                     .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCorrectionMovingItsFactToAnotherDyadIsTheRuleViolationOnEveryPath() {
+        try (EntenteStore store = open()) {
+            store.record(talks("chn-talks", "2024-04-23", CHN, NER));
+            RelationshipCommand moved = new RelationshipCommand.CorrectFact(talks("chn-talks", "2024-04-23", FRA, NER), "wrong partner");
+
+            assertThatThrownBy(() -> store.record(moved)).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                assertThat(e.rule()).isEqualTo(Rule.CORRECTION_CHANGES_DYAD);
+                assertThat(e.dyad()).isEqualTo(Dyad.of(CHN, NER));
+                assertThat(e.fact()).isEqualTo(FactId.of("chn-talks"));
+                assertThat(e.getMessage()).contains("the revision is about FRA-NER");
+            });
+            assertThat(store.dryRun(List.of(moved)).violations()).singleElement().satisfies(v -> {
+                assertThat(v.dyad()).contains(Dyad.of(CHN, NER));
+                assertThat(v.error()).isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.CORRECTION_CHANGES_DYAD));
+            });
+            assertThatThrownBy(() -> store.recordAll(List.of(moved))).isInstanceOfSatisfying(BatchRejectedException.class,
+                    e -> assertThat(e.violations()).singleElement().extracting(BatchViolation::error)
+                            .isInstanceOfSatisfying(RuleViolationException.class,
+                                    v -> assertThat(v.rule()).isEqualTo(Rule.CORRECTION_CHANGES_DYAD)));
+            // A fact recorded earlier in the same batch is found there.
+            assertThatThrownBy(() -> store.recordAll(List.of(talks("tur-talks", "2024-04-26", TUR, NER),
+                    new RelationshipCommand.CorrectFact(talks("tur-talks", "2024-04-26", FRA, NER), "wrong partner"))))
+                    .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.violations()).singleElement()
+                            .extracting(BatchViolation::error).isInstanceOfSatisfying(RuleViolationException.class,
+                                    v -> assertThat(v.rule()).isEqualTo(Rule.CORRECTION_CHANGES_DYAD)));
+            assertThat(store.history(Dyad.of(FRA, NER))).isEmpty();
+        }
+    }
+
+    @Test
+    void aCorrectionChangingItsFactsKindIsTheRuleViolation() {
+        try (EntenteStore store = open()) {
+            store.record(talks("chn-talks", "2024-04-23", CHN, NER));
+            assertThatThrownBy(() -> store.record(new RelationshipCommand.CorrectFact(
+                    pledge("chn-talks", "2024-04-23", CHN, NER, CooperationDomain.values()[0]), "it was a pledge")))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.rule()).isEqualTo(Rule.CORRECTION_CHANGES_KIND);
+                        assertThat(e.fact()).isEqualTo(FactId.of("chn-talks"));
+                    });
+        }
+    }
+
+    @Test
+    void aScriptThatRecordsAndThenCorrectsAFactCanRunAgain() {
+        FactCommand original = talks("chn-talks", "2024-04-23", CHN, NER);
+        List<RelationshipCommand> script = List.of(original,
+                new RelationshipCommand.CorrectFact(talks("chn-talks", "2024-04-24", CHN, NER), "the day after"));
+        try (EntenteStore store = open()) {
+            for (RelationshipCommand c : script) {
+                assertThat(store.record(c).events()).isEqualTo(1);
+            }
+            for (RelationshipCommand c : script) {
+                assertThat(store.record(c).events()).as("run again: %s", c).isZero();
+            }
+            BatchResult again = store.recordAll(script);
+            assertThat(again.events()).isZero();
+            assertThat(again.unchanged()).isEqualTo(2);
+            // Correcting back to the original content is a new revision, not a no-op.
+            Recorded back = store.record(new RelationshipCommand.CorrectFact(original, "the first day was right"));
+            assertThat(back.events()).isEqualTo(1);
+            assertThat(store.history(Dyad.of(CHN, NER)).orElseThrow().entry(FactId.of("chn-talks")).orElseThrow().revision())
+                    .isEqualTo(3);
+            // Content never recorded under the id is still a conflict.
+            assertThatThrownBy(() -> store.record(talks("chn-talks", "2024-04-25", CHN, NER)))
+                    .isInstanceOf(FactConflictException.class).hasMessageContaining("2024-04-23 -> 2024-04-25");
         }
     }
 

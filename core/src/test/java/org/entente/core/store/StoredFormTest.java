@@ -93,4 +93,30 @@ class StoredFormTest {
             assertThat(store.history(Dyad.of(NER, USA)).orElseThrow().facts()).hasSize(nigerUsa().size());
         }
     }
+
+    @Test
+    void aSnapshotKeepsTheRevisionsCorrectionsReplacedSoRecordingOneAgainStaysANoOp() {
+        org.entente.core.relationship.FactCommand original = talks("chn-talks", "2024-04-23", CHN, NER);
+        try (EntenteStore store = EntenteStore.builder().h2(directory).snapshotThreshold(2).build()) {
+            store.record(original);
+            store.record(new org.entente.core.relationship.RelationshipCommand.CorrectFact(talks("chn-talks", "2024-04-24", CHN, NER), "a"));
+            store.record(new org.entente.core.relationship.RelationshipCommand.CorrectFact(talks("chn-talks", "2024-04-25", CHN, NER), "b"));
+            store.record(talks("chn-talks-2", "2024-04-26", CHN, NER));
+        }
+        try (EntenteStore store = EntenteStore.builder().h2(directory).snapshotThreshold(2).build()) {
+            List<String> snapshots = new ArrayList<>();
+            try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT payload FROM SnapshotEventEntry")) {
+                while (rs.next()) {
+                    snapshots.add(new String(rs.getBytes(1), StandardCharsets.UTF_8));
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            assertThat(snapshots).isNotEmpty().last().asString().contains("\"earlier\"", "2024-04-23", "2024-04-24");
+            assertThat(store.history(Dyad.of(CHN, NER)).orElseThrow().earlierRevisions(org.entente.core.FactId.of("chn-talks")))
+                    .extracting(e -> e.fact().happened().day().toString()).containsExactly("2024-04-23", "2024-04-24");
+            assertThat(store.record(original).events()).isZero();
+        }
+    }
 }
