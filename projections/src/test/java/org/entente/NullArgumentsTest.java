@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -25,6 +23,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.NullArgumentProbe;
 import org.entente.core.FactId;
 import org.entente.core.relationship.Fact;
 import org.entente.core.relationship.FactBuilder;
@@ -119,27 +118,7 @@ class NullArgumentsTest {
         int checked = 0;
         for (Map.Entry<Class<?>, Object> type : INSTANCES.entrySet()) {
             for (Executable e : publicExecutables(type.getKey(), true)) {
-                Class<?>[] params = e.getParameterTypes();
-                for (int i = 0; i < params.length; i++) {
-                    if (params[i].isPrimitive()) {
-                        continue;
-                    }
-                    Object[] args = samples(e);
-                    args[i] = null;
-                    checked++;
-                    String where = type.getKey().getSimpleName() + "." + e.getName() + " parameter #" + (i + 1);
-                    try {
-                        invoke(e, type.getValue(), args);
-                        failures.add(where + ": accepted null");
-                    } catch (NullPointerException npe) {
-                        String message = String.valueOf(npe.getMessage());
-                        if (!message.matches(".+ (is|are) null; give .+") || message.startsWith("Cannot ")) {
-                            failures.add(where + ": " + message);
-                        }
-                    } catch (RuntimeException other) {
-                        failures.add(where + ": " + other);
-                    }
-                }
+                checked += NullArgumentProbe.probe(e, type.getValue(), NullArgumentsTest::samples, failures);
             }
         }
         assertThat(checked).as("parameters checked").isGreaterThan(80);
@@ -200,7 +179,7 @@ class NullArgumentsTest {
             }
             checked++;
             try {
-                invoke(e, closed, samples(e));
+                NullArgumentProbe.invoke(e, closed, samples(e));
                 answered.add(e.getName() + ": answered");
             } catch (IllegalStateException refused) {
                 if (!refused.getMessage().startsWith("this Entente is closed")) {
@@ -260,21 +239,5 @@ class NullArgumentsTest {
             });
         }
         throw new AssertionError("no sample of " + type.getName() + " for " + e + "; add one to SAMPLES");
-    }
-
-    private static void invoke(Executable e, Object instance, Object[] args) throws Exception {
-        try {
-            if (e instanceof Constructor<?> c) {
-                c.newInstance(args);
-            } else {
-                Method m = (Method) e;
-                m.invoke(Modifier.isStatic(m.getModifiers()) ? null : instance, args);
-            }
-        } catch (InvocationTargetException wrapped) {
-            if (wrapped.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw wrapped;
-        }
     }
 }

@@ -3,9 +3,7 @@ package org.entente.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.LocalDate;
@@ -55,31 +53,7 @@ class NullArgumentsTest {
                 }
             }
             for (Executable e : executables) {
-                Class<?>[] params = e.getParameterTypes();
-                for (int i = 0; i < params.length; i++) {
-                    if (params[i].isPrimitive()) {
-                        continue;
-                    }
-                    Object[] args = new Object[params.length];
-                    for (int j = 0; j < params.length; j++) {
-                        if (j != i) {
-                            args[j] = sample(params[j], e);
-                        }
-                    }
-                    checked++;
-                    String where = type.getSimpleName() + "." + e.getName() + " parameter #" + (i + 1);
-                    try {
-                        invoke(e, INSTANCES.get(type), args);
-                        failures.add(where + ": accepted null");
-                    } catch (NullPointerException npe) {
-                        String message = String.valueOf(npe.getMessage());
-                        if (!message.matches(".+ (is|are) null; give .+") || message.startsWith("Cannot ")) {
-                            failures.add(where + ": " + message);
-                        }
-                    } catch (RuntimeException other) {
-                        failures.add(where + ": " + other);
-                    }
-                }
+                checked += NullArgumentProbe.probe(e, INSTANCES.get(type), NullArgumentsTest::samples, failures);
             }
         }
         assertThat(checked).as("parameters checked").isGreaterThan(20);
@@ -109,27 +83,16 @@ class NullArgumentsTest {
         return fail("no NullPointerException");
     }
 
-    private static Object sample(Class<?> type, Executable e) {
-        Object sample = SAMPLES.get(type);
-        if (sample == null) {
-            throw new AssertionError("no sample of " + type.getName() + " for " + e + "; add one to SAMPLES");
-        }
-        return sample;
-    }
-
-    private static void invoke(Executable e, Object instance, Object[] args) throws Exception {
-        try {
-            if (e instanceof Constructor<?> c) {
-                c.newInstance(args);
-            } else {
-                Method m = (Method) e;
-                m.invoke(Modifier.isStatic(m.getModifiers()) ? null : instance, args);
+    private static Object[] samples(Executable e) {
+        Class<?>[] params = e.getParameterTypes();
+        Object[] args = new Object[params.length];
+        for (int j = 0; j < params.length; j++) {
+            Object sample = SAMPLES.get(params[j]);
+            if (sample == null && !params[j].isPrimitive()) {
+                throw new AssertionError("no sample of " + params[j].getName() + " for " + e + "; add one to SAMPLES");
             }
-        } catch (InvocationTargetException wrapped) {
-            if (wrapped.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw wrapped;
+            args[j] = sample;
         }
+        return args;
     }
 }
