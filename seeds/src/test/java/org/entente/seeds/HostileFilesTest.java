@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files made to exhaust the reader are refused within a second each, with a problem that names the
- * limit. The files are built before the clock starts.
+ * Files made to exhaust the reader are refused with a problem that names the limit, and do not hang it.
+ * The time bound is a guard against a reader that expands aliases or nesting without limit (which would
+ * run for minutes or exhaust the heap), not a performance measure: it is generous so that a loaded CI
+ * machine cannot fail it (it was one second and failed under load); how fast files are read is the
+ * benchmark harness's business. The files are built before the clock starts.
  */
 class HostileFilesTest {
 
-    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     private static final String HEADER = "format: entente-seed/1\ntitle: Test\n";
 
     @BeforeAll
@@ -32,9 +35,9 @@ class HostileFilesTest {
         Seeds.bundled("niger-2024");
     }
 
-    /** The problems of a file refused within a second. */
+    /** The problems of a file refused without hanging the reader. */
     private static List<SeedProblem> refusedQuickly(SeedReader reader, byte[] bytes, String name) {
-        return assertTimeoutPreemptively(ONE_SECOND, () -> {
+        return assertTimeoutPreemptively(HANG_GUARD, () -> {
             try {
                 reader.read(new ByteArrayInputStream(bytes), name);
             } catch (SeedFormatException e) {
@@ -197,7 +200,7 @@ class HostileFilesTest {
             }
         };
 
-        SeedFormatException e = assertTimeoutPreemptively(ONE_SECOND, () -> org.assertj.core.api.Assertions
+        SeedFormatException e = assertTimeoutPreemptively(HANG_GUARD, () -> org.assertj.core.api.Assertions
                 .catchThrowableOfType(SeedFormatException.class, () -> SeedReader.standard().read(endless, "endless.yaml")));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -219,7 +222,7 @@ class HostileFilesTest {
             }
         }
 
-        SeedFormatException e = assertTimeoutPreemptively(ONE_SECOND, () -> org.assertj.core.api.Assertions
+        SeedFormatException e = assertTimeoutPreemptively(HANG_GUARD, () -> org.assertj.core.api.Assertions
                 .catchThrowableOfType(SeedFormatException.class, () -> Seeds.read(big)));
 
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
