@@ -1,6 +1,7 @@
 package org.entente.core;
 
 import java.time.LocalDate;
+import org.entente.core.internal.CalendarDays;
 import org.entente.core.internal.Require;
 
 /**
@@ -13,9 +14,9 @@ import org.entente.core.internal.Require;
 public record HappenedOn(LocalDate day, Precision precision) implements Comparable<HappenedOn> {
 
     /** The earliest day accepted. */
-    public static final LocalDate EARLIEST = LocalDate.of(1600, 1, 1);
+    public static final LocalDate EARLIEST = CalendarDays.EARLIEST;
     /** The latest day accepted. */
-    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+    public static final LocalDate LATEST = CalendarDays.LATEST;
 
     /**
      * Validates the range; see the type's documentation.
@@ -48,7 +49,7 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
      * @param dayOfMonth the day of the month, 1 to 28, 29, 30 or 31 as the month has
      */
     public static HappenedOn day(int year, int month, int dayOfMonth) {
-        return day(LocalDate.of(year, month, dayOfMonth));
+        return day(CalendarDays.day("", "HappenedOn.day(" + year + ", " + month + ", " + dayOfMonth + ")", year, month, dayOfMonth));
     }
 
     /**
@@ -69,7 +70,7 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
      * @return the first of the month, at {@code MONTH} precision
      */
     public static HappenedOn month(int year, int month) {
-        return new HappenedOn(LocalDate.of(year, month, 1), Precision.MONTH);
+        return new HappenedOn(CalendarDays.day("", "HappenedOn.month(" + year + ", " + month + ")", year, month, 1), Precision.MONTH);
     }
 
     /**
@@ -79,7 +80,7 @@ public record HappenedOn(LocalDate day, Precision precision) implements Comparab
      * @return 1 January of the year, at {@code YEAR} precision
      */
     public static HappenedOn year(int year) {
-        return new HappenedOn(LocalDate.of(year, 1, 1), Precision.YEAR);
+        return new HappenedOn(CalendarDays.day("", "HappenedOn.year(" + year + ")", year, 1, 1), Precision.YEAR);
     }
 
     @Override

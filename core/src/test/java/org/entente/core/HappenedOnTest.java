@@ -19,7 +19,23 @@ class HappenedOnTest {
     void theDayBeforeTheRangeIsRejectedNamingTheRange() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> HappenedOn.day(1599, 12, 31))
+                .withMessage("HappenedOn.day(1599, 12, 31) is outside the accepted range 1600-01-01 to 2199-12-31 (a year of 1600 to 2199)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HappenedOn.of(LocalDate.of(1599, 12, 31), Precision.DAY))
                 .withMessage("day 1599-12-31 is outside the accepted range 1600-01-01..2199-12-31");
+    }
+
+    @Test
+    void anImpossibleDayOrMonthIsRejectedNamingTheCallAndWhatIsAccepted() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HappenedOn.day(2024, 2, 30))
+                .withMessage("HappenedOn.day(2024, 2, 30) is not a date: February 2024 has 29 days; give a day of 1 to 29");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HappenedOn.month(2024, 13))
+                .withMessage("HappenedOn.month(2024, 13) is not a date: the month is 13; months are 1 to 12");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HappenedOn.year(2200))
+                .withMessageStartingWith("HappenedOn.year(2200) is outside the accepted range 1600-01-01 to 2199-12-31");
     }
 
     @Test
