@@ -35,6 +35,8 @@ import org.entente.core.store.BatchProgress;
 import org.entente.partnership.Definitions;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
+import org.entente.partnership.Status;
+import org.entente.partnership.RepresentationLevel;
 import org.entente.simulation.DroppedFact;
 import org.entente.simulation.PortfolioComparison;
 import org.entente.simulation.Scenario;
@@ -123,6 +125,16 @@ class NullArgumentsTest {
         }
         assertThat(checked).as("parameters checked").isGreaterThan(80);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theNestedResultRecordsNameANullComponent() {
+        assertThatNullPointerException().isThrownBy(() -> new Partnership.Representation(NER, null, RepresentationLevel.NONE))
+                .withMessageStartingWith("host is null; give ");
+        assertThatNullPointerException().isThrownBy(() -> new Portfolio.SecurityPartner(null, 1, 1.0))
+                .withMessageStartingWith("partner is null; give ");
+        assertThatNullPointerException().isThrownBy(() -> new PortfolioComparison.PartnerChange(USA, Status.ACTIVE, null, 1, 0))
+                .withMessageStartingWith("status after is null; give ");
     }
 
     @Test

@@ -107,6 +107,18 @@ public record Partnership(
      * @param level  ambassador, chargé d'affaires or none
      */
     public record Representation(Country sender, Country host, RepresentationLevel level) {
+        /**
+         * Checks the components.
+         *
+         * @param sender the country represented
+         * @param host   where
+         * @param level  ambassador, chargé d'affaires or none
+         */
+        public Representation {
+            Require.nonNull(sender, "sender", "the country represented, such as Country.of(\"TUR\")");
+            Require.nonNull(host, "host", "the country it is represented in, such as Country.of(\"NER\")");
+            Require.nonNull(level, "level", "a RepresentationLevel (NONE when it has no head of mission there)");
+        }
     }
 
     /**

@@ -59,6 +59,16 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @param share   weight / total weight
      */
     public record SecurityPartner(Country partner, int weight, double share) {
+        /**
+         * Checks the components.
+         *
+         * @param partner the other country
+         * @param weight  how many of the four elements (1 to 4)
+         * @param share   weight / total weight
+         */
+        public SecurityPartner {
+            Require.nonNull(partner, "partner", "the other country, such as Country.of(\"TUR\")");
+        }
     }
 
     /**

@@ -48,6 +48,20 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
      * @param weightAfter  its security weight in the branch
      */
     public record PartnerChange(Country partner, Status statusBefore, Status statusAfter, int weightBefore, int weightAfter) {
+        /**
+         * Checks the components.
+         *
+         * @param partner      the other country
+         * @param statusBefore its status in real history
+         * @param statusAfter  its status in the branch
+         * @param weightBefore its security weight in real history (0 to 4)
+         * @param weightAfter  its security weight in the branch
+         */
+        public PartnerChange {
+            Require.nonNull(partner, "partner", "the other country, such as Country.of(\"USA\")");
+            Require.nonNull(statusBefore, "status before", "its Status in real history (NONE when it had no partnership)");
+            Require.nonNull(statusAfter, "status after", "its Status in the branch (NONE when it has no partnership)");
+        }
     }
 
     /** {@return the diversification in real history, if the country has security partners there} */
