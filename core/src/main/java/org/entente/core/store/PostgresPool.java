@@ -40,9 +40,11 @@ final class PostgresPool {
         }
     }
 
-    /** Opens the pool; the caller closes it through the returned {@link Closeable} (the same object). */
+    /**
+     * Opens the pool; the caller closes it through the returned {@link Closeable} (the same object).
+     * The jars were checked when the builder took the URL ({@link #check()}), which made the settings.
+     */
     static DataSource open(Settings s) {
-        check();
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
         config.setJdbcUrl(s.jdbcUrl());
         config.setUsername(s.user());
