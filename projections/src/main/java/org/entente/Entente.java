@@ -89,7 +89,7 @@ public final class Entente implements AutoCloseable {
             case MEMORY -> Projections.Mode.SYNCHRONOUS;
             case H2 -> Projections.Mode.STREAMING;
             case POSTGRES -> Projections.Mode.SHARED;
-        });
+        }, b.projectionCache);
         EntenteStore.Builder sb = b.storeBuilder()
                 .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
         this.store = buildUnwrapped(sb);
@@ -462,7 +462,7 @@ public final class Entente implements AutoCloseable {
 
             @Override
             public java.util.Set<Dyad> dyadsOf(Country country) {
-                return projections.index().dyadsOf(country);
+                return projections.dyadsOf(country);
             }
 
             @Override
@@ -635,6 +635,16 @@ public final class Entente implements AutoCloseable {
                 .min().orElse(-1);
     }
 
+    /**
+     * {@return what the projection cache holds (dyads, fact versions, the budget) and how it has served queries
+     * (hits, misses, evictions)} See {@link Builder#projectionCache(ProjectionCache)}; a rebuild of the
+     * projections empties the cache and starts the counts again.
+     */
+    public ProjectionCache.Statistics cacheStatistics() {
+        requireOpen();
+        return projections.index().statistics();
+    }
+
     /** {@return the underlying store (for tools that need it, such as the command line's export)} */
     public EntenteStore store() {
         return store;
@@ -661,11 +671,10 @@ public final class Entente implements AutoCloseable {
     }
 
     private FactView view(Dyad dyad, When when) {
-        Optional<DyadIndex> index = projections.index().dyad(dyad);
-        if (index.isEmpty()) {
+        DyadIndex.Snapshot snapshot = projections.index().snapshot(dyad);
+        if (snapshot.isEmpty()) {
             return FactView.of(dyad, List.of());
         }
-        DyadIndex.Snapshot snapshot = index.get().snapshot();
         if (when.isCurrent()) {
             return snapshot.current();
         }
@@ -678,15 +687,13 @@ public final class Entente implements AutoCloseable {
     private List<TimelineEntry> timeline(List<Dyad> dyads, TimelineFilter filter) {
         List<TimelineEntry> out = new ArrayList<>();
         for (Dyad dyad : dyads) {
-            projections.index().dyad(dyad).ifPresent(index -> {
-                for (DyadIndex.Entry e : index.snapshot().entries(filter.knownAt().orElse(null))) {
-                    TimelineEntry entry = new TimelineEntry(e.fact(), e.revision(), e.firstRecorded(), e.revisedAt(),
-                            e.retractedAt(), e.retractionReason());
-                    if (filter.accepts(entry)) {
-                        out.add(entry);
-                    }
+            for (DyadIndex.Entry e : projections.index().snapshot(dyad).entries(filter.knownAt().orElse(null))) {
+                TimelineEntry entry = new TimelineEntry(e.fact(), e.revision(), e.firstRecorded(), e.revisedAt(),
+                        e.retractedAt(), e.retractionReason());
+                if (filter.accepts(entry)) {
+                    out.add(entry);
                 }
-            });
+            }
         }
         out.sort(Comparator.comparing(TimelineEntry::fact, DyadHistory.ORDER));
         return out;
@@ -694,7 +701,7 @@ public final class Entente implements AutoCloseable {
 
     private List<Dyad> dyadsOf(Country country) {
         written.keySet().stream().filter(d -> d.contains(country)).forEach(this::awaitWrites);
-        return projections.index().dyadsOf(country).stream().sorted().toList();
+        return projections.dyadsOf(country).stream().sorted().toList();
     }
 
     private void awaitWrites(Dyad dyad) {
@@ -751,8 +758,25 @@ public final class Entente implements AutoCloseable {
         private int processorBatchSize = 100;
         private int segments = 1;
         private int maxClaimedSegments = Integer.MAX_VALUE;
+        private ProjectionCache projectionCache = ProjectionCache.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Sets how much of the projections stays in memory between queries (default
+         * {@link ProjectionCache#defaults()}: {@value ProjectionCache#DEFAULT_VERSIONS} fact versions). A dyad
+         * a query needs that is not cached is read from the store: its projection rows (H2 file), or its
+         * events (PostgreSQL, where another instance's rows may lag this one, and in memory); then kept,
+         * the least recently used dyads dropped to stay within the budget.
+         *
+         * @param cache the budget, such as {@code ProjectionCache.facts(500_000)} or {@link ProjectionCache#none()}
+         * @return this builder
+         */
+        public Builder projectionCache(ProjectionCache cache) {
+            Require.nonNull(cache, "cache", "a ProjectionCache such as ProjectionCache.facts(500_000) or ProjectionCache.none()");
+            projectionCache = cache;
+            return this;
         }
 
         /**

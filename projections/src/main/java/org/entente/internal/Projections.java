@@ -63,10 +63,15 @@ public final class Projections {
 
     /** The event processor's name (and its tokens' name). */
     public static final String PROCESSOR = "entente-projections";
-    /** The version of the projection tables' shape; a different stored version triggers a rebuild. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The version of the projection tables' shape: 2 added {@value #DYADS}. Version 1 tables are
+     * migrated on open; any other stored version triggers a rebuild.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     static final String TABLE = "entente_projection_fact";
+    /** Each dyad under both its countries: a country's dyads without reading their history. */
+    static final String DYADS = "entente_projection_dyad";
     static final String META = "entente_projection_meta";
     private static final String PENDING = "entente.projection.pending";
 
@@ -92,7 +97,11 @@ public final class Projections {
     private int segments = 1;
     private final ObjectWriter writer;
     private final ObjectReader reader;
-    private volatile FactIndex index = new FactIndex();
+    private final long cacheBudget;
+    private volatile FactIndex index;
+    /** Dyads known to be in {@value #DYADS} (bounded by the number of dyads); filled after commits. */
+    private final java.util.Set<Dyad> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
     private volatile EntenteStore store;
     private volatile Configuration configuration;
     private volatile TrackingToken lastRebuildPosition;
@@ -100,9 +109,16 @@ public final class Projections {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Projections.class);
     private final java.util.concurrent.ConcurrentHashMap<String, ProcessingFailure> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Projections in a mode; install them with {@link #install}. */
+    /** Projections in a mode with the default cache; install them with {@link #install}. */
     public Projections(Mode mode) {
+        this(mode, org.entente.ProjectionCache.defaults());
+    }
+
+    /** Projections in a mode keeping at most the cache's budget in memory; install them with {@link #install}. */
+    public Projections(Mode mode, org.entente.ProjectionCache cache) {
         this.mode = mode;
+        this.cacheBudget = cache.versions();
+        this.index = newIndex();
         this.synchronous = mode == Mode.SYNCHRONOUS;
         ObjectMapper mapper = EntenteJackson.mapper(EventTypeRegistry.standard());
         this.writer = mapper.writerFor(FactEvent.class);
@@ -128,7 +144,7 @@ public final class Projections {
             ep.registerListenerInvocationErrorHandler(PROCESSOR, c -> new FailureRecorder(PROCESSOR));
             if (mode == Mode.SHARED) {
                 ep.registerPooledStreamingEventProcessor(INDEX_PROCESSOR, Configuration::eventStore,
-                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(1));
+                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(1).initialToken(source -> followerStart()));
                 ep.registerTokenStore(INDEX_PROCESSOR, c -> new IndexTokens());
                 ep.registerEventHandler(c -> follower);
                 ep.assignHandlerInstancesMatching(INDEX_PROCESSOR, h -> h == follower);
@@ -139,6 +155,28 @@ public final class Projections {
             configuration = c;
             c.onStart(Phase.OUTBOUND_EVENT_CONNECTORS, () -> open(c.getComponent(EntenteStore.class)));
         });
+    }
+
+    /**
+     * Where this instance's follower starts: where the projections' processor stands (the token of its
+     * lowest segment, gaps included), not at the start of the store. The index holds no dyad yet, and a
+     * dyad loaded later is read from its events; the follower is there for what is committed after.
+     * A gap of that token (an event not yet committed when it was read) is still followed.
+     */
+    private TrackingToken followerStart() {
+        TrackingToken lowest = null;
+        for (Optional<TrackingToken> t : store.tokens(PROCESSOR).values()) {
+            if (t.isEmpty()) {
+                return null; // a segment that has processed nothing: from the start (a new store)
+            }
+            if (lowest == null || t.get().position().orElse(-1) < lowest.position().orElse(-1)) {
+                lowest = t.get();
+            }
+        }
+        if (lowest != null) {
+            index.apply(List.of(), lowest.position().orElse(-1));
+        }
+        return lowest;
     }
 
     /** Feeds this instance's index from the event store in {@link Mode#SHARED} mode (nothing written). */
@@ -249,6 +287,10 @@ public final class Projections {
                         IntegrityFinding.Kind.UNFINISHED_IMPORT, unfinished.get(), false)), List.of()));
             }
             int stored = createTables(connections);
+            if (stored == 1) {
+                migrateFromVersion1(connections);
+                stored = SCHEMA_VERSION;
+            }
             List<IntegrityFinding> found = stored == SCHEMA_VERSION ? checkOnOpen(store) : List.of();
             if (found.stream().anyMatch(f -> !f.repairable())) {
                 throw new StoreInconsistentException(store.toString(), new IntegrityReport(false, -1, found, List.of()));
@@ -263,11 +305,12 @@ public final class Projections {
                 // No version (a new database) or another one (an upgrade): build from the event store.
                 rebuildTables();
             } else if (mode != Mode.SHARED) {
-                FactIndex loaded = load(connections);
-                // Processors have not started: the rows loaded are exactly those up to the stored token.
+                // Nothing is read: dyads are loaded from the rows as queries need them. Processors have not
+                // started, so the rows are exactly those up to the stored token.
                 long position = store.tokenPositions(PROCESSOR).values().stream().mapToLong(Long::longValue).min().orElse(-1);
-                loaded.apply(List.of(), position);
-                index = loaded;
+                FactIndex fresh = newIndex();
+                fresh.apply(List.of(), position);
+                index = fresh;
             }
         });
     }
@@ -409,6 +452,8 @@ public final class Projections {
                     + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
                     + " payload VARCHAR, reason VARCHAR, PRIMARY KEY (dyad, seq, fact_id))");
             s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS " + DYADS + " (country VARCHAR(16) NOT NULL, dyad VARCHAR(16) NOT NULL,"
+                    + " PRIMARY KEY (country, dyad))");
             widen(c, "payload");
             widen(c, "reason");
             return storedVersion(c);
@@ -483,26 +528,147 @@ public final class Projections {
         }
     }
 
-    private FactIndex load(ConnectionProvider connections) {
-        FactIndex loaded = new FactIndex();
-        List<FactVersion> batch = new ArrayList<>();
-        try (Connection c = connections.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM " + TABLE
-                     + " ORDER BY dyad, seq, fact_id")) {
-            while (rs.next()) {
-                batch.add(new FactVersion(Dyad.parse(rs.getString(1)), rs.getLong(2), FactId.of(rs.getString(3)), rs.getInt(4),
-                        Optional.ofNullable(rs.getString(6)).map(this::read), Instant.parse(rs.getString(5)),
-                        Optional.ofNullable(rs.getString(7))));
-                if (batch.size() >= 10_000) {
-                    loaded.apply(batch);
-                    batch = new ArrayList<>();
+    /** An empty index with this instance's budget, loading from the rows (streaming) or the events. */
+    private FactIndex newIndex() {
+        return new FactIndex(cacheBudget, mode == Mode.STREAMING ? this::loadRows : this::loadEvents);
+    }
+
+    /**
+     * A dyad's rows, by the table's key prefix: exactly what the processor applied (its rows commit
+     * with its token, and the index hears of them after that commit).
+     */
+    private List<FactVersion> loadRows(Dyad dyad) {
+        List<FactVersion> out = new ArrayList<>();
+        try (Connection c = store.connections().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM "
+                     + TABLE + " WHERE dyad = ? ORDER BY seq, fact_id")) {
+            ps.setString(1, dyad.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FactVersion(dyad, rs.getLong(2), FactId.of(rs.getString(3)), rs.getInt(4),
+                            Optional.ofNullable(rs.getString(6)).map(this::read), Instant.parse(rs.getString(5)),
+                            Optional.ofNullable(rs.getString(7))));
                 }
             }
         } catch (SQLException e) {
-            throw new EntenteException("could not read the projection table: " + e.getMessage(), e);
+            throw new EntenteException("could not read the projection rows of " + dyad + ": " + e.getMessage(), e);
         }
-        loaded.apply(batch);
-        return loaded;
+        rowsRead.addAndGet(out.size());
+        return out;
+    }
+
+    /**
+     * A dyad's versions from its events (by the event table's aggregate key, snapshots left aside): in
+     * shared mode the rows may lag this instance's follower, and in memory there are no rows.
+     */
+    private List<FactVersion> loadEvents(Dyad dyad) {
+        List<FactVersion> out = new ArrayList<>();
+        long events = 0;
+        org.axonframework.eventsourcing.eventstore.DomainEventStream stream =
+                store.axonConfiguration().eventStore().readEvents(dyad.id(), 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            events++;
+            if (message.getPayload() instanceof RelationshipEvent e) {
+                out.addAll(versions(e, message));
+            }
+        }
+        rowsRead.addAndGet(events);
+        return out;
+    }
+
+    /** {@return how many projection rows or events the loads of dyads have read since these projections were made} */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    /**
+     * {@return the dyads of a country with anything recorded: from {@value #DYADS}, written with the rows; in
+     * shared mode with the dyads this instance's follower applied since (the rows may lag it); in memory
+     * the dyads applied}
+     *
+     * @param country the country
+     */
+    public java.util.Set<Dyad> dyadsOf(org.entente.core.Country country) {
+        FactIndex current = index;
+        if (synchronous) {
+            return current.dyadsOf(country);
+        }
+        java.util.Set<Dyad> out = new java.util.HashSet<>();
+        try (Connection c = store.connections().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT dyad FROM " + DYADS + " WHERE country = ?")) {
+            ps.setString(1, country.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Dyad.parse(rs.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the dyads of " + country + ": " + e.getMessage(), e);
+        }
+        if (mode == Mode.SHARED) {
+            out.addAll(current.dyadsOf(country));
+        }
+        return out;
+    }
+
+    /**
+     * Fills {@value #DYADS} from the rows of a version-1 store (one scan of distinct dyads, once) and
+     * marks the tables version 2, in one transaction.
+     */
+    private static void migrateFromVersion1(ConnectionProvider connections) {
+        try (Connection c = connections.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                List<Dyad> dyads = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT dyad FROM " + TABLE)) {
+                    while (rs.next()) {
+                        dyads.add(Dyad.parse(rs.getString(1)));
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM " + DYADS);
+                }
+                insertDyads(c, dyads);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + META + " SET version = ? WHERE name = ?")) {
+                    ps.setInt(1, SCHEMA_VERSION);
+                    ps.setString(2, TABLE);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                LOG.info("projection tables migrated from version 1 to {}: {} dyad(s) listed by country", SCHEMA_VERSION, dyads.size());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not migrate the projection tables from version 1: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts both countries' rows of each dyad into an {@value #DYADS} that holds none of them. */
+    private static void insertDyads(Connection c, java.util.Collection<Dyad> dyads) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DYADS + " (country, dyad) VALUES (?, ?)")) {
+            int pending = 0;
+            for (Dyad d : dyads) {
+                for (org.entente.core.Country country : List.of(d.first(), d.second())) {
+                    ps.setString(1, country.code());
+                    ps.setString(2, d.id());
+                    ps.addBatch();
+                    pending++;
+                }
+                if (pending >= 1_000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     /**
@@ -572,12 +738,34 @@ public final class Projections {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+                if (!rows.isEmpty() && !registered.contains(rows.get(0).dyad())) {
+                    register(c, rows.get(0).dyad());
+                }
             } finally {
                 c.close();
             }
         } catch (SQLException e) {
             throw new EntenteException("could not write the projection table: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lists a dyad under both its countries in the transaction that writes its rows, unless it is
+     * listed already (another instance may have listed it: an insert that finds the row does nothing).
+     */
+    private void register(Connection c, Dyad dyad) throws SQLException {
+        String sql = store.backend() == EntenteStore.Backend.POSTGRES
+                ? "INSERT INTO " + DYADS + " (country, dyad) VALUES (?, ?) ON CONFLICT DO NOTHING"
+                : "MERGE INTO " + DYADS + " (country, dyad) KEY (country, dyad) VALUES (?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (org.entente.core.Country country : List.of(dyad.first(), dyad.second())) {
+                ps.setString(1, country.code());
+                ps.setString(2, dyad.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        CurrentUnitOfWork.ifStarted(u -> u.root().afterCommit(x -> registered.add(dyad)));
     }
 
     private void bind(PreparedStatement ps, FactVersion v) throws SQLException {
@@ -648,8 +836,10 @@ public final class Projections {
             Connection c = store.connections().getConnection();
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM " + TABLE);
+                s.execute("DELETE FROM " + DYADS);
                 s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
             }
+            registered.clear();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
                     + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 rebuild.rows = ps;
@@ -657,6 +847,7 @@ public final class Projections {
                 position = store.scanEvents(rebuild::accept);
                 rebuild.finish(position);
             }
+            insertDyads(c, rebuild.dyads);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
                 ps.setString(1, TABLE);
                 ps.setInt(2, SCHEMA_VERSION);
@@ -683,13 +874,16 @@ public final class Projections {
         final FactIndex fresh;
         final org.entente.core.store.BatchProgress progress;
         final long total;
+        /** The dyads read (bounded by the number of dyads), for {@value #DYADS}. */
+        final java.util.Set<Dyad> dyads = new java.util.HashSet<>();
         PreparedStatement rows;
         List<FactVersion> batch = new ArrayList<>();
         int pendingInserts;
         long read;
 
         Rebuild(org.entente.core.store.BatchProgress progress, long total, boolean buildIndex) {
-            this.fresh = buildIndex ? new FactIndex() : null;
+            // The new index keeps no dyad: it learns each dyad's last sequence and countries from the scan.
+            this.fresh = buildIndex ? newIndex() : null;
             this.progress = progress;
             this.total = total;
         }
@@ -703,6 +897,9 @@ public final class Projections {
             }
             // Recording times to the millisecond, as the event handler sees them (see on()).
             List<FactVersion> versions = versions(e, event.sequenceNumber(), event.timestamp().truncatedTo(ChronoUnit.MILLIS));
+            if (!versions.isEmpty()) {
+                dyads.add(versions.get(0).dyad());
+            }
             try {
                 for (FactVersion v : versions) {
                     if (fresh != null) {
