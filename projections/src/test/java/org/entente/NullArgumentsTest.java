@@ -87,6 +87,7 @@ class NullArgumentsTest {
                 Map.entry(FactCommand.class, talks), Map.entry(FactEvent.class, talks.toEvent()),
                 Map.entry(FactBuilder.class, Fact.from(talks)), Map.entry(UnaryOperator.class, UnaryOperator.identity()),
                 Map.entry(Path.class, Path.of("entente-data")),
+                Map.entry(ProjectionCache.class, ProjectionCache.none()),
                 Map.entry(RelationshipState.class, RelationshipState.empty(NER_USA)),
                 Map.entry(RelationshipState.Relations.class, RelationshipState.empty(NER_USA).relations()),
                 Map.entry(Partnership.class, partnership), Map.entry(Portfolio.class, portfolio),
