@@ -66,7 +66,8 @@ import org.entente.timeline.TimelineFilter;
  * <p>Three stores: {@link #inMemory()} (an H2 database in memory, projections updated synchronously
  * inside each write: for tests and simulations), {@link #h2(Path)} (an H2 file, the default, with a
  * streaming processor), {@link #postgres(DataSource)}. Reads never replay the store: they use the
- * projections' per-dyad history with checkpoints. A read waits until the projections have applied
+ * projections' per-dyad history with checkpoints, kept in a cache bounded by
+ * {@link Builder#projectionCache(ProjectionCache)} and read from the store on a miss. A read waits until the projections have applied
  * every write made through this instance (read-your-writes), up to {@link Builder#readTimeout(Duration)}.
  *
  * <p>Thread-safe. Results are immutable.

@@ -13,8 +13,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The tokens of this instance's index follower ({@link Projections#INDEX_PROCESSOR}), kept in memory:
- * the follower builds the instance's own index and reads the store from the start on every start, so
- * there is nothing to keep across restarts. Axon's {@code InMemoryTokenStore} does the same but warns
+ * the follower keeps the instance's own index up to date and starts from the projections' token on
+ * every start, so there is nothing to keep across restarts. Axon's {@code InMemoryTokenStore} does the same but warns
  * about it on every start; this one is quiet. One instance per processor, never shared.
  *
  * <p>As in Axon's JDBC token store, a token stored inside a unit of work takes effect when it commits.

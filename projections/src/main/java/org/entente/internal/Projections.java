@@ -47,8 +47,10 @@ import org.entente.core.store.EventTypeRegistry;
 
 /**
  * The projections' storage and processing: a table of {@link FactVersion} rows in the events'
- * database, written by an Axon event processor in the same transaction as its token (exactly once),
- * and the in-memory {@link FactIndex} that queries read, changed only after that transaction commits.
+ * database and a table of each country's dyads, written by an Axon event processor in the same
+ * transaction as its token (exactly once), and the {@link FactIndex} that queries read: a bounded
+ * cache of dyads loaded on demand (from the rows when streaming, from the events when shared or in
+ * memory), changed only after that transaction commits. Opening reads no history.
  *
  * <p>Synchronous mode (a subscribing processor, for in-memory stores) updates the projection inside
  * the recording transaction; streaming mode (a pooled streaming processor, for H2 files and
@@ -79,12 +81,13 @@ public final class Projections {
     public enum Mode {
         /** Inside each write (a subscribing processor): in-memory stores. */
         SYNCHRONOUS,
-        /** One instance follows the store; its index is loaded from the rows on start and changed after each commit. */
+        /** One instance follows the store; its index loads dyads from the rows as queries need them and changes after each commit. */
         STREAMING,
         /**
          * Several instances share one database: a pooled streaming processor whose segments the
-         * instances split writes the rows, and each instance keeps its own index by following the
-         * event store from the start with a processor of its own (tokens in memory).
+         * instances split writes the rows, and each instance keeps its own index, loading dyads from
+         * their events and following the event store from the projections' token with a processor of
+         * its own (tokens in memory) to update the dyads it holds.
          */
         SHARED
     }
@@ -270,7 +273,7 @@ public final class Projections {
                 .orElseThrow(() -> new IllegalStateException("no processor " + PROCESSOR));
     }
 
-    /** Creates the tables if missing, rebuilds them when their version is not this code's, and loads the index. */
+    /** Creates the tables if missing, rebuilds them when their version is not this code's, migrates version-1 tables, and makes an empty index (nothing read). */
     private void open(EntenteStore store) {
         this.store = store;
         if (synchronous) {
@@ -795,14 +798,16 @@ public final class Projections {
     }
 
     /**
-     * Rebuilds the projection from the event store, aside: a new index (and, when persisted, new rows)
-     * is built while readers keep the old ones, then the rows, the processor's token and the version
-     * are replaced in one transaction, and the index is swapped. The caller pauses processing around it.
+     * Rebuilds the projection from the event store, aside: new rows (when persisted) are written while
+     * readers keep the old ones, then the rows, the dyads by country, the processor's token and the
+     * version are replaced in one transaction, and a new, empty index is swapped in (the cache is
+     * dropped; dyads are read again as queries need them). The caller pauses processing around it.
      *
      * <p>The events are read in one plain scan of the event table ({@link EntenteStore#scanEvents}),
-     * applied to the new index 10,000 versions at a time and, when persisted, written as rows in
+     * applied to the new index 10,000 versions at a time (it keeps no dyad, only each dyad's last
+     * sequence and countries, bounded by the number of dyads) and, when persisted, written as rows in
      * batches as they are read, inside the rebuild's transaction. In {@link Mode#SYNCHRONOUS} mode
-     * nothing is written: the index alone is rebuilt and swapped.
+     * nothing is written: the index alone is replaced.
      */
     public void rebuildTables() {
         rebuildTables(org.entente.core.store.BatchProgress.NONE, 0);

@@ -116,6 +116,38 @@ class ProjectionCacheTest {
     }
 
     @Test
+    void aDyadLoadedWhileItIsWrittenMissesNoFact() throws Exception {
+        // Budget for one of the two dyads: reading them in turn reloads each while the writer appends to one.
+        try (Entente entente = Entente.builder().h2(temp.resolve("race")).projectionCache(ProjectionCache.facts(400)).build()) {
+            List<FactCommand> other = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                other.add(talks("fra-" + i, LocalDate.of(2010, 1, 1).plusDays(i).toString(), NER, FRA));
+            }
+            entente.recordAll(other);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 200; i++) {
+                    entente.record(talks("usa-" + i, LocalDate.of(2020, 1, 1).plusDays(i).toString(), NER, USA));
+                }
+            });
+            writer.start();
+            int rounds = 0;
+            while (writer.isAlive()) {
+                entente.timeline(Dyad.of(NER, FRA), TimelineFilter.all());
+                entente.timeline(Dyad.of(NER, USA), TimelineFilter.all());
+                rounds++;
+            }
+            writer.join();
+            entente.awaitCaughtUp(Duration.ofSeconds(60));
+            ProjectionCache.Statistics before = entente.cacheStatistics();
+            // NER-USA is still the entry loaded while it was written, and must have every fact since applied.
+            assertThat(entente.timeline(Dyad.of(NER, USA), TimelineFilter.all())).hasSize(200);
+            assertThat(entente.cacheStatistics().misses()).as("answered from the entry loaded during the writes").isEqualTo(before.misses());
+            assertThat(rounds).isPositive();
+            assertThat(before.evictions()).isPositive();
+        }
+    }
+
+    @Test
     void openingAnH2StoreWithManyFactsLoadsNoDyad() {
         Path dir = temp.resolve("open");
         try (Entente entente = Entente.h2(dir)) {
