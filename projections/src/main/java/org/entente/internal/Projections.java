@@ -384,12 +384,14 @@ public final class Projections {
         private final EntenteStore store;
         private final List<TrackingToken> tokens;
         private final boolean comparable;
+        /** The stored tables' version: a version-1 store has no dyad list yet (opening migrates it). */
+        private final int version;
         private final StoreIntegrity.Digest derived = new StoreIntegrity.Digest();
         private long beyondHead = -1;
 
         RowCheck(EntenteStore store) {
             this.store = store;
-            createTables(store.connections());
+            this.version = createTables(store.connections());
             this.tokens = store.tokens(PROCESSOR).values().stream().flatMap(Optional::stream).toList();
             long head = store.head();
             for (TrackingToken t : tokens) {
@@ -430,19 +432,39 @@ public final class Projections {
                 return found;
             }
             StoreIntegrity.Digest table = new StoreIntegrity.Digest();
-            try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM " + TABLE)) {
-                while (rs.next()) {
-                    table.add(rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3), Integer.toString(rs.getInt(4)),
-                            rs.getString(5), rs.getString(6), rs.getString(7));
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            java.util.Set<String> named = new java.util.HashSet<>();
+            try (Connection c = store.connections().getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM " + TABLE)) {
+                    while (rs.next()) {
+                        table.add(rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3), Integer.toString(rs.getInt(4)),
+                                rs.getString(5), rs.getString(6), rs.getString(7));
+                        if (named.add(rs.getString(1))) {
+                            Dyad d = Dyad.parse(rs.getString(1));
+                            named.add(d.first().code() + " " + d.id());
+                            named.add(d.second().code() + " " + d.id());
+                        }
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT country, dyad FROM " + DYADS)) {
+                    while (rs.next()) {
+                        listed.add(rs.getString(1) + " " + rs.getString(2));
+                    }
                 }
             } catch (SQLException e) {
                 throw new EntenteException("could not read the projection table: " + e.getMessage(), e);
             }
-            if (!table.equals(derived) && beyondHead < 0) {
+            boolean rowsAgree = table.equals(derived);
+            if (!rowsAgree && beyondHead < 0) {
                 found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projection table holds "
                         + table.rows() + " row(s); the events its token covers make " + derived.rows()
                         + (table.rows() == derived.rows() ? ", with other contents" : ""), true));
+            }
+            named.removeIf(n -> !n.contains(" ")); // keep the (country, dyad) pairs the rows call for
+            // Rows out of step are one finding already: their rebuild rewrites the list too.
+            if (rowsAgree && version == SCHEMA_VERSION && !listed.equals(named)) {
+                found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, DYADS + " holds " + listed.size()
+                        + " row(s); the projection rows call for " + named.size() + " (each dyad under both its countries)", true));
             }
             return found;
         }

@@ -233,6 +233,25 @@ class ProjectionCacheTest {
         assertThat(count(dir, "SELECT COUNT(*) FROM entente_projection_fact")).isEqualTo(rowsBefore);
     }
 
+    @Test
+    void aDyadMissingFromTheDyadListIsFoundByTheCheckAndRepaired() throws Exception {
+        Path dir = temp.resolve("list");
+        try (Entente entente = Entente.h2(dir)) {
+            entente.recordAll(org.entente.NigerStoryAccess.facts());
+            entente.awaitCaughtUp(Duration.ofSeconds(60));
+        }
+        sql(dir, "DELETE FROM entente_projection_dyad WHERE dyad = 'NER-USA' AND country = 'NER'");
+        assertThat(Entente.builder().h2(dir).check().findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(org.entente.core.store.IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP);
+            assertThat(f.detail()).contains("entente_projection_dyad");
+        });
+        assertThat(Entente.builder().h2(dir).repair(false).consistent()).isTrue();
+        try (Entente entente = Entente.h2(dir)) {
+            assertThat(entente.portfolio(NER, When.asOf(LocalDate.of(2024, 4, 30))).partners())
+                    .extracting(p -> p.dyad().other(NER)).contains(USA);
+        }
+    }
+
     private static String answers(Entente e) {
         StringBuilder out = new StringBuilder();
         for (String d : List.of("2023-06-01", "2024-04-30", "2024-10-01")) {
