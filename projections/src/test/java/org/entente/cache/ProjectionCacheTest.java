@@ -252,6 +252,33 @@ class ProjectionCacheTest {
         }
     }
 
+    @Test
+    void simulationsAndAWalkOverEveryCountryGiveTheSameAnswersWithACacheOfOneVersion() {
+        org.entente.simulation.Scenario usStayed = org.entente.simulation.Scenario.branchAt(LocalDate.of(2024, 3, 15))
+                .remove(org.entente.core.FactId.of("usa-denounce"), org.entente.core.FactId.of("usa-schedule"),
+                        org.entente.core.FactId.of("usa-deadline"));
+        List<String> expected = new ArrayList<>();
+        List<String> tiny = new ArrayList<>();
+        for (ProjectionCache cache : List.of(ProjectionCache.defaults(), ProjectionCache.facts(1))) {
+            List<String> out = cache.equals(ProjectionCache.defaults()) ? expected : tiny;
+            try (Entente entente = Entente.builder().inMemory().projectionCache(cache).build()) {
+                entente.recordAll(org.entente.NigerStoryAccess.facts());
+                org.entente.simulation.Simulation simulation = entente.simulate(usStayed);
+                for (String d : List.of("2024-04-30", "2024-10-01")) {
+                    out.add(String.valueOf(simulation.compare(NER, LocalDate.parse(d))));
+                    out.add(simulation.portfolio(NER, LocalDate.parse(d)).toJson());
+                }
+                // The walk an export makes: every country's timeline.
+                for (Country c : Country.all()) {
+                    out.add(String.valueOf(entente.timeline(c, TimelineFilter.all().withoutRetracted())));
+                }
+                assertThat(entente.cacheStatistics().versions()).isLessThanOrEqualTo(cache.versions());
+            }
+        }
+        assertThat(tiny).isEqualTo(expected);
+        assertThat(String.join("", expected)).contains("usa-denounce");
+    }
+
     private static String answers(Entente e) {
         StringBuilder out = new StringBuilder();
         for (String d : List.of("2023-06-01", "2024-04-30", "2024-10-01")) {
