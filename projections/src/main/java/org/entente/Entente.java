@@ -889,7 +889,7 @@ public final class Entente implements AutoCloseable {
         /**
          * Take a snapshot of a dyad every so many events; see {@link EntenteStore.Builder#snapshotThreshold}.
          *
-         * @param events events between snapshots (default 100; at least 1)
+         * @param events events between snapshots (default 250; at least 1)
          * @return this builder
          */
         public Builder snapshotThreshold(int events) {

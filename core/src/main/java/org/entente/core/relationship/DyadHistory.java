@@ -21,6 +21,11 @@ import org.entente.core.FactId;
  * (happened day, lifecycle rank, fact id), never in recording order. This is the decider's state; {@link Decider#evolve} changes it in place, so copy it
  * ({@link #copy()}) before changing a history that others share.
  *
+ * <p>A history can also be {@link #partial}: only a {@link Summary} (what an append after the last fact
+ * needs) and the facts appended since. It decides such appends alone and reads its stored facts (from the
+ * reader given to {@link #attach}) the first time anything else needs them; every answer is the whole
+ * history's. The store's aggregates and snapshots keep histories this way.
+ *
  * <p>Not thread-safe: an aggregate or a simulation branch owns each instance.
  */
 public final class DyadHistory {

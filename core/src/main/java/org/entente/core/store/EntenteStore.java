@@ -492,7 +492,7 @@ public final class EntenteStore implements AutoCloseable {
 
     /**
      * Builds an {@link EntenteStore}. Defaults: an H2 store in {@code ./entente-data}; snapshots every
-     * 100 events; an aggregate cache of 10,000 dyads; chunks of 1,000 commands; a transaction cap of 10 seconds; a gap
+     * 250 events; an aggregate cache of 10,000 dyads; chunks of 1,000 commands; a transaction cap of 10 seconds; a gap
      * timeout of 60 seconds; a claim timeout of 10 seconds; events read 100 at a time; no upcasters.
      */
     public static final class Builder {
@@ -502,7 +502,7 @@ public final class EntenteStore implements AutoCloseable {
         String h2Underlay = "";
         DataSource dataSource;
         PostgresPool.Settings ownedDataSource;
-        int snapshotThreshold = 100;
+        int snapshotThreshold = 250;
         boolean aggregateCache = true;
         int chunkSize = 1000;
         Duration transactionCap = Duration.ofSeconds(10);
@@ -632,7 +632,7 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * Take a snapshot of a dyad every so many events (default 100; at least 1). A snapshot holds the
+         * Take a snapshot of a dyad every so many events (default 250; at least 1). A snapshot holds the
          * dyad's summary (its state, last fact and counts), a few KB whatever the dyad's length; a command
          * on a dyad that is not cached reads the last snapshot and at most this many events after it.
          *
