@@ -39,8 +39,16 @@ final class BatchPlanner {
     static final class Plan {
         final Map<Dyad, List<RelationshipCommand>> byDyad = new LinkedHashMap<>();
         final Set<Dyad> newDyads = new HashSet<>();
-        /** Per dyad: the history the rules were checked on, extended by the batch's events. */
+        /**
+         * Per dyad: the history the rules were checked on, extended by the batch's events (partial when the
+         * dyad's aggregate keeps only a summary: its events are read only when a decision needs them).
+         */
         final Map<Dyad, DyadHistory> working = new HashMap<>();
+        /**
+         * Per dyad: for each piece of {@code chunkSize} commands but the last, the events it records and the
+         * history after it (a summary), so that every piece is written as decided here.
+         */
+        final Map<Dyad, List<Piece>> pieces = new HashMap<>();
         /** Per dyad: the sequence number of its last stored event when the plan read it (-1: none). */
         final Map<Dyad, Long> baseSequence = new HashMap<>();
         /** Per dyad: the events the batch records, in order. */
@@ -48,6 +56,10 @@ final class BatchPlanner {
         final List<BatchViolation> violations = new ArrayList<>();
         int events;
         int unchanged;
+    }
+
+    /** A full piece of one dyad's commands: the events its commands record and the history after them. */
+    private record Piece(List<RelationshipEvent> events, DyadHistory after) {
     }
 
     private final FactIdRegistry registry;
@@ -87,6 +99,9 @@ final class BatchPlanner {
             }
         }
         Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
+        // The batch's fact ids that no dyad holds: looking one of them up in a dyad's history needs no read.
+        Set<FactId> unrecorded = new HashSet<>(inBatch.keySet());
+        unrecorded.removeAll(owners.keySet());
         // One query tells which dyads hold facts already; only those are loaded.
         Set<Dyad> known = knownDyads(new HashSet<>(dyadOfIndex.values()));
         Map<Dyad, DyadHistory> working = plan.working;
@@ -105,7 +120,7 @@ final class BatchPlanner {
                 }
             }
             DyadHistory h = working.computeIfAbsent(d, k -> {
-                Optional<HistoryLoader.LoadedHistory> stored = known.contains(k) ? loader.load(k) : Optional.empty();
+                Optional<HistoryLoader.LoadedHistory> stored = known.contains(k) ? loader.loadForDeciding(k, unrecorded) : Optional.empty();
                 plan.baseSequence.put(k, stored.map(HistoryLoader.LoadedHistory::lastSequence).orElse(-1L));
                 return stored.map(HistoryLoader.LoadedHistory::history).orElseGet(() -> DyadHistory.empty(k));
             });
@@ -116,8 +131,15 @@ final class BatchPlanner {
                     // Recorded already: nothing to send (a fact id's content can only change through a correction).
                     plan.unchanged++;
                 } else {
-                    plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
-                    plan.decided.computeIfAbsent(d, k -> new ArrayList<>()).addAll(events);
+                    List<RelationshipCommand> ofDyad = plan.byDyad.computeIfAbsent(d, k -> new ArrayList<>());
+                    ofDyad.add(c);
+                    List<RelationshipEvent> decided = plan.decided.computeIfAbsent(d, k -> new ArrayList<>());
+                    decided.addAll(events);
+                    if (ofDyad.size() % chunkSize == 0) {
+                        // A piece ends here (see chunks): keep its events and the summary after it.
+                        plan.pieces.computeIfAbsent(d, k -> new ArrayList<>()).add(new Piece(List.copyOf(decided), h.compacted()));
+                        decided.clear();
+                    }
                 }
                 plan.events += events.size();
             } catch (EntenteException e) {
@@ -234,14 +256,18 @@ final class BatchPlanner {
                 }
                 // The first piece of a dyad nobody has recorded yet creates it without reading the store.
                 boolean create = from == 0 && plan.newDyads.contains(e.getKey());
-                // A dyad written in one piece carries the plan's decision; the aggregate adopts it unless
-                // the dyad changed since (then it decides again). Pieces of a longer dyad decide again:
-                // the plan's history is the one after all of them.
-                DyadCommands.Decided decided = all.size() <= chunkSize
-                        ? new DyadCommands.Decided(plan.baseSequence.get(e.getKey()), plan.decided.get(e.getKey()),
-                                plan.working.get(e.getKey()))
-                        : null;
-                current.add(new DyadCommands(e.getKey().id(), piece, true, create, decided));
+                // Each piece carries the plan's decision: its events and the history after it. The aggregate
+                // adopts it unless the dyad changed since the plan read it (then it decides again).
+                List<Piece> full = plan.pieces.getOrDefault(e.getKey(), List.of());
+                int index = from / chunkSize;
+                Piece p = index < full.size() ? full.get(index)
+                        : new Piece(plan.decided.get(e.getKey()), plan.working.get(e.getKey()).compacted());
+                long base = plan.baseSequence.get(e.getKey());
+                for (int i = 0; i < index; i++) {
+                    base += full.get(i).events().size();
+                }
+                DyadCommands.Decided decided = new DyadCommands.Decided(base, p.events(), p.after());
+                current.add(new DyadCommands(e.getKey().id(), piece, true, create, decided, loader.source()));
                 size += piece.size();
             }
         }

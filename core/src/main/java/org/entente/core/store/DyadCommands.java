@@ -20,9 +20,12 @@ import org.entente.core.relationship.RelationshipEvent;
  * @param decided    what a batch's plan already decided for these commands, or {@code null}: the
  *                   aggregate then applies those events without deciding again, provided its last
  *                   sequence is still the one the plan saw
+ * @param source     reads the dyad's stored history when a decision needs more than the aggregate
+ *                   keeps (a snapshot's summary), or {@code null}: the aggregate then holds the whole
+ *                   history (read from its events, as Axon's test fixture does) and keeps it
  */
 record DyadCommands(@TargetAggregateIdentifier String dyadId, List<RelationshipCommand> commands, boolean idsClaimed,
-                    boolean create, Decided decided) {
+                    boolean create, Decided decided, HistoryLoader.Source source) {
 
     DyadCommands {
         Objects.requireNonNull(dyadId, "dyadId");
@@ -32,13 +35,19 @@ record DyadCommands(@TargetAggregateIdentifier String dyadId, List<RelationshipC
         }
     }
 
-    /** Commands to decide in the aggregate (single commands, and batches without a plan). */
+    /** Commands to decide in the aggregate (single commands, and batches without a plan), with no source. */
     DyadCommands(String dyadId, List<RelationshipCommand> commands, boolean idsClaimed, boolean create) {
-        this(dyadId, commands, idsClaimed, create, null);
+        this(dyadId, commands, idsClaimed, create, null, null);
+    }
+
+    /** Commands with a plan's decision, with no source. */
+    DyadCommands(String dyadId, List<RelationshipCommand> commands, boolean idsClaimed, boolean create, Decided decided) {
+        this(dyadId, commands, idsClaimed, create, decided, null);
     }
 
     /**
-     * A batch plan's decision for all of one dyad's commands: the events, and the history they lead to.
+     * A batch plan's decision for one piece of a dyad's commands (all of them, or {@code chunkSize} of them
+     * when the dyad has more): the events, and the history they lead to (a summary).
      * Valid only on top of the history the plan read, whose last sequence is {@code baseSequence}
      * (-1 for a dyad without events); the history {@code after} is handed over to the aggregate, so
      * nothing else may hold it.

@@ -1,6 +1,5 @@
 package org.entente.core.store;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -73,7 +72,9 @@ public final class EntenteJackson {
         module.addSerializer(FactEvent.AttacheAppointed.class, new AttacheSerializer());
         module.addDeserializer(FactEvent.AttacheAppointed.class, new AttacheDeserializer());
         module.setMixInAnnotation(FactEvent.class, FactEventMixin.class);
-        module.setMixInAnnotation(RelationshipAggregate.class, FieldsMixin.class);
+        module.setMixInAnnotation(org.entente.core.relationship.RelationshipState.class, StateMixin.class);
+        module.addSerializer(RelationshipAggregate.class, new SnapshotSerializer());
+        module.addDeserializer(RelationshipAggregate.class, new SnapshotDeserializer());
         mapper.registerModule(module);
         for (EventTypeRegistry.Entry e : registry.entries().values()) {
             if (FactEvent.class.isAssignableFrom(e.type())) {
@@ -87,9 +88,81 @@ public final class EntenteJackson {
     private interface FactEventMixin {
     }
 
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-    private interface FieldsMixin {
+    /** A state in a snapshot is its components: {@code isEmpty()} is derived, not stored. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"empty"})
+    private interface StateMixin {
+    }
+
+    /**
+     * An aggregate snapshot of revision 2: the dyad, the last sequence number and the history's
+     * {@link DyadHistory.Summary} (the state after every fact in force, the last of them, the counts), not
+     * the facts, so that its size does not grow with the dyad's history.
+     */
+    private static final class SnapshotSerializer extends JsonSerializer<RelationshipAggregate> {
+        @Override
+        public void serialize(RelationshipAggregate value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            DyadHistory history = value.history();
+            if (history == null) {
+                throw new IllegalStateException("an aggregate with no event has nothing to snapshot");
+            }
+            DyadHistory.Summary summary = history.summary();
+            gen.writeStartObject();
+            gen.writeStringField("dyadId", value.dyadId());
+            gen.writeNumberField("lastSequence", value.lastSequence());
+            gen.writeFieldName("state");
+            provider.defaultSerializeValue(summary.state(), gen);
+            if (summary.last().isPresent()) {
+                gen.writeFieldName("last");
+                provider.defaultSerializeValue(summary.last().get(), gen);
+            }
+            gen.writeNumberField("size", summary.size());
+            gen.writeNumberField("skipped", summary.skipped());
+            gen.writeEndObject();
+        }
+    }
+
+    /**
+     * Reads an aggregate snapshot: revision 2's summary as a partial history, or (for tools that read an old
+     * store's rows) revision 1's shape, which held the whole history under {@code "history"}. The store itself
+     * never loads a revision-1 snapshot: its snapshot filter passes only the current revision.
+     */
+    private static final class SnapshotDeserializer extends JsonDeserializer<RelationshipAggregate> {
+        @Override
+        public RelationshipAggregate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = ctxt.readTree(p);
+            JsonNode id = node.get("dyadId");
+            JsonNode sequence = node.get("lastSequence");
+            if (id == null || !id.isTextual() || sequence == null || !sequence.canConvertToLong()) {
+                return ctxt.reportInputMismatch(RelationshipAggregate.class,
+                        "a snapshot needs \"dyadId\" (text) and \"lastSequence\" (a whole number)");
+            }
+            Dyad dyad;
+            try {
+                dyad = Dyad.parse(id.asText());
+            } catch (IllegalArgumentException e) {
+                return ctxt.reportInputMismatch(RelationshipAggregate.class, "%s", e.getMessage());
+            }
+            DyadHistory history;
+            if (node.has("history")) {
+                history = ctxt.readTreeAsValue(node.get("history"), DyadHistory.class);
+            } else {
+                JsonNode state = node.get("state");
+                if (state == null || !state.isObject() || !node.path("size").canConvertToInt() || !node.path("skipped").canConvertToInt()) {
+                    return ctxt.reportInputMismatch(RelationshipAggregate.class,
+                            "the snapshot of %s needs \"state\", \"size\" and \"skipped\" (revision 2) or \"history\" (revision 1)", dyad);
+                }
+                JsonNode last = node.get("last");
+                try {
+                    history = DyadHistory.partial(dyad, new DyadHistory.Summary(
+                            ctxt.readTreeAsValue(state, org.entente.core.relationship.RelationshipState.class),
+                            last == null || last.isNull() ? Optional.empty() : Optional.of(ctxt.readTreeAsValue(last, FactEvent.class)),
+                            node.get("size").asInt(), node.get("skipped").asInt()));
+                } catch (IllegalArgumentException e) {
+                    return ctxt.reportInputMismatch(RelationshipAggregate.class, "the snapshot of %s: %s", dyad, e.getMessage());
+                }
+            }
+            return RelationshipAggregate.restored(dyad.id(), sequence.asLong(), history);
+        }
     }
 
     private static <T> void stringValue(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {

@@ -117,6 +117,9 @@ public final class EntenteStore implements AutoCloseable {
                     .transactionManager(transactions)
                     .eventSerializer(eventSerializer)
                     .snapshotSerializer(eventSerializer)
+                    // Only snapshots of the current revision are read: older ones (the whole history) are passed over.
+                    .snapshotFilter(data -> types.byName(data.getPayload().getType().getName())
+                            .map(t -> t.revision().equals(data.getPayload().getType().getRevision())).orElse(false))
                     .persistenceExceptionResolver(DuplicateKeys::isDuplicateKey)
                     .upcasterChain(upcasterChain)
                     .dataType(byte[].class)
@@ -139,7 +142,8 @@ public final class EntenteStore implements AutoCloseable {
 
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
-                            .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), b.snapshotThreshold));
+                            .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                    DyadSnapshotter.of(c.eventStore(), transactions, connections), b.snapshotThreshold));
             Cache cache = b.aggregateCache ? new BoundedCache(b.cachedDyads) : null;
             if (cache != null) {
                 aggregate.configureCache(c -> cache);
@@ -199,7 +203,7 @@ public final class EntenteStore implements AutoCloseable {
         Objects.requireNonNull(command, "command");
         requireOpen();
         Dyad dyad = planner.dyadOf(command, Map.of());
-        return writer.send(new DyadCommands(dyad.id(), List.of(command), false, false));
+        return writer.send(new DyadCommands(dyad.id(), List.of(command), false, false, null, histories.source()));
     }
 
     /**
@@ -628,7 +632,9 @@ public final class EntenteStore implements AutoCloseable {
         }
 
         /**
-         * Take a snapshot of a dyad every so many events (default 250; at least 1).
+         * Take a snapshot of a dyad every so many events (default 250; at least 1). A snapshot holds the
+         * dyad's summary (its state, last fact and counts), a few KB whatever the dyad's length; a command
+         * on a dyad that is not cached reads the last snapshot and at most this many events after it.
          *
          * @param events how many events of a dyad between two snapshots, at least 1
          * @return this builder

@@ -22,6 +22,13 @@ public final class EventTypeRegistry {
     /** The name under which {@link RelationshipAggregate} snapshots are stored. */
     public static final String SNAPSHOT_NAME = "RelationshipSnapshot";
 
+    /**
+     * The revision of {@link #SNAPSHOT_NAME} this version writes and reads: {@code "2"}, a summary of the
+     * dyad (its state, last fact and counts). Revision {@code "1"} held the whole history; the store passes
+     * such snapshots over and replaces them.
+     */
+    public static final String SNAPSHOT_REVISION = "2";
+
     private final Map<String, Entry> byName;
     private final Map<Class<?>, Entry> byClass;
 
@@ -56,7 +63,7 @@ public final class EventTypeRegistry {
 
     /**
      * Entente's registry: every {@link RelationshipEvent} under its simple class name at revision
-     * {@code "1"}, and the aggregate snapshot.
+     * {@code "1"}, and the aggregate snapshot at {@link #SNAPSHOT_REVISION}.
      *
      * @return the event type registry
      */
@@ -67,7 +74,9 @@ public final class EventTypeRegistry {
         }
         entries.put("FactsRetracted", new Entry("FactsRetracted", RelationshipEvent.FactsRetracted.class, "1"));
         entries.put("FactCorrected", new Entry("FactCorrected", RelationshipEvent.FactCorrected.class, "1"));
-        entries.put(SNAPSHOT_NAME, new Entry(SNAPSHOT_NAME, RelationshipAggregate.class, "1"));
+        // Revision 2 holds a summary of the history, not its facts; revision-1 snapshots (the whole history)
+        // are passed over when reading and replaced as dyads take new snapshots.
+        entries.put(SNAPSHOT_NAME, new Entry(SNAPSHOT_NAME, RelationshipAggregate.class, SNAPSHOT_REVISION));
         return new EventTypeRegistry(entries);
     }
 
