@@ -49,33 +49,18 @@ final class H2StatementGate {
     /** The thread whose turn it is (for a reentrant call, the outermost one's). */
     private volatile Thread owner;
     private final long waitMillis;
-    /** What runs after each commit, still in the committer's turn (compacting the file), or null. */
-    private final H2Housekeeping housekeeping;
 
-    private H2StatementGate(long waitMillis, H2Housekeeping housekeeping) {
+    private H2StatementGate(long waitMillis) {
         this.waitMillis = waitMillis;
-        this.housekeeping = housekeeping;
     }
 
     /** The data source with every connection's statements and commits taking turns. */
     static DataSource around(DataSource h2) {
-        return around(h2, WAIT_MS, null);
-    }
-
-    /**
-     * The data source with every connection's statements and commits taking turns, and the file kept
-     * compact after commits (see {@link H2Housekeeping}), in the committer's turn.
-     */
-    static DataSource aroundCompacting(DataSource h2) {
-        return around(h2, WAIT_MS, new H2Housekeeping());
+        return around(h2, WAIT_MS);
     }
 
     static DataSource around(DataSource h2, long waitMillis) {
-        return around(h2, waitMillis, null);
-    }
-
-    static DataSource around(DataSource h2, long waitMillis, H2Housekeeping housekeeping) {
-        H2StatementGate gate = new H2StatementGate(waitMillis, housekeeping);
+        H2StatementGate gate = new H2StatementGate(waitMillis);
         return (DataSource) Proxy.newProxyInstance(H2StatementGate.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     Object result = invoke(method, h2, args);
@@ -118,10 +103,7 @@ final class H2StatementGate {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         while (!turn.tryLock(POLL_MS, TimeUnit.MILLISECONDS)) {
             Thread holder = owner;
-            // Past the longest wait a call goes ahead, but never ahead of a compaction (a store operation
-            // like a commit's, which may run longer than the wait: H2Housekeeping bounds it).
-            boolean compacting = housekeeping != null && housekeeping.compacting();
-            if (System.nanoTime() > deadline && !compacting || holder != null && waitsInsideH2(holder)) {
+            if (System.nanoTime() > deadline || holder != null && waitsInsideH2(holder)) {
                 return invoke(method, target, args);
             }
         }
@@ -130,12 +112,7 @@ final class H2StatementGate {
             if (outermost) {
                 owner = Thread.currentThread();
             }
-            Object result = invoke(method, target, args);
-            if (outermost && housekeeping != null && target instanceof Connection c && method.getName().equals("commit")) {
-                // Still in this thread's turn: the compaction's store operation meets no half-written row.
-                housekeeping.afterCommit(c);
-            }
-            return result;
+            return invoke(method, target, args);
         } finally {
             if (outermost) {
                 owner = null;

@@ -22,13 +22,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class StoreDatabase {
 
     /**
-     * The live share of an H2 file (as H2 reckons it) under which closing compacts it. Durable commits
-     * leave most of the file dead (each commit writes new chunks): 4.7 to 12 KB per event against about
-     * 0.5 KB compacted in the benchmarks before {@link H2Housekeeping}. H2's reckoning overstates what
-     * a compaction keeps (a file it calls 50% live compacted to a quarter of its size), so a file kept
-     * in check while written is still compacted on close; compaction takes about 10 s per million events.
+     * The live share of an H2 file under which closing compacts it. Durable commits leave most of the
+     * file dead (each commit writes new chunks): 4.7 to 12 KB per event live against about 0.5 KB
+     * compacted in the benchmarks; compaction takes about 10 s per million events.
      */
-    static final int COMPACT_BELOW_FILL_PERCENT = 75;
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
 
     private final EntenteStore.Backend backend;
     private final DataSource dataSource;
@@ -73,20 +71,14 @@ final class StoreDatabase {
                 String url = H2Files.prepare(dir, b.h2Underlay);
                 HeadMark headMark = new HeadMark(dir);
                 // WRITE_DELAY=0: a commit is written before it returns, so a committed fact survives kill -9
-                // (H2 otherwise writes commits in the background, up to 500 ms later). It also stops H2's
-                // background writer, which is what compacts a file: the gate then compacts it after commits
-                // (H2Housekeeping; at 100k facts the live file peaked at 9.8x its compacted size without).
-                // H2's other settings stay at their defaults: RETENTION_TIME=1000 with H2's incremental
-                // chunk rewrite still peaked at 4.9x, and the event table's identity cache is set on the
-                // table (StoreSchema.H2_IDENTITY_CACHE), where it persists.
+                // (H2 otherwise writes commits in the background, up to 500 ms later).
                 // User sa without a password: whoever can read the file reads the data without any (README, Security).
                 String h2Url = url + (b.durableCommits ? ";WRITE_DELAY=0" : "");
                 JdbcConnectionPool pool = JdbcConnectionPool.create(h2Url, "sa", "");
                 pool.setMaxConnections(16);
                 // One JDBC call at a time: otherwise a kill can leave rows of an unfinished transaction
                 // behind that recovery cannot roll back (see H2StatementGate and RELIABILITY.md).
-                DataSource gated = b.durableCommits ? H2StatementGate.aroundCompacting(pool) : H2StatementGate.around(pool);
-                return new StoreDatabase(b.backend, gated, pool, null, b.compactOnClose, dir, h2Url,
+                return new StoreDatabase(b.backend, H2StatementGate.around(pool), pool, null, b.compactOnClose, dir, h2Url,
                         headMark, "H2 " + dir);
             }
             default -> {
@@ -210,27 +202,13 @@ final class StoreDatabase {
         }
     }
 
-    /**
-     * The share of the H2 file that holds live data, in percent (100 when H2 does not say): the share
-     * of the file in chunks times the chunks' own fill, as {@link H2Housekeeping} reckons it (a file
-     * compacted while written has full chunks but free space between them).
-     */
+    /** The share of the H2 file's chunks that holds live data, in percent (100 when H2 does not say). */
     private static int liveFillPercent(Statement s) {
-        int file = 100;
-        int chunks = 100;
-        try (ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
-            while (rs.next()) {
-                int value = Integer.parseInt(rs.getString(2).trim());
-                if (rs.getString(1).equals("info.FILL_RATE")) {
-                    file = value;
-                } else {
-                    chunks = value;
-                }
-            }
+        try (ResultSet rs = s.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
+            return rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 100;
         } catch (SQLException | NumberFormatException e) {
             return 100;
         }
-        return file * chunks / 100;
     }
 }
