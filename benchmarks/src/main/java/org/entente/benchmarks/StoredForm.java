@@ -116,6 +116,8 @@ final class StoredForm {
         try (Entente e = entente.build()) {
             e.awaitCaughtUp(Duration.ofMinutes(1));
         }
+        long tables = System.nanoTime();
+        Harness.log(String.format(Locale.ROOT, "build: tables created by Entente in %.1f s", Stats.seconds(tables - t0)));
         long[] counts = new long[2];
         Generator.Shape shape;
         try (Rows rows = factory.open()) {
@@ -133,6 +135,8 @@ final class StoredForm {
                 }
             });
         }
+        long written = System.nanoTime();
+        Harness.log(String.format(Locale.ROOT, "build: %,d events and their rows written in %.1f s", counts[0], Stats.seconds(written - tables)));
         long head;
         try (EntenteStore store = storeBuilder.build()) {
             head = store.head();
