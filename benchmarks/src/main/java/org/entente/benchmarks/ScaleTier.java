@@ -73,8 +73,10 @@ final class ScaleTier {
         return results;
     }
 
-    private Targets.Plan plan() {
-        return new Targets.Plan(500, 100_000, 16_064, options.scaleAppend, 2_000, 10_000, options.seed);
+    /** The plan at a store of {@code facts}: a command dyad of 16,064 facts, fewer only in stores smaller than that (tests). */
+    private Targets.Plan plan(int facts) {
+        return new Targets.Plan(500, 100_000, Math.min(16_064, Math.max(2_000, facts)), options.scaleAppend, Math.min(2_000, options.scaleAppend),
+                10_000, options.seed);
     }
 
     private Map<String, Object> postgres() throws Exception {
@@ -92,10 +94,11 @@ final class ScaleTier {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("largest_size", built.events());
             f.put("backend", "postgresql");
+            f.put("postgresql_schema", schema);
             f.putAll(buildFigures(built));
             results.put("postgresql_partial", f);
             write();
-            f.putAll(Targets.measure(store, plan(), built.shape().factsPerDyad(), options.work.resolve("pg")));
+            f.putAll(Targets.measure(store, plan(options.scalePg), built.shape().factsPerDyad(), options.work.resolve("pg")));
             results.remove("postgresql_partial");
             return f;
         } finally {
@@ -134,7 +137,7 @@ final class ScaleTier {
         f.put("largest_size", built.events());
         f.put("backend", "h2");
         f.putAll(buildFigures(built));
-        f.putAll(Targets.measure(store, plan(), built.shape().factsPerDyad(), options.work.resolve("h2-probe")));
+        f.putAll(Targets.measure(store, plan(options.scaleH2), built.shape().factsPerDyad(), options.work.resolve("h2-probe")));
         long compacted = Harness.compact(dir, List.of());
         f.put("h2_file_bytes_compacted", compacted);
         long live = ((Number) f.getOrDefault("h2_live_file_bytes_max", 0L)).longValue();

@@ -119,22 +119,36 @@ final class StoredForm {
         long tables = System.nanoTime();
         Harness.log(String.format(Locale.ROOT, "build: tables created by Entente in %.1f s", Stats.seconds(tables - t0)));
         long[] counts = new long[2];
-        Generator.Shape shape;
+        // The history is generated on a thread of its own, a few dyads ahead, while this one serializes
+        // and writes: on two cores the generator, the serialization and the database overlap.
+        java.util.concurrent.BlockingQueue<Map.Entry<Dyad, List<RelationshipCommand>>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(32);
+        // The end of the history: an entry compared by identity.
+        Map.Entry<Dyad, List<RelationshipCommand>> end = Map.entry(
+                Dyad.of(org.entente.core.Country.all().get(0), org.entente.core.Country.all().get(1)), List.of());
+        java.util.concurrent.CompletableFuture<Generator.Shape> generated = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Generator.forEachDyad(size, seed, (dyad, commands) -> put(queue, Map.entry(dyad, commands)));
+            } finally {
+                put(queue, end);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "stored-form-generator");
+            t.setDaemon(true);
+            t.start();
+        });
         try (Rows rows = factory.open()) {
-            long[] lastLog = {System.nanoTime()};
-            shape = Generator.forEachDyad(size, seed, (dyad, commands) -> {
-                try {
-                    write(rows, dyad, commands, counts);
-                    if (System.nanoTime() - lastLog[0] > 30_000_000_000L) {
-                        lastLog[0] = System.nanoTime();
-                        Harness.log(String.format(Locale.ROOT, "build: %,d of about %,d events written (%.0f s)", counts[0], size,
-                                Stats.seconds(System.nanoTime() - t0)));
-                    }
-                } catch (SQLException ex) {
-                    throw new IllegalStateException("could not write the rows of " + dyad + ": " + ex.getMessage(), ex);
+            long lastLog = System.nanoTime();
+            for (Map.Entry<Dyad, List<RelationshipCommand>> next = take(queue); next != end; next = take(queue)) {
+                write(rows, next.getKey(), next.getValue(), counts);
+                if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                    lastLog = System.nanoTime();
+                    Harness.log(String.format(Locale.ROOT, "build: %,d of about %,d events written (%.0f s)", counts[0], size,
+                            Stats.seconds(System.nanoTime() - t0)));
                 }
-            });
+            }
         }
+        Generator.Shape shape = generated.join();
         long written = System.nanoTime();
         Harness.log(String.format(Locale.ROOT, "build: %,d events and their rows written in %.1f s", counts[0], Stats.seconds(written - tables)));
         long head;
@@ -150,6 +164,24 @@ final class StoredForm {
         Harness.log(String.format(Locale.ROOT, "build: %,d events, %,d projection rows, %,d dyads in %.1f s (%,.0f events/s)", counts[0],
                 counts[1], shape.factsPerDyad().size(), seconds, counts[0] / seconds));
         return new Built(shape, counts[0], counts[1], head, seconds);
+    }
+
+    private static <T> void put(java.util.concurrent.BlockingQueue<T> queue, T item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating the history", e);
+        }
+    }
+
+    private static <T> T take(java.util.concurrent.BlockingQueue<T> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the history", e);
+        }
     }
 
     private void write(Rows rows, Dyad dyad, List<RelationshipCommand> commands, long[] counts) throws SQLException {
