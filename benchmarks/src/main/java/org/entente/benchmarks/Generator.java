@@ -107,13 +107,22 @@ final class Generator {
 
     /** A history of {@code size} commands (about 99% facts, 1% retractions). */
     static Dataset generate(int size, long seed) {
+        return generate(size, seed, Set.of(), "");
+    }
+
+    /**
+     * A history of {@code size} commands on dyads outside {@code exclude}, its fact ids prefixed with
+     * {@code tag}: facts that can be appended to a store holding another generated history (the
+     * {@code --scale} tier's appends), valid under the rules because their dyads are new there.
+     */
+    static Dataset generate(int size, long seed, Set<Dyad> exclude, String tag) {
         if (size < 100) {
             throw new IllegalArgumentException("a dataset needs at least 100 commands, got " + size);
         }
         Random random = new Random(seed);
         int retractions = size * RETRACTED_PERCENT / 100;
         int facts = size - retractions;
-        List<Dyad> dyads = pickDyads(random, dyadCount(facts));
+        List<Dyad> dyads = pickDyads(random, dyadCount(facts), exclude);
         int[] counts = zipfCounts(facts, dyads.size());
 
         List<Item> items = new ArrayList<>(size);
@@ -125,7 +134,7 @@ final class Generator {
         for (int d = 0; d < dyads.size(); d++) {
             Dyad dyad = dyads.get(d);
             perDyad.put(dyad, counts[d]);
-            List<FactCommand> story = new Story(dyad, new Random(random.nextLong())).generate(counts[d]);
+            List<FactCommand> story = new Story(dyad, new Random(random.nextLong()), tag).generate(counts[d]);
             for (int i = 0; i < story.size(); i++) {
                 FactCommand c = story.get(i);
                 Item item = new Item(c, c.fact().happened().day().toEpochDay(), serial++, dyad, i == story.size() - 1 ? null : story.get(i + 1));
@@ -167,6 +176,89 @@ final class Generator {
                 .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return new Dataset(seed, List.copyOf(commands), dyadOf, sorted, facts, retractions, countOutOfOrder(commands), kinds);
+    }
+
+    /**
+     * The shape of a history generated one dyad at a time.
+     *
+     * @param factsPerDyad facts per dyad (retracted ones included), largest first
+     * @param commands     how many commands were handed out
+     * @param facts        how many of them are facts
+     */
+    record Shape(LinkedHashMap<Dyad, Integer> factsPerDyad, long commands, long facts) {
+
+        Dyad longest() {
+            return factsPerDyad.keySet().iterator().next();
+        }
+    }
+
+    /**
+     * The same law as {@link #generate} for stores too large to hold in memory: the history is handed
+     * to {@code sink} one dyad at a time, each dyad's commands in its own recording order (late facts
+     * and retractions drawn within the dyad, in the same proportions). The dyads follow one another,
+     * so the global recording order differs from {@link #generate}'s news feed; every dyad's history
+     * is as valid and as shaped.
+     */
+    static Shape forEachDyad(long size, long seed, java.util.function.BiConsumer<Dyad, List<RelationshipCommand>> sink) {
+        if (size < 100 || size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a streamed history needs 100 to " + Integer.MAX_VALUE + " commands, got " + size);
+        }
+        Random random = new Random(seed);
+        int facts = (int) (size - size * RETRACTED_PERCENT / 100);
+        List<Dyad> dyads = pickDyads(random, dyadCount(facts), Set.of());
+        int[] counts = zipfCounts(facts, dyads.size());
+        LinkedHashMap<Dyad, Integer> perDyad = new LinkedHashMap<>();
+        long commands = 0;
+        for (int d = 0; d < dyads.size(); d++) {
+            Dyad dyad = dyads.get(d);
+            Random r = new Random(random.nextLong());
+            List<FactCommand> story = new Story(dyad, new Random(r.nextLong()), "").generate(counts[d]);
+            List<Item> items = new ArrayList<>(story.size() + story.size() / 50 + 1);
+            List<Item> safe = new ArrayList<>();
+            for (int i = 0; i < story.size(); i++) {
+                FactCommand c = story.get(i);
+                Item item = new Item(c, c.fact().happened().day().toEpochDay(), i, dyad, i == story.size() - 1 ? null : story.get(i + 1));
+                items.add(item);
+                if (isSafe(c.kind()) && i < story.size() - 1) {
+                    safe.add(item);
+                }
+            }
+            Collections.shuffle(safe, r);
+            int late = Math.min(safe.size(), counts[d] * OUT_OF_ORDER_PERCENT / 100);
+            for (int i = 0; i < late; i++) {
+                Item item = safe.get(i);
+                item.key = Math.max(item.key + 30 + r.nextInt(700), item.next.fact().happened().day().toEpochDay() + 1);
+            }
+            int wanted = (int) Math.round(counts[d] * (double) RETRACTED_PERCENT / (100 - RETRACTED_PERCENT));
+            long serial = story.size();
+            for (int i = late; i < safe.size() && i - late < wanted; i++) {
+                Item target = safe.get(i);
+                RelationshipCommand retract = new RelationshipCommand.RetractFacts(List.of(((FactCommand) target.command).fact().id()),
+                        "reported in error by " + PUBLISHERS[r.nextInt(PUBLISHERS.length)]);
+                items.add(new Item(retract, target.key + 1 + r.nextInt(400), serial++, dyad, null));
+            }
+            items.sort((a, b) -> a.key != b.key ? Long.compare(a.key, b.key) : Long.compare(a.serial, b.serial));
+            List<RelationshipCommand> out = new ArrayList<>(items.size());
+            for (Item item : items) {
+                out.add(item.command);
+            }
+            perDyad.put(dyad, counts[d]);
+            commands += out.size();
+            sink.accept(dyad, out);
+        }
+        LinkedHashMap<Dyad, Integer> sorted = new LinkedHashMap<>();
+        perDyad.entrySet().stream()
+                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return new Shape(sorted, commands, facts);
+    }
+
+    /**
+     * The facts of one dyad's story, {@code n} of them in the rules' order, ids prefixed with {@code tag}:
+     * the long dyad the commands figure is measured on.
+     */
+    static List<FactCommand> story(Dyad dyad, int n, long seed, String tag) {
+        return new Story(dyad, new Random(seed), tag).generate(n);
     }
 
     /** Thousands of dyads for large sizes, fewer for small ones (at least a few facts each on average). */
@@ -212,7 +304,7 @@ final class Generator {
     }
 
     /** Distinct pairs of countries; countries are themselves Zipf-weighted (a few hubs, many small players). */
-    private static List<Dyad> pickDyads(Random random, int count) {
+    private static List<Dyad> pickDyads(Random random, int count, Set<Dyad> exclude) {
         List<Country> countries = new ArrayList<>(Country.all());
         Collections.shuffle(countries, random);
         countries = countries.subList(0, Math.min(200, countries.size()));
@@ -222,11 +314,11 @@ final class Generator {
             total += 1 / Math.pow(i + 1, 0.6);
             cumulative[i] = total;
         }
-        int possible = countries.size() * (countries.size() - 1) / 2;
+        int possible = countries.size() * (countries.size() - 1) / 2 - exclude.size();
         if (count > possible) {
             throw new IllegalArgumentException(count + " dyads wanted, only " + possible + " possible");
         }
-        Set<Dyad> seen = new HashSet<>();
+        Set<Dyad> seen = new HashSet<>(exclude);
         List<Dyad> out = new ArrayList<>(count);
         while (out.size() < count) {
             Country a = countries.get(pick(cumulative, random.nextDouble() * total));
@@ -319,10 +411,10 @@ final class Generator {
         private int lastRank;
         private int seq;
 
-        Story(Dyad dyad, Random random) {
+        Story(Dyad dyad, Random random, String tag) {
             this.dyad = dyad;
             this.random = random;
-            this.prefix = dyad.id().toLowerCase(Locale.ROOT) + "-";
+            this.prefix = tag + dyad.id().toLowerCase(Locale.ROOT) + "-";
         }
 
         List<FactCommand> generate(int n) {

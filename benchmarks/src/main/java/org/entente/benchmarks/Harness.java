@@ -101,6 +101,13 @@ public final class Harness {
             JfrSummary.print(options.profileSummary, options.top, options.focus, System.out);
             return;
         }
+        if (options.scale) {
+            System.setProperty("jmh.ignoreLock", "true");
+            Map<String, Object> results = ScaleTier.run(options);
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            System.out.println("results: " + options.out.toAbsolutePath());
+            return;
+        }
         Map<String, Object> results = run(options);
         System.out.println(Report.table(results));
         System.out.println("results: " + options.out.toAbsolutePath());
@@ -236,8 +243,51 @@ public final class Harness {
             out.put("rebuild_512m", RebuildProbe.runChild(ingested.enteDir, 512, "offline"));
             out.put("rebuild_512m_online", RebuildProbe.runChild(ingested.enteDir, 512, "online"));
         }
+        if (largest && options.runs("targets")) {
+            // Last: it adds a dyad of 16k facts and commands to the store the phases above measured.
+            write(out, size);
+            out.put("targets", quickTargets(ingested, data, dir, out));
+        }
         write(out, size);
         return out;
+    }
+
+    /**
+     * Issue 14's figures on the largest size's H2 store (built through Entente by the ingest phase);
+     * ingest, record and catch-up come from the ingest phase (the same facts into an empty store),
+     * the catch-up's raw side from the rebuild's raw scan writing rows (the same work per event).
+     */
+    private Map<String, Object> quickTargets(Ingested ingested, Generator.Dataset data, Path dir, Map<String, Object> sizeResults)
+            throws Exception {
+        phase("targets");
+        long t = System.nanoTime();
+        Path store = ingested.enteDir;
+        Targets.Store target = new Targets.Store("h2", () -> Entente.builder().h2(store), () -> EntenteStore.builder().h2(store), store,
+                List.of("h2", store.toAbsolutePath().toString()));
+        Targets.Plan plan = options.tiny
+                ? new Targets.Plan(50, 2_000, 2_000, 0, 0, 10_000, options.seed)
+                : new Targets.Plan(200, 20_000, 16_064, 0, 0, 10_000, options.seed);
+        Map<String, Object> f = Targets.measure(target, plan, data.factsPerDyad(), dir.resolve("targets"));
+        Map<String, Object> ingest = ingested.figures;
+        f.put("largest_size", data.size());
+        f.put("ingest_ratio", ingest.get("ratio"));
+        f.put("record_ratio", ingest.get("record_ratio"));
+        f.put("catchup_facts_per_sec", ingest.get("catchup_facts_per_sec"));
+        double rawRowsPerSec = ((Number) f.get("rebuild_events")).doubleValue() / (double) f.get("persisted_rebuild_raw_seconds");
+        f.put("catchup_raw_facts_per_sec", rawRowsPerSec);
+        f.put("catchup_ratio", (double) ingest.get("catchup_facts_per_sec") / rawRowsPerSec);
+        Object compacted = sizeResults.get("disk") instanceof Map<?, ?> disk ? disk.get("file_bytes_compacted") : null;
+        long live = ((Number) ingest.get("live_file_bytes_max")).longValue();
+        if (compacted instanceof Number c) {
+            f.put("h2_live_file_bytes_max", live);
+            f.put("h2_live_file_ratio", live / c.doubleValue());
+        }
+        Map<String, Object> imports = ImportBench.rawRatio(dir.resolve("import"), options.tiny ? 2_000 : 100_000);
+        f.put("import", imports);
+        f.put("import_raw_ratio", imports.get("import_raw_ratio"));
+        f.put("seconds", Stats.seconds(System.nanoTime() - t));
+        log(String.format(Locale.ROOT, "targets: %.1f s", Stats.seconds(System.nanoTime() - t)));
+        return f;
     }
 
     private void write(Map<String, Object> sizeResults, int size) throws IOException {
@@ -281,6 +331,7 @@ public final class Harness {
         Path rawDir = null;
         int capFailures = 0;
         int fallbackChunk = 0;
+        long liveFile = 0;
         for (int r = 0; r < repeats; r++) {
             rawDir = dir.resolve("raw-" + r);
             enteDir = dir.resolve("entente-" + r);
@@ -290,6 +341,7 @@ public final class Harness {
             catchup[r] = e.catchup();
             capFailures += e.capFailures();
             fallbackChunk = Math.max(fallbackChunk, e.fallbackChunk());
+            liveFile = e.maxFileBytes();
             log(String.format(Locale.ROOT, "ingest #%d: raw %.2f s, entente %.2f s, catch-up %.2f s", r + 1, raw[r], ente[r], catchup[r]));
             if (r < repeats - 1) {
                 deleteTree(rawDir);
@@ -307,6 +359,7 @@ public final class Harness {
         f.put("transaction_cap_failures", capFailures);
         f.put("fallback_chunk", fallbackChunk);
         f.put("rows_identical", sameRows(enteDir, rawDir));
+        f.put("live_file_bytes_max", liveFile);
 
         int subset = Math.max(100, Math.min(2000, n / 20));
         List<RelationshipCommand> first = data.commands().subList(0, subset);
@@ -363,7 +416,7 @@ public final class Harness {
     }
 
     /** What one Entente ingest measured. */
-    private record EnteIngest(double seconds, double catchup, int capFailures, int fallbackChunk) {
+    private record EnteIngest(double seconds, double catchup, int capFailures, int fallbackChunk, long maxFileBytes) {
     }
 
     /**
@@ -376,6 +429,23 @@ public final class Harness {
         phase("ingest-entente-open");
         int chunk = CHUNK;
         Entente entente = Entente.builder().h2(dir).build();
+        // The file's size sampled every 100 ms during the load and the catch-up (for h2_live_file_ratio).
+        java.util.concurrent.atomic.AtomicLong maxFile = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                try {
+                    maxFile.accumulateAndGet(Files.size(h2File(dir)), Math::max);
+                    Thread.sleep(100);
+                } catch (IOException e) {
+                    // replaced during a compaction: sampled again next time
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "h2-file-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         try {
             entente.pauseProcessing();
             phase("ingest-entente");
@@ -412,8 +482,10 @@ public final class Harness {
             entente.resumeProcessing();
             entente.awaitCaughtUp(Duration.ofHours(4));
             long t2 = System.nanoTime();
-            return new EnteIngest(Stats.seconds(t1 - t0), Stats.seconds(t2 - t1), failures, chunk == CHUNK ? 0 : chunk);
+            sampling.set(false);
+            return new EnteIngest(Stats.seconds(t1 - t0), Stats.seconds(t2 - t1), failures, chunk == CHUNK ? 0 : chunk, maxFile.get());
         } finally {
+            sampling.set(false);
             entente.close();
         }
     }
@@ -828,7 +900,7 @@ public final class Harness {
         return f;
     }
 
-    private static double[] latencies(EntenteStore.Builder builder, Dyad dyad, LocalDate last, String tag, int warm, int n) {
+    static double[] latencies(EntenteStore.Builder builder, Dyad dyad, LocalDate last, String tag, int warm, int n) {
         double[] out = new double[n];
         try (EntenteStore store = builder.build()) {
             for (int i = 0; i < warm + n; i++) {
@@ -898,7 +970,7 @@ public final class Harness {
         }
     }
 
-    private static long compact(Path dir, List<String> statements) throws SQLException, IOException {
+    static long compact(Path dir, List<String> statements) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection(h2Url(dir), "sa", ""); Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
@@ -935,6 +1007,15 @@ public final class Harness {
         head.put("largest_size", largest);
         head.put("smallest_size", smallest);
         head.put("duration_seconds", Stats.seconds(System.nanoTime() - started));
+        if (big.get("targets") instanceof Map<?, ?> targets) {
+            for (String key : List.of("open_seconds", "asof_cold_p99_ms", "asof_warm_p50_micros", "portfolio_cold_p99_ms", "command_cold_p99_ms",
+                    "command_dyad_events", "record_ratio", "catchup_ratio", "catchup_facts_per_sec", "persisted_rebuild_ratio",
+                    "import_raw_ratio", "h2_live_file_ratio", "heap_peak_mb", "heap_limit_mb", "backend")) {
+                if (targets.containsKey(key)) {
+                    head.put(key, targets.get(key));
+                }
+            }
+        }
         Map<String, Object> reordered = new LinkedHashMap<>(head);
         reordered.putAll(results);
         results.clear();
@@ -1005,6 +1086,7 @@ public final class Harness {
         static final String USAGE = """
                 usage: java -jar entente-benchmarks.jar [--quick | --tiny | --size N | --sizes N,M,...] [--seed S]
                                                         [--out FILE] [--work DIR] [--keep] [--no-heap-probe]
+                       java -jar entente-benchmarks.jar --scale [--scale-pg N] [--scale-h2 N] [--keep]
                        java -jar entente-benchmarks.jar --profile-summary RECORDING.jfr [--top N] [--focus METHOD-PREFIX]
                   (no size option)  full mode: 10000, 100000 and 1000000 commands
                   --quick           10000 and 100000 (within 5 minutes on 2 cores)
@@ -1015,10 +1097,27 @@ public final class Harness {
                   --repeats N       repeat rebuild measurements N times (median; default 3 up to 20000, else 1)
                   --wall-profile F  sample the harness thread's stack every 5 ms (wall clock) and write a summary to F
                   --only P,Q        run only these phases after ingest (rebuild, memory, asof, simulation, disk,
-                                    commands, probe); no headline figures then (for profiling)
+                                    commands, probe, targets); no headline figures then (for profiling)
+                  --scale           the scale tier instead: a store built by COPY on PostgreSQL and one by JDBC
+                                    batches on H2, opened and measured by Entente (results-scale.json)
+                  --scale-pg N      facts of the PostgreSQL store (default 10000000)
+                  --scale-h2 N      facts of the H2 store (default 1000000)
+                  --scale-append N  facts appended by recordAll and by raw batches at scale (default 200000)
+                  --scale-import N  ICEWS-shaped rows of the import ratio at scale (default 1000000)
+                  --pg-url URL      PostgreSQL server and database (default jdbc:postgresql://127.0.0.1:5432/test);
+                                    the tier works in a schema of its own, dropped unless --keep
+                  --pg-user USER    PostgreSQL user (default postgres, no password: trust authentication)
                 """;
 
         String mode = "full";
+        boolean scale;
+        int scalePg = 10_000_000;
+        int scaleH2 = 1_000_000;
+        int scaleAppend = 200_000;
+        int scaleImport = 1_000_000;
+        String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+        String pgUser = "postgres";
+        private boolean outGiven;
         List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
         long seed = 20240426L;
         Path out = defaultOut();
@@ -1071,7 +1170,20 @@ public final class Harness {
                         o.jmh = o.tiny ? Jmh.TINY : Jmh.QUICK;
                     }
                     case "--seed" -> o.seed = Long.parseLong(value(args, ++i, a));
-                    case "--out" -> o.out = Path.of(value(args, ++i, a));
+                    case "--scale" -> {
+                        o.mode = "scale";
+                        o.scale = true;
+                    }
+                    case "--scale-pg" -> o.scalePg = atLeast(value(args, ++i, a), a, 1_000);
+                    case "--scale-h2" -> o.scaleH2 = atLeast(value(args, ++i, a), a, 1_000);
+                    case "--scale-append" -> o.scaleAppend = atLeast(value(args, ++i, a), a, 100);
+                    case "--scale-import" -> o.scaleImport = atLeast(value(args, ++i, a), a, 100);
+                    case "--pg-url" -> o.pgUrl = value(args, ++i, a);
+                    case "--pg-user" -> o.pgUser = value(args, ++i, a);
+                    case "--out" -> {
+                        o.out = Path.of(value(args, ++i, a));
+                        o.outGiven = true;
+                    }
                     case "--work" -> o.work = Path.of(value(args, ++i, a));
                     case "--keep" -> o.keep = true;
                     case "--no-heap-probe" -> o.probeHeap = false;
@@ -1090,6 +1202,9 @@ public final class Harness {
                     throw new IllegalArgumentException("sizes must be at least 500 commands, got " + s);
                 }
             }
+            if (o.scale && !o.outGiven) {
+                o.out = o.out.resolveSibling("results-scale.json");
+            }
             if (o.work == null) {
                 o.work = o.out.toAbsolutePath().resolveSibling("bench-work");
             }
@@ -1098,6 +1213,14 @@ public final class Harness {
 
         boolean runs(String phase) {
             return only.isEmpty() || only.contains(phase);
+        }
+
+        private static int atLeast(String s, String option, int least) {
+            int v = positive(s, option);
+            if (v < least) {
+                throw new IllegalArgumentException(option + " needs at least " + least + ", got " + s);
+            }
+            return v;
         }
 
         private static String value(String[] args, int i, String option) {

@@ -82,6 +82,56 @@ public final class ImportBench {
         json.writerWithDefaultPrettyPrinter().writeValue(results.toFile(), node);
     }
 
+    /**
+     * {@code import_raw_ratio}: the same synthetic file imported through Entente (H2 file store,
+     * processing paused, parse included as the import does it) against a plain JDBC insert of the
+     * interaction rows the parse made (Entente's stored form, {@link RawStore}, the harness's commit
+     * size) into a fresh store with the same tables. The parse is timed too and reported apart.
+     */
+    static java.util.Map<String, Object> rawRatio(Path work, int rows) throws Exception {
+        Files.createDirectories(work);
+        Path file = work.resolve("icews-synthetic-" + rows + ".tab");
+        write(file, rows);
+        long t0 = System.nanoTime();
+        ParseResult parsed = Importer.icews().parse(file, ImportProgress.NONE);
+        double parseSeconds = (System.nanoTime() - t0) / 1e9;
+        List<org.entente.core.relationship.RelationshipCommand> commands = parsed.parsed().stream()
+                .map(r -> (org.entente.core.relationship.RelationshipCommand) r.command()).toList();
+        Path rawDir = work.resolve("import-raw");
+        org.entente.core.store.EntenteStore.builder().h2(rawDir).build().close();
+        double rawSeconds;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(Harness.h2Url(rawDir), "sa", "")) {
+            long t1 = System.nanoTime();
+            new RawStore().insert(c, commands, java.util.Map.of(), Harness.CHUNK);
+            rawSeconds = (System.nanoTime() - t1) / 1e9;
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+        }
+        Path store = work.resolve("import-entente");
+        ImportReport report;
+        double importSeconds;
+        try (Entente entente = Entente.h2(store)) {
+            entente.pauseProcessing();
+            long t1 = System.nanoTime();
+            report = Importer.icews().importFile(entente, file, ImportProgress.NONE);
+            importSeconds = (System.nanoTime() - t1) / 1e9;
+        }
+        Harness.deleteTree(work);
+        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("rows", rows);
+        f.put("imported", report.imported());
+        f.put("raw_rows", commands.size());
+        f.put("import_seconds", importSeconds);
+        f.put("raw_insert_seconds", rawSeconds);
+        f.put("parse_seconds", parseSeconds);
+        f.put("import_raw_ratio", (commands.size() / rawSeconds) == 0 ? 0 : (report.imported() / importSeconds) / (commands.size() / rawSeconds));
+        Harness.log(String.format(java.util.Locale.ROOT, "import: %,d rows imported in %.1f s; raw insert of %,d rows %.1f s (parse %.1f s); ratio %.2f",
+                report.imported(), importSeconds, commands.size(), rawSeconds, parseSeconds,
+                (report.imported() / importSeconds) / (commands.size() / rawSeconds)));
+        return f;
+    }
+
     /** A synthetic ICEWS file: deterministic, valid rows of the sample's 20 columns. */
     static void write(Path file, int rows) throws IOException {
         Random random = new Random(20240426);

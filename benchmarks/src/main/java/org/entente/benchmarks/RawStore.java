@@ -1,6 +1,7 @@
 package org.entente.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +161,63 @@ final class RawStore {
         FactIndex index = new FactIndex();
         index.apply(all);
         return index;
+    }
+
+    /** Binds a projection row (as Entente's processor writes it) to {@link StoredForm#INSERT_PROJECTION}'s parameters. */
+    static void bindProjection(PreparedStatement ps, FactVersion v, String json) throws SQLException {
+        ps.setString(1, v.dyad().id());
+        ps.setLong(2, v.sequence());
+        ps.setString(3, v.id().value());
+        ps.setInt(4, v.revision());
+        ps.setString(5, v.recordedAt().toString());
+        ps.setString(6, json);
+        ps.setString(7, v.reason().orElse(null));
+    }
+
+    /**
+     * The raw catch-up and rebuild: one scan of the events after global index {@code after}, in order,
+     * each deserialized with the same mapper, turned into the same projection rows and written into
+     * {@code table} (the projection table's shape) in batches of 1,000, in one transaction.
+     *
+     * @return how many events were read
+     */
+    long scanWritingRows(Connection c, long after, String table) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        ObjectWriter facts = mapper.writerFor(FactEvent.class);
+        long read = 0;
+        int pending = 0;
+        try (PreparedStatement q = c.prepareStatement("SELECT sequenceNumber, timeStamp, payloadType, payload FROM DomainEventEntry"
+                + " WHERE globalIndex > ? ORDER BY globalIndex");
+             PreparedStatement insert = c.prepareStatement(StoredForm.INSERT_PROJECTION.replace("entente_projection_fact", table))) {
+            q.setFetchSize(1000);
+            q.setLong(1, after);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    RelationshipEvent e = read(rs.getString(3), rs.getBytes(4));
+                    Instant at = DateTimeUtils.parseInstant(rs.getString(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                    for (FactVersion v : Projections.versions(e, rs.getLong(1), at)) {
+                        bindProjection(insert, v, v.fact().isPresent() ? facts.writeValueAsString(v.fact().get()) : null);
+                        insert.addBatch();
+                        if (++pending >= 1000) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                    read++;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+            c.commit();
+        } catch (IOException e) {
+            c.rollback();
+            throw new UncheckedIOException(e);
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        return read;
     }
 
     /** How many events the store holds. */

@@ -1,17 +1,12 @@
 package org.entente.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.entente.Entente;
 
@@ -80,44 +75,6 @@ public final class RebuildProbe {
 
     /** Runs the probe in a child JVM with {@code -Xmx<heapMb>m} and returns what it reported. */
     static Map<String, Object> runChild(Path dir, int heapMb, String mode) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heapMb + "m");
-        command.add("-Ddisable-axoniq-console-message=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(RebuildProbe.class.getName());
-        command.add(dir.toAbsolutePath().toString());
-        command.add(mode);
-        Harness.log("rebuild probe: " + String.join(" ", command.subList(0, 3)) + " ... " + dir);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Map<String, Object> result = new LinkedHashMap<>();
-        StringBuilder tail = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("PROBE ")) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> m = new ObjectMapper().readValue(line.substring(6), Map.class);
-                    result.putAll(m);
-                } else {
-                    tail.append(line).append('\n');
-                    if (tail.length() > 4000) {
-                        tail.delete(0, tail.length() - 4000);
-                    }
-                }
-            }
-        }
-        if (!p.waitFor(2, TimeUnit.HOURS)) {
-            p.destroyForcibly();
-        }
-        result.put("heap_limit_mb", heapMb);
-        result.put("exit_code", p.exitValue());
-        if (!result.containsKey("ok")) {
-            result.put("ok", false);
-            result.put("error", tail.toString().strip());
-        }
-        Harness.log("rebuild probe: " + result);
-        return result;
+        return ChildJvm.run(RebuildProbe.class, heapMb, List.of(dir.toAbsolutePath().toString(), mode));
     }
 }

@@ -46,6 +46,11 @@ class HarnessSmokeTest {
         }
         assertThat(sizes.path("3000").path("rebuild_512m").path("events").asLong())
                 .as("the offline rebuild read every event").isGreaterThanOrEqualTo(3000);
+        assertThat(results.path("backend").asText()).as("backend in %s", out).isEqualTo("h2");
+        assertThat(results.path("command_dyad_events").asLong()).as("the command dyad's events").isGreaterThanOrEqualTo(2000);
+        assertThat(results.path("heap_limit_mb").asInt()).as("the heap probe's limit").isEqualTo(512);
+        assertThat(sizes.path("3000").path("targets").path("heap_probe").path("queries").asInt())
+                .as("the heap probe answered its partnership queries").isEqualTo(10_000);
         assertThat(problems).as("keys missing, not finite or not positive in %s", out).isEmpty();
     }
 
