@@ -58,12 +58,27 @@ public final class DyadIndex {
             array[size++] = v;
         }
         if (outOfOrder) {
-            // Rare (two writers' commits seen in the other order): copy, so that older snapshots stay intact.
+            // Rare (two writers' commits seen in the other order, or a load merged into the versions applied
+            // while it read): copy, so that older snapshots stay intact, sort, and keep each (sequence, fact id)
+            // once: contains() above stops at the first lower sequence, which finds duplicates only in order.
             array = Arrays.copyOf(array, array.length);
-            Arrays.sort(array, 0, size, (a, b) -> Long.compare(a.sequence(), b.sequence()));
+            Arrays.sort(array, 0, size, BY_SEQUENCE_AND_ID);
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                FactVersion v = array[i];
+                if (kept > 0 && array[kept - 1].sequence() == v.sequence() && array[kept - 1].id().equals(v.id())) {
+                    continue;
+                }
+                array[kept++] = v;
+            }
+            Arrays.fill(array, kept, size, null);
+            size = kept;
         }
         snapshot = new Snapshot(dyad, array, size);
     }
+
+    private static final java.util.Comparator<FactVersion> BY_SEQUENCE_AND_ID = java.util.Comparator
+            .comparingLong(FactVersion::sequence).thenComparing(v -> v.id().value());
 
     private static boolean contains(FactVersion[] array, int size, FactVersion v) {
         for (int i = size - 1; i >= 0 && array[i].sequence() >= v.sequence(); i--) {

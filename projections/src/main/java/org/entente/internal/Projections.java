@@ -147,7 +147,7 @@ public final class Projections {
             ep.registerListenerInvocationErrorHandler(PROCESSOR, c -> new FailureRecorder(PROCESSOR));
             if (mode == Mode.SHARED) {
                 ep.registerPooledStreamingEventProcessor(INDEX_PROCESSOR, Configuration::eventStore,
-                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(1).initialToken(source -> followerStart()));
+                        (c, b) -> b.batchSize(batchSize).initialSegmentCount(1).initialToken(source -> followerStart));
                 ep.registerTokenStore(INDEX_PROCESSOR, c -> new IndexTokens());
                 ep.registerEventHandler(c -> follower);
                 ep.assignHandlerInstancesMatching(INDEX_PROCESSOR, h -> h == follower);
@@ -167,6 +167,18 @@ public final class Projections {
      * A gap of that token (an event not yet committed when it was read) is still followed.
      */
     private TrackingToken followerStart() {
+        return findFollowerStart();
+    }
+
+    /**
+     * The follower's start, read once on open, before any processor starts and before any query can
+     * cache a dyad: read later (when the follower first claims its segment), the projections' processor
+     * could already have moved past another instance's write to a dyad cached meanwhile, which the
+     * follower would then never apply.
+     */
+    private volatile TrackingToken followerStart;
+
+    private TrackingToken findFollowerStart() {
         TrackingToken lowest = null;
         for (Optional<TrackingToken> t : store.tokens(PROCESSOR).values()) {
             if (t.isEmpty()) {
@@ -316,6 +328,9 @@ public final class Projections {
                 index = fresh;
             }
         });
+        if (mode == Mode.SHARED) {
+            followerStart = findFollowerStart();
+        }
     }
 
     /**
@@ -587,6 +602,11 @@ public final class Projections {
      * shared mode the rows may lag this instance's follower, and in memory there are no rows.
      */
     private List<FactVersion> loadEvents(Dyad dyad) {
+        // In shared mode the load stops where this instance's follower stands, read before the events (the
+        // index installed the dyad's placeholder first, so what the follower applies after is not lost):
+        // a dyad read now answers as a cached one does, and a paused instance shows what it processed
+        // before the pause, not later writes.
+        java.util.Set<Long> ahead = mode == Mode.SHARED ? sequencesAfter(dyad, index.appliedPosition()) : java.util.Set.of();
         List<FactVersion> out = new ArrayList<>();
         long events = 0;
         org.axonframework.eventsourcing.eventstore.DomainEventStream stream =
@@ -594,11 +614,30 @@ public final class Projections {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             events++;
-            if (message.getPayload() instanceof RelationshipEvent e) {
+            if (message.getPayload() instanceof RelationshipEvent e && !ahead.contains(message.getSequenceNumber())) {
                 out.addAll(versions(e, message));
             }
         }
         rowsRead.addAndGet(events);
+        return out;
+    }
+
+    /** The sequence numbers of a dyad's events beyond a global position (by the event table's dyad key). */
+    private java.util.Set<Long> sequencesAfter(Dyad dyad, long position) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        try (Connection c = store.connections().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? AND globalIndex > ?")) {
+            ps.setString(1, dyad.id());
+            ps.setLong(2, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the events of " + dyad + ": " + e.getMessage(), e);
+        }
         return out;
     }
 

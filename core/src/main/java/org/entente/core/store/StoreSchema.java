@@ -1,6 +1,7 @@
 package org.entente.core.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -85,7 +86,18 @@ final class StoreSchema {
             s.execute("CREATE INDEX IF NOT EXISTS entente_event_time ON DomainEventEntry (timeStamp)");
             if (database.backend() != EntenteStore.Backend.POSTGRES) {
                 // Also on stores created before: the setting lives in the file, and changing it moves no row.
-                s.execute("ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex SET CACHE " + H2_IDENTITY_CACHE);
+                // Only when it differs, so that opening a store that has it (to check it, say) writes nothing.
+                long cache = -1;
+                try (ResultSet rs = s.executeQuery("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE UPPER(TABLE_NAME) = 'DOMAINEVENTENTRY' AND UPPER(COLUMN_NAME) = 'GLOBALINDEX'"
+                        + " AND TABLE_SCHEMA = CURRENT_SCHEMA")) {
+                    if (rs.next()) {
+                        cache = rs.getLong(1);
+                    }
+                }
+                if (cache != H2_IDENTITY_CACHE) {
+                    s.execute("ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex SET CACHE " + H2_IDENTITY_CACHE);
+                }
             }
         } catch (SQLException e) {
             throw new EntenteException("could not create Entente's indexes: " + e.getMessage(), e);
