@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupCrashTest {
 
     private static final int FACTS = 3000;
+    /** Rows per committed chunk of an import (StoreCopy's). */
+    private static final long CHUNK_ROWS = 1000;
     private static final List<Country> PARTNERS = List.of("USA", "FRA", "CHN", "TUR", "RUS", "DEU", "ITA", "GBR")
             .stream().map(Country::of).toList();
 
@@ -105,7 +107,12 @@ class BackupCrashTest {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("ROWS ")) {
                     chunks++;
-                    if (chunks == killAfter) {
+                    String[] parts = line.split(" ");
+                    long left = Long.parseLong(parts[2]) - Long.parseLong(parts[1]);
+                    // Killed while at least two chunks are left, so that the random wait cannot let the
+                    // child finish the import (a resumed import has fewer chunks than the kill may wait for).
+                    if (chunks == killAfter || left <= 3L * CHUNK_ROWS) {
+                        killAfter = chunks;
                         Thread.sleep(random.nextInt(40));
                         break;
                     }
