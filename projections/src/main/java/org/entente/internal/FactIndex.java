@@ -269,6 +269,12 @@ public final class FactIndex {
      */
     public boolean await(Dyad dyad, long sequence, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (loader != null && !lastSequences.containsKey(dyad)) {
+            // Nothing applied to this dyad since the index was made (a write that recorded nothing new, such
+            // as a fact recorded again after a restart, names a sequence applied before): what the store's
+            // projection holds says how far it is.
+            lastSequences.merge(dyad, snapshot(dyad).lastSequence(), Math::max);
+        }
         synchronized (progress) {
             while (lastSequence(dyad) < sequence) {
                 long left = deadline - System.nanoTime();
