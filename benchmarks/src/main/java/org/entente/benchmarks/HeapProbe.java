@@ -1,8 +1,6 @@
 package org.entente.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.Dyad;
@@ -38,20 +35,7 @@ public final class HeapProbe {
         List<Dyad> dyads = Files.readAllLines(Path.of(args[i])).stream().map(Dyad::parse).toList();
         int queries = Integer.parseInt(args[i + 1]);
         Random random = new Random(Long.parseLong(args[i + 2]));
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler sampler = HeapSampler.start();
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         try {
@@ -74,8 +58,8 @@ public final class HeapProbe {
             out.put("ok", false);
             out.put("error", "OutOfMemoryError: " + e.getMessage());
         }
-        sampler.interrupt();
-        out.put("peak_heap_mb", peak.get() / 1048576.0);
+        sampler.close();
+        out.put("peak_heap_mb", sampler.peak() / 1048576.0);
         out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.println("PROBE " + new ObjectMapper().writeValueAsString(out));
         System.out.flush();

@@ -1,13 +1,10 @@
 package org.entente.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.entente.Entente;
 
 /**
@@ -27,20 +24,7 @@ public final class RebuildProbe {
         System.setProperty("disable-axoniq-console-message", "true");
         Path dir = Path.of(args[0]);
         boolean offline = args.length < 2 || args[1].equals("offline");
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler sampler = HeapSampler.start();
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         out.put("mode", offline ? "offline" : "online");
@@ -54,7 +38,7 @@ public final class RebuildProbe {
                     entente.awaitCaughtUp(java.time.Duration.ofHours(1));
                     long t1 = System.nanoTime();
                     out.put("open_seconds", (t1 - t0) / 1e9);
-                    long openPeak = peak.get();
+                    long openPeak = sampler.peak();
                     entente.rebuildProjections();
                     out.put("rebuild_seconds", (System.nanoTime() - t1) / 1e9);
                     out.put("open_peak_heap_mb", openPeak / 1048576.0);
@@ -65,8 +49,8 @@ public final class RebuildProbe {
             out.put("ok", false);
             out.put("error", "OutOfMemoryError: " + e.getMessage());
         }
-        sampler.interrupt();
-        out.put("peak_heap_mb", peak.get() / 1048576.0);
+        sampler.close();
+        out.put("peak_heap_mb", sampler.peak() / 1048576.0);
         out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.println("PROBE " + new ObjectMapper().writeValueAsString(out));
         System.out.flush();
