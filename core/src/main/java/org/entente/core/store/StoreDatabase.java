@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -27,6 +28,9 @@ final class StoreDatabase {
      * compacted in the benchmarks; compaction takes about 10 s per million events.
      */
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
+
+    /** How often close looks whether the pool's borrowed connections are back. */
+    private static final long BORROWED_POLL_NANOS = 2_000_000;
 
     private final EntenteStore.Backend backend;
     private final DataSource dataSource;
@@ -164,6 +168,7 @@ final class StoreDatabase {
             // Another store of this JVM on the same directory shares the database: then the last one to
             // close shuts it down (a SHUTDOWN under it would break its pooled connections, which H2 then
             // reports as leaked in some database's trace file).
+            awaitBorrowedConnections();
             try (Connection c = DriverManager.getConnection(h2Url, "sa", "")) {
                 ownedPool.dispose();
                 try (Statement s = c.createStatement()) {
@@ -186,6 +191,21 @@ final class StoreDatabase {
             ownedPool.dispose();
         }
         closeOwnedPostgresPool();
+    }
+
+    /**
+     * Waits, for at most {@link JdbcTransactions#ROLLBACK_BOUND}, until every connection taken from the pool
+     * is back. Axon's shutdown does not wait for every reader: the embedded event store's producer thread
+     * can be in the middle of a fetch. Its open session made close skip SHUTDOWN (another session was
+     * there), and the database then closed on that thread moments after {@code close()} had returned:
+     * a connection opened right after found the file "already in use", and a directory deleted right
+     * after was written into again (both seen in CI).
+     */
+    private void awaitBorrowedConnections() {
+        long deadline = System.nanoTime() + JdbcTransactions.ROLLBACK_BOUND.toNanos();
+        while (ownedPool.getActiveConnections() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(BORROWED_POLL_NANOS);
+        }
     }
 
     private void closeOwnedPostgresPool() {
