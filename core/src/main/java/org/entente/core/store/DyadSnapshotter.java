@@ -21,14 +21,20 @@ import org.entente.core.relationship.RelationshipEvent;
  * is not an append (a retroactive fact, a correction, a retraction), the summary after it needs the
  * dyad's facts, which this one reads from the events. It also deletes the dyad's snapshots of an older
  * revision, which the store passes over when reading.
+ *
+ * <p>Axon's trigger schedules a snapshot after a command commits ({@link #scheduleSnapshot}); the store's
+ * maintenance call takes one now ({@link #snapshotNow}) with the same reading and the same message, so
+ * both write the same row.
  */
 final class DyadSnapshotter extends AbstractSnapshotter {
 
     private final ConnectionProvider connections;
+    private final TransactionManager transactions;
 
-    private DyadSnapshotter(Builder builder, ConnectionProvider connections) {
+    private DyadSnapshotter(Builder builder, ConnectionProvider connections, TransactionManager transactions) {
         super(builder);
         this.connections = connections;
+        this.transactions = transactions;
     }
 
     /**
@@ -41,10 +47,37 @@ final class DyadSnapshotter extends AbstractSnapshotter {
     static DyadSnapshotter of(EventStore eventStore, TransactionManager transactions, ConnectionProvider connections) {
         Builder builder = new Builder();
         builder.eventStore(eventStore).transactionManager(transactions);
-        return new DyadSnapshotter(builder, connections);
+        return new DyadSnapshotter(builder, connections, transactions);
     }
 
     private static final class Builder extends AbstractSnapshotter.Builder {
+    }
+
+    /**
+     * Takes the dyad's snapshot now, in the calling thread, in one transaction (the calling thread's, if it
+     * has one): what Axon's own task does when a trigger schedules one, but its failures reach the caller
+     * (Axon's task only logs them) and the caller learns whether a snapshot was stored. As in Axon's task,
+     * none is stored when it would not be past the start of what the dyad is read from: a dyad without
+     * events, a dyad of one event, or one whose last snapshot is at its last event.
+     *
+     * @param dyad the dyad
+     * @return whether a snapshot was stored
+     */
+    boolean snapshotNow(Dyad dyad) {
+        String id = dyad.id();
+        return transactions.fetchInTransaction(() -> {
+            DomainEventStream events = getEventStore().readEvents(id);
+            if (!events.hasNext()) {
+                return false;
+            }
+            long first = events.peek().getSequenceNumber();
+            DomainEventMessage<?> snapshot = createSnapshot(RelationshipAggregate.class, id, events);
+            if (snapshot == null || snapshot.getSequenceNumber() <= first) {
+                return false;
+            }
+            getEventStore().storeSnapshot(snapshot);
+            return true;
+        });
     }
 
     @Override

@@ -95,10 +95,13 @@ public final class EntenteStore implements AutoCloseable {
     private final BatchPlanner planner;
     private final CommandWriter writer;
     private final HistoryLoader histories;
+    private final DyadSnapshotter snapshotter;
+    private final int snapshotThreshold;
     private volatile boolean closed;
 
     private EntenteStore(Builder b) {
         this.transactionCap = b.transactionCap;
+        this.snapshotThreshold = b.snapshotThreshold;
         this.database = StoreDatabase.open(b);
         Configuration built = null;
         try {
@@ -143,7 +146,7 @@ public final class EntenteStore implements AutoCloseable {
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                    DyadSnapshotter.of(c.eventStore(), transactions, connections), b.snapshotThreshold));
+                                    c.getComponent(DyadSnapshotter.class), b.snapshotThreshold));
             Cache cache = b.aggregateCache ? new BoundedCache(b.cachedDyads) : null;
             if (cache != null) {
                 aggregate.configureCache(c -> cache);
@@ -160,6 +163,8 @@ public final class EntenteStore implements AutoCloseable {
                     .configureEmbeddedEventStore(c -> engine)
                     .registerComponent(FactIdRegistry.class, c -> registry)
                     .registerComponent(EntenteStore.class, c -> this)
+                    // One snapshotter: the trigger's, which snapshot(dyad) also takes its snapshots through.
+                    .registerComponent(DyadSnapshotter.class, c -> DyadSnapshotter.of(c.eventStore(), transactions, connections))
                     .configureAggregate(aggregate);
             for (Consumer<Configurer> hook : b.hooks) {
                 hook.accept(configurer);
@@ -167,6 +172,7 @@ public final class EntenteStore implements AutoCloseable {
             axon = configurer.buildConfiguration();
             built = axon;
             axon.start();
+            snapshotter = axon.getComponent(DyadSnapshotter.class);
             histories = new HistoryLoader(axon.eventStore(), axon.repository(RelationshipAggregate.class), cache, database);
             planner = new BatchPlanner(registry, cache, connections, histories, b.chunkSize);
             writer = new CommandWriter(transactions, registry, axon.commandGateway(), transactionCap, database);
@@ -337,6 +343,39 @@ public final class EntenteStore implements AutoCloseable {
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
         return histories.load(dyad).map(HistoryLoader.LoadedHistory::history);
+    }
+
+    /**
+     * Takes a dyad's snapshot now, in the calling thread: the snapshot the store takes every
+     * {@link #snapshotThreshold()} events, written by the same code, so that the next command on the dyad
+     * when it is not cached reads the snapshot and only the events after it. A maintenance call, for a store
+     * whose events were written without Entente (a bulk load) or under a higher threshold; a store written
+     * through Entente needs none. Runs in one transaction (the calling thread's transaction of
+     * {@link #transactionManager()}, if it has one); reads the dyad's last snapshot and its events after it
+     * (all of them when it has none), and stores the new snapshot at the dyad's last event, replacing the
+     * older ones as the store's own snapshots do. Unlike Axon's scheduling of a snapshot (which only logs a
+     * failure), a failure is thrown, and nothing is stored then. A command on the dyad meanwhile is not
+     * held up: the snapshot describes the events it read, and the events written after them are read
+     * after it.
+     *
+     * @param dyad the two countries; not null
+     * @return true when a snapshot was stored; false when it would save nothing: the dyad has no events
+     *         (a dyad never recorded), a single event, or its last snapshot is at its last event already
+     * @throws IllegalStateException when the store is closed
+     */
+    public boolean snapshot(Dyad dyad) {
+        Objects.requireNonNull(dyad, "dyad");
+        requireOpen();
+        try {
+            return snapshotter.snapshotNow(dyad);
+        } catch (RuntimeException e) {
+            throw database.storeFailure(e);
+        }
+    }
+
+    /** {@return how many events of a dyad the store records between two snapshots ({@link Builder#snapshotThreshold(int)})} */
+    public int snapshotThreshold() {
+        return snapshotThreshold;
     }
 
     /**
