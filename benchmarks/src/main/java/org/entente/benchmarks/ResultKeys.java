@@ -70,7 +70,10 @@ final class ResultKeys {
             new Key("heap_peak_mb", true),
             new Key("heap_limit_mb", true),
             new Key("second_instance_ready_seconds", true),
-            new Key("largest_size", true));
+            new Key("largest_size", true),
+            // The build's snapshots: none in a store too small for a dyad to reach the threshold (the smoke test's).
+            new Key("build_snapshots", false),
+            new Key("build_snapshot_seconds", false));
 
     static final List<Key> PER_SIZE = List.of(
             new Key("dataset.commands", true),

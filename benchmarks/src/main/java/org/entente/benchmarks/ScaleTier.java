@@ -151,6 +151,8 @@ final class ScaleTier {
         f.put("build_events", built.events());
         f.put("build_projection_rows", built.projectionRows());
         f.put("build_events_per_sec", built.events() / built.seconds());
+        f.put("build_snapshots", built.snapshots());
+        f.put("build_snapshot_seconds", built.snapshotSeconds());
         f.put("dyads", built.shape().factsPerDyad().size());
         f.put("longest_dyad_facts", built.shape().factsPerDyad().get(built.shape().longest()));
         return f;

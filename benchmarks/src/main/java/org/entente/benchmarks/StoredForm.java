@@ -42,8 +42,13 @@ import org.postgresql.copy.CopyIn;
  * <p>The tables, their indexes and the projection version are created by Entente itself (an
  * Entente opened once on the empty store), so the stored shape is whatever the Entente on the class
  * path creates; the rows are then written by COPY or batches, and the token is set to the head
- * through the store's own token store. No snapshots are written (a command on such a dyad replays
- * its events; the harness builds its command dyad through Entente).
+ * through the store's own token store. Last, every dyad of at least the store's snapshot threshold in
+ * events (250 by default) gets its snapshot through {@link EntenteStore#snapshot(Dyad)}, the store's
+ * own snapshotter, so the bytes are Entente's: a dyad recorded through Entente has one too, taken
+ * every threshold events. This one is at the dyad's last event, where Entente's last one is up to
+ * threshold - 1 events before it: a first command on a built dyad reads its snapshot and no event, one
+ * on a dyad recorded through Entente its snapshot and up to threshold - 1 events. Dyads below the
+ * threshold have none, as through Entente.
  */
 final class StoredForm {
 
@@ -62,9 +67,12 @@ final class StoredForm {
      * @param events         event rows written
      * @param projectionRows projection rows written
      * @param head           the store's head (last global index) after the build
-     * @param seconds        wall time of the whole build, tables to token
+     * @param snapshots      dyad snapshots taken (dyads of at least the store's snapshot threshold in events)
+     * @param snapshotSeconds wall time of taking them
+     * @param seconds        wall time of the whole build, tables to snapshots
      */
-    record Built(Generator.Shape shape, long events, long projectionRows, long head, double seconds) {
+    record Built(Generator.Shape shape, long events, long projectionRows, long head, int snapshots, double snapshotSeconds,
+                 double seconds) {
     }
 
     private final RawStore raw = new RawStore();
@@ -119,6 +127,8 @@ final class StoredForm {
         long tables = System.nanoTime();
         Harness.log(String.format(Locale.ROOT, "build: tables created by Entente in %.1f s", Stats.seconds(tables - t0)));
         long[] counts = new long[2];
+        // Each dyad's events (its commands: one event each), for the snapshots; about 8,000 dyads at 10M.
+        Map<Dyad, Integer> eventsPerDyad = new java.util.LinkedHashMap<>();
         // The history is generated on a thread of its own, a few dyads ahead, while this one serializes
         // and writes: on two cores the generator, the serialization and the database overlap.
         java.util.concurrent.BlockingQueue<Map.Entry<Dyad, List<RelationshipCommand>>> queue =
@@ -141,6 +151,7 @@ final class StoredForm {
             long lastLog = System.nanoTime();
             for (Map.Entry<Dyad, List<RelationshipCommand>> next = take(queue); next != end; next = take(queue)) {
                 write(rows, next.getKey(), next.getValue(), counts);
+                eventsPerDyad.put(next.getKey(), next.getValue().size());
                 if (System.nanoTime() - lastLog > 30_000_000_000L) {
                     lastLog = System.nanoTime();
                     Harness.log(String.format(Locale.ROOT, "build: %,d of about %,d events written (%.0f s)", counts[0], size,
@@ -152,6 +163,8 @@ final class StoredForm {
         long written = System.nanoTime();
         Harness.log(String.format(Locale.ROOT, "build: %,d events and their rows written in %.1f s", counts[0], Stats.seconds(written - tables)));
         long head;
+        int snapshots;
+        double snapshotSeconds;
         try (EntenteStore store = storeBuilder.build()) {
             head = store.head();
             int segments = Math.max(1, store.tokenPositions(Projections.PROCESSOR).size());
@@ -159,11 +172,46 @@ final class StoredForm {
                 store.deleteTokens(Projections.PROCESSOR);
                 store.tokenStore().initializeTokenSegments(Projections.PROCESSOR, segments, GapAwareTrackingToken.newInstance(head, Set.of()));
             });
+            // After the token: snapshots are not events (no global index, nothing a processor reads), so the
+            // rows and the token are the store whole, and a build stopped here leaves only slower first commands.
+            long s0 = System.nanoTime();
+            snapshots = snapshot(store, eventsPerDyad);
+            snapshotSeconds = Stats.seconds(System.nanoTime() - s0);
+            Harness.log(String.format(Locale.ROOT, "build: %,d snapshots in %.1f s (dyads of at least %,d events)", snapshots, snapshotSeconds,
+                    store.snapshotThreshold()));
         }
         double seconds = Stats.seconds(System.nanoTime() - t0);
-        Harness.log(String.format(Locale.ROOT, "build: %,d events, %,d projection rows, %,d dyads in %.1f s (%,.0f events/s)", counts[0],
-                counts[1], shape.factsPerDyad().size(), seconds, counts[0] / seconds));
-        return new Built(shape, counts[0], counts[1], head, seconds);
+        Harness.log(String.format(Locale.ROOT, "build: %,d events, %,d projection rows, %,d dyads, %,d snapshots in %.1f s (%,.0f events/s)",
+                counts[0], counts[1], shape.factsPerDyad().size(), snapshots, seconds, counts[0] / seconds));
+        return new Built(shape, counts[0], counts[1], head, snapshots, snapshotSeconds, seconds);
+    }
+
+    /**
+     * Takes the snapshot of every dyad of at least the store's threshold in events, as a store recorded
+     * through Entente holds one for each of them.
+     *
+     * @return how many were taken
+     */
+    private static int snapshot(EntenteStore store, Map<Dyad, Integer> eventsPerDyad) {
+        int threshold = store.snapshotThreshold();
+        long due = eventsPerDyad.values().stream().filter(n -> n >= threshold).count();
+        int taken = 0;
+        long t0 = System.nanoTime();
+        long lastLog = t0;
+        for (Map.Entry<Dyad, Integer> e : eventsPerDyad.entrySet()) {
+            if (e.getValue() < threshold) {
+                continue;
+            }
+            if (!store.snapshot(e.getKey())) {
+                throw new IllegalStateException("no snapshot taken of " + e.getKey() + " (" + e.getValue() + " events written)");
+            }
+            taken++;
+            if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                lastLog = System.nanoTime();
+                Harness.log(String.format(Locale.ROOT, "build: %,d of %,d snapshots taken (%.0f s)", taken, due, Stats.seconds(lastLog - t0)));
+            }
+        }
+        return taken;
     }
 
     private static <T> void put(java.util.concurrent.BlockingQueue<T> queue, T item) {

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.entente.Entente;
 import org.entente.When;
@@ -20,6 +22,7 @@ import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.EntenteStore;
+import org.entente.core.store.EventTypeRegistry;
 import org.entente.internal.Projections;
 import org.entente.testsupport.Postgres;
 import org.junit.jupiter.api.AfterAll;
@@ -30,15 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scale tier's stores, built without Entente (COPY on PostgreSQL, JDBC batches on H2), open in
  * Entente without a rebuild and answer exactly as a store built through Entente from the same
- * commands: every dyad's partnership and every country's portfolio on a dozen dates.
+ * commands: every dyad's partnership and every country's portfolio on a dozen dates. Every dyad of at
+ * least the store's snapshot threshold in events (here {@value #THRESHOLD}, so that this small history
+ * has some) has one revision-2 snapshot at its last event, and a command on the longest dyad, loaded
+ * cold, is recorded.
  */
 class StoredFormTest {
 
     private static final int SIZE = 2_000;
     private static final long SEED = 77L;
+    /** A snapshot threshold that a few dozen of this history's dyads reach (250, the default, none). */
+    private static final int THRESHOLD = 20;
     private static final List<LocalDate> DATES = new ArrayList<>();
     private static Entente reference;
     private static Generator.Shape shape;
+    /** Each dyad's events in the history: one per command. */
+    private static final Map<Dyad, Integer> EVENTS = new HashMap<>();
 
     @TempDir
     Path directory;
@@ -49,7 +59,10 @@ class StoredFormTest {
             DATES.add(LocalDate.of(y, 6, 30));
         }
         List<RelationshipCommand> all = new ArrayList<>();
-        shape = Generator.forEachDyad(SIZE, SEED, (dyad, commands) -> all.addAll(commands));
+        shape = Generator.forEachDyad(SIZE, SEED, (dyad, commands) -> {
+            all.addAll(commands);
+            EVENTS.put(dyad, commands.size());
+        });
         reference = Entente.inMemory();
         reference.recordAll(all);
     }
@@ -65,7 +78,7 @@ class StoredFormTest {
             String url = System.getProperty("entente.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test") + "?currentSchema=" + pg.schema();
             String user = System.getProperty("entente.postgres.user", "postgres");
             StoredForm.Built built = StoredForm.postgres(Entente.builder().postgres(url, user, "", 4),
-                    EntenteStore.builder().postgres(url, user, "", 4), () -> {
+                    EntenteStore.builder().postgres(url, user, "", 4).snapshotThreshold(THRESHOLD), () -> {
                         try {
                             return DriverManager.getConnection(url, user, "");
                         } catch (SQLException e) {
@@ -77,13 +90,14 @@ class StoredFormTest {
                 assertAnswersAsReference(entente);
                 assertStoredShape(entente, built);
             }
+            assertACommandOnTheLongestDyadLoadsCold(EntenteStore.builder().postgres(url, user, "", 4));
         }
     }
 
     @Test
     void aStoreBuiltByBatchesOnH2AnswersAsOneBuiltThroughEntente() throws Exception {
         Path dir = directory.resolve("h2");
-        StoredForm.Built built = StoredForm.h2(Entente.builder().h2(dir), EntenteStore.builder().h2(dir), () -> {
+        StoredForm.Built built = StoredForm.h2(Entente.builder().h2(dir), EntenteStore.builder().h2(dir).snapshotThreshold(THRESHOLD), () -> {
             try {
                 return DriverManager.getConnection(Harness.h2Url(dir), "sa", "");
             } catch (SQLException e) {
@@ -95,12 +109,17 @@ class StoredFormTest {
             assertAnswersAsReference(entente);
             assertStoredShape(entente, built);
         }
+        assertACommandOnTheLongestDyadLoadsCold(EntenteStore.builder().h2(dir));
     }
 
     private static void assertBuilt(StoredForm.Built built) {
         assertThat(built.shape().factsPerDyad()).as("the same history as the reference's").isEqualTo(shape.factsPerDyad());
         assertThat(built.events()).as("one event per command").isEqualTo(shape.commands());
         assertThat(built.head()).as("the head after the build").isGreaterThanOrEqualTo(built.events() - 1);
+        long due = EVENTS.values().stream().filter(n -> n >= THRESHOLD).count();
+        assertThat(due).as("dyads of at least %d events", THRESHOLD).isBetween(5L, (long) EVENTS.size() - 5);
+        assertThat(built.snapshots()).as("one snapshot per dyad of at least the threshold").isEqualTo(due);
+        assertThat(built.snapshotSeconds()).isPositive().isLessThan(built.seconds());
     }
 
     private static void assertAnswersAsReference(Entente entente) {
@@ -136,6 +155,36 @@ class StoredFormTest {
                     .as("the projection tables' version").isEqualTo(Projections.SCHEMA_VERSION);
             assertThat(count(s, "SELECT COUNT(*) FROM entente_fact_id")).as("fact ids")
                     .isEqualTo(shape.facts());
+            Map<String, Long> snapshots = new HashMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT aggregateIdentifier, sequenceNumber, payloadType, payloadRevision FROM SnapshotEventEntry")) {
+                while (rs.next()) {
+                    assertThat(rs.getString(3) + " " + rs.getString(4)).isEqualTo(EventTypeRegistry.SNAPSHOT_NAME + " "
+                            + EventTypeRegistry.SNAPSHOT_REVISION);
+                    assertThat(snapshots.put(rs.getString(1), rs.getLong(2))).as("one snapshot of %s", rs.getString(1)).isNull();
+                }
+            }
+            Map<String, Long> expected = new HashMap<>();
+            EVENTS.forEach((dyad, n) -> {
+                if (n >= THRESHOLD) {
+                    expected.put(dyad.id(), n - 1L);
+                }
+            });
+            assertThat(snapshots).as("a snapshot at the last event of each dyad of at least %d events", THRESHOLD).isEqualTo(expected)
+                    .hasSize(built.snapshots());
+        }
+    }
+
+    /** A command on the longest dyad through a store without the aggregate cache, which loads it from its snapshot. */
+    private static void assertACommandOnTheLongestDyadLoadsCold(EntenteStore.Builder store) {
+        Dyad longest = shape.longest();
+        int before;
+        try (EntenteStore opened = store.build()) {
+            before = opened.history(longest).orElseThrow().size();
+        }
+        double[] ms = Harness.latencies(store.aggregateCache(false), longest, Generator.LAST_DAY.plusDays(30), "stored-form", 0, 2);
+        assertThat(ms).hasSize(2);
+        try (EntenteStore opened = store.build()) {
+            assertThat(opened.history(longest).orElseThrow().size()).as("the longest dyad's facts and the two commands'").isEqualTo(before + 2);
         }
     }
 
