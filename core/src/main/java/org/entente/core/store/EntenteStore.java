@@ -134,6 +134,11 @@ public final class EntenteStore implements AutoCloseable {
             schema = new StoreSchema(database, connections);
             schema.create(engine, registry);
             tokens = new StoreTokens(connections, generalSerializer, b.claimTimeout, schema);
+            if (b.backend == Backend.H2) {
+                // Only one process opens an H2 file at a time: a claim another process holds is a killed
+                // process's, and the projections resume at once instead of after the claim timeout.
+                tokens.releaseClaimsOfOtherProcesses();
+            }
             if (b.verifyOnOpen) {
                 // Before Axon starts (and the projections load): a store whose tables disagree with its
                 // events is refused here rather than read, seeded or written as if it were whole.
