@@ -823,7 +823,7 @@ public final class Entente implements AutoCloseable {
          *
          * @param jdbcUrl a URL starting {@code jdbc:postgresql:}, such as {@code jdbc:postgresql://localhost:5432/entente}
          * @param user the database user
-         * @param password the user's password, or null when the server needs none (trust authentication)
+         * @param password the user's password, or {@code ""} when the server asks for none (trust authentication); not null
          * @param poolSize the most connections the pool opens, 1 to 200 (10 is a good start)
          * @return this builder
          * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the size is not 1 to 200
