@@ -99,9 +99,15 @@ final class BatchPlanner {
             }
         }
         Map<FactId, Dyad> owners = registry.dyadsOf(new ArrayList<>(inBatch.keySet()));
-        // The batch's fact ids that no dyad holds: looking one of them up in a dyad's history needs no read.
-        Set<FactId> unrecorded = new HashSet<>(inBatch.keySet());
-        unrecorded.removeAll(owners.keySet());
+        // The batch's fact ids that no dyad holds, by the dyad whose commands name them: looking one of them up
+        // in that dyad's history needs no read. (Each dyad gets its own ids, not the whole batch's: a history
+        // keeps a copy, and 10,000 ids copied for each of thousands of dyads was most of a batch's time.)
+        Map<Dyad, Set<FactId>> unrecorded = new HashMap<>();
+        inBatch.forEach((id, dyad) -> {
+            if (!owners.containsKey(id)) {
+                unrecorded.computeIfAbsent(dyad, k -> new HashSet<>()).add(id);
+            }
+        });
         // One query tells which dyads hold facts already; only those are loaded.
         Set<Dyad> known = knownDyads(new HashSet<>(dyadOfIndex.values()));
         Map<Dyad, DyadHistory> working = plan.working;
@@ -120,7 +126,7 @@ final class BatchPlanner {
                 }
             }
             DyadHistory h = working.computeIfAbsent(d, k -> {
-                Optional<HistoryLoader.LoadedHistory> stored = known.contains(k) ? loader.loadForDeciding(k, unrecorded) : Optional.empty();
+                Optional<HistoryLoader.LoadedHistory> stored = known.contains(k) ? loader.loadForDeciding(k, unrecorded.getOrDefault(k, Set.of())) : Optional.empty();
                 plan.baseSequence.put(k, stored.map(HistoryLoader.LoadedHistory::lastSequence).orElse(-1L));
                 return stored.map(HistoryLoader.LoadedHistory::history).orElseGet(() -> DyadHistory.empty(k));
             });
