@@ -218,8 +218,11 @@ final class BatchPlanner {
             for (int from = 0; from < all.size(); from += 500) {
                 List<Dyad> part = all.subList(from, Math.min(all.size(), from + 500));
                 String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry WHERE aggregateIdentifier IN (" + marks + ")")) {
+                // A dyad with events has its first at sequence 0 (Axon numbers an aggregate's events from 0 and
+                // none is ever deleted): one unique-index lookup per dyad. DISTINCT over all of their events read
+                // every event of the batch's dyads, half of recordAll's time on a 1M PostgreSQL store.
+                try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier FROM DomainEventEntry"
+                        + " WHERE sequenceNumber = 0 AND aggregateIdentifier IN (" + marks + ")")) {
                     for (int i = 0; i < part.size(); i++) {
                         ps.setString(i + 1, part.get(i).id());
                     }
