@@ -276,22 +276,31 @@ final class DyadRows {
      * A dyad's versions from its events (by the event table's aggregate key, snapshots left aside),
      * leaving out the events beyond a global position ({@link Long#MAX_VALUE}: none left out).
      *
+     * <p>Two reads: Axon's stream of the dyad's events (deserialized after the store's upcasters) does
+     * not say where each event stands globally, so the sequence numbers beyond the position are read
+     * apart, after the events. In that order every event the stream returned was committed before the
+     * second read began, so an event beyond the position is always left out; read first, an event
+     * committed between the two reads would be loaded although it lies beyond the position.
+     *
      * @param dyad     the dyad
      * @param position the last global position to include, read by the caller before this load
      */
     List<FactVersion> loadEvents(Dyad dyad, long position) {
-        Set<Long> ahead = position == Long.MAX_VALUE ? Set.of() : sequencesAfter(dyad, position);
         List<FactVersion> out = new ArrayList<>();
         long events = 0;
         DomainEventStream stream = store.axonConfiguration().eventStore().readEvents(dyad.id(), 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             events++;
-            if (message.getPayload() instanceof RelationshipEvent e && !ahead.contains(message.getSequenceNumber())) {
+            if (message.getPayload() instanceof RelationshipEvent e) {
                 out.addAll(Projections.versions(e, message));
             }
         }
         read.addAndGet(events);
+        if (position != Long.MAX_VALUE && !out.isEmpty()) {
+            Set<Long> ahead = sequencesAfter(dyad, position);
+            out.removeIf(v -> ahead.contains(v.sequence()));
+        }
         return out;
     }
 
