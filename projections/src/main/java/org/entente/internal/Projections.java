@@ -3,6 +3,7 @@ package org.entente.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -87,6 +88,8 @@ public final class Projections {
     private final boolean synchronous;
     private int segments = 1;
     private final long cacheBudget;
+    /** What stamps a failure's {@link ProcessingFailure#lastTried()}. */
+    private final Clock clock;
     private volatile FactIndex index;
     private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
     private volatile EntenteStore store;
@@ -105,7 +108,13 @@ public final class Projections {
 
     /** Projections in a mode keeping at most the cache's budget in memory; install them with {@link #install}. */
     public Projections(Mode mode, org.entente.ProjectionCache cache) {
+        this(mode, cache, Clock.systemUTC());
+    }
+
+    /** As {@link #Projections(Mode, org.entente.ProjectionCache)}, stamping processing failures with {@code clock}. */
+    public Projections(Mode mode, org.entente.ProjectionCache cache, Clock clock) {
         this.mode = mode;
+        this.clock = clock;
         this.cacheBudget = cache.versions();
         this.index = newIndex();
         this.synchronous = mode == Mode.SYNCHRONOUS;
@@ -187,9 +196,11 @@ public final class Projections {
 
     /**
      * Records which event a processor could not apply and rethrows, so that the processor's batch
-     * rolls back and is retried (with back-off) instead of the event being skipped.
+     * rolls back and is retried (with back-off) instead of the event being skipped. Each failure is a
+     * new record, stamped by the projections' clock: {@code Entente.awaitCaughtUp} tells a failure made
+     * during its wait from one it found by that.
      */
-    private final class FailureRecorder implements ListenerInvocationErrorHandler {
+    final class FailureRecorder implements ListenerInvocationErrorHandler {
         private final String processor;
 
         FailureRecorder(String processor) {
@@ -205,7 +216,7 @@ public final class Projections {
             String type = event.getPayloadType().getSimpleName();
             failures.compute(processor, (k, previous) -> new ProcessingFailure(processor, position, dyad, sequence, type,
                     oneLine(exception), previous != null && previous.position() == position ? previous.attempts() + 1 : 1,
-                    Instant.now()));
+                    clock.instant()));
             throw exception;
         }
     }
