@@ -564,15 +564,17 @@ public final class Entente implements AutoCloseable {
         requireOpen();
         Require.nonNull(timeout, "timeout", "a positive Duration such as Duration.ofSeconds(10)");
         long deadline = System.nanoTime() + timeout.toNanos();
-        java.time.Instant started = java.time.Instant.now();
         ProcessingStatus status = processingStatus();
+        // The failures known when the wait begins. Each failure of an event is recorded anew, so a record
+        // still the same one has not failed again since; it may have been fixed meanwhile: wait for its retry.
+        List<ProcessingFailure> before = new ArrayList<>(2);
+        status.failure().ifPresent(before::add);
+        indexFailure().ifPresent(before::add);
         while (status.position() < status.head() || indexPosition() < status.head()) {
-            Optional<ProcessingFailure> failed = status.failure().or(() -> projections.failure(
-                    projections.indexProcessor().getName(), indexPosition()));
+            Optional<ProcessingFailure> failed = status.failure().or(this::indexFailure);
             if (failed.isPresent() && failed.get().attempts() >= FAILED_ATTEMPTS_BEFORE_GIVING_UP
-                    && !failed.get().lastTried().isBefore(started)) {
+                    && before.stream().noneMatch(known -> known == failed.get())) {
                 // The same event failed again on a retry during this wait: waiting longer would only hide it.
-                // (A failure from before the wait may have been fixed since: wait for its retry.)
                 throw new ProjectionFailedException(failed.get());
             }
             if (System.nanoTime() > deadline) {
@@ -586,6 +588,12 @@ public final class Entente implements AutoCloseable {
             }
             status = processingStatus();
         }
+    }
+
+    /** The event this instance's index processor is stopped at, if any (in memory, none). */
+    private Optional<ProcessingFailure> indexFailure() {
+        return projections.synchronous() ? Optional.empty()
+                : projections.failure(projections.indexProcessor().getName(), indexPosition());
     }
 
     /** How many times one event must fail before {@link #awaitCaughtUp} stops waiting and reports it. */
@@ -715,8 +723,7 @@ public final class Entente implements AutoCloseable {
     private void await(Dyad dyad, long sequence, Duration timeout) {
         try {
             if (!projections.index().await(dyad, sequence, timeout)) {
-                Optional<ProcessingFailure> failed = projections.synchronous() ? Optional.empty()
-                        : projections.failure(projections.indexProcessor().getName(), indexPosition());
+                Optional<ProcessingFailure> failed = indexFailure();
                 if (failed.isPresent()) {
                     throw new ProjectionFailedException(failed.get());
                 }

@@ -1,14 +1,9 @@
 package org.entente.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,17 +28,13 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.entente.ProcessingFailure;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
-import org.entente.core.FactId;
-import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipEvent;
-import org.entente.core.store.EntenteJackson;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.EventPosition;
 import org.entente.core.store.IntegrityFinding;
 import org.entente.core.store.IntegrityReport;
 import org.entente.core.store.StoreInconsistentException;
 import org.entente.core.store.StoreIntegrity;
-import org.entente.core.store.EventTypeRegistry;
 
 /**
  * The projections' storage and processing: a table of {@link FactVersion} rows in the events'
@@ -60,21 +51,19 @@ import org.entente.core.store.EventTypeRegistry;
  * only, whose database goes with the process, so the rows would never be read back (a new in-memory
  * store always builds its index from the events). The index is all there is, and a rebuild scans the
  * events into a new index and swaps it in.
+ *
+ * <p>The tables' SQL, and the per-dyad reads of the event table, are {@link DyadRows}'.
  */
 public final class Projections {
 
     /** The event processor's name (and its tokens' name). */
     public static final String PROCESSOR = "entente-projections";
     /**
-     * The version of the projection tables' shape: 2 added {@value #DYADS}. Version 1 tables are
+     * The version of the projection tables' shape: 2 added {@code entente_projection_dyad}. Version 1 tables are
      * migrated on open; any other stored version triggers a rebuild.
      */
     public static final int SCHEMA_VERSION = 2;
 
-    static final String TABLE = "entente_projection_fact";
-    /** Each dyad under both its countries: a country's dyads without reading their history. */
-    static final String DYADS = "entente_projection_dyad";
-    static final String META = "entente_projection_meta";
     private static final String PENDING = "entente.projection.pending";
 
     /** How projections are processed. */
@@ -98,14 +87,14 @@ public final class Projections {
     private final Mode mode;
     private final boolean synchronous;
     private int segments = 1;
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
     private final long cacheBudget;
+    /** What stamps a failure's {@link ProcessingFailure#lastTried()}. */
+    private final Clock clock;
     private volatile FactIndex index;
-    /** Dyads known to be in {@value #DYADS} (bounded by the number of dyads); filled after commits. */
-    private final java.util.Set<Dyad> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
     private volatile EntenteStore store;
+    /** The tables' SQL, on the store once it is open. */
+    private volatile DyadRows dyadRows;
     private volatile Configuration configuration;
     private volatile TrackingToken lastRebuildPosition;
     private volatile IntegrityReport openReport;
@@ -119,13 +108,16 @@ public final class Projections {
 
     /** Projections in a mode keeping at most the cache's budget in memory; install them with {@link #install}. */
     public Projections(Mode mode, org.entente.ProjectionCache cache) {
+        this(mode, cache, Clock.systemUTC());
+    }
+
+    /** As {@link #Projections(Mode, org.entente.ProjectionCache)}, stamping processing failures with {@code clock}. */
+    public Projections(Mode mode, org.entente.ProjectionCache cache, Clock clock) {
         this.mode = mode;
+        this.clock = clock;
         this.cacheBudget = cache.versions();
         this.index = newIndex();
         this.synchronous = mode == Mode.SYNCHRONOUS;
-        ObjectMapper mapper = EntenteJackson.mapper(EventTypeRegistry.standard());
-        this.writer = mapper.writerFor(FactEvent.class);
-        this.reader = mapper.readerFor(FactEvent.class);
     }
 
     /** The hook that registers the processors and opens the tables before processors start. */
@@ -204,9 +196,11 @@ public final class Projections {
 
     /**
      * Records which event a processor could not apply and rethrows, so that the processor's batch
-     * rolls back and is retried (with back-off) instead of the event being skipped.
+     * rolls back and is retried (with back-off) instead of the event being skipped. Each failure is a
+     * new record, stamped by the projections' clock: {@code Entente.awaitCaughtUp} tells a failure made
+     * during its wait from one it found by that.
      */
-    private final class FailureRecorder implements ListenerInvocationErrorHandler {
+    final class FailureRecorder implements ListenerInvocationErrorHandler {
         private final String processor;
 
         FailureRecorder(String processor) {
@@ -222,7 +216,7 @@ public final class Projections {
             String type = event.getPayloadType().getSimpleName();
             failures.compute(processor, (k, previous) -> new ProcessingFailure(processor, position, dyad, sequence, type,
                     oneLine(exception), previous != null && previous.position() == position ? previous.attempts() + 1 : 1,
-                    Instant.now()));
+                    clock.instant()));
             throw exception;
         }
     }
@@ -287,7 +281,7 @@ public final class Projections {
 
     /** Creates the tables if missing, rebuilds them when their version is not this code's, migrates version-1 tables, and makes an empty index (nothing read). */
     private void open(EntenteStore store) {
-        this.store = store;
+        attach(store);
         if (synchronous) {
             // An in-memory store is new: its index is built from whatever it holds, and no tables are kept.
             rebuildTables();
@@ -301,9 +295,9 @@ public final class Projections {
                 throw new StoreInconsistentException(store.toString(), new IntegrityReport(false, -1, List.of(new IntegrityFinding(
                         IntegrityFinding.Kind.UNFINISHED_IMPORT, unfinished.get(), false)), List.of()));
             }
-            int stored = createTables(connections);
+            int stored = DyadRows.createTables(connections);
             if (stored == 1) {
-                migrateFromVersion1(connections);
+                DyadRows.migrateFromVersion1(connections, SCHEMA_VERSION);
                 stored = SCHEMA_VERSION;
             }
             List<IntegrityFinding> found = stored == SCHEMA_VERSION ? checkOnOpen(store) : List.of();
@@ -342,11 +336,7 @@ public final class Projections {
         long head = store.head();
         long position = store.tokenPositions(PROCESSOR).values().stream().mapToLong(Long::longValue).min().orElse(-1);
         try (Connection c = store.connections().getConnection()) {
-            boolean rows;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM " + TABLE + " LIMIT 1")) {
-                rows = rs.next();
-            }
-            if (head < 0 && rows) {
+            if (head < 0 && DyadRows.anyRow(c)) {
                 found.add(new IntegrityFinding(IntegrityFinding.Kind.EVENTS_MISSING,
                         "the event table is empty but the projection table holds rows", false));
                 return found;
@@ -358,7 +348,7 @@ public final class Projections {
             }
             if (position >= 0) {
                 Optional<EventPosition> last = store.lastEventAtOrBefore(position);
-                if (last.isPresent() && !rowExists(c, last.get().aggregateIdentifier(), last.get().sequenceNumber())) {
+                if (last.isPresent() && !DyadRows.rowExists(c, last.get().aggregateIdentifier(), last.get().sequenceNumber())) {
                     found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projections' token is at "
                             + position + " but the event of " + last.get().aggregateIdentifier() + " #"
                             + last.get().sequenceNumber() + " has no row", true));
@@ -368,16 +358,6 @@ public final class Projections {
             throw new EntenteException("could not check the projection table: " + e.getMessage(), e);
         }
         return found;
-    }
-
-    private static boolean rowExists(Connection c, String dyad, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE dyad = ? AND seq = ?")) {
-            ps.setString(1, dyad);
-            ps.setLong(2, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     /** What the checks on open found and repaired, or empty when the store was consistent. */
@@ -391,11 +371,11 @@ public final class Projections {
      * column), and no token is beyond the head. Feed it every event with {@link RowCheck#accept}.
      */
     public static RowCheck rowCheck(EntenteStore store) {
-        return new Projections(Mode.STREAMING).new RowCheck(store);
+        return new RowCheck(store);
     }
 
     /** See {@link #rowCheck}. */
-    public final class RowCheck implements java.util.function.Consumer<org.entente.core.store.StoredEvent> {
+    public static final class RowCheck implements java.util.function.Consumer<org.entente.core.store.StoredEvent> {
         private final EntenteStore store;
         private final List<TrackingToken> tokens;
         private final boolean comparable;
@@ -406,7 +386,7 @@ public final class Projections {
 
         RowCheck(EntenteStore store) {
             this.store = store;
-            this.version = createTables(store.connections());
+            this.version = DyadRows.createTables(store.connections());
             this.tokens = store.tokens(PROCESSOR).values().stream().flatMap(Optional::stream).toList();
             long head = store.head();
             for (TrackingToken t : tokens) {
@@ -432,7 +412,7 @@ public final class Projections {
             }
             for (FactVersion v : versions(e, event.sequenceNumber(), event.timestamp().truncatedTo(ChronoUnit.MILLIS))) {
                 derived.add(v.dyad().id(), Long.toString(v.sequence()), v.id().value(), Integer.toString(v.revision()),
-                        v.recordedAt().toString(), v.fact().map(Projections.this::json).orElse(null), v.reason().orElse(null));
+                        v.recordedAt().toString(), v.fact().map(DyadRows::json).orElse(null), v.reason().orElse(null));
             }
         }
 
@@ -447,28 +427,15 @@ public final class Projections {
                 return found;
             }
             StoreIntegrity.Digest table = new StoreIntegrity.Digest();
-            java.util.Set<String> listed = new java.util.HashSet<>();
             java.util.Set<String> named = new java.util.HashSet<>();
-            try (Connection c = store.connections().getConnection(); Statement s = c.createStatement()) {
-                try (ResultSet rs = s.executeQuery("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM " + TABLE)) {
-                    while (rs.next()) {
-                        table.add(rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3), Integer.toString(rs.getInt(4)),
-                                rs.getString(5), rs.getString(6), rs.getString(7));
-                        if (named.add(rs.getString(1))) {
-                            Dyad d = Dyad.parse(rs.getString(1));
-                            named.add(d.first().code() + " " + d.id());
-                            named.add(d.second().code() + " " + d.id());
-                        }
-                    }
+            java.util.Set<String> listed = DyadRows.readAll(store.connections(), (dyad, seq, factId, revision, recordedAt, payload, reason) -> {
+                table.add(dyad, Long.toString(seq), factId, Integer.toString(revision), recordedAt, payload, reason);
+                if (named.add(dyad)) {
+                    Dyad d = Dyad.parse(dyad);
+                    named.add(d.first().code() + " " + d.id());
+                    named.add(d.second().code() + " " + d.id());
                 }
-                try (ResultSet rs = s.executeQuery("SELECT country, dyad FROM " + DYADS)) {
-                    while (rs.next()) {
-                        listed.add(rs.getString(1) + " " + rs.getString(2));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new EntenteException("could not read the projection table: " + e.getMessage(), e);
-            }
+            });
             boolean rowsAgree = table.equals(derived);
             if (!rowsAgree && beyondHead < 0) {
                 found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, "the projection table holds "
@@ -478,62 +445,12 @@ public final class Projections {
             named.removeIf(n -> !n.contains(" ")); // keep the (country, dyad) pairs the rows call for
             // Rows out of step are one finding already: their rebuild rewrites the list too.
             if (rowsAgree && version == SCHEMA_VERSION && !listed.equals(named)) {
-                found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, DYADS + " holds " + listed.size()
+                found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, DyadRows.DYADS + " holds " + listed.size()
                         + " row(s); the projection rows call for " + named.size() + " (each dyad under both its countries)", true));
             }
             return found;
         }
     }
-
-    /** Creates the projection tables if missing; returns the stored version (-1 when none). */
-    private static int createTables(ConnectionProvider connections) {
-        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
-                    + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
-                    + " payload VARCHAR, reason VARCHAR, PRIMARY KEY (dyad, seq, fact_id))");
-            s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS " + DYADS + " (country VARCHAR(16) NOT NULL, dyad VARCHAR(16) NOT NULL,"
-                    + " PRIMARY KEY (country, dyad))");
-            widen(c, "payload");
-            widen(c, "reason");
-            return storedVersion(c);
-        } catch (SQLException e) {
-            throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Removes the size cap of a text column created by an earlier version ({@code VARCHAR(100000)} for
-     * payloads, {@code VARCHAR(2000)} for reasons): a fact within every documented limit (twenty sources
-     * of 2,000-character texts) serializes to more than 100,000 characters, and a row that does not fit
-     * would stop processing. {@code VARCHAR} without a length is unbounded on PostgreSQL and holds up to
-     * 10^9 characters on H2.
-     */
-    private static void widen(Connection c, String column) throws SQLException {
-        long max;
-        try (PreparedStatement ps = c.prepareStatement("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ? AND TABLE_SCHEMA = CURRENT_SCHEMA")) {
-            ps.setString(1, TABLE.toUpperCase(java.util.Locale.ROOT));
-            ps.setString(2, column.toUpperCase(java.util.Locale.ROOT));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                max = rs.getLong(1);
-                if (rs.wasNull()) {
-                    return; // unbounded already (PostgreSQL)
-                }
-            }
-        }
-        if (max < UNBOUNDED_ON_H2) {
-            try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE " + TABLE + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR");
-            }
-        }
-    }
-
-    /** What H2 reports as the length of a {@code VARCHAR} declared without one. */
-    static final long UNBOUNDED_ON_H2 = 1_000_000_000L;
 
     /**
      * Rewrites the stored projection (rows, token, version) of a store no processor is running on,
@@ -546,26 +463,23 @@ public final class Projections {
      */
     public static long rebuildStored(EntenteStore store, int segments, org.entente.core.store.BatchProgress progress) {
         Projections p = new Projections(Mode.STREAMING);
-        p.store = store;
+        p.attach(store);
         p.segments = segments;
         Rebuild rebuild = p.new Rebuild(progress, 0, false);
         // The token store creates its table under the schema lock itself: open it before taking the lock
         // (on PostgreSQL the lock is not reentrant across connections).
         store.tokenStore();
         store.withSchemaLock(() -> {
-            createTables(store.connections());
+            DyadRows.createTables(store.connections());
             p.rewriteRows(rebuild);
         });
         return rebuild.read;
     }
 
-    private static int storedVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + META + " WHERE name = ?")) {
-            ps.setString(1, TABLE);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : -1;
-            }
-        }
+    /** Keeps the store and makes the tables' SQL on it. */
+    private void attach(EntenteStore store) {
+        this.store = store;
+        this.dyadRows = new DyadRows(store, rowsRead);
     }
 
     /** An empty index with this instance's budget, loading from the rows (streaming) or the events. */
@@ -574,71 +488,23 @@ public final class Projections {
     }
 
     /**
-     * A dyad's rows, by the table's key prefix: exactly what the processor applied (its rows commit
-     * with its token, and the index hears of them after that commit).
+     * A dyad's rows: exactly what the processor applied (its rows commit with its token, and the index
+     * hears of them after that commit).
      */
     private List<FactVersion> loadRows(Dyad dyad) {
-        List<FactVersion> out = new ArrayList<>();
-        try (Connection c = store.connections().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT dyad, seq, fact_id, revision, recorded_at, payload, reason FROM "
-                     + TABLE + " WHERE dyad = ? ORDER BY seq, fact_id")) {
-            ps.setString(1, dyad.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new FactVersion(dyad, rs.getLong(2), FactId.of(rs.getString(3)), rs.getInt(4),
-                            Optional.ofNullable(rs.getString(6)).map(this::read), Instant.parse(rs.getString(5)),
-                            Optional.ofNullable(rs.getString(7))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not read the projection rows of " + dyad + ": " + e.getMessage(), e);
-        }
-        rowsRead.addAndGet(out.size());
-        return out;
+        return dyadRows.load(dyad);
     }
 
     /**
-     * A dyad's versions from its events (by the event table's aggregate key, snapshots left aside): in
-     * shared mode the rows may lag this instance's follower, and in memory there are no rows.
+     * A dyad's versions from its events: in shared mode the rows may lag this instance's follower, and
+     * in memory there are no rows.
      */
     private List<FactVersion> loadEvents(Dyad dyad) {
         // In shared mode the load stops where this instance's follower stands, read before the events (the
         // index installed the dyad's placeholder first, so what the follower applies after is not lost):
         // a dyad read now answers as a cached one does, and a paused instance shows what it processed
         // before the pause, not later writes.
-        java.util.Set<Long> ahead = mode == Mode.SHARED ? sequencesAfter(dyad, index.appliedPosition()) : java.util.Set.of();
-        List<FactVersion> out = new ArrayList<>();
-        long events = 0;
-        org.axonframework.eventsourcing.eventstore.DomainEventStream stream =
-                store.axonConfiguration().eventStore().readEvents(dyad.id(), 0);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            events++;
-            if (message.getPayload() instanceof RelationshipEvent e && !ahead.contains(message.getSequenceNumber())) {
-                out.addAll(versions(e, message));
-            }
-        }
-        rowsRead.addAndGet(events);
-        return out;
-    }
-
-    /** The sequence numbers of a dyad's events beyond a global position (by the event table's dyad key). */
-    private java.util.Set<Long> sequencesAfter(Dyad dyad, long position) {
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        try (Connection c = store.connections().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? AND globalIndex > ?")) {
-            ps.setString(1, dyad.id());
-            ps.setLong(2, position);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not read the events of " + dyad + ": " + e.getMessage(), e);
-        }
-        return out;
+        return dyadRows.loadEvents(dyad, mode == Mode.SHARED ? index.appliedPosition() : Long.MAX_VALUE);
     }
 
     /** {@return how many projection rows or events the loads of dyads have read since these projections were made} */
@@ -647,7 +513,7 @@ public final class Projections {
     }
 
     /**
-     * {@return the dyads of a country with anything recorded: from {@value #DYADS}, written with the rows; in
+     * {@return the dyads of a country with anything recorded: from {@code entente_projection_dyad}, written with the rows; in
      * shared mode with the dyads this instance's follower applied since (the rows may lag it); in memory
      * the dyads applied}
      *
@@ -658,81 +524,11 @@ public final class Projections {
         if (synchronous) {
             return current.dyadsOf(country);
         }
-        java.util.Set<Dyad> out = new java.util.HashSet<>();
-        try (Connection c = store.connections().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT dyad FROM " + DYADS + " WHERE country = ?")) {
-            ps.setString(1, country.code());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Dyad.parse(rs.getString(1)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not read the dyads of " + country + ": " + e.getMessage(), e);
-        }
+        java.util.Set<Dyad> out = dyadRows.dyadsOf(country);
         if (mode == Mode.SHARED) {
             out.addAll(current.dyadsOf(country));
         }
         return out;
-    }
-
-    /**
-     * Fills {@value #DYADS} from the rows of a version-1 store (one scan of distinct dyads, once) and
-     * marks the tables version 2, in one transaction.
-     */
-    private static void migrateFromVersion1(ConnectionProvider connections) {
-        try (Connection c = connections.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                List<Dyad> dyads = new ArrayList<>();
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT dyad FROM " + TABLE)) {
-                    while (rs.next()) {
-                        dyads.add(Dyad.parse(rs.getString(1)));
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("DELETE FROM " + DYADS);
-                }
-                insertDyads(c, dyads);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + META + " SET version = ? WHERE name = ?")) {
-                    ps.setInt(1, SCHEMA_VERSION);
-                    ps.setString(2, TABLE);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                LOG.info("projection tables migrated from version 1 to {}: {} dyad(s) listed by country", SCHEMA_VERSION, dyads.size());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not migrate the projection tables from version 1: " + e.getMessage(), e);
-        }
-    }
-
-    /** Inserts both countries' rows of each dyad into an {@value #DYADS} that holds none of them. */
-    private static void insertDyads(Connection c, java.util.Collection<Dyad> dyads) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DYADS + " (country, dyad) VALUES (?, ?)")) {
-            int pending = 0;
-            for (Dyad d : dyads) {
-                for (org.entente.core.Country country : List.of(d.first(), d.second())) {
-                    ps.setString(1, country.code());
-                    ps.setString(2, d.id());
-                    ps.addBatch();
-                    pending++;
-                }
-                if (pending >= 1_000) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
     }
 
     /**
@@ -745,14 +541,14 @@ public final class Projections {
         // the live message (in memory) or read it back (streaming, rebuilds), so knownAt answers agree.
         List<FactVersion> rows = versions(event, message);
         if (!synchronous) { // in memory nothing reads the rows back: the database goes with the process
-            write(rows);
+            dyadRows.write(rows);
         }
         if (mode != Mode.SHARED) { // in shared mode each instance's index follows the event store itself
             applyAfterCommit(rows, message);
         }
     }
 
-    private static List<FactVersion> versions(RelationshipEvent event, DomainEventMessage<?> message) {
+    static List<FactVersion> versions(RelationshipEvent event, DomainEventMessage<?> message) {
         return versions(event, message.getSequenceNumber(), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -790,72 +586,6 @@ public final class Projections {
                         .toList(),
                 corrected -> List.of(new FactVersion(corrected.dyad(), sequence, corrected.revised().fact().id(),
                         corrected.revision(), Optional.of(corrected.revised()), recordedAt, Optional.of(corrected.reason()))));
-    }
-
-    private void write(List<FactVersion> rows) {
-        try {
-            Connection c = store.connections().getConnection();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (FactVersion v : rows) {
-                    bind(ps, v);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                if (!rows.isEmpty() && !registered.contains(rows.get(0).dyad())) {
-                    register(c, rows.get(0).dyad());
-                }
-            } finally {
-                c.close();
-            }
-        } catch (SQLException e) {
-            throw new EntenteException("could not write the projection table: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Lists a dyad under both its countries in the transaction that writes its rows, unless it is
-     * listed already (another instance may have listed it: an insert that finds the row does nothing).
-     */
-    private void register(Connection c, Dyad dyad) throws SQLException {
-        String sql = store.backend() == EntenteStore.Backend.POSTGRES
-                ? "INSERT INTO " + DYADS + " (country, dyad) VALUES (?, ?) ON CONFLICT DO NOTHING"
-                : "MERGE INTO " + DYADS + " (country, dyad) KEY (country, dyad) VALUES (?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (org.entente.core.Country country : List.of(dyad.first(), dyad.second())) {
-                ps.setString(1, country.code());
-                ps.setString(2, dyad.id());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        CurrentUnitOfWork.ifStarted(u -> u.root().afterCommit(x -> registered.add(dyad)));
-    }
-
-    private void bind(PreparedStatement ps, FactVersion v) throws SQLException {
-        ps.setString(1, v.dyad().id());
-        ps.setLong(2, v.sequence());
-        ps.setString(3, v.id().value());
-        ps.setInt(4, v.revision());
-        ps.setString(5, v.recordedAt().toString());
-        ps.setString(6, v.fact().map(this::json).orElse(null));
-        ps.setString(7, v.reason().orElse(null));
-    }
-
-    private String json(FactEvent e) {
-        try {
-            return writer.writeValueAsString(e);
-        } catch (JsonProcessingException ex) {
-            throw new EntenteException("could not write fact " + e.fact().id() + " as JSON: " + ex.getMessage(), ex);
-        }
-    }
-
-    private FactEvent read(String json) {
-        try {
-            return reader.readValue(json);
-        } catch (JsonProcessingException ex) {
-            throw new EntenteException("a projection row does not hold a fact Entente can read: " + ex.getOriginalMessage(), ex);
-        }
     }
 
     /**
@@ -900,25 +630,15 @@ public final class Projections {
         try {
             uow.attachTransaction(store.transactionManager());
             Connection c = store.connections().getConnection();
-            try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM " + TABLE);
-                s.execute("DELETE FROM " + DYADS);
-                s.execute("DELETE FROM " + META + " WHERE name = '" + TABLE + "'");
-            }
-            registered.clear();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (dyad, seq, fact_id, revision, recorded_at, payload, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            dyadRows.clear(c);
+            try (PreparedStatement ps = DyadRows.insertRows(c)) {
                 rebuild.rows = ps;
                 // The scan joins this transaction: the rows are written as they are read.
                 position = store.scanEvents(rebuild::accept);
                 rebuild.finish(position);
             }
-            insertDyads(c, rebuild.dyads);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + META + " (name, version) VALUES (?, ?)")) {
-                ps.setString(1, TABLE);
-                ps.setInt(2, SCHEMA_VERSION);
-                ps.executeUpdate();
-            }
+            DyadRows.insertDyads(c, rebuild.dyads);
+            DyadRows.markVersion(c, SCHEMA_VERSION);
             store.deleteTokens(PROCESSOR);
             store.tokenStore().initializeTokenSegments(PROCESSOR, segments, position);
             uow.commit();
@@ -940,7 +660,7 @@ public final class Projections {
         final FactIndex fresh;
         final org.entente.core.store.BatchProgress progress;
         final long total;
-        /** The dyads read (bounded by the number of dyads), for {@value #DYADS}. */
+        /** The dyads read (bounded by the number of dyads), for {@value DyadRows#DYADS}. */
         final java.util.Set<Dyad> dyads = new java.util.HashSet<>();
         PreparedStatement rows;
         List<FactVersion> batch = new ArrayList<>();
@@ -972,7 +692,7 @@ public final class Projections {
                         batch.add(v);
                     }
                     if (rows != null) {
-                        bind(rows, v);
+                        DyadRows.bind(rows, v);
                         rows.addBatch();
                         if (++pendingInserts >= INSERT_BATCH) {
                             rows.executeBatch();

@@ -15,12 +15,16 @@ import javax.sql.DataSource;
 /**
  * A data source that counts the rows read from the event table and the projection rows: every
  * {@code ResultSet.next()} that returns a row, of a query naming {@code DomainEventEntry} or
- * {@code entente_projection_fact}. Everything else goes to the real data source unchanged.
+ * {@code entente_projection_fact}; and that can run an action once, right after a given query has
+ * run (to commit something between two reads). Everything else goes to the real data source unchanged.
  */
 final class CountingDataSource {
 
     private final DataSource target;
     private final AtomicLong historyRows = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<String> hookedQuery = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile Runnable hook;
+    private final java.util.concurrent.atomic.AtomicBoolean hookRan = new java.util.concurrent.atomic.AtomicBoolean();
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -29,6 +33,20 @@ final class CountingDataSource {
     /** The rows of history read so far. */
     long historyRows() {
         return historyRows.get();
+    }
+
+    /**
+     * Runs {@code action} once, in the querying thread, right after the first query that starts with
+     * {@code sql} has run (before its rows are read).
+     */
+    void onceAfter(String sql, Runnable action) {
+        hook = action;
+        hookedQuery.set(sql);
+    }
+
+    /** Whether the action given to {@link #onceAfter} has run. */
+    boolean hookRan() {
+        return hookRan.get();
     }
 
     DataSource dataSource() {
@@ -51,6 +69,11 @@ final class CountingDataSource {
         return proxy(type, s, (m, result, args) -> {
             if (result instanceof ResultSet rs) {
                 String sql = prepared != null ? prepared : args != null && args.length > 0 && args[0] instanceof String q ? q : "";
+                String hooked = hookedQuery.get();
+                if (hooked != null && sql.startsWith(hooked) && hookedQuery.compareAndSet(hooked, null)) {
+                    hook.run();
+                    hookRan.set(true);
+                }
                 return history(sql) ? rows(rs) : rs;
             }
             return result;

@@ -11,7 +11,7 @@ import org.entente.core.Dyad;
 import org.entente.testsupport.Postgres;
 import org.junit.jupiter.api.Test;
 
-/** "reads see what was processed before the pause" (Entente.pauseProcessing) on PostgreSQL. */
+/** "reads see what was processed before the pause" (Entente.pauseProcessing) on PostgreSQL, also for a dyad loaded while another instance writes to it. */
 class SharedPauseCacheTest {
 
     private static final When NOW = When.asOf(LocalDate.of(2030, 1, 1));
@@ -35,6 +35,29 @@ class SharedPauseCacheTest {
                         .isEqualTo(usa);
                 assertThat(tur).as("reads see what was processed before the pause").isEqualTo(1);
                 entente.resumeProcessing();
+            }
+        }
+    }
+
+    @Test
+    void aWriteCommittedWhileAPausedInstanceLoadsADyadFromItsEventsIsNotShown() {
+        try (Postgres pg = Postgres.freshSchema("review_pause_load")) {
+            CountingDataSource hooked = new CountingDataSource(pg.dataSource());
+            try (Entente paused = Entente.postgres(hooked.dataSource()); Entente other = Entente.postgres(pg.dataSource())) {
+                paused.record(talks("tur-1", "2024-01-10", NER, TUR));
+                paused.awaitCaughtUp(Duration.ofSeconds(60));
+                paused.pauseProcessing();
+                // Another instance commits to the dyad between the load's read of its events and of their positions.
+                hooked.onceAfter("SELECT sequenceNumber FROM DomainEventEntry",
+                        () -> other.record(talks("tur-2", "2024-02-10", NER, TUR)));
+
+                int facts = paused.partnership(Dyad.of(NER, TUR), NOW).facts();
+
+                assertThat(hooked.hookRan()).as("the other instance wrote during the load").isTrue();
+                assertThat(facts).as("the paused instance shows what it processed before the pause").isEqualTo(1);
+                paused.resumeProcessing();
+                paused.awaitCaughtUp(Duration.ofSeconds(60));
+                assertThat(paused.partnership(Dyad.of(NER, TUR), NOW).facts()).as("and the write once resumed").isEqualTo(2);
             }
         }
     }

@@ -64,11 +64,15 @@ final class H2Files {
 
     /**
      * Creates the directory if missing, owner-only ({@code 0700}) for each directory created, and returns
-     * the JDBC URL of its database without settings. An existing directory keeps its mode.
+     * the JDBC URL of its database without settings. An existing directory keeps its mode. The directory
+     * is checked here too ({@link #checkDirectory}), before anything is created: this is where a path
+     * becomes a URL, so no caller can hand it one that reaches H2's settings.
      *
      * @param underlay a file-system scheme under the private one ({@code ""} but in tests that fail writes)
+     * @throws IllegalArgumentException when the path holds a {@code ;} or a control character
      */
-    static String prepare(Path dir, String underlay) {
+    static String prepare(Path directory, String underlay) {
+        Path dir = checkDirectory(directory);
         PrivateFilePath.register();
         try {
             createPrivately(dir);

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.entente.core.EntenteException;
 
@@ -60,8 +60,12 @@ final class ImportMarker {
         }
     }
 
-    /** Records, committed, that an import of this source starts (or restarts from its first row). */
-    static void start(EntenteStore store, String source, StoreCopy.Manifest manifest) {
+    /**
+     * Records, committed, that an import of this source starts (or restarts from its first row).
+     *
+     * @param clock what gives the start's time, shown when the import is found unfinished
+     */
+    static void start(EntenteStore store, String source, StoreCopy.Manifest manifest, Clock clock) {
         try (Connection c = store.connections().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id INT NOT NULL PRIMARY KEY, source VARCHAR(4000) NOT NULL,"
                     + " sha256 VARCHAR(64) NOT NULL, total_rows BIGINT NOT NULL, rows_done BIGINT NOT NULL, started VARCHAR(40) NOT NULL)");
@@ -71,7 +75,7 @@ final class ImportMarker {
                 ps.setString(1, source.length() > 4000 ? source.substring(0, 4000) : source);
                 ps.setString(2, manifest.sha256());
                 ps.setLong(3, manifest.rows());
-                ps.setString(4, Instant.now().toString());
+                ps.setString(4, clock.instant().toString());
                 ps.executeUpdate();
             }
         } catch (SQLException e) {

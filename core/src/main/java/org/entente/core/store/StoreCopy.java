@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -435,7 +436,7 @@ public final class StoreCopy {
         } else {
             requireEmpty(to);
         }
-        ImportMarker.start(to, sourceName, manifest);
+        ImportMarker.start(to, sourceName, manifest, Clock.systemUTC());
         return 0;
     }
 

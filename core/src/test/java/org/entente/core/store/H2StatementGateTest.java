@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +66,9 @@ public class H2StatementGateTest { // public: H2 calls spin() through CREATE ALI
             CompletableFuture<Void> running = CompletableFuture.runAsync(() -> execute(busy, "SELECT SPIN()"));
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             writer.setAutoCommit(false);
+            AtomicReference<Thread> committer = new AtomicReference<>();
             CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
+                committer.set(Thread.currentThread());
                 execute(writer, "INSERT INTO t VALUES (1)");
                 try {
                     writer.commit();
@@ -69,7 +76,7 @@ public class H2StatementGateTest { // public: H2 calls spin() through CREATE ALI
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(500);
+            awaitThat("the insert waits for its turn in the gate", () -> waitsInTheGate(committer.get()));
             assertThat(commit).as("the insert and its commit wait for the running statement").isNotDone();
             released = true;
             commit.get(10, TimeUnit.SECONDS);
@@ -85,7 +92,7 @@ public class H2StatementGateTest { // public: H2 calls spin() through CREATE ALI
             execute(first, "INSERT INTO t VALUES (7)");
             // The second insert of key 7 waits inside H2 for the first transaction, holding its turn.
             CompletableFuture<Void> duplicate = CompletableFuture.runAsync(() -> execute(second, "INSERT INTO t VALUES (7)"));
-            Thread.sleep(300);
+            awaitThat("the second insert waits inside H2 for the first transaction's row", this::aSessionIsBlocked);
             long start = System.nanoTime();
             first.commit();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("ms the commit waited").isLessThan(2_000);
@@ -107,6 +114,36 @@ public class H2StatementGateTest { // public: H2 calls spin() through CREATE ALI
             assertThat(running).isNotDone();
             released = true;
             running.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether a thread is parked in the gate, waiting for its turn. */
+    private static boolean waitsInTheGate(Thread t) {
+        if (t == null || t.getState() != Thread.State.TIMED_WAITING && t.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        return Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals(H2StatementGate.class.getName()));
+    }
+
+    /** Whether H2 reports a session waiting for a lock another session holds (read beside the gate). */
+    private boolean aSessionIsBlocked() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a condition holds, failing after 10 s with what was awaited. */
+    private static void awaitThat(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 

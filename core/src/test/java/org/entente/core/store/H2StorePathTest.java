@@ -42,6 +42,16 @@ class H2StorePathTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds a ';'");
     }
 
+    @Test
+    void theUrlIsNotBuiltFromAPathThatWouldReachH2sSettingsWhoeverAsks() {
+        // StoreDatabase checks the directory first; the URL's builder refuses such a path on its own too.
+        Path hostile = root.resolve("a;INIT=RUNSCRIPT FROM 'x'");
+        assertThatThrownBy(() -> H2Files.prepare(hostile, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the store directory '" + hostile + "' holds a ';'");
+        assertThat(listAll(root)).as("nothing created").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bell\u0007", "line\nfeed", "nul\u0000x", "esc\u001b[2J", "c1\u0085"})
     void aControlCharacterInThePathIsRefusedAndShownVisibly(String name) {
