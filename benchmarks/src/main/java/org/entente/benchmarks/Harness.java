@@ -388,8 +388,17 @@ public final class Harness {
         return options.tiny ? 1 : size <= 20_000 ? 3 : 1;
     }
 
+    /**
+     * The raw baselines' URL for an H2 file in {@code dir}. The directory reaches the URL as text, so a
+     * {@code ;} (which would start an H2 setting such as {@code INIT=}) or a control character is refused.
+     */
     static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("entente") + ";WRITE_DELAY=0";
+        String path = dir.toAbsolutePath().resolve("entente").toString();
+        if (path.chars().anyMatch(ch -> ch == ';' || Character.isISOControl(ch))) {
+            throw new IllegalArgumentException("the work directory " + dir + " holds a ';' or a control character,"
+                    + " which an H2 URL would read as a setting; use a directory without them");
+        }
+        return "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
     }
 
     static Path h2File(Path dir) {
@@ -1184,7 +1193,10 @@ public final class Harness {
                         o.out = Path.of(value(args, ++i, a));
                         o.outGiven = true;
                     }
-                    case "--work" -> o.work = Path.of(value(args, ++i, a));
+                    case "--work" -> {
+                        o.work = Path.of(value(args, ++i, a));
+                        h2Url(o.work); // refuses a directory an H2 URL would misread, before anything runs
+                    }
                     case "--keep" -> o.keep = true;
                     case "--no-heap-probe" -> o.probeHeap = false;
                     case "--wall-profile" -> o.wallProfile = Path.of(value(args, ++i, a));
