@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,27 +55,6 @@ class CompactSnapshotTest {
         return EntenteStore.builder().h2(directory).build();
     }
 
-    /** Rows that statements reading the event table returned since statistics were switched on. */
-    private static long eventRowsRead(EntenteStore store) throws Exception {
-        try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, CUMULATIVE_ROW_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-            long rows = 0;
-            while (rs.next()) {
-                String sql = rs.getString(1).toUpperCase(java.util.Locale.ROOT);
-                if (sql.contains("FROM DOMAINEVENTENTRY") && sql.contains("SEQUENCENUMBER >=")) {
-                    rows += rs.getLong(2);
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static void countStatements(EntenteStore store) throws Exception {
-        try (Connection c = store.connections().getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET QUERY_STATISTICS TRUE");
-        }
-    }
-
     private static List<String[]> snapshotRows(EntenteStore store, String dyad) throws Exception {
         List<String[]> rows = new ArrayList<>();
         try (Connection c = store.connections().getConnection();
@@ -115,15 +93,15 @@ class CompactSnapshotTest {
             store.recordAll(longStory());
         }
         try (EntenteStore store = open()) {
-            countStatements(store);
+            H2EventReads.start(store);
             assertThat(store.record(talks("talks-next", "2040-01-01", USA, NER)).events()).isEqualTo(1);
 
-            long read = eventRowsRead(store);
+            long read = H2EventReads.rows(store);
             assertThat(read).as("events read by a cold append to a dyad of %d events", TALKS + 10).isLessThanOrEqualTo(250);
             assertThat(snapshotRows(store, NER_USA.id())).extracting(r -> r[1]).containsOnly(EventTypeRegistry.SNAPSHOT_REVISION);
             // The count sees reads: the whole history is every event.
             store.history(NER_USA);
-            assertThat(eventRowsRead(store) - read).isEqualTo(nigerUsa().size() + TALKS + 1);
+            assertThat(H2EventReads.rows(store) - read).isEqualTo(nigerUsa().size() + TALKS + 1);
         }
         try (EntenteStore store = open()) {
             DyadHistory history = store.history(NER_USA).orElseThrow();

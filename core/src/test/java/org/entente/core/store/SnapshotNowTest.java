@@ -69,27 +69,6 @@ class SnapshotNowTest {
         }
     }
 
-    /** Rows that H2 statements reading a dyad's events from a sequence number on returned since statistics were switched on. */
-    private static long eventRowsRead(EntenteStore store) throws Exception {
-        try (Connection c = store.connections().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, CUMULATIVE_ROW_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-            long rows = 0;
-            while (rs.next()) {
-                String sql = rs.getString(1).toUpperCase(java.util.Locale.ROOT);
-                if (sql.contains("FROM DOMAINEVENTENTRY") && sql.contains("SEQUENCENUMBER >=")) {
-                    rows += rs.getLong(2);
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static void countStatements(EntenteStore store) throws Exception {
-        try (Connection c = store.connections().getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET QUERY_STATISTICS TRUE");
-        }
-    }
-
     /**
      * Records the story unsnapshotted, snapshots it, checks the row, reopens and checks the store answers the
      * same and takes a command; returns the last sequence before that command.
@@ -134,12 +113,12 @@ class SnapshotNowTest {
             store.recordAll(story(FRA_NER, TALKS));
         }
         try (EntenteStore store = open.get()) {
-            countStatements(store);
+            H2EventReads.start(store);
             assertThat(store.record(talks("talks-after", "2040-01-02", USA, NER)).events()).isEqualTo(1);
-            assertThat(eventRowsRead(store)).as("events read by a cold append to a dyad snapshotted at its last event").isZero();
+            assertThat(H2EventReads.rows(store)).as("events read by a cold append to a dyad snapshotted at its last event").isZero();
 
             assertThat(store.record(talks("talks-after-fra", "2040-01-02", FRA, NER)).events()).isEqualTo(1);
-            assertThat(eventRowsRead(store)).as("events read by a cold append to a dyad without a snapshot: all of them").isEqualTo(TALKS);
+            assertThat(H2EventReads.rows(store)).as("events read by a cold append to a dyad without a snapshot: all of them").isEqualTo(TALKS);
         }
     }
 
