@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
@@ -340,27 +343,91 @@ final class DyadRows {
         return out;
     }
 
+    /** The rows of one event and what to say about that event if its rows cannot be written. */
+    record EventRows(List<FactVersion> rows, Consumer<SQLException> failed) {
+    }
+
+    /** The rows a unit of work has staged, written once before it commits. */
+    private static final class Staged {
+        final List<EventRows> events = new ArrayList<>();
+    }
+
+    private static final String STAGED = "entente.projection.staged";
+
     /**
-     * Writes the rows of one event (all of one dyad) on the current transaction's connection, and lists
-     * the dyad under its countries unless it is known to be listed.
+     * Stages one event's rows (all of one dyad) in the current unit of work; they are written on its
+     * transaction's connection in one JDBC batch just before it commits, with the dyads they list. One
+     * batch per unit of work rather than per event: the processor's catch-up made one round trip per
+     * event (50,000 for 50,000 facts on PostgreSQL). Outside a unit of work they are written at once.
+     *
+     * @param rows   the event's rows
+     * @param failed told the failure when this event's rows are the ones that cannot be written, before it is thrown
      */
-    void write(List<FactVersion> rows) {
+    void write(List<FactVersion> rows, Consumer<SQLException> failed) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush(List.of(new EventRows(rows, failed)));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Staged staged = root.getOrComputeResource(STAGED, k -> {
+            Staged fresh = new Staged();
+            root.onPrepareCommit(u -> flush(fresh.events));
+            return fresh;
+        });
+        staged.events.add(new EventRows(rows, failed));
+    }
+
+    /**
+     * Writes staged rows in one batch on the current transaction's connection and lists their new dyads.
+     * When the batch fails, it is rolled back to a savepoint and the rows are written event by event, so
+     * that the event whose rows fail is the one reported (a processing failure names its event).
+     */
+    private void flush(List<EventRows> events) {
         try {
             Connection c = store.connections().getConnection();
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ROW)) {
-                for (FactVersion v : rows) {
-                    bind(ps, v);
-                    ps.addBatch();
+            try {
+                Savepoint before = c.setSavepoint();
+                try {
+                    insert(c, events);
+                } catch (SQLException batch) {
+                    // On PostgreSQL the failed statement aborted the transaction: back to before the batch.
+                    c.rollback(before);
+                    for (EventRows event : events) {
+                        try {
+                            insert(c, List.of(event));
+                        } catch (SQLException one) {
+                            event.failed().accept(one);
+                            throw one;
+                        }
+                    }
+                    // Each event's rows went in alone (the batch's failure did not recur): carry on.
                 }
-                ps.executeBatch();
-                if (!rows.isEmpty() && !registered.contains(rows.get(0).dyad())) {
-                    register(c, rows.get(0).dyad());
+                Set<Dyad> listed = new HashSet<>();
+                for (EventRows event : events) {
+                    if (!event.rows().isEmpty()) {
+                        Dyad dyad = event.rows().get(0).dyad();
+                        if (!registered.contains(dyad) && listed.add(dyad)) {
+                            register(c, dyad);
+                        }
+                    }
                 }
             } finally {
                 c.close();
             }
         } catch (SQLException e) {
             throw new EntenteException("could not write the projection table: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insert(Connection c, List<EventRows> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ROW)) {
+            for (EventRows event : events) {
+                for (FactVersion v : event.rows()) {
+                    bind(ps, v);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 

@@ -209,16 +209,24 @@ public final class Projections {
 
         @Override
         public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
-            long position = event instanceof TrackedEventMessage<?> t && t.trackingToken() != null
-                    ? t.trackingToken().position().orElse(-1) : -1;
-            String dyad = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : "?";
-            long sequence = event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : -1;
-            String type = event.getPayloadType().getSimpleName();
-            failures.compute(processor, (k, previous) -> new ProcessingFailure(processor, position, dyad, sequence, type,
-                    oneLine(exception), previous != null && previous.position() == position ? previous.attempts() + 1 : 1,
-                    clock.instant()));
+            recordFailure(processor, event, exception);
             throw exception;
         }
+    }
+
+    /**
+     * Records that a processor could not apply an event (a handler's exception, or the event's rows
+     * failing when the unit of work writes them): one more attempt when it failed at the same position before.
+     */
+    private void recordFailure(String processor, EventMessage<?> event, Exception exception) {
+        long position = event instanceof TrackedEventMessage<?> t && t.trackingToken() != null
+                ? t.trackingToken().position().orElse(-1) : -1;
+        String dyad = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : "?";
+        long sequence = event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : -1;
+        String type = event.getPayloadType().getSimpleName();
+        failures.compute(processor, (k, previous) -> new ProcessingFailure(processor, position, dyad, sequence, type,
+                oneLine(exception), previous != null && previous.position() == position ? previous.attempts() + 1 : 1,
+                clock.instant()));
     }
 
     /** The message that says what went wrong: Entente's own if there is one, else the deepest cause's, on one line. */
@@ -541,7 +549,8 @@ public final class Projections {
         // the live message (in memory) or read it back (streaming, rebuilds), so knownAt answers agree.
         List<FactVersion> rows = versions(event, message);
         if (!synchronous) { // in memory nothing reads the rows back: the database goes with the process
-            dyadRows.write(rows);
+            dyadRows.write(rows, failure -> recordFailure(PROCESSOR, message,
+                    new EntenteException("could not write the projection table: " + failure.getMessage(), failure)));
         }
         if (mode != Mode.SHARED) { // in shared mode each instance's index follows the event store itself
             applyAfterCommit(rows, message);
