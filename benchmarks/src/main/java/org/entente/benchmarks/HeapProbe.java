@@ -1,6 +1,5 @@
 package org.entente.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +57,6 @@ public final class HeapProbe {
             out.put("ok", false);
             out.put("error", "OutOfMemoryError: " + e.getMessage());
         }
-        sampler.close();
-        out.put("peak_heap_mb", sampler.peak() / 1048576.0);
-        out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
-        System.out.println("PROBE " + new ObjectMapper().writeValueAsString(out));
-        System.out.flush();
-        Runtime.getRuntime().halt(0);
+        sampler.reportAndHalt(out);
     }
 }

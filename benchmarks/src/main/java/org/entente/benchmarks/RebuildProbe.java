@@ -1,6 +1,5 @@
 package org.entente.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +48,7 @@ public final class RebuildProbe {
             out.put("ok", false);
             out.put("error", "OutOfMemoryError: " + e.getMessage());
         }
-        sampler.close();
-        out.put("peak_heap_mb", sampler.peak() / 1048576.0);
-        out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
-        System.out.println("PROBE " + new ObjectMapper().writeValueAsString(out));
-        System.out.flush();
-        Runtime.getRuntime().halt(0);
+        sampler.reportAndHalt(out);
     }
 
     /** Runs the probe in a child JVM with {@code -Xmx<heapMb>m} and returns what it reported. */
