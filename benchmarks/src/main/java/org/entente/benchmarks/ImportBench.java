@@ -58,15 +58,9 @@ public final class ImportBench {
         ParseResult parsed = Importer.icews().parse(file, ImportProgress.NONE);
         double parseSeconds = (System.nanoTime() - t0) / 1e9;
 
-        Path store = work.resolve("store-" + System.nanoTime());
-        ImportReport report;
-        double importSeconds;
-        try (Entente entente = Entente.h2(store)) {
-            entente.pauseProcessing();
-            long t1 = System.nanoTime();
-            report = Importer.icews().importFile(entente, file, ImportProgress.NONE);
-            importSeconds = (System.nanoTime() - t1) / 1e9;
-        }
+        Imported imported = timedImport(work.resolve("store-" + System.nanoTime()), file);
+        ImportReport report = imported.report();
+        double importSeconds = imported.seconds();
         double parseRate = rows / parseSeconds;
         double importRate = rows / importSeconds;
         System.err.printf("import: %,d rows (%,d imported, %,d skipped): parse %.1f s (%,.0f rows/s), import %.1f s (%,.0f rows/s), ratio %.3f%n",
@@ -108,15 +102,9 @@ public final class ImportBench {
                 s.execute("SHUTDOWN");
             }
         }
-        Path store = work.resolve("import-entente");
-        ImportReport report;
-        double importSeconds;
-        try (Entente entente = Entente.h2(store)) {
-            entente.pauseProcessing();
-            long t1 = System.nanoTime();
-            report = Importer.icews().importFile(entente, file, ImportProgress.NONE);
-            importSeconds = (System.nanoTime() - t1) / 1e9;
-        }
+        Imported imported = timedImport(work.resolve("import-entente"), file);
+        ImportReport report = imported.report();
+        double importSeconds = imported.seconds();
         Harness.deleteTree(work);
         java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("rows", rows);
@@ -148,6 +136,20 @@ public final class ImportBench {
                         Integer.toString(50_000_000 + i / 3), "1", "Synthetic Wire", "NA", "NA", "NA", source, "0", "0"));
                 w.write('\n');
             }
+        }
+    }
+
+    /** What an import reported and how long it took, processing paused. */
+    private record Imported(ImportReport report, double seconds) {
+    }
+
+    /** Imports the file into a new H2 store at {@code store} with processing paused, timing the import alone. */
+    private static Imported timedImport(Path store, Path file) throws Exception {
+        try (Entente entente = Entente.h2(store)) {
+            entente.pauseProcessing();
+            long t0 = System.nanoTime();
+            ImportReport report = Importer.icews().importFile(entente, file, ImportProgress.NONE);
+            return new Imported(report, (System.nanoTime() - t0) / 1e9);
         }
     }
 }
