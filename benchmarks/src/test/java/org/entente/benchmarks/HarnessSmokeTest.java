@@ -28,13 +28,13 @@ class HarnessSmokeTest {
         JsonNode results = new ObjectMapper().readTree(out.toFile());
         List<String> problems = new ArrayList<>();
         for (ResultKeys.Key key : ResultKeys.HEADLINE) {
-            check(results, key, "", problems);
+            ResultKeys.check(results, key, "", problems);
         }
         JsonNode sizes = results.path("sizes");
         assertThat(sizes.size()).as("sizes in %s", out).isEqualTo(2);
         sizes.fields().forEachRemaining(size -> {
             for (ResultKeys.Key key : ResultKeys.PER_SIZE) {
-                check(size.getValue(), key, "sizes." + size.getKey() + ".", problems);
+                ResultKeys.check(size.getValue(), key, "sizes." + size.getKey() + ".", problems);
             }
             assertThat(size.getValue().path("ingest").path("rows_identical").asBoolean())
                     .as("the raw baseline wrote the same rows as Entente at size %s", size.getKey()).isTrue();
@@ -52,20 +52,5 @@ class HarnessSmokeTest {
         assertThat(sizes.path("3000").path("targets").path("heap_probe").path("queries").asInt())
                 .as("the heap probe answered its partnership queries").isEqualTo(10_000);
         assertThat(problems).as("keys missing, not finite or not positive in %s", out).isEmpty();
-    }
-
-    private static void check(JsonNode root, ResultKeys.Key key, String prefix, List<String> problems) {
-        JsonNode node = root;
-        for (String part : key.path().split("\\.")) {
-            node = node.path(part);
-        }
-        String where = prefix + key.path();
-        if (!node.isNumber()) {
-            problems.add(where + " is " + (node.isMissingNode() ? "missing" : "not a number: " + node));
-        } else if (!Double.isFinite(node.asDouble())) {
-            problems.add(where + " is not finite: " + node);
-        } else if (key.positive() ? node.asDouble() <= 0 : node.asDouble() < 0) {
-            problems.add(where + " should be " + (key.positive() ? "> 0" : ">= 0") + ", is " + node);
-        }
     }
 }
