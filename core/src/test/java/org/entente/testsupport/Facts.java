@@ -3,6 +3,7 @@ package org.entente.testsupport;
 import java.time.LocalDate;
 import java.util.List;
 import org.entente.core.Country;
+import org.entente.core.FactId;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
 import org.entente.core.relationship.CooperationDomain;
@@ -10,6 +11,7 @@ import org.entente.core.relationship.Fact;
 import org.entente.core.relationship.FactBuilder;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
+import org.entente.core.relationship.RelationshipCommand;
 
 /** Short factories for the facts that tests record, on the Niger story's countries, said with the fluent API ({@link #fact}). */
 public final class Facts {
@@ -87,5 +89,16 @@ public final class Facts {
                 fact("usa-handover-101", "2024-07-07", USA, NER).handOverBase("usa-forces-niamey", "Air Base 101").command(),
                 fact("usa-handover-201", "2024-08-05", USA, NER).handOverBase("usa-forces-agadez", "Air Base 201").command(),
                 complete("usa-complete", "2024-08-05", USA, NER, "usa-forces-niamey", "usa-forces-agadez"));
+    }
+
+    /** The fact id a command names: a fact's own, a correction's revised fact's, a retraction's first. */
+    public static FactId idOf(RelationshipCommand c) {
+        if (c instanceof FactCommand f) {
+            return f.fact().id();
+        }
+        if (c instanceof RelationshipCommand.CorrectFact cf) {
+            return cf.revised().fact().id();
+        }
+        return ((RelationshipCommand.RetractFacts) c).facts().get(0);
     }
 }

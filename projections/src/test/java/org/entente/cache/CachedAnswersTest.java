@@ -2,6 +2,7 @@ package org.entente.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.testsupport.Facts.*;
+import static org.entente.testsupport.Moments.tick;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,14 +159,6 @@ class CachedAnswersTest {
         entente.record(new RelationshipCommand.RetractFacts(List.of(FactId.of("chn-talks-2023")), "duplicate"));
         moments.add(tick());
         return moments;
-    }
-
-    private static Instant tick() {
-        Instant now = Instant.now();
-        while (!Instant.now().isAfter(now.plusMillis(2))) {
-            Thread.onSpinWait();
-        }
-        return Instant.now();
     }
 
     /** Partnership, portfolio, timeline and changes as of several dates, known at several instants, published by several days. */

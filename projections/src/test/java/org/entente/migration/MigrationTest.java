@@ -3,6 +3,7 @@ package org.entente.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.entente.testsupport.Facts.*;
+import static org.entente.testsupport.Moments.tick;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,14 +53,6 @@ class MigrationTest {
             source.awaitCaughtUp(Duration.ofSeconds(30));
         }
         return moments;
-    }
-
-    private static Instant tick() {
-        Instant now = Instant.now();
-        while (!Instant.now().isAfter(now.plusMillis(2))) {
-            Thread.onSpinWait();
-        }
-        return Instant.now();
     }
 
     /** Everything a reader can ask, at several dates and instants, as JSON to compare (every field, recording times included). */

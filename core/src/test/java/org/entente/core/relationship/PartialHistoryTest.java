@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.entente.core.relationship.Facts.*;
 import static org.entente.core.relationship.NigerStory.*;
+import static org.entente.testsupport.Facts.idOf;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,16 +50,6 @@ class PartialHistoryTest {
             return stored.copy();
         }, absent);
         return partial;
-    }
-
-    private static FactId idOf(RelationshipCommand c) {
-        if (c instanceof FactCommand f) {
-            return f.fact().id();
-        }
-        if (c instanceof CorrectFact cf) {
-            return cf.revised().fact().id();
-        }
-        return ((RetractFacts) c).facts().get(0);
     }
 
     /** Commands of every kind, some rejected: the story in a shuffled order, talks, re-records, conflicts, corrections, retractions. */

@@ -22,16 +22,6 @@ class ColdAggregateDecisionsTest {
 
     private static final Dyad NER_USA = Dyad.of(NER, USA);
 
-    private static FactId idOf(RelationshipCommand c) {
-        if (c instanceof FactCommand f) {
-            return f.fact().id();
-        }
-        if (c instanceof CorrectFact cf) {
-            return cf.revised().fact().id();
-        }
-        return ((RetractFacts) c).facts().get(0);
-    }
-
     private static List<RelationshipCommand> mixed(Random random) {
         List<RelationshipCommand> commands = new ArrayList<>(nigerUsa());
         for (int i = 0; i < 12; i++) {
