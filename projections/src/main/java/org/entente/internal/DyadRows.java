@@ -347,11 +347,7 @@ final class DyadRows {
     record EventRows(List<FactVersion> rows, Consumer<SQLException> failed) {
     }
 
-    /** The rows a unit of work has staged, written once before it commits. */
-    private static final class Staged {
-        final List<EventRows> events = new ArrayList<>();
-    }
-
+    /** The unit of work's resource holding the rows it has staged, written once before it commits. */
     private static final String STAGED = "entente.projection.staged";
 
     /**
@@ -369,12 +365,12 @@ final class DyadRows {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Staged staged = root.getOrComputeResource(STAGED, k -> {
-            Staged fresh = new Staged();
-            root.onPrepareCommit(u -> flush(fresh.events));
+        List<EventRows> staged = root.getOrComputeResource(STAGED, k -> {
+            List<EventRows> fresh = new ArrayList<>();
+            root.onPrepareCommit(u -> flush(fresh));
             return fresh;
         });
-        staged.events.add(new EventRows(rows, failed));
+        staged.add(new EventRows(rows, failed));
     }
 
     /**
