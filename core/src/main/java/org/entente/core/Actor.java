@@ -1,18 +1,48 @@
 package org.entente.core;
 
-/**
- * Someone who acts in a fact: today always a {@link Country}.
- *
- * <p>Stored events hold an actor as its code alone (a plain string such as {@code "NER"}), never as a
- * Java type name, so organisations (ECOWAS, the EU, the UN) can later implement this interface with
- * codes that cannot clash with ISO 3166-1 alpha-3 (for example {@code "ORG:ECOWAS"}) without touching
- * history that is already stored.
- */
-public sealed interface Actor permits Country {
+import org.entente.core.internal.Require;
 
-    /** {@return the stable code stored in events, for example {@code "NER"}} */
+/**
+ * Someone who acts in a fact: a {@link Country} or an {@link Organisation}.
+ *
+ * <p>Stored events hold an actor as its code alone (a plain string such as {@code "NER"} or
+ * {@code "ORG:ECOWAS"}), never as a Java type name. An organisation's code starts with {@code ORG:}, so it
+ * cannot clash with an ISO 3166-1 alpha-3 code now or later, and organisations joined this type without
+ * touching history that is already stored. Facts name countries only for now; facts between countries and
+ * organisations are yet to come.
+ */
+public sealed interface Actor permits Country, Organisation {
+
+    /** {@return the stable code stored in events, for example {@code "NER"} or {@code "ORG:ECOWAS"}} */
     String code();
 
     /** {@return a human-readable English name, for example {@code "Niger"}} */
     String name();
+
+    /**
+     * {@return the country or organisation this text names, in any letter case, surrounding blanks ignored}
+     *
+     * <p>The rule: text that starts with {@code ORG:} always names an organisation ({@code "ORG:ECOWAS"}).
+     * Otherwise a country's ISO 3166-1 alpha-3 code that Entente knows names the country ({@code "NER"}),
+     * and else an organisation's acronym names the organisation ({@code "ECOWAS"}, {@code "eu"}). A bare
+     * code that is both a country's code and an acronym would name the country; no bundled acronym is a
+     * country's code today, and {@code ORG:} reaches the organisation in any case.
+     *
+     * <pre>{@code
+     * Actor.of("NER");          // Country NER (Niger)
+     * Actor.of("ecowas");       // Organisation ORG:ECOWAS
+     * Actor.of("ORG:EU");       // Organisation ORG:EU
+     * Actor.of("NIG");          // IllegalArgumentException: "NIG is neither a country's ISO 3166-1 alpha-3
+     *                           // code nor an organisation's acronym; did you mean NER (Niger) or NGA (Nigeria)?"
+     * }</pre>
+     *
+     * @param code a country's ISO 3166-1 alpha-3 code, an organisation's acronym, or an organisation's code
+     *             with its {@code ORG:} prefix; not null
+     * @throws IllegalArgumentException naming the text and the closest countries and organisations when it
+     *                                  names neither
+     */
+    static Actor of(String code) {
+        Require.nonNull(code, "actor code", "a country's ISO 3166-1 alpha-3 code or an organisation's acronym, such as Actor.of(\"NER\") or Actor.of(\"ECOWAS\")");
+        return ActorCodes.resolve(code, Organisation.bundled());
+    }
 }

@@ -121,7 +121,7 @@ public final class Country implements Actor, Comparable<Country> {
      * letter away (NGR: NER, NGA), at most three. People mostly type a name's first letters or another
      * dataset's code (Correlates of War's NIG is Nigeria), so names come first.
      */
-    private static List<Country> suggestions(String typed) {
+    static List<Country> suggestions(String typed) {
         if (typed.length() < 2) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 /**
- * Entente's values: {@link org.entente.core.Country}, {@link org.entente.core.Dyad} (an unordered
+ * Entente's values: {@link org.entente.core.Country} and {@link org.entente.core.Organisation}, the two kinds
+ * of {@link org.entente.core.Actor}, {@link org.entente.core.Dyad} (an unordered
  * pair of countries), {@link org.entente.core.FactId}, {@link org.entente.core.HappenedOn} (a day
  * with its {@link org.entente.core.Precision}), {@link org.entente.core.Source} and
  * {@link org.entente.core.CameoCode}, and {@link org.entente.core.EntenteException}, the root of the

@@ -35,6 +35,8 @@ class NullArgumentsTest {
 
     private static final Map<Class<?>, Object> INSTANCES = Map.of(
             Country.class, Country.of("NER"),
+            Organisation.class, Organisation.of("ECOWAS"),
+            Actor.class, Country.of("NER"),
             Dyad.class, Dyad.of(Country.of("NER"), Country.of("USA")),
             Source.class, Source.background(),
             FactId.class, FactId.of("usa-talks"),
@@ -63,6 +65,7 @@ class NullArgumentsTest {
     @Test
     void theMessagesTheReviewerFoundNowSayWhatToGive() {
         assertThat(npe(() -> Country.of(null))).isEqualTo("country code is null; give an ISO 3166 alpha-3 code such as Country.of(\"NER\")");
+        assertThat(npe(() -> Actor.of(null))).startsWith("actor code is null; give ");
         assertThat(npe(() -> CameoCode.of(null))).startsWith("CAMEO code is null; give ");
         assertThat(npe(() -> Dyad.of(null, Country.of("USA")))).startsWith("first country of the dyad is null; give Dyad.of(");
         assertThat(npe(() -> Source.of(null, null))).startsWith("source kind is null; give a Source.Kind");
