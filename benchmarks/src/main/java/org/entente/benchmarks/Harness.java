@@ -745,7 +745,12 @@ public final class Harness {
     private Map<String, Object> asOf(Entente entente, Generator.Dataset data) throws SQLException, RunnerException {
         Map<String, Object> out = new LinkedHashMap<>();
         try (NaiveReader naive = new NaiveReader(entente.store().connections().getConnection())) {
-            AsOfContext.install(new AsOfContext(entente, naive, data.factsPerDyad(), options.seed));
+            AsOfContext context = new AsOfContext(entente, naive, data.factsPerDyad(), options.seed);
+            long warm = System.nanoTime();
+            int asked = context.askEveryDrawOnce();
+            log(String.format(Locale.ROOT, "as-of: %d queries asked once before JMH in %.1f s (%s)", asked,
+                    (System.nanoTime() - warm) / 1e9, entente.cacheStatistics()));
+            AsOfContext.install(context);
             OptionsBuilder ob = new OptionsBuilder();
             ob.include(AsOfBenchmarks.class.getName() + "\\.(partnership|portfolio|naivePartnership|naivePortfolio)$");
             ob.forks(0).threads(1).shouldFailOnError(true).verbosity(VerboseMode.SILENT)
