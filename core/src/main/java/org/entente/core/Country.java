@@ -1,11 +1,5 @@
 package org.entente.core;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.entente.core.internal.Require;
-import org.entente.core.text.TerminalText;
 
 /**
  * A country, identified by its ISO 3166-1 alpha-3 code ({@code NER}, {@code USA}, {@code TUR}).
@@ -104,16 +97,17 @@ public final class Country implements Actor, Comparable<Country> {
     }
 
     private static String unknownCodeMessage(String raw, String normalized) {
-        String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
-        StringBuilder message = new StringBuilder(TerminalText.escape(shown)).append(" is not an ISO 3166-1 alpha-3 code");
+        StringBuilder message = new StringBuilder(ActorCodes.shown(raw)).append(" is not an ISO 3166-1 alpha-3 code");
         List<Country> near = suggestions(normalized);
         if (near.isEmpty()) {
             return message.append("; expected three letters such as NER (Niger) or USA (United States)").toString();
         }
-        return message.append("; did you mean ")
-                .append(near.stream().map(c -> c.code + " (" + c.name + ")").collect(Collectors.joining(" or ")))
-                .append('?')
-                .toString();
+        return message.append("; did you mean ").append(describe(near)).append('?').toString();
+    }
+
+    /** {@code NER (Niger) or NGA (Nigeria)}. */
+    static String describe(List<Country> countries) {
+        return countries.stream().map(c -> c.code + " (" + c.name + ")").collect(Collectors.joining(" or "));
     }
 
     /**
@@ -148,24 +142,15 @@ public final class Country implements Actor, Comparable<Country> {
     private static Map<String, Country> load() {
         Set<String> iso = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
         Map<String, Country> byCode = new TreeMap<>();
-        try (InputStream in = Country.class.getResourceAsStream("countries.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("countries.tsv is missing from the classpath of entente-core");
+        for (String line : ActorCodes.resourceLines("countries.tsv")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length != 2 || !iso.contains(cells[0])) {
-                    throw new IllegalStateException("countries.tsv: bad row '" + line + "'");
-                }
-                byCode.put(cells[0], new Country(cells[0], cells[1]));
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 2 || !iso.contains(cells[0])) {
+                throw new IllegalStateException("countries.tsv: bad row '" + line + "'");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            byCode.put(cells[0], new Country(cells[0], cells[1]));
         }
         return Collections.unmodifiableMap(byCode);
     }

@@ -1,12 +1,5 @@
 package org.entente.core;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,18 +154,13 @@ public final class Organisation implements Actor, Comparable<Organisation> {
     }
 
     private static String unknownMessage(String raw, Map<String, Organisation> table) {
-        StringBuilder message = new StringBuilder(shown(raw)).append(" is not an organisation Entente knows");
+        StringBuilder message = new StringBuilder(ActorCodes.shown(raw)).append(" is not an organisation Entente knows");
         List<Organisation> near = suggestions(acronymOf(raw), table);
         if (near.isEmpty()) {
             return message.append("; expected an acronym such as ECOWAS (Economic Community of West African States)")
                     .append(" or EU (European Union), with or without the ORG: prefix").toString();
         }
         return message.append("; did you mean ").append(describe(near)).append('?').toString();
-    }
-
-    /** The text as an error message shows it: at most 40 characters, escaped for a terminal. */
-    static String shown(String raw) {
-        return TerminalText.escape(raw.length() > 40 ? raw.substring(0, 40) + "..." : raw);
     }
 
     /** {@code ECOWAS (Economic Community of West African States) or EU (European Union)}. */
@@ -275,19 +263,6 @@ public final class Organisation implements Actor, Comparable<Organisation> {
     }
 
     private static Map<String, Organisation> load() {
-        try (InputStream in = Organisation.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is missing from the classpath of entente-core");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-            return parse(lines, FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(ActorCodes.resourceLines(FILE), FILE);
     }
 }
