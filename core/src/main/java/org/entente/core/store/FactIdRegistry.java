@@ -14,6 +14,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.internal.Columns;
 import org.entente.core.relationship.FactConflictException;
 
 /**
@@ -25,6 +26,7 @@ final class FactIdRegistry {
 
     static final String TABLE = "entente_fact_id";
     private static final int IN_LIST = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactIdRegistry.class);
 
     private final ConnectionProvider connections;
 
@@ -32,9 +34,21 @@ final class FactIdRegistry {
         this.connections = connections;
     }
 
+    /** The table's DDL under a name: {@link StoreIntegrity}'s rebuild creates its new table with it. */
+    static String ddl(String table) {
+        return "CREATE TABLE IF NOT EXISTS " + table + " (fact_id VARCHAR(128) NOT NULL PRIMARY KEY, dyad " + Columns.ACTOR + " NOT NULL)";
+    }
+
+    /**
+     * Creates the table where missing, and widens a {@code dyad} column of a store created before
+     * organisations (declared {@code VARCHAR(16)}) in place. Runs under the store's schema lock.
+     */
     void createSchema() {
         try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (fact_id VARCHAR(128) NOT NULL PRIMARY KEY, dyad VARCHAR(16) NOT NULL)");
+            s.execute(ddl(TABLE));
+            if (Columns.widen(c, TABLE, "dyad", Columns.ACTOR_WIDTH)) {
+                LOG.info("{}: column dyad widened to {} for organisations' codes", TABLE, Columns.ACTOR);
+            }
         } catch (SQLException e) {
             throw new EntenteException("could not create table " + TABLE + ": " + e.getMessage(), e);
         }

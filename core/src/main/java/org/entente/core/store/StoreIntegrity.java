@@ -189,7 +189,7 @@ public final class StoreIntegrity {
         long[] rows = {0};
         try (Connection c = store.connections().getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + REBUILT_FACT_IDS);
-            s.execute("CREATE TABLE " + REBUILT_FACT_IDS + " (fact_id VARCHAR(128) NOT NULL PRIMARY KEY, dyad VARCHAR(16) NOT NULL)");
+            s.execute(FactIdRegistry.ddl(REBUILT_FACT_IDS));
         } catch (SQLException e) {
             throw new EntenteException("could not rebuild the fact-id table: " + e.getMessage(), e);
         }
