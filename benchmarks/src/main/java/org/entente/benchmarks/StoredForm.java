@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.entente.Entente;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
+import org.entente.core.internal.Columns;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.relationship.RelationshipEvent;
@@ -55,7 +56,7 @@ final class StoredForm {
     /** The table of each country's dyads (two rows per dyad), created where the Entente at hand does not create it. */
     static final String DYAD_TABLE = "entente_projection_dyad";
     private static final String DYAD_DDL = "CREATE TABLE IF NOT EXISTS " + DYAD_TABLE
-            + " (country VARCHAR(16) NOT NULL, dyad VARCHAR(16) NOT NULL, PRIMARY KEY (country, dyad))";
+            + " (country " + Columns.ACTOR + " NOT NULL, dyad " + Columns.ACTOR + " NOT NULL, PRIMARY KEY (country, dyad))";
     private static final String AGGREGATE_TYPE = "RelationshipAggregate";
     static final String INSERT_PROJECTION = "INSERT INTO entente_projection_fact (dyad, seq, fact_id, revision, recorded_at, payload, reason)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";

@@ -26,6 +26,7 @@ import org.entente.ProjectionCache;
 import org.entente.When;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.internal.Columns;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.EntenteStore;
@@ -407,7 +408,7 @@ final class Targets {
         try (EntenteStore store = target.store().get().build(); Connection c = store.connections().getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + SCRATCH);
-                s.execute("CREATE TABLE " + SCRATCH + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL, fact_id VARCHAR(128) NOT NULL,"
+                s.execute("CREATE TABLE " + SCRATCH + " (dyad " + Columns.ACTOR + " NOT NULL, seq BIGINT NOT NULL, fact_id VARCHAR(128) NOT NULL,"
                         + " revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL, payload VARCHAR, reason VARCHAR,"
                         + " PRIMARY KEY (dyad, seq, fact_id))");
             }

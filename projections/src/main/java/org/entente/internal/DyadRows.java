@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +29,7 @@ import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.internal.Columns;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipEvent;
 import org.entente.core.store.EntenteJackson;
@@ -84,17 +84,22 @@ final class DyadRows {
 
     // ------------------------------------------------------------------------------ the tables' shape
 
-    /** Creates the projection tables if missing; returns the stored version (-1 when none). */
+    /**
+     * Creates the projection tables if missing, widens the columns an earlier version created narrower
+     * (in place: no row is rewritten by Entente, and the version is not changed here); returns the
+     * stored version (-1 when none).
+     */
     static int createTables(ConnectionProvider connections) {
         try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad VARCHAR(16) NOT NULL, seq BIGINT NOT NULL,"
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (dyad " + Columns.ACTOR + " NOT NULL, seq BIGINT NOT NULL,"
                     + " fact_id VARCHAR(128) NOT NULL, revision INT NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
                     + " payload VARCHAR, reason VARCHAR, PRIMARY KEY (dyad, seq, fact_id))");
             s.execute("CREATE TABLE IF NOT EXISTS " + META + " (name VARCHAR(64) NOT NULL PRIMARY KEY, version INT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS " + DYADS + " (country VARCHAR(16) NOT NULL, dyad VARCHAR(16) NOT NULL,"
-                    + " PRIMARY KEY (country, dyad))");
-            widen(c, "payload");
-            widen(c, "reason");
+            s.execute("CREATE TABLE IF NOT EXISTS " + DYADS + " (country " + Columns.ACTOR + " NOT NULL, dyad " + Columns.ACTOR
+                    + " NOT NULL, PRIMARY KEY (country, dyad))");
+            unbound(c, "payload");
+            unbound(c, "reason");
+            widenActors(c);
             return storedVersion(c);
         } catch (SQLException e) {
             throw new EntenteException("could not create the projection tables: " + e.getMessage(), e);
@@ -108,26 +113,29 @@ final class DyadRows {
      * would stop processing. {@code VARCHAR} without a length is unbounded on PostgreSQL and holds up to
      * 10^9 characters on H2.
      */
-    private static void widen(Connection c, String column) throws SQLException {
-        long max;
-        try (PreparedStatement ps = c.prepareStatement("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ? AND TABLE_SCHEMA = CURRENT_SCHEMA")) {
-            ps.setString(1, TABLE.toUpperCase(Locale.ROOT));
-            ps.setString(2, column.toUpperCase(Locale.ROOT));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                max = rs.getLong(1);
-                if (rs.wasNull()) {
-                    return; // unbounded already (PostgreSQL)
-                }
-            }
-        }
-        if (max < UNBOUNDED_ON_H2) {
+    private static void unbound(Connection c, String column) throws SQLException {
+        long max = Columns.declaredLength(c, TABLE, column);
+        if (max >= 0 && max < UNBOUNDED_ON_H2) {
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE " + TABLE + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR");
             }
+        }
+    }
+
+    /**
+     * Widens the actor columns of tables created before version 3 ({@code VARCHAR(16)}, too narrow for
+     * a dyad of organisations such as {@code ORG:ASEAN-ORG:ECOWAS}) to {@link Columns#ACTOR}; columns as
+     * wide are left alone. The caller holds the schema lock.
+     */
+    private static void widenActors(Connection c) throws SQLException {
+        List<String> widened = new ArrayList<>();
+        for (String[] column : new String[][] {{TABLE, "dyad"}, {DYADS, "country"}, {DYADS, "dyad"}}) {
+            if (Columns.widen(c, column[0], column[1], Columns.ACTOR_WIDTH)) {
+                widened.add(column[0] + "." + column[1]);
+            }
+        }
+        if (!widened.isEmpty()) {
+            LOG.info("projection columns {} widened to {} for organisations' codes", widened, Columns.ACTOR);
         }
     }
 
@@ -174,6 +182,22 @@ final class DyadRows {
             }
         } catch (SQLException e) {
             throw new EntenteException("could not migrate the projection tables from version 1: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks version-2 tables {@code version}: what version 3 changed, the actor columns' width, is done
+     * in place by {@link #createTables}, so the rows and the dyad list stand as they are.
+     */
+    static void migrateFromVersion2(ConnectionProvider connections, int version) {
+        try (Connection c = connections.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE " + META + " SET version = ? WHERE name = ? AND version = 2")) {
+            ps.setInt(1, version);
+            ps.setString(2, TABLE);
+            ps.executeUpdate();
+            LOG.info("projection tables migrated from version 2 to {}: actor columns are {}", version, Columns.ACTOR);
+        } catch (SQLException e) {
+            throw new EntenteException("could not migrate the projection tables from version 2: " + e.getMessage(), e);
         }
     }
 

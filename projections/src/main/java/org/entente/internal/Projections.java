@@ -59,10 +59,12 @@ public final class Projections {
     /** The event processor's name (and its tokens' name). */
     public static final String PROCESSOR = "entente-projections";
     /**
-     * The version of the projection tables' shape: 2 added {@code entente_projection_dyad}. Version 1 tables are
-     * migrated on open; any other stored version triggers a rebuild.
+     * The version of the projection tables' shape: 2 added {@code entente_projection_dyad}, 3 widened the
+     * columns holding actor codes and dyad ids from {@code VARCHAR(16)} to {@code VARCHAR(64)} (dyads of
+     * organisations). Version 1 and 2 tables are migrated on open, in place; any other stored version
+     * triggers a rebuild.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final String PENDING = "entente.projection.pending";
 
@@ -287,7 +289,7 @@ public final class Projections {
                 .orElseThrow(() -> new IllegalStateException("no processor " + PROCESSOR));
     }
 
-    /** Creates the tables if missing, rebuilds them when their version is not this code's, migrates version-1 tables, and makes an empty index (nothing read). */
+    /** Creates the tables if missing, rebuilds them when their version is not this code's, migrates version-1 and -2 tables, and makes an empty index (nothing read). */
     private void open(EntenteStore store) {
         attach(store);
         if (synchronous) {
@@ -303,9 +305,13 @@ public final class Projections {
                 throw new StoreInconsistentException(store.toString(), new IntegrityReport(false, -1, List.of(new IntegrityFinding(
                         IntegrityFinding.Kind.UNFINISHED_IMPORT, unfinished.get(), false)), List.of()));
             }
+            // Creating the tables widens narrower actor columns too, so versions 1 and 2 only need their own steps.
             int stored = DyadRows.createTables(connections);
             if (stored == 1) {
                 DyadRows.migrateFromVersion1(connections, SCHEMA_VERSION);
+                stored = SCHEMA_VERSION;
+            } else if (stored == 2) {
+                DyadRows.migrateFromVersion2(connections, SCHEMA_VERSION);
                 stored = SCHEMA_VERSION;
             }
             List<IntegrityFinding> found = stored == SCHEMA_VERSION ? checkOnOpen(store) : List.of();
@@ -387,7 +393,7 @@ public final class Projections {
         private final EntenteStore store;
         private final List<TrackingToken> tokens;
         private final boolean comparable;
-        /** The stored tables' version: a version-1 store has no dyad list yet (opening migrates it). */
+        /** The stored tables' version: a version-1 store has no dyad list yet, a version-2 one has (opening migrates both). */
         private final int version;
         private final StoreIntegrity.Digest derived = new StoreIntegrity.Digest();
         private long beyondHead = -1;
@@ -452,7 +458,7 @@ public final class Projections {
             }
             named.removeIf(n -> !n.contains(" ")); // keep the (country, dyad) pairs the rows call for
             // Rows out of step are one finding already: their rebuild rewrites the list too.
-            if (rowsAgree && version == SCHEMA_VERSION && !listed.equals(named)) {
+            if (rowsAgree && version >= 2 && version <= SCHEMA_VERSION && !listed.equals(named)) {
                 found.add(new IntegrityFinding(IntegrityFinding.Kind.PROJECTIONS_OUT_OF_STEP, DyadRows.DYADS + " holds " + listed.size()
                         + " row(s); the projection rows call for " + named.size() + " (each dyad under both its countries)", true));
             }
