@@ -216,8 +216,9 @@ class ProjectionCacheTest {
             entente.awaitCaughtUp(Duration.ofSeconds(60));
             before = answers(entente);
         }
-        // What version 1 left: no dyad table, version 1.
-        sql(dir, "DROP TABLE entente_projection_dyad", "UPDATE entente_projection_meta SET version = 1");
+        // What version 1 left: no dyad table, a dyad column of 16, version 1.
+        sql(dir, "DROP TABLE entente_projection_dyad", "UPDATE entente_projection_meta SET version = 1",
+                "ALTER TABLE entente_projection_fact ALTER COLUMN dyad SET DATA TYPE VARCHAR(16)");
         long rowsBefore = count(dir, "SELECT COUNT(*) FROM entente_projection_fact");
         try (Entente entente = Entente.h2(dir)) {
             entente.awaitCaughtUp(Duration.ofSeconds(60));
@@ -227,7 +228,9 @@ class ProjectionCacheTest {
             assertThat(entente.partnership(Dyad.of(NER, USA), When.asOf(LocalDate.of(2024, 4, 30))).status())
                     .isEqualTo(Status.WINDING_DOWN);
         }
-        assertThat(count(dir, "SELECT version FROM entente_projection_meta")).isEqualTo(2);
+        assertThat(count(dir, "SELECT version FROM entente_projection_meta")).isEqualTo(3);
+        assertThat(count(dir, "SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_NAME = 'ENTENTE_PROJECTION_FACT' AND COLUMN_NAME = 'DYAD'")).isEqualTo(64);
         assertThat(count(dir, "SELECT COUNT(*) FROM entente_projection_dyad"))
                 .isEqualTo(2 * count(dir, "SELECT COUNT(DISTINCT dyad) FROM entente_projection_fact"));
         assertThat(count(dir, "SELECT COUNT(*) FROM entente_projection_fact")).isEqualTo(rowsBefore);
