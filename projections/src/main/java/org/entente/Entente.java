@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
@@ -332,9 +333,9 @@ public final class Entente implements AutoCloseable {
      * @param country the country whose partners are listed (none when nothing is recorded for it); not null
      * @param when the date, with the knowledge and publication filters to apply
      */
-    public Portfolio portfolio(Country country, When when) {
+    public Portfolio portfolio(Actor country, When when) {
         requireOpen();
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
         List<Partnership> partnerships = new ArrayList<>();
         for (Dyad dyad : dyadsOf(country)) {
@@ -363,9 +364,9 @@ public final class Entente implements AutoCloseable {
      * @param country the country whose facts with every partner are listed; not null
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
-    public List<TimelineEntry> timeline(Country country, TimelineFilter filter) {
+    public List<TimelineEntry> timeline(Actor country, TimelineFilter filter) {
         requireOpen();
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         requireFilter(filter);
         return timeline(dyadsOf(country), filter);
     }
@@ -413,9 +414,9 @@ public final class Entente implements AutoCloseable {
      * @param from where the comparison starts
      * @param to the later date
      */
-    public List<DyadChanges> changes(Country country, LocalDate from, LocalDate to) {
+    public List<DyadChanges> changes(Actor country, LocalDate from, LocalDate to) {
         requireOpen();
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         Require.nonNull(to, "to", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         requireOrdered(When.asOf(from).date(), When.asOf(to).date());
@@ -462,7 +463,7 @@ public final class Entente implements AutoCloseable {
             }
 
             @Override
-            public java.util.Set<Dyad> dyadsOf(Country country) {
+            public java.util.Set<Dyad> dyadsOf(Actor country) {
                 return projections.dyadsOf(country);
             }
 
@@ -708,7 +709,7 @@ public final class Entente implements AutoCloseable {
         return out;
     }
 
-    private List<Dyad> dyadsOf(Country country) {
+    private List<Dyad> dyadsOf(Actor country) {
         written.keySet().stream().filter(d -> d.contains(country)).forEach(this::awaitWrites);
         return projections.dyadsOf(country).stream().sorted().toList();
     }

@@ -3,6 +3,7 @@ package org.entente;
 import static org.entente.testsupport.Facts.fact;
 
 import java.time.LocalDate;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Source;
 import org.entente.core.relationship.EnvoyRole;
@@ -45,19 +46,19 @@ public final class MoreFacts {
         return fact(id, day, host, sender).expelEnvoy(role).appointment(appointment).command();
     }
 
-    public static FactCommand sever(String id, String day, Country actor, Country target) {
+    public static FactCommand sever(String id, String day, Actor actor, Actor target) {
         return fact(id, day, actor, target).severRelations().command();
     }
 
-    public static FactCommand restoreRelations(String id, String day, Country actor, Country target) {
+    public static FactCommand restoreRelations(String id, String day, Actor actor, Actor target) {
         return fact(id, day, actor, target).restoreRelations().command();
     }
 
-    public static FactCommand suspend(String id, String day, Country actor, Country other, String agreement) {
+    public static FactCommand suspend(String id, String day, Actor actor, Country other, String agreement) {
         return fact(id, day, actor, other).suspendAgreement(agreement).command();
     }
 
-    public static FactCommand restoreAgreement(String id, String day, Country actor, Country other, String agreement) {
+    public static FactCommand restoreAgreement(String id, String day, Actor actor, Country other, String agreement) {
         return fact(id, day, actor, other).restoreAgreement(agreement).command();
     }
 
@@ -71,7 +72,7 @@ public final class MoreFacts {
     }
 
     /** Talks whose only source is the given one. */
-    public static FactCommand talks(String id, String day, Country a, Country b, Source... sources) {
+    public static FactCommand talks(String id, String day, Actor a, Actor b, Source... sources) {
         return Fact.id(id).on(day(day)).by(a).towards(b).sources(sources).holdTalks().command();
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.entente.Entente;
 import org.entente.When;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 
 /**
@@ -31,18 +31,18 @@ final class AsOfContext {
      * @param countries the country of each portfolio query
      * @param whens     the date of each query
      */
-    record Draws(Dyad[] dyads, Country[] countries, When[] whens) {
+    record Draws(Dyad[] dyads, Actor[] countries, When[] whens) {
     }
 
     private final Entente entente;
     private final NaiveReader naive;
     private final Map<String, Draws> draws = new HashMap<>();
-    private final Map<Country, List<Dyad>> dyadsOf = new HashMap<>();
+    private final Map<Actor, List<Dyad>> dyadsOf = new HashMap<>();
 
     AsOfContext(Entente entente, NaiveReader naive, Map<Dyad, Integer> factsPerDyad, long seed) {
         this.entente = entente;
         this.naive = naive;
-        Map<Country, Integer> factsPerCountry = new HashMap<>();
+        Map<Actor, Integer> factsPerCountry = new HashMap<>();
         factsPerDyad.forEach((d, n) -> {
             dyadsOf.computeIfAbsent(d.first(), c -> new ArrayList<>()).add(d);
             dyadsOf.computeIfAbsent(d.second(), c -> new ArrayList<>()).add(d);
@@ -51,7 +51,7 @@ final class AsOfContext {
         });
         List<Dyad> dyads = new ArrayList<>(factsPerDyad.keySet());
         dyads.sort(null);
-        List<Country> countries = new ArrayList<>(factsPerCountry.keySet());
+        List<Actor> countries = new ArrayList<>(factsPerCountry.keySet());
         countries.sort(null);
         draws.put("uniform", draw(new Random(seed), dyads, d -> 1, countries, c -> 1));
         draws.put("weighted", draw(new Random(seed + 1), dyads, factsPerDyad::get, countries, factsPerCountry::get));
@@ -100,7 +100,7 @@ final class AsOfContext {
         return Objects.requireNonNull(draws.get(mix), () -> "no mix " + mix);
     }
 
-    List<Dyad> dyadsOf(Country country) {
+    List<Dyad> dyadsOf(Actor country) {
         return dyadsOf.getOrDefault(country, List.of());
     }
 
@@ -119,9 +119,9 @@ final class AsOfContext {
     }
 
     private static Draws draw(Random random, List<Dyad> dyads, java.util.function.ToIntFunction<Dyad> dyadWeight,
-                              List<Country> countries, java.util.function.ToIntFunction<Country> countryWeight) {
+                              List<Actor> countries, java.util.function.ToIntFunction<Actor> countryWeight) {
         Dyad[] d = weighted(random, dyads, dyadWeight, new Dyad[DRAWS]);
-        Country[] c = weighted(random, countries, countryWeight, new Country[DRAWS]);
+        Actor[] c = weighted(random, countries, countryWeight, new Actor[DRAWS]);
         When[] w = new When[DRAWS];
         long first = Generator.FIRST_DAY.toEpochDay();
         long span = Generator.LAST_DAY.toEpochDay() - first + 1;

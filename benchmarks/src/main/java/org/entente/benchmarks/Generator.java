@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.entente.core.CameoCode;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
@@ -305,7 +306,7 @@ final class Generator {
 
     /** Distinct pairs of countries; countries are themselves Zipf-weighted (a few hubs, many small players). */
     private static List<Dyad> pickDyads(Random random, int count, Set<Dyad> exclude) {
-        List<Country> countries = new ArrayList<>(Country.all());
+        List<Actor> countries = new ArrayList<>(Country.all());
         Collections.shuffle(countries, random);
         countries = countries.subList(0, Math.min(200, countries.size()));
         double[] cumulative = new double[countries.size()];
@@ -321,8 +322,8 @@ final class Generator {
         Set<Dyad> seen = new HashSet<>(exclude);
         List<Dyad> out = new ArrayList<>(count);
         while (out.size() < count) {
-            Country a = countries.get(pick(cumulative, random.nextDouble() * total));
-            Country b = countries.get(pick(cumulative, random.nextDouble() * total));
+            Actor a = countries.get(pick(cumulative, random.nextDouble() * total));
+            Actor b = countries.get(pick(cumulative, random.nextDouble() * total));
             if (a.equals(b)) {
                 continue;
             }
@@ -370,7 +371,7 @@ final class Generator {
     private static final class Story {
         private enum Rel { PRESUMED, ESTABLISHED, DOWNGRADED, SEVERED }
 
-        private record Envoy(String id, Country sender, EnvoyRole role) {
+        private record Envoy(String id, Actor sender, EnvoyRole role) {
         }
 
         private static final class Agreement {
@@ -384,19 +385,19 @@ final class Generator {
 
         private static final class Forces {
             final String id;
-            final Country owner;
+            final Actor owner;
             final List<String> bases;
             final Set<String> handed = new HashSet<>();
             boolean scheduled;
 
-            Forces(String id, Country owner, List<String> bases) {
+            Forces(String id, Actor owner, List<String> bases) {
                 this.id = id;
                 this.owner = owner;
                 this.bases = bases;
             }
         }
 
-        private record Sanctions(String id, Country imposer) {
+        private record Sanctions(String id, Actor imposer) {
         }
 
         private final Dyad dyad;
@@ -523,13 +524,13 @@ final class Generator {
             return list.get(random.nextInt(list.size()));
         }
 
-        private Country either() {
+        private Actor either() {
             return random.nextBoolean() ? dyad.first() : dyad.second();
         }
 
-        private FactHeader header(Country actor) {
+        private FactHeader header(Actor actor) {
             String id = prefix + String.format(Locale.ROOT, "%07d", seq++);
-            Country target = dyad.other(actor);
+            Actor target = dyad.other(actor);
             List<Source> sources = new ArrayList<>(2);
             int n = random.nextInt(10) < 7 ? 1 : 2;
             for (int i = 0; i < n; i++) {
@@ -570,7 +571,7 @@ final class Generator {
                     return new FactCommand.SeverRelations(header(either()));
                 }
                 case ACCREDIT_AMBASSADOR -> {
-                    Country sender = either();
+                    Actor sender = either();
                     MissionLevel level = random.nextInt(4) == 0 ? MissionLevel.CHARGE_D_AFFAIRES : MissionLevel.AMBASSADOR;
                     FactHeader h = header(sender);
                     envoys.values().removeIf(e -> e.sender().equals(sender) && e.role() != EnvoyRole.DEFENCE_ATTACHE);
@@ -578,7 +579,7 @@ final class Generator {
                     return new FactCommand.AccreditAmbassador(h, level, Optional.of("Envoy " + h.id().value().substring(8)));
                 }
                 case APPOINT_ATTACHE -> {
-                    Country sender = either();
+                    Actor sender = either();
                     FactHeader h = header(sender);
                     envoys.values().removeIf(e -> e.sender().equals(sender) && e.role() == EnvoyRole.DEFENCE_ATTACHE);
                     envoys.put(h.id().value(), new Envoy(h.id().value(), sender, EnvoyRole.DEFENCE_ATTACHE));
@@ -620,7 +621,7 @@ final class Generator {
                     return new FactCommand.RestoreAgreement(header(either()), FactId.of(a.id));
                 }
                 case STATION_FORCES -> {
-                    Country owner = either();
+                    Actor owner = either();
                     FactHeader h = header(owner);
                     boolean invited = rel != Rel.SEVERED && random.nextInt(5) > 0;
                     List<String> bases = new ArrayList<>();
@@ -663,7 +664,7 @@ final class Generator {
                             : Optional.of(SUBJECTS[random.nextInt(SUBJECTS.length)]));
                 }
                 case IMPOSE_SANCTIONS -> {
-                    Country imposer = either();
+                    Actor imposer = either();
                     FactHeader h = header(imposer);
                     sanctions.add(new Sanctions(h.id().value(), imposer));
                     return new FactCommand.ImposeSanctions(h, "sanctions on " + SUBJECTS[random.nextInt(SUBJECTS.length)]);

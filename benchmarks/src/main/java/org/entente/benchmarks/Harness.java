@@ -30,7 +30,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.entente.Entente;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
@@ -800,15 +800,15 @@ public final class Harness {
      * other dyad of the country folded as stored).
      */
     private Map<String, Object> simulation(Entente entente, Generator.Dataset data) throws SQLException {
-        Map<Country, Integer> perCountry = new HashMap<>();
-        Map<Country, List<Dyad>> dyadsOf = new HashMap<>();
+        Map<Actor, Integer> perCountry = new HashMap<>();
+        Map<Actor, List<Dyad>> dyadsOf = new HashMap<>();
         data.factsPerDyad().forEach((d, n) -> {
             perCountry.merge(d.first(), n, Integer::sum);
             perCountry.merge(d.second(), n, Integer::sum);
             dyadsOf.computeIfAbsent(d.first(), c -> new ArrayList<>()).add(d);
             dyadsOf.computeIfAbsent(d.second(), c -> new ArrayList<>()).add(d);
         });
-        Country hub = perCountry.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Actor hub = perCountry.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<Dyad> partners = dyadsOf.get(hub).stream()
                 .sorted(Comparator.comparing((Dyad d) -> data.factsPerDyad().get(d)).reversed()).limit(5).toList();
         LocalDate branch = Generator.LAST_DAY.minusYears(2);
@@ -858,7 +858,7 @@ public final class Harness {
         return f;
     }
 
-    private static void naiveBranch(NaiveReader reader, Country hub, List<Dyad> dyads, List<FactCommand> hypothetical,
+    private static void naiveBranch(NaiveReader reader, Actor hub, List<Dyad> dyads, List<FactCommand> hypothetical,
                                     LocalDate date) throws SQLException {
         Map<Dyad, List<FactEvent>> added = new HashMap<>();
         for (FactCommand c : hypothetical) {

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import org.entente.Entente;
 import org.entente.ProjectionCache;
 import org.entente.When;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.internal.Columns;
@@ -110,7 +111,7 @@ final class Targets {
 
     /** A dyad outside the store's, its story recorded through Entente (so it has Entente's snapshots), then closed. */
     private Dyad buildCommandDyad() {
-        List<Country> countries = new ArrayList<>(Country.all());
+        List<Actor> countries = new ArrayList<>(Country.all());
         countries.sort(null);
         Dyad dyad = null;
         for (int i = 0; i < countries.size() && dyad == null; i++) {
@@ -217,15 +218,15 @@ final class Targets {
     }
 
     private void portfolios(Entente entente) {
-        Map<Country, Set<Dyad>> partners = new HashMap<>();
+        Map<Actor, Set<Dyad>> partners = new HashMap<>();
         factsPerDyad.keySet().forEach(d -> {
             partners.computeIfAbsent(d.first(), c -> new HashSet<>()).add(d);
             partners.computeIfAbsent(d.second(), c -> new HashSet<>()).add(d);
         });
-        List<Country> byPartners = new ArrayList<>(partners.keySet());
+        List<Actor> byPartners = new ArrayList<>(partners.keySet());
         byPartners.sort((x, y) -> partners.get(y).size() != partners.get(x).size()
                 ? partners.get(y).size() - partners.get(x).size() : x.compareTo(y));
-        List<Country> chosen = byPartners.stream().filter(c -> partners.get(c).size() >= 150).limit(20).toList();
+        List<Actor> chosen = byPartners.stream().filter(c -> partners.get(c).size() >= 150).limit(20).toList();
         if (chosen.isEmpty()) {
             chosen = byPartners.subList(0, Math.min(5, byPartners.size()));
             Harness.log("targets: no country has 150+ partners at this size; the portfolios of the " + chosen.size() + " with most");

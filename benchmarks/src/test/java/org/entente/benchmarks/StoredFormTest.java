@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.entente.Entente;
 import org.entente.When;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.EntenteStore;
@@ -126,7 +126,7 @@ class StoredFormTest {
         entente.awaitCaughtUp(Duration.ofMinutes(1));
         assertThat(entente.integrityOnOpen()).as("opened without finding anything to repair").isEmpty();
         assertThat(entente.processingStatus().position()).as("the processor's token is at the head").isEqualTo(entente.processingStatus().head());
-        Set<Country> countries = new LinkedHashSet<>();
+        Set<Actor> countries = new LinkedHashSet<>();
         int compared = 0;
         for (Dyad dyad : shape.factsPerDyad().keySet()) {
             countries.add(dyad.first());
@@ -137,7 +137,7 @@ class StoredFormTest {
                 compared++;
             }
         }
-        for (Country country : countries) {
+        for (Actor country : countries) {
             for (LocalDate date : DATES) {
                 assertThat(entente.portfolio(country, When.asOf(date))).as("%s on %s", country, date)
                         .isEqualTo(reference.portfolio(country, When.asOf(date)));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.entente.Entente;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.seeds.ScenarioFile;
 import org.entente.seeds.SeedFormatException;
@@ -46,7 +47,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--country", paramLabel = "COUNTRY", converter = Converters.CountryConverter.class,
             description = "The country whose portfolio is compared (default: the first actor or target of the scenario's facts, else NER).")
-    Country country;
+    Actor country;
 
     @Option(names = "--seed", paramLabel = "NAME", description = "Real history from this seed, in memory, instead of --store.")
     String seed;
@@ -67,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Scenario scenario = Scenario.branchAt(branchAt).addAll(scenarioFile.commands()).removeAll(scenarioFile.removedIds());
         List<LocalDate> dates = compareAt.isEmpty() ? List.of(branchAt.plusDays(30)) : compareAt;
-        Country subject = country != null ? country : scenarioFile.commands().stream()
+        Actor subject = country != null ? country : scenarioFile.commands().stream()
                 .map(c -> c.fact().target()).findFirst().orElse(Country.of("NER"));
         try (Entente entente = seed != null ? Entente.inMemory() : root.open()) {
             if (seed != null) {

@@ -8,16 +8,27 @@ import org.entente.core.internal.Require;
  * <p>Stored events hold an actor as its code alone (a plain string such as {@code "NER"} or
  * {@code "ORG:ECOWAS"}), never as a Java type name. An organisation's code starts with {@code ORG:}, so it
  * cannot clash with an ISO 3166-1 alpha-3 code now or later, and organisations joined this type without
- * touching history that is already stored. Facts name countries only for now; facts between countries and
- * organisations are yet to come.
+ * touching history that is already stored.
  */
-public sealed interface Actor permits Country, Organisation {
+public sealed interface Actor extends Comparable<Actor> permits Country, Organisation {
 
     /** {@return the stable code stored in events, for example {@code "NER"} or {@code "ORG:ECOWAS"}} */
     String code();
 
     /** {@return a human-readable English name, for example {@code "Niger"}} */
     String name();
+
+    /**
+     * Orders actors by code: countries first (by ISO code), then organisations ({@code ORG:} sorts after
+     * every three-letter code).
+     *
+     * @param other another actor
+     * @return negative, zero or positive as this code sorts before, with or after the other's
+     */
+    @Override
+    default int compareTo(Actor other) {
+        return code().compareTo(other.code());
+    }
 
     /**
      * {@return the country or organisation this text names, in any letter case, surrounding blanks ignored}
@@ -43,6 +54,21 @@ public sealed interface Actor permits Country, Organisation {
      */
     static Actor of(String code) {
         Require.nonNull(code, "actor code", "a country's ISO 3166-1 alpha-3 code or an organisation's acronym, such as Actor.of(\"NER\") or Actor.of(\"ECOWAS\")");
-        return ActorCodes.resolve(code, Organisation.bundled());
+        return ActorCodes.resolve(code, Organisation.known());
+    }
+
+    /**
+     * {@return the actor of a code exactly as events store it ({@code "NER"}, {@code "ORG:ECOWAS"})}
+     *
+     * <p>Unlike {@link #of(String)}, an organisation's code that this JVM does not know (one registered in
+     * another store) is accepted: the organisation then has its acronym as its name. Stored history always
+     * reads back.
+     *
+     * @param code a stored code; not null
+     * @throws IllegalArgumentException when it is neither a country's code nor {@code ORG:} and an acronym
+     */
+    static Actor ofStored(String code) {
+        Require.nonNull(code, "stored actor code", "a code such as \"NER\" or \"ORG:ECOWAS\"");
+        return code.startsWith(Organisation.CODE_PREFIX) ? Organisation.ofStoredCode(code) : Country.of(code);
     }
 }

@@ -23,7 +23,7 @@ import org.entente.core.internal.Require;
  *                          // "NIG is not an ISO 3166-1 alpha-3 code; did you mean NER (Niger) or NGA (Nigeria)?"
  * }</pre>
  */
-public final class Country implements Actor, Comparable<Country> {
+public final class Country implements Actor {
 
     private static final Map<String, Country> BY_CODE = load();
 
@@ -75,10 +75,6 @@ public final class Country implements Actor, Comparable<Country> {
         return name;
     }
 
-    @Override
-    public int compareTo(Country other) {
-        return code.compareTo(other.code);
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,7 +25,11 @@ import org.entente.core.text.TerminalText;
  * in its header): an English name and, where the CAMEO manual (v1.1b3) gives one, the CAMEO actor code.
  * Instances are interned: {@code Organisation.of("ECOWAS") == Organisation.of(" org:ecowas ")}.
  *
- * <p>This is the reference table only: facts between countries and organisations are not yet recorded.
+ * <p>An organisation the table lacks can be {@linkplain #register(String, String) registered}:
+ * {@code Entente.registerOrganisation} does it and keeps the registration in the store, and a seed's
+ * {@code organisations:} section does it through the store. Registrations live in this JVM's table of
+ * organisations, beside the bundled ones, so every store opened in the JVM sees them; registering an
+ * acronym again with the same name is accepted, with another name refused.
  *
  * <pre>{@code
  * Organisation ecowas = Organisation.of("ECOWAS");
@@ -35,7 +40,7 @@ import org.entente.core.text.TerminalText;
  *                             // "ECOWA is not an organisation Entente knows; did you mean ECOWAS (Economic Community of West African States)?"
  * }</pre>
  */
-public final class Organisation implements Actor, Comparable<Organisation> {
+public final class Organisation implements Actor {
 
     /** The prefix of every organisation's {@linkplain #code() code}: {@value}. */
     public static final String CODE_PREFIX = "ORG:";
@@ -47,6 +52,8 @@ public final class Organisation implements Actor, Comparable<Organisation> {
     private static final int MAX_NAME = 200;
 
     private static final Map<String, Organisation> BY_ACRONYM = load();
+    /** Organisations registered in this JVM, by acronym; read far more often than written. */
+    private static final java.util.concurrent.ConcurrentMap<String, Organisation> REGISTERED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private final String acronym;
     private final String code;
@@ -70,7 +77,107 @@ public final class Organisation implements Actor, Comparable<Organisation> {
      */
     public static Organisation of(String acronymOrCode) {
         Require.nonNull(acronymOrCode, "organisation acronym", "an acronym such as Organisation.of(\"ECOWAS\") or a code such as \"ORG:ECOWAS\"");
-        return find(acronymOrCode, BY_ACRONYM);
+        return find(acronymOrCode, known());
+    }
+
+    /**
+     * Registers an organisation the bundled table lacks, for every store of this JVM; see the class
+     * comment. Use {@code Entente.registerOrganisation}, which also keeps it in the store, unless no store
+     * is involved.
+     *
+     * @param acronym   2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an
+     *                  {@code ORG:} prefix is accepted); not one of the bundled acronyms and not a country's
+     *                  ISO 3166-1 alpha-3 code
+     * @param name      the English name, 1 to 200 characters without control characters
+     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOLGA}
+     * @return the organisation, equal to the one already registered when the acronym and name are the same
+     * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration the
+     *                                  acronym already has under another name
+     */
+    public static Organisation register(String acronym, String name, String cameoCode) {
+        Require.nonNull(cameoCode, "CAMEO actor code", "three-letter codes run together such as \"IGOWAS\", or register(acronym, name) when there is none");
+        return registerChecked(acronym, name, cameoCode);
+    }
+
+    /**
+     * Registers an organisation that has no CAMEO actor code; see {@link #register(String, String, String)}.
+     *
+     * @param acronym 2 to 12 characters, A-Z and 0-9, starting with a letter
+     * @param name    the English name, 1 to 200 characters without control characters
+     * @return the organisation, equal to the one already registered when the acronym and name are the same
+     * @throws IllegalArgumentException naming the bad value and what is accepted
+     */
+    public static Organisation register(String acronym, String name) {
+        return registerChecked(acronym, name, null);
+    }
+
+    private static Organisation registerChecked(String acronym, String name, String cameoCode) {
+        Require.nonNull(acronym, "organisation acronym", "2 to 12 characters A-Z and 0-9 such as \"LGA\"");
+        Require.nonNull(name, "organisation name", "an English name such as \"Liptako-Gourma Authority\"");
+        String a = acronymOf(acronym);
+        if (!ACRONYM.matcher(a).matches()) {
+            throw new IllegalArgumentException(ActorCodes.shown(acronym) + " is not an organisation acronym; expected 2 to 12 characters,"
+                    + " A-Z and 0-9, starting with a letter, such as LGA");
+        }
+        if (BY_ACRONYM.containsKey(a)) {
+            throw new IllegalArgumentException(a + " is already an organisation Entente knows (" + BY_ACRONYM.get(a).name()
+                    + "); it cannot be registered again");
+        }
+        if (Country.isValid(a)) {
+            throw new IllegalArgumentException(a + " is a country's ISO 3166-1 alpha-3 code (" + Country.of(a).name()
+                    + "); an organisation's acronym cannot be one");
+        }
+        String n = name.strip();
+        if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the name of organisation " + a + " must have 1 to " + MAX_NAME
+                    + " characters without control characters, got " + ActorCodes.shown(name));
+        }
+        String cameo = cameoCode == null || cameoCode.isBlank() ? null : cameoCode.strip().toUpperCase(Locale.ROOT);
+        if (cameo != null && !CAMEO_ACTOR.matcher(cameo).matches()) {
+            throw new IllegalArgumentException(ActorCodes.shown(cameoCode) + " is not a CAMEO actor code; expected three-letter"
+                    + " codes run together, such as IGOWAS, or none");
+        }
+        Organisation wanted = new Organisation(a, n, cameo);
+        Organisation held = REGISTERED.putIfAbsent(a, wanted);
+        if (held != null && !(held.name.equals(n) && Objects.equals(held.cameoCode, cameo))) {
+            throw new IllegalArgumentException(a + " is already registered as " + held.name
+                    + (held.cameoCode == null ? "" : " (CAMEO " + held.cameoCode + ")") + "; it cannot be registered again as " + n);
+        }
+        return held == null ? wanted : held;
+    }
+
+    /**
+     * {@return the organisation of a code as stored in events ({@code "ORG:LGA"}), even one this JVM has not
+     * registered: it then stands for itself, with its acronym as its name, until it is registered}
+     *
+     * @param code an organisation's code with its prefix
+     * @throws IllegalArgumentException when the text is not an organisation's code
+     */
+    static Organisation ofStoredCode(String code) {
+        String a = acronymOf(code);
+        Organisation known = known().get(a);
+        if (known != null) {
+            return known;
+        }
+        if (!code.startsWith(CODE_PREFIX) || !ACRONYM.matcher(a).matches()) {
+            throw new IllegalArgumentException(ActorCodes.shown(code) + " is not an organisation's code; expected ORG: and an acronym");
+        }
+        return new Organisation(a, a, null);
+    }
+
+    /** {@return whether this organisation comes from the bundled table rather than a registration} */
+    public boolean isBundled() {
+        return BY_ACRONYM.containsKey(acronym);
+    }
+
+    /** The bundled table and the registrations, by acronym. */
+    static Map<String, Organisation> known() {
+        if (REGISTERED.isEmpty()) {
+            return BY_ACRONYM;
+        }
+        Map<String, Organisation> all = new TreeMap<>(BY_ACRONYM);
+        all.putAll(REGISTERED);
+        return all;
     }
 
     /**
@@ -79,12 +186,12 @@ public final class Organisation implements Actor, Comparable<Organisation> {
      * @param acronymOrCode any text, null included (null and unknown acronyms give false)
      */
     public static boolean isValid(String acronymOrCode) {
-        return acronymOrCode != null && BY_ACRONYM.containsKey(acronymOf(acronymOrCode));
+        return acronymOrCode != null && known().containsKey(acronymOf(acronymOrCode));
     }
 
-    /** {@return every organisation Entente knows, sorted by code} */
+    /** {@return every organisation Entente knows, bundled and registered, sorted by code} */
     public static List<Organisation> all() {
-        return List.copyOf(BY_ACRONYM.values());
+        return List.copyOf(known().values());
     }
 
     /** {@return the stable code stored in events: {@code "ORG:"} and the acronym, for example {@code "ORG:ECOWAS"}} */
@@ -112,10 +219,6 @@ public final class Organisation implements Actor, Comparable<Organisation> {
         return Optional.ofNullable(cameoCode);
     }
 
-    @Override
-    public int compareTo(Organisation other) {
-        return code.compareTo(other.code);
-    }
 
     @Override
     public boolean equals(Object o) {

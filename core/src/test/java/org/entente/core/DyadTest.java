@@ -36,7 +36,7 @@ class DyadTest {
     void aDyadOfOneCountryTwiceIsRejected() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Dyad.of(NER, Country.of("ner")))
-                .withMessage("a dyad needs two distinct countries, got NER twice");
+                .withMessage("a dyad needs two distinct actors, got NER twice");
     }
 
     @Test
@@ -50,7 +50,7 @@ class DyadTest {
         assertThat(dyad.other(USA)).isEqualTo(NER);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> dyad.other(TUR))
-                .withMessage("TUR is not a member of NER-USA");
+                .withMessage("TUR is not one of the two actors of NER-USA");
     }
 
     @ParameterizedTest
@@ -69,22 +69,55 @@ class DyadTest {
     void parsingRejectsAWrongSeparatorNamingTheAcceptedForm() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Dyad.parse("NER/USA"))
-                .withMessage("'NER/USA' is not a dyad; expected two country codes joined by '-', such as NER-USA");
+                .withMessage("'NER/USA' is not a dyad; expected two actor codes joined by '-', such as NER-USA or NER-ECOWAS");
     }
 
     @Test
     void parsingRejectsAnUnknownCodeOrTheSameCountryTwice() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Dyad.parse("NIG-USA"))
-                .withMessageContaining("NIG is not an ISO 3166-1 alpha-3 code");
+                .withMessageContaining("NIG is neither a country's ISO 3166-1 alpha-3 code nor an organisation's acronym");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Dyad.parse("NER-ner"))
-                .withMessageContaining("two distinct countries");
+                .withMessageContaining("two distinct actors");
     }
 
     @Test
     void dyadsAreOrderedByTheirFirstThenSecondCountry() {
         assertThat(Dyad.of(NER, TUR).compareTo(Dyad.of(NER, USA))).isNegative();
         assertThat(Dyad.of(Country.of("CHN"), USA).compareTo(Dyad.of(NER, TUR))).isNegative();
+    }
+
+    @Test
+    void aCountryAndAnOrganisationMakeADyadWithTheCountryFirst() {
+        Dyad d = Dyad.of(Organisation.of("ECOWAS"), Country.of("NER"));
+        assertThat(d.id()).isEqualTo("NER-ORG:ECOWAS");
+        assertThat(d.first()).isEqualTo(Country.of("NER"));
+        assertThat(d.countryOfMember()).contains(Country.of("NER"));
+        assertThat(d.organisationOfMember()).contains(Organisation.of("ECOWAS"));
+        assertThat(d.other(Country.of("NER"))).isEqualTo(Organisation.of("ECOWAS"));
+        assertThat(Dyad.parse("ecowas-ner")).isEqualTo(d);
+        assertThat(Dyad.parse("NER-ORG:ECOWAS")).isEqualTo(d);
+        assertThat(Dyad.of(Country.of("NER"), Country.of("USA")).organisationOfMember()).isEmpty();
+    }
+
+    @Test
+    void twoOrganisationsMakeADyadWithNoMemberSide() {
+        Dyad d = Dyad.parse("EU-AU");
+        assertThat(d.id()).isEqualTo("ORG:AU-ORG:EU");
+        assertThat(d.involvesOrganisation()).isTrue();
+        assertThat(d.countryOfMember()).isEmpty();
+        assertThat(d.organisationOfMember()).isEmpty();
+    }
+
+    @Test
+    void aStoredIdReadsBackEvenWithAnOrganisationThisJvmHasNotRegistered() {
+        Dyad d = Dyad.ofStored("NER-ORG:ZZUNREGISTERED");
+        assertThat(d.second().code()).isEqualTo("ORG:ZZUNREGISTERED");
+        assertThat(d.second().name()).isEqualTo("ZZUNREGISTERED");
+        assertThatIllegalArgumentException().isThrownBy(() -> Dyad.parse("NER-ZZUNREGISTERED"))
+                .withMessageStartingWith("ZZUNREGISTERED is neither a country's ISO 3166-1 alpha-3 code nor an organisation's acronym");
+        assertThatIllegalArgumentException().isThrownBy(() -> Dyad.ofStored("NER/USA"))
+                .withMessage("'NER/USA' is not a stored dyad id; expected two codes joined by '-', such as NER-USA");
     }
 }

@@ -27,6 +27,7 @@ class NullArgumentsTest {
     private static final Map<Class<?>, Object> SAMPLES = Map.of(
             String.class, "NER",
             Country.class, Country.of("NER"),
+            Actor.class, Organisation.of("ECOWAS"),
             LocalDate.class, LocalDate.of(2024, 4, 26),
             Precision.class, Precision.DAY,
             Source.Kind.class, Source.Kind.ARTICLE,
@@ -67,7 +68,7 @@ class NullArgumentsTest {
         assertThat(npe(() -> Country.of(null))).isEqualTo("country code is null; give an ISO 3166 alpha-3 code such as Country.of(\"NER\")");
         assertThat(npe(() -> Actor.of(null))).startsWith("actor code is null; give ");
         assertThat(npe(() -> CameoCode.of(null))).startsWith("CAMEO code is null; give ");
-        assertThat(npe(() -> Dyad.of(null, Country.of("USA")))).startsWith("first country of the dyad is null; give Dyad.of(");
+        assertThat(npe(() -> Dyad.of(null, Country.of("USA")))).startsWith("first actor of the dyad is null; give Dyad.of(");
         assertThat(npe(() -> Source.of(null, null))).startsWith("source kind is null; give a Source.Kind");
         assertThat(npe(() -> Source.background().withPublisher(null))).startsWith("publisher is null; give ");
         assertThat(npe(() -> Source.background().withPublished(null))).startsWith("publication date is null; give a LocalDate");

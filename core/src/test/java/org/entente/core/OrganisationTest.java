@@ -188,4 +188,32 @@ class OrganisationTest {
                 .isThrownBy(() -> Organisation.parse(List.of("EU\t\tEuropean Union", "EU\t\tEuropean Union again"), "test.tsv"))
                 .withMessageEndingWith("line 2: bad row 'EU\\t\\tEuropean Union again': the acronym EU is already on an earlier row");
     }
+
+    @Test
+    void anOrganisationTheTableLacksCanBeRegisteredOnceUnderOneName() {
+        Organisation lga = Organisation.register("zzlga", "Liptako-Gourma Authority (test)", "IGOZZL");
+        assertThat(lga.code()).isEqualTo("ORG:ZZLGA");
+        assertThat(lga.isBundled()).isFalse();
+        assertThat(Organisation.of("ZZLGA")).isEqualTo(lga);
+        assertThat(Actor.of("zzlga")).isEqualTo(lga);
+        assertThat(Organisation.all()).contains(lga);
+        assertThat(Organisation.register("ZZLGA", "Liptako-Gourma Authority (test)", "IGOZZL")).isSameAs(lga);
+        assertThatIllegalArgumentException().isThrownBy(() -> Organisation.register("ZZLGA", "Another name"))
+                .withMessage("ZZLGA is already registered as Liptako-Gourma Authority (test) (CAMEO IGOZZL); it cannot be registered again as Another name");
+    }
+
+    @Test
+    void aRegistrationThatWouldShadowAKnownCodeOrIsMalformedIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Organisation.register("ECOWAS", "Mine"))
+                .withMessage("ECOWAS is already an organisation Entente knows (Economic Community of West African States); it cannot be registered again");
+        assertThatIllegalArgumentException().isThrownBy(() -> Organisation.register("NER", "Mine"))
+                .withMessage("NER is a country's ISO 3166-1 alpha-3 code (Niger); an organisation's acronym cannot be one");
+        assertThatIllegalArgumentException().isThrownBy(() -> Organisation.register("A'; DROP", "Mine"))
+                .withMessageEndingWith("is not an organisation acronym; expected 2 to 12 characters, A-Z and 0-9, starting with a letter, such as LGA");
+        assertThatIllegalArgumentException().isThrownBy(() -> Organisation.register("ZZBAD", "line\nbreak"))
+                .withMessageStartingWith("the name of organisation ZZBAD must have 1 to 200 characters without control characters");
+        assertThatIllegalArgumentException().isThrownBy(() -> Organisation.register("ZZBAD", "Bad", "IG"))
+                .withMessageEndingWith("is not a CAMEO actor code; expected three-letter codes run together, such as IGOWAS, or none");
+        assertThat(Organisation.isValid("ZZBAD")).isFalse();
+    }
 }

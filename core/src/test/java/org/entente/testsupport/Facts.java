@@ -2,6 +2,7 @@ package org.entente.testsupport;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.FactId;
 import org.entente.core.Source;
@@ -30,24 +31,24 @@ public final class Facts {
         return Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED).withPublisher("test");
     }
 
-    public static FactHeader header(String id, LocalDate day, Country actor, Country target) {
+    public static FactHeader header(String id, LocalDate day, Actor actor, Actor target) {
         return fact(id, day, actor, target).header();
     }
 
-    public static FactHeader header(String id, String day, Country actor, Country target) {
+    public static FactHeader header(String id, String day, Actor actor, Actor target) {
         return header(id, LocalDate.parse(day), actor, target);
     }
 
     /** A fact said with the fluent API, with the test source: {@code fact("t", "2024-03-12", USA, NER).holdTalks()}. */
-    public static Fact fact(String id, LocalDate day, Country actor, Country target) {
+    public static Fact fact(String id, LocalDate day, Actor actor, Actor target) {
         return Fact.id(id).on(day).by(actor).towards(target).source(source());
     }
 
-    public static Fact fact(String id, String day, Country actor, Country target) {
+    public static Fact fact(String id, String day, Actor actor, Actor target) {
         return fact(id, LocalDate.parse(day), actor, target);
     }
 
-    public static FactCommand sign(String id, String day, Country a, Country b, AgreementKind kind) {
+    public static FactCommand sign(String id, String day, Actor a, Actor b, AgreementKind kind) {
         return fact(id, day, a, b).signAgreement(kind).command();
     }
 
@@ -55,7 +56,7 @@ public final class Facts {
         return fact(id, day, owner, host).stationForces().bases(bases).invited().command();
     }
 
-    public static FactCommand denounce(String id, String day, Country actor, Country other, String agreement) {
+    public static FactCommand denounce(String id, String day, Actor actor, Country other, String agreement) {
         return fact(id, day, actor, other).denounceAgreement(agreement).command();
     }
 
@@ -68,11 +69,11 @@ public final class Facts {
         return fact(id, day, owner, host).completeWithdrawal().forces(forces).command();
     }
 
-    public static FactCommand talks(String id, String day, Country a, Country b) {
+    public static FactCommand talks(String id, String day, Actor a, Actor b) {
         return fact(id, day, a, b).holdTalks().command();
     }
 
-    public static FactCommand pledge(String id, String day, Country a, Country b, CooperationDomain... domains) {
+    public static FactCommand pledge(String id, String day, Actor a, Actor b, CooperationDomain... domains) {
         return fact(id, day, a, b).pledgeCooperation(List.of(domains)).command();
     }
 

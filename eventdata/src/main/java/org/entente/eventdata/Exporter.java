@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.CameoCode;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
@@ -142,15 +143,15 @@ public final class Exporter {
         Objects.requireNonNull(out, "out");
         CountryCrosswalk crosswalk = CountryCrosswalk.standard();
         TreeSet<Dyad> dyads = facts(entente).stream().map(FactEvent::dyad).collect(Collectors.toCollection(TreeSet::new));
-        record Numbered(int c1, int c2, Country first, Country second) {
+        record Numbered(int c1, int c2, Actor first, Actor second) {
         }
         List<Numbered> numbered = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Dyad d : dyads) {
-            OptionalInt a = crosswalk.cowNumberOf(d.first());
-            OptionalInt b = crosswalk.cowNumberOf(d.second());
+            OptionalInt a = (d.first() instanceof Country c ? crosswalk.cowNumberOf(c) : OptionalInt.empty());
+            OptionalInt b = (d.second() instanceof Country c ? crosswalk.cowNumberOf(c) : OptionalInt.empty());
             if (a.isEmpty() || b.isEmpty()) {
-                Country missing = a.isEmpty() ? d.first() : d.second();
+                Actor missing = a.isEmpty() ? d.first() : d.second();
                 notes.add(d + " left out: Correlates of War does not number " + missing.code() + " (" + missing.name() + ")");
                 continue;
             }
@@ -181,7 +182,7 @@ public final class Exporter {
     }
 
     /** The COW level of {@code sender}'s head of mission in {@code host}. */
-    private static int level(Partnership p, Country sender, Country host) {
+    private static int level(Partnership p, Actor sender, Actor host) {
         return p.representation().stream()
                 .filter(r -> r.sender().equals(sender) && r.host().equals(host))
                 .map(Partnership.Representation::level)

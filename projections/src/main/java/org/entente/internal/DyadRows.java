@@ -25,7 +25,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
@@ -206,7 +206,7 @@ final class DyadRows {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DYADS + " (country, dyad) VALUES (?, ?)")) {
             int pending = 0;
             for (Dyad d : dyads) {
-                for (Country country : List.of(d.first(), d.second())) {
+                for (Actor country : List.of(d.first(), d.second())) {
                     ps.setString(1, country.code());
                     ps.setString(2, d.id());
                     ps.addBatch();
@@ -351,7 +351,7 @@ final class DyadRows {
     }
 
     /** {@return the dyads of a country listed in {@value #DYADS}} */
-    Set<Dyad> dyadsOf(Country country) {
+    Set<Dyad> dyadsOf(Actor country) {
         Set<Dyad> out = new HashSet<>();
         try (Connection c = store.connections().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT dyad FROM " + DYADS + " WHERE country = ?")) {
@@ -460,7 +460,7 @@ final class DyadRows {
                 ? "INSERT INTO " + DYADS + " (country, dyad) VALUES (?, ?) ON CONFLICT DO NOTHING"
                 : "MERGE INTO " + DYADS + " (country, dyad) KEY (country, dyad) VALUES (?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Country country : List.of(dyad.first(), dyad.second())) {
+            for (Actor country : List.of(dyad.first(), dyad.second())) {
                 ps.setString(1, country.code());
                 ps.setString(2, dyad.id());
                 ps.addBatch();

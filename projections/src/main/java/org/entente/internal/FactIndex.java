@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.entente.ProjectionCache;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 
 /**
@@ -60,7 +60,7 @@ public final class FactIndex {
     private long evictions;
 
     private final ConcurrentHashMap<Dyad, Long> lastSequences = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Country, Set<Dyad>> byCountry = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Actor, Set<Dyad>> byCountry = new ConcurrentHashMap<>();
     private final Object progress = new Object();
 
     /** The highest global position of the events applied so far (-1 when unknown, as in memory). */
@@ -219,7 +219,7 @@ public final class FactIndex {
     }
 
     /** {@return the dyads applied to this index, by country (not those only in the store)} */
-    public Set<Dyad> dyadsOf(Country country) {
+    public Set<Dyad> dyadsOf(Actor country) {
         return Set.copyOf(byCountry.getOrDefault(country, Set.of()));
     }
 

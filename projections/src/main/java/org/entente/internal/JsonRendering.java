@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.entente.When;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.FactId;
 import org.entente.core.Source;
 import org.entente.core.relationship.FactEvent;
@@ -36,7 +36,7 @@ import org.entente.timeline.TimelineEntry;
  *
  * <p>Every object is built field by field, so that only documented fields appear (never one that a
  * getter such as {@code isEmpty()} would add) and a change to a record does not change the shape
- * unnoticed. Absent optional values are left out. Country, dyad and fact id are plain strings, dates
+ * unnoticed. Absent optional values are left out. Actor, dyad and fact id are plain strings, dates
  * ISO text, enum values their Java constant names.
  *
  * <p>Jackson escapes the C0 controls; DEL, the C1 controls and the bidirectional and separator
@@ -203,7 +203,7 @@ public final class JsonRendering {
      * @param comparisons the comparisons, one per date
      * @return the tree
      */
-    public static ObjectNode simulation(String format, LocalDate branchAt, int added, int removed, Country country,
+    public static ObjectNode simulation(String format, LocalDate branchAt, int added, int removed, Actor country,
                                         List<String> touched, List<DroppedFact> dropped, List<PortfolioComparison> comparisons) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", format);

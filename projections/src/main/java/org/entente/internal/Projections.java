@@ -533,7 +533,7 @@ public final class Projections {
      *
      * @param country the country
      */
-    public java.util.Set<Dyad> dyadsOf(org.entente.core.Country country) {
+    public java.util.Set<Dyad> dyadsOf(org.entente.core.Actor country) {
         FactIndex current = index;
         if (synchronous) {
             return current.dyadsOf(country);

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.entente.When;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.FactId;
 import org.entente.core.Source;
 import org.entente.core.relationship.EnvoyRole;
@@ -41,14 +41,14 @@ public final class TextRendering {
      */
     public static String portfolio(Portfolio p, Optional<When> when) {
         StringBuilder out = new StringBuilder();
-        Country c = p.country();
+        Actor c = p.country();
         line(out, c.name() + " (" + c.code() + ") on " + p.date() + when.map(TextRendering::describe).orElse("") + ": "
                 + p.partners().size() + (p.partners().size() == 1 ? " partner" : " partners"));
         line(out, "");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PARTNER", "STATUS", "AGREEMENTS IN FORCE", "FORCES PRESENT", "ENVOYS IN POST", "LAST FACT"});
         for (Partnership partnership : p.partners()) {
-            Country partner = partnership.partnerOf(c);
+            Actor partner = partnership.partnerOf(c);
             rows.add(new String[] {
                 partner.code() + " " + partner.name(),
                 partnership.status().name(),

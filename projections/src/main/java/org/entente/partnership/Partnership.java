@@ -3,6 +3,7 @@ package org.entente.partnership;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.internal.Require;
@@ -106,7 +107,7 @@ public record Partnership(
      * @param host   where
      * @param level  ambassador, chargé d'affaires or none
      */
-    public record Representation(Country sender, Country host, RepresentationLevel level) {
+    public record Representation(Actor sender, Actor host, RepresentationLevel level) {
         /**
          * Checks the components.
          *
@@ -133,7 +134,7 @@ public record Partnership(
      *
      * @param country one of the dyad's two countries
      */
-    public Country partnerOf(Country country) {
+    public Actor partnerOf(Actor country) {
         Require.nonNull(country, "country", "one of the dyad's countries, " + dyad.first() + " or " + dyad.second());
         return dyad.other(country);
     }
@@ -208,7 +209,7 @@ public record Partnership(
                 state.factCount());
     }
 
-    private static Representation representation(RelationshipState state, Country sender, Country host) {
+    private static Representation representation(RelationshipState state, Actor sender, Actor host) {
         RepresentationLevel level = state.envoy(sender, org.entente.core.relationship.EnvoyRole.AMBASSADOR).isPresent()
                 ? RepresentationLevel.AMBASSADOR
                 : state.envoy(sender, org.entente.core.relationship.EnvoyRole.CHARGE_D_AFFAIRES).isPresent()

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.internal.Require;
 
@@ -25,7 +26,7 @@ import org.entente.core.internal.Require;
  * @param securityPartners  partners with a security weight of 1 or more, heaviest first
  * @param mix               the concentration figures, empty without security partners
  */
-public record Portfolio(Country country, LocalDate date, List<Partnership> partners, List<SecurityPartner> securityPartners,
+public record Portfolio(Actor country, LocalDate date, List<Partnership> partners, List<SecurityPartner> securityPartners,
                         Optional<SecurityMix> mix) {
 
     /**
@@ -44,7 +45,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @param mix the concentration figures, empty without security partners
      */
     public Portfolio {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         partners = List.copyOf(Require.nonNull(partners, "partners", "a list, empty for none"));
         securityPartners = List.copyOf(Require.nonNull(securityPartners, "securityPartners", "a list, empty for none"));
@@ -58,7 +59,7 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @param weight  how many of the four elements (1 to 4)
      * @param share   weight / total weight
      */
-    public record SecurityPartner(Country partner, int weight, double share) {
+    public record SecurityPartner(Actor partner, int weight, double share) {
         /**
          * Checks the components.
          *
@@ -86,8 +87,8 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      *
      * @param partner the other country (empty when it has no partnership with this country)
      */
-    public Optional<Partnership> with(Country partner) {
-        Require.nonNull(partner, "partner", "a Country such as Country.of(\"NER\")");
+    public Optional<Partnership> with(Actor partner) {
+        Require.nonNull(partner, "partner", "a Actor such as Country.of(\"NER\")");
         return partners.stream().filter(p -> p.dyad().contains(partner)).findFirst();
     }
 
@@ -170,8 +171,8 @@ public record Portfolio(Country country, LocalDate date, List<Partnership> partn
      * @param partnerships the partnerships of the country's dyads on the date; those of status {@code NONE} are left out
      * @return the partners ordered by status then partner name, the security partners heaviest first, and the mix
      */
-    public static Portfolio of(Country country, LocalDate date, List<Partnership> partnerships) {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+    public static Portfolio of(Actor country, LocalDate date, List<Partnership> partnerships) {
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         Require.nonNull(partnerships, "partnerships", "a list of the country's partnerships, empty for none");
         List<Partnership> sorted = partnerships.stream()

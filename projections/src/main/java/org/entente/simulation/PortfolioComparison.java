@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.internal.Require;
 import org.entente.partnership.Portfolio;
@@ -18,7 +19,7 @@ import org.entente.partnership.Status;
  * @param branch   the portfolio in the branch
  * @param partners every partner whose status or security weight differs
  */
-public record PortfolioComparison(Country country, LocalDate date, Portfolio baseline, Portfolio branch,
+public record PortfolioComparison(Actor country, LocalDate date, Portfolio baseline, Portfolio branch,
                                   List<PartnerChange> partners) {
 
     /**
@@ -31,7 +32,7 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
      * @param partners every partner whose status or security weight differs
      */
     public PortfolioComparison {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         Require.nonNull(baseline, "baseline", "the portfolio in real history");
         Require.nonNull(branch, "branch", "the portfolio in the branch");
@@ -47,7 +48,7 @@ public record PortfolioComparison(Country country, LocalDate date, Portfolio bas
      * @param weightBefore its security weight in real history (0 to 4)
      * @param weightAfter  its security weight in the branch
      */
-    public record PartnerChange(Country partner, Status statusBefore, Status statusAfter, int weightBefore, int weightAfter) {
+    public record PartnerChange(Actor partner, Status statusBefore, Status statusAfter, int weightBefore, int weightAfter) {
         /**
          * Checks the components.
          *

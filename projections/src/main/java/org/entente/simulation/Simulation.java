@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
@@ -54,7 +55,7 @@ public final class Simulation {
          *
          * @param country any country
          */
-        Set<Dyad> dyadsOf(Country country);
+        Set<Dyad> dyadsOf(Actor country);
 
         /**
          * {@return the dyad a real fact id belongs to}
@@ -244,8 +245,8 @@ public final class Simulation {
      * @param country the country whose partners are listed
      * @param date the day the portfolio is given for
      */
-    public Portfolio portfolio(Country country, LocalDate date) {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+    public Portfolio portfolio(Actor country, LocalDate date) {
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> partnership(d, date)).toList());
     }
@@ -256,8 +257,8 @@ public final class Simulation {
      * @param country the country whose partners are listed
      * @param date the day the portfolio is given for
      */
-    public Portfolio baselinePortfolio(Country country, LocalDate date) {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+    public Portfolio baselinePortfolio(Actor country, LocalDate date) {
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         return Portfolio.of(country, date, dyadsOf(country).stream().map(d -> baselinePartnership(d, date)).toList());
     }
@@ -288,7 +289,7 @@ public final class Simulation {
      * @param country the country whose portfolios are compared
      * @param date the day both portfolios are given for
      */
-    public PortfolioComparison compare(Country country, LocalDate date) {
+    public PortfolioComparison compare(Actor country, LocalDate date) {
         requireDay(country, date);
         Portfolio before = baselinePortfolio(country, date);
         Portfolio after = portfolio(country, date);
@@ -310,7 +311,7 @@ public final class Simulation {
      * @param country the country whose portfolios are compared
      * @param dates the days to compare on, in the order to show
      */
-    public String toText(Country country, List<LocalDate> dates) {
+    public String toText(Actor country, List<LocalDate> dates) {
         requireDates(country, dates);
         StringBuilder s = new StringBuilder("Branch at ").append(scenario.branchDate()).append(": ")
                 .append(scenario.additions().size()).append(" hypothetical fact(s) added, ")
@@ -328,18 +329,18 @@ public final class Simulation {
     }
 
     /**
-     * The {@code format} of {@link #toJson(Country, List)}: {@value}. Fields may be added within a
+     * The {@code format} of {@link #toJson(Actor, List)}: {@value}. Fields may be added within a
      * version, never removed or renamed.
      */
     public static final String JSON_FORMAT = "entente-simulation/1";
 
-    private static void requireDay(Country country, LocalDate date) {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+    private static void requireDay(Actor country, LocalDate date) {
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
     }
 
-    private static void requireDates(Country country, List<LocalDate> dates) {
-        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+    private static void requireDates(Actor country, List<LocalDate> dates) {
+        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
         Require.nonNull(dates, "dates", "a list of dates such as List.of(LocalDate.of(2024, 9, 1))");
         for (int i = 0; i < dates.size(); i++) {
             Require.nonNull(dates.get(i), "date #" + (i + 1) + " of the dates", "a LocalDate such as LocalDate.of(2024, 4, 30)");
@@ -347,7 +348,7 @@ public final class Simulation {
     }
 
     /**
-     * The same account as {@link #toText(Country, List)}, as JSON for programs: {@code format}
+     * The same account as {@link #toText(Actor, List)}, as JSON for programs: {@code format}
      * ({@value #JSON_FORMAT}), {@code branchAt}, {@code added} and {@code removed} (how many facts the
      * scenario adds and removes), {@code country}, {@code touched} (the dyads replayed), {@code dropped}
      * ({@code fact}, {@code day}, {@code kind}, {@code rule}, {@code causes}) and {@code comparisons}, one
@@ -360,7 +361,7 @@ public final class Simulation {
      * @param dates   the dates to compare on, in the order to show
      * @return indented JSON; control characters in stored text are written as {@code \}{@code uXXXX} escapes
      */
-    public String toJson(Country country, List<LocalDate> dates) {
+    public String toJson(Actor country, List<LocalDate> dates) {
         requireDates(country, dates);
         return org.entente.internal.JsonRendering.write(org.entente.internal.JsonRendering.simulation(JSON_FORMAT,
                 scenario.branchDate(), scenario.additions().size(), scenario.removals().size(), country,
@@ -378,7 +379,7 @@ public final class Simulation {
                 + dropped.size() + (dropped.size() == 1 ? " real fact" : " real facts") + " dropped";
     }
 
-    private List<Dyad> dyadsOf(Country country) {
+    private List<Dyad> dyadsOf(Actor country) {
         Set<Dyad> all = new TreeSet<>(baseline.dyadsOf(country));
         branchViews.keySet().stream().filter(d -> d.contains(country)).forEach(all::add);
         return new ArrayList<>(all);

@@ -3,6 +3,7 @@ package org.entente.timeline;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.internal.Require;
@@ -55,8 +56,8 @@ public final class Changes {
      * @return the country's changes between the two dates, for rendering
      * @throws IllegalArgumentException when {@code from} is after {@code to}
      */
-    public static Changes of(Country country, LocalDate from, LocalDate to, List<DyadChanges> dyads) {
-        return new Changes(Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")").code(), from, to, dyads);
+    public static Changes of(Actor country, LocalDate from, LocalDate to, List<DyadChanges> dyads) {
+        return new Changes(Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")").code(), from, to, dyads);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.entente.timeline;
 
 import java.util.List;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.internal.Require;
@@ -41,8 +42,8 @@ public final class Timeline {
      * @param entries its facts, in the order to show
      * @return the country's timeline, for rendering
      */
-    public static Timeline of(Country country, List<TimelineEntry> entries) {
-        return new Timeline(Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")").code(), entries);
+    public static Timeline of(Actor country, List<TimelineEntry> entries) {
+        return new Timeline(Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")").code(), entries);
     }
 
     /**

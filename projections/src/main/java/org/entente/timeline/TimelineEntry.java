@@ -62,7 +62,7 @@ public record TimelineEntry(FactEvent fact, int revision, Instant recordedAt, In
     }
 
     /** {@return who acted} */
-    public org.entente.core.Country actor() {
+    public org.entente.core.Actor actor() {
         return fact.fact().actor();
     }
 
@@ -71,7 +71,7 @@ public record TimelineEntry(FactEvent fact, int revision, Instant recordedAt, In
      *
      * @return the country the fact was directed at
      */
-    public org.entente.core.Country target() {
+    public org.entente.core.Actor target() {
         return fact.fact().target();
     }
 

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Offset;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
 import org.entente.partnership.Status;
@@ -51,10 +51,10 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
      * @param partners the countries expected as security partners; none to say there is no security partner
      * @return this assertion, to chain more checks
      */
-    public PortfolioAssert hasSecurityPartners(Country... partners) {
+    public PortfolioAssert hasSecurityPartners(Actor... partners) {
         isNotNull();
-        Set<Country> expected = new TreeSet<>(Arrays.asList(partners));
-        Set<Country> found = new TreeSet<>(actual.securityPartners().stream().map(Portfolio.SecurityPartner::partner).toList());
+        Set<Actor> expected = new TreeSet<>(Arrays.asList(partners));
+        Set<Actor> found = new TreeSet<>(actual.securityPartners().stream().map(Portfolio.SecurityPartner::partner).toList());
         if (!found.equals(expected)) {
             failWithActualExpectedAndMessage(found, expected, "%s",
                     message("to have exactly these security partners: " + expected,
@@ -79,7 +79,7 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
      * @param weight the security weight expected, 1 to 4 (0 to say it is not a security partner)
      * @return this assertion, to chain more checks
      */
-    public PortfolioAssert hasSecurityWeight(Country partner, int weight) {
+    public PortfolioAssert hasSecurityWeight(Actor partner, int weight) {
         Objects.requireNonNull(partner, "partner");
         isNotNull();
         int found = actual.securityPartners().stream().filter(s -> s.partner().equals(partner))
@@ -99,7 +99,7 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
      * @param status the status expected; {@code NONE} to say there is no partnership with it
      * @return this assertion, to chain more checks
      */
-    public PortfolioAssert hasPartner(Country partner, Status status) {
+    public PortfolioAssert hasPartner(Actor partner, Status status) {
         Objects.requireNonNull(status, "status");
         Status found = partnership(partner).map(Partnership::status).orElse(Status.NONE);
         if (found != status) {
@@ -150,7 +150,7 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
      * @param partner the other country, which must be a partner on the date
      * @return assertions on the partnership
      */
-    public PartnershipAssert partner(Country partner) {
+    public PartnershipAssert partner(Actor partner) {
         Partnership p = partnership(partner).orElse(null);
         if (p == null) {
             failWithMessage("%s", message("to have a partnership with " + partner.code(), "it has none"));
@@ -158,7 +158,7 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
         return new PartnershipAssert(p, history);
     }
 
-    private Optional<Partnership> partnership(Country partner) {
+    private Optional<Partnership> partnership(Actor partner) {
         Objects.requireNonNull(partner, "partner");
         isNotNull();
         return actual.with(partner);
@@ -177,10 +177,10 @@ public class PortfolioAssert extends AbstractAssert<PortfolioAssert, Portfolio> 
         return this;
     }
 
-    private static String describeDifference(Set<Country> expected, Set<Country> found) {
-        Set<Country> missing = new TreeSet<>(expected);
+    private static String describeDifference(Set<Actor> expected, Set<Actor> found) {
+        Set<Actor> missing = new TreeSet<>(expected);
         missing.removeAll(found);
-        Set<Country> extra = new TreeSet<>(found);
+        Set<Actor> extra = new TreeSet<>(found);
         extra.removeAll(expected);
         return (missing.isEmpty() ? "" : "; missing " + missing) + (extra.isEmpty() ? "" : "; not expected " + extra);
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Offset;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.partnership.Status;
 import org.entente.simulation.PortfolioComparison;
 import org.entente.simulation.PortfolioComparison.PartnerChange;
@@ -40,7 +40,7 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
      * @param after the security weight in the branch, 0 to 4
      * @return this assertion, to chain more checks
      */
-    public PortfolioComparisonAssert hasSecurityWeightChange(Country partner, int before, int after) {
+    public PortfolioComparisonAssert hasSecurityWeightChange(Actor partner, int before, int after) {
         Optional<PartnerChange> c = change(partner);
         int[] found = c.map(x -> new int[] {x.weightBefore(), x.weightAfter()}).orElse(null);
         if (found == null || found[0] != before || found[1] != after) {
@@ -59,7 +59,7 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
      * @param after the status in the branch ({@code NONE} for no partnership)
      * @return this assertion, to chain more checks
      */
-    public PortfolioComparisonAssert hasStatusChange(Country partner, Status before, Status after) {
+    public PortfolioComparisonAssert hasStatusChange(Actor partner, Status before, Status after) {
         Optional<PartnerChange> c = change(partner);
         if (c.isEmpty() || c.get().statusBefore() != before || c.get().statusAfter() != after) {
             failWithMessage("%s", message("the status of " + partner.code() + " to go from " + before + " to " + after,
@@ -130,7 +130,7 @@ public class PortfolioComparisonAssert extends AbstractAssert<PortfolioCompariso
         return this;
     }
 
-    private Optional<PartnerChange> change(Country partner) {
+    private Optional<PartnerChange> change(Actor partner) {
         Objects.requireNonNull(partner, "partner");
         isNotNull();
         return actual.partners().stream().filter(p -> p.partner().equals(partner)).findFirst();

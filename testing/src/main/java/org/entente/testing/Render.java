@@ -1,11 +1,11 @@
 package org.entente.testing;
 
+import org.entente.core.Actor;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.entente.core.Country;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipState.Forces;
 import org.entente.partnership.Partnership;
@@ -78,7 +78,7 @@ final class Render {
                 .collect(Collectors.joining("\n"));
     }
 
-    static String where(Country country, LocalDate date) {
+    static String where(Actor country, LocalDate date) {
         return country.code() + " on " + date;
     }
 

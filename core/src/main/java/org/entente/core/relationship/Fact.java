@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.entente.core.CameoCode;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
@@ -39,11 +39,11 @@ public final class Fact {
 
     private final FactId id;
     private final HappenedOn happened;
-    private final Country actor;
-    private final Country target;
+    private final Actor actor;
+    private final Actor target;
     private final List<Source> sources;
 
-    private Fact(FactId id, HappenedOn happened, Country actor, Country target, List<Source> sources) {
+    private Fact(FactId id, HappenedOn happened, Actor actor, Actor target, List<Source> sources) {
         this.id = id;
         this.happened = happened;
         this.actor = actor;
@@ -180,8 +180,8 @@ public final class Fact {
      * @param actor the acting country
      * @return this fact with its actor
      */
-    public Fact by(Country actor) {
-        Objects.requireNonNull(actor, () -> "fact " + id + ": the actor is null; give a Country such as Country.of(\"USA\")");
+    public Fact by(Actor actor) {
+        Objects.requireNonNull(actor, () -> "fact " + id + ": the actor is null; give a Country such as Country.of(\"USA\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         return new Fact(id, happened, actor, target, sources);
     }
 
@@ -191,8 +191,8 @@ public final class Fact {
      * @param target the other country
      * @return this fact with its target
      */
-    public Fact towards(Country target) {
-        Objects.requireNonNull(target, () -> "fact " + id + ": the target is null; give a Country such as Country.of(\"NER\")");
+    public Fact towards(Actor target) {
+        Objects.requireNonNull(target, () -> "fact " + id + ": the target is null; give a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         return new Fact(id, happened, actor, target, sources);
     }
 

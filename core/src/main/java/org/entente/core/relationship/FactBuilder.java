@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.entente.core.CameoCode;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
@@ -91,22 +91,22 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
     }
 
     /**
-     * Who acted (see {@link Fact#by(Country)}).
+     * Who acted (see {@link Fact#by(Actor)}).
      *
      * @param actor the acting country
      * @return this builder
      */
-    public final B by(Country actor) {
+    public final B by(Actor actor) {
         return header(h -> h.by(actor));
     }
 
     /**
-     * Towards whom (see {@link Fact#towards(Country)}).
+     * Towards whom (see {@link Fact#towards(Actor)}).
      *
      * @param target the other country
      * @return this builder
      */
-    public final B towards(Country target) {
+    public final B towards(Actor target) {
         return header(h -> h.towards(target));
     }
 

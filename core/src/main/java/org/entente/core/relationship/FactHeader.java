@@ -2,7 +2,7 @@ package org.entente.core.relationship;
 
 import java.util.List;
 import java.util.Objects;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
@@ -22,7 +22,7 @@ import org.entente.core.Source;
  * @param target   towards whom; with the actor it makes the fact's dyad
  * @param sources  one or more sources, at most {@link #MAX_SOURCES}
  */
-public record FactHeader(FactId id, HappenedOn happened, Country actor, Country target, List<Source> sources) {
+public record FactHeader(FactId id, HappenedOn happened, Actor actor, Actor target, List<Source> sources) {
 
     /** The most sources one fact may carry. */
     public static final int MAX_SOURCES = 20;
@@ -39,8 +39,8 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
     public FactHeader {
         Objects.requireNonNull(id, "fact id is null");
         Objects.requireNonNull(happened, "happened of fact " + id + " is null; give a HappenedOn such as HappenedOn.day(2024, 4, 19)");
-        Objects.requireNonNull(actor, "actor of fact " + id + " is null; give a Country such as Country.of(\"USA\")");
-        Objects.requireNonNull(target, "target of fact " + id + " is null; give a Country such as Country.of(\"NER\")");
+        Objects.requireNonNull(actor, "actor of fact " + id + " is null; give a Country such as Country.of(\"USA\") or an Organisation such as Organisation.of(\"ECOWAS\")");
+        Objects.requireNonNull(target, "target of fact " + id + " is null; give a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         Objects.requireNonNull(sources, "sources of fact " + id + " are null; give at least one Source");
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i) == null) {
@@ -70,7 +70,7 @@ public record FactHeader(FactId id, HappenedOn happened, Country actor, Country 
      * @param target the country it acted towards, not the actor
      * @param sources where the fact came from: at least one, none null
      */
-    public static FactHeader of(String id, HappenedOn happened, Country actor, Country target, Source... sources) {
+    public static FactHeader of(String id, HappenedOn happened, Actor actor, Actor target, Source... sources) {
         Objects.requireNonNull(id, "fact id is null; give the fact a stable id such as \"usa-schedule\"");
         Objects.requireNonNull(sources, "sources of fact " + id + " are null; give at least one Source");
         for (int i = 0; i < sources.length; i++) {

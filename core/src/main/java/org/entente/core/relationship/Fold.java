@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.FactEvent.AgreementDenounced;
@@ -273,7 +273,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     }
 
     /** Ends an envoy's posting; an envoy never recorded may be recalled or expelled by role. */
-    private void endEnvoy(Optional<FactId> appointment, EnvoyRole role, Country sender, String whoMayEnd) {
+    private void endEnvoy(Optional<FactId> appointment, EnvoyRole role, Actor sender, String whoMayEnd) {
         if (appointment.isPresent()) {
             Envoy envoy = envoys.get(appointment.get());
             if (envoy == null) {
@@ -448,7 +448,7 @@ final class Fold implements FactEvent.Visitor<Void> {
     }
 
     /** The named stationings (or all of the owner's in the host when none is named), each present. */
-    private List<Forces> forcesConcerned(List<FactId> ids, Country owner, Country host, String what) {
+    private List<Forces> forcesConcerned(List<FactId> ids, Actor owner, Actor host, String what) {
         List<Forces> present = new ArrayList<>();
         if (ids.isEmpty()) {
             for (Forces f : forces.values()) {

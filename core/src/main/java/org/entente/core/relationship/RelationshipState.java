@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 
@@ -129,7 +129,7 @@ public record RelationshipState(
      * @param sender the country that sends the envoy
      * @param role the envoy's role, such as {@code AMBASSADOR} or {@code DEFENCE_ATTACHE}
      */
-    public Optional<Envoy> envoy(Country sender, EnvoyRole role) {
+    public Optional<Envoy> envoy(Actor sender, EnvoyRole role) {
         return envoys.stream().filter(e -> e.sender().equals(sender) && e.role() == role).findFirst();
     }
 
@@ -179,7 +179,7 @@ public record RelationshipState(
      * @param rank        the military rank of an attaché, if known
      * @param since       the day of the appointment
      */
-    public record Envoy(FactId appointment, Country sender, Country host, EnvoyRole role, Optional<String> name,
+    public record Envoy(FactId appointment, Actor sender, Actor host, EnvoyRole role, Optional<String> name,
                         Optional<String> rank, LocalDate since) {
     }
 
@@ -212,7 +212,7 @@ public record RelationshipState(
      * @param basesHandedOver bases already handed over to the host
      * @param withdrawn       the day the withdrawal completed; empty while present
      */
-    public record Forces(FactId stationing, Country owner, Country host, Optional<String> location,
+    public record Forces(FactId stationing, Actor owner, Actor host, Optional<String> location,
                          Optional<Integer> size, List<String> bases, boolean invited, LocalDate since,
                          Optional<Withdrawal> withdrawal, List<String> basesHandedOver, Optional<LocalDate> withdrawn) {
         /**
@@ -269,7 +269,7 @@ public record RelationshipState(
      * @param since       the day they were imposed
      * @param lifted      the day they were lifted, if they were
      */
-    public record Sanctions(FactId imposition, Country imposer, Country target, String description, LocalDate since,
+    public record Sanctions(FactId imposition, Actor imposer, Actor target, String description, LocalDate since,
                             Optional<LocalDate> lifted) {
     }
 

@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.entente.core.CameoCode;
+import org.entente.core.Actor;
 import org.entente.core.Country;
+import org.entente.core.Organisation;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.AttacheService;
@@ -64,7 +66,10 @@ public final class EntenteJackson {
         mapper.setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
         SimpleModule module = new SimpleModule("entente");
         stringValue(module, Country.class, Country::code, Country::of);
-        stringValue(module, Dyad.class, Dyad::id, Dyad::parse);
+        // Actors and dyads read leniently: an organisation registered in another store still reads back.
+        stringValue(module, Actor.class, Actor::code, Actor::ofStored);
+        stringValue(module, Organisation.class, Organisation::code, code -> (Organisation) Actor.ofStored(code));
+        stringValue(module, Dyad.class, Dyad::id, Dyad::ofStored);
         stringValue(module, FactId.class, FactId::value, FactId::of);
         stringValue(module, CameoCode.class, CameoCode::code, CameoCode::of);
         module.addSerializer(DyadHistory.class, new HistorySerializer());

@@ -195,7 +195,7 @@ class FactBuilderTest {
         assertThatNullPointerException().isThrownBy(() -> Fact.id((String) null))
                 .withMessage("fact id is null; give the fact a stable id such as \"usa-schedule\"");
         assertThatNullPointerException().isThrownBy(() -> Fact.id("x").by(null))
-                .withMessage("fact x: the actor is null; give a Country such as Country.of(\"USA\")");
+                .withMessage("fact x: the actor is null; give a Country such as Country.of(\"USA\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         assertThatNullPointerException().isThrownBy(() -> Fact.id("x").background().source(null))
                 .withMessage("fact x: source #2 is null; give a Source such as Source.background()");
         assertThatNullPointerException().isThrownBy(() -> fact("x").appointAttache().rank(null))
