@@ -3,6 +3,7 @@ package org.entente.cli;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
@@ -76,29 +77,69 @@ final class Converters {
         }
     }
 
-    /** A country ({@code NER}) or a dyad ({@code NER-USA}). */
-    record Subject(Country country, Dyad dyad) {
+    /**
+     * A country or an organisation ({@code NER}, {@code ECOWAS}) or a dyad ({@code NER-USA}), as typed. An
+     * acronym the bundled tables lack may be an organisation registered in the store, so the text is
+     * resolved after the store is open ({@link #country()}, {@link #dyad()}), with the store's registrations.
+     */
+    record Subject(String text) {
+        private static final String EXPECTED = " (expected a country such as NER, an organisation such as ECOWAS, or a dyad such as NER-USA)";
+
         boolean isDyad() {
-            return dyad != null;
+            return text.contains("-");
         }
 
+        /** The dyad; an unknown code is refused naming it and the accepted forms. */
+        Dyad dyad() {
+            try {
+                return Dyad.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + EXPECTED, e);
+            }
+        }
+
+        /** The country or organisation; an unknown code is refused naming it and the accepted forms. */
+        Actor country() {
+            try {
+                return Actor.of(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + EXPECTED, e);
+            }
+        }
+
+        /** The text as typed (never resolved here: picocli shows values before the store is open). */
         @Override
         public String toString() {
-            return isDyad() ? dyad.id() : country.code();
+            return text;
         }
     }
+
+    /** Whether every part of the text could be an organisation's acronym that only the store knows. */
+    static boolean mayBeRegistered(String text) {
+        for (String part : text.strip().split("-", -1)) {
+            if (!REGISTRABLE.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.regex.Pattern REGISTRABLE = java.util.regex.Pattern.compile("(?i)(ORG:)?[A-Z][A-Z0-9]{1,11}");
 
     static final class SubjectConverter implements ITypeConverter<Subject> {
         @Override
         public Subject convert(String value) {
+            Subject subject = new Subject(value.strip());
             try {
-                if (value.contains("-")) {
-                    return new Subject(null, Dyad.parse(value));
-                }
-                return new Subject(Country.of(value), null);
+                // Checked now, so that a typo is refused before the store is opened...
+                Object checked = subject.isDyad() ? subject.dyad() : subject.country();
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage() + " (expected a country such as NER or a dyad such as NER-USA)");
+                // ...unless it may name an organisation registered in the store: then it is checked once open.
+                if (!mayBeRegistered(value)) {
+                    throw new TypeConversionException(e.getMessage());
+                }
             }
+            return subject;
         }
     }
 }

@@ -91,7 +91,7 @@ class CliTest {
         void anUnknownCountryExitsWithTwoAndSuggestions() {
             Run r = run("--store", store(), "board", "NIG");
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("NIG is not an ISO 3166-1 alpha-3 code; did you mean NER (Niger) or NGA (Nigeria)?");
+            assertThat(r.err()).contains("NIG is neither a country's ISO 3166-1 alpha-3 code nor an organisation's acronym; did you mean NER (Niger) or NGA (Nigeria)?");
         }
 
         @Test

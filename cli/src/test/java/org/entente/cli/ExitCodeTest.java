@@ -103,7 +103,7 @@ class ExitCodeTest {
             assertThat(unknownOption.err()).contains("Try 'entente board --help' for the accepted forms.");
             assertBadInput(run("--store", store(), "diff", "NER"), "Missing required options: '--from=DATE', '--to=DATE'");
             assertBadInput(run("frobnicate"), "Unmatched argument at index 0: 'frobnicate'");
-            assertBadInput(run("--store", store(), "board", "NIG"), "NIG is not an ISO 3166-1 alpha-3 code");
+            assertBadInput(run("--store", store(), "board", "NIG"), "NIG is neither a country's ISO 3166-1 alpha-3 code nor an organisation's acronym");
         }
 
         @Test
