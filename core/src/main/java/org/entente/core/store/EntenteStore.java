@@ -426,10 +426,10 @@ public final class EntenteStore implements AutoCloseable {
      * <pre>{@code
      * Organisation lga = store.registerOrganisation("LGA", "Liptako-Gourma Authority", "IGOLGA");
      * lga.code();                       // "ORG:LGA"
-     * Organisation.of("lga") == lga;    // true, in this JVM and in any that opens the store
-     * store.registerOrganisation("LGA", "Lake Chad Basin Commission", "IGOLCB");
+     * Organisation.of("lga") == lga;    // true; any JVM that opens this store knows LGA too
+     * store.registerOrganisation("LGA", "Lake Chad Basin Commission");
      * // IllegalArgumentException: "LGA is already registered in EntenteStore[H2 /data] as
-     * //   'Liptako-Gourma Authority' (CAMEO IGOLGA); it cannot be registered again as ..."
+     * //   'Liptako-Gourma Authority' (CAMEO IGOLGA); it cannot be registered again as 'Lake Chad Basin Commission'"
      * }</pre>
      *
      * @param acronym   2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an {@code ORG:}
