@@ -309,7 +309,8 @@ public final class Entente implements AutoCloseable {
      *
      * <pre>{@code
      * try (Entente entente = Entente.h2(Path.of("entente-data"))) {
-     *     Organisation lga = entente.registerOrganisation("LGA", "Liptako-Gourma Authority", "IGOLGA");
+     *     // With a CAMEO actor code when the organisation has one: registerOrganisation(acronym, name, code)
+     *     Organisation lga = entente.registerOrganisation("LGA", "Liptako-Gourma Authority");
      *     entente.record(Fact.id("lga-talks").on(2024, 3, 5).by(Country.of("NER")).towards(lga)
      *             .source(article).holdTalks());
      * }
@@ -319,7 +320,7 @@ public final class Entente implements AutoCloseable {
      * @param acronym   2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an {@code ORG:}
      *                  prefix is accepted); not a bundled acronym nor a country's ISO 3166-1 alpha-3 code
      * @param name      the English name, 1 to 200 characters without control characters
-     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOLGA}; not null
+     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOWAS}; not null
      *                  ({@link #registerOrganisation(String, String)} registers none)
      * @return the organisation, whose code ({@code ORG:LGA}) facts store
      * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration that the

@@ -424,18 +424,18 @@ public final class EntenteStore implements AutoCloseable {
      * same acronym with another name or code is refused, whether this store or this JVM holds it.
      *
      * <pre>{@code
-     * Organisation lga = store.registerOrganisation("LGA", "Liptako-Gourma Authority", "IGOLGA");
+     * Organisation lga = store.registerOrganisation("LGA", "Liptako-Gourma Authority");
      * lga.code();                       // "ORG:LGA"
      * Organisation.of("lga") == lga;    // true; any JVM that opens this store knows LGA too
      * store.registerOrganisation("LGA", "Lake Chad Basin Commission");
      * // IllegalArgumentException: "LGA is already registered in EntenteStore[H2 /data] as
-     * //   'Liptako-Gourma Authority' (CAMEO IGOLGA); it cannot be registered again as 'Lake Chad Basin Commission'"
+     * //   'Liptako-Gourma Authority'; it cannot be registered again as 'Lake Chad Basin Commission'"
      * }</pre>
      *
      * @param acronym   2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an {@code ORG:}
      *                  prefix is accepted); not a bundled acronym nor a country's ISO 3166-1 alpha-3 code
      * @param name      the English name, 1 to 200 characters without control characters
-     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOLGA}, up to 64
+     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOWAS}, up to 64
      *                  characters; not null ({@link #registerOrganisation(String, String)} registers none)
      * @return the organisation, which {@link Organisation#of(String)} now finds
      * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration that the
@@ -446,7 +446,7 @@ public final class EntenteStore implements AutoCloseable {
     public Organisation registerOrganisation(String acronym, String name, String cameoCode) {
         requireOpen();
         org.entente.core.internal.Require.nonNull(cameoCode, "CAMEO actor code",
-                "three-letter codes run together such as \"IGOLGA\", or registerOrganisation(acronym, name) when there is none");
+                "three-letter codes run together such as \"IGOWAS\", or registerOrganisation(acronym, name) when there is none");
         return organisations.register(acronym, name, cameoCode);
     }
 

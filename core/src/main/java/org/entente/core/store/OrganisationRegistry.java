@@ -56,7 +56,7 @@ final class OrganisationRegistry {
             return name.equals(o.name()) && Objects.equals(cameo, o.cameoCode().orElse(null));
         }
 
-        /** {@code 'Liptako-Gourma Authority' (CAMEO IGOLGA)}. */
+        /** {@code 'Economic Community of West African States' (CAMEO IGOWAS)}: the name quoted, the code if any. */
         String describe() {
             return describe(name, cameo);
         }
