@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The lines of an export file: a format line, one JSON object per row, and (from format 2) a
- * manifest as the last line; format 3 adds the organisation rows and their count in the manifest. Encodes rows read from a store and decodes lines read from a file into
- * the same values: {@code Long} for numeric columns, {@code byte[]} for binary ones, else strings.
+ * manifest as the last line; format 3 adds the organisation rows and their count in the manifest.
+ * Encodes rows read from a store and decodes lines read from a file into the same values: {@code Long}
+ * for numeric columns, {@code byte[]} for binary ones, else strings.
  */
 final class ExportLines {
 
