@@ -22,6 +22,7 @@ import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.Organisation;
 import org.entente.core.internal.Require;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.Fact;
@@ -297,6 +298,57 @@ public final class Entente implements AutoCloseable {
         requireOpen();
         requireCommands(commands);
         return store.dryRun(commands);
+    }
+
+    /**
+     * Registers an organisation that Entente's bundled table lacks, so that facts can name it: kept in
+     * the store (so it is known again whenever the store opens, and travels with an export, an import and
+     * a migration) and registered in this JVM, where {@link Organisation#of(String)} finds it at once.
+     * Registering the same acronym, name and CAMEO code again changes nothing; the same acronym with
+     * another name or code is refused. See {@link EntenteStore#registerOrganisation(String, String, String)}.
+     *
+     * <pre>{@code
+     * try (Entente entente = Entente.h2(Path.of("entente-data"))) {
+     *     // With a CAMEO actor code when the organisation has one: registerOrganisation(acronym, name, code)
+     *     Organisation lga = entente.registerOrganisation("LGA", "Liptako-Gourma Authority");
+     *     entente.record(Fact.id("lga-talks").on(2024, 3, 5).by(Country.of("NER")).towards(lga)
+     *             .source(article).holdTalks());
+     * }
+     * // Later, in another JVM: Entente.h2(Path.of("entente-data")) registers LGA again on open.
+     * }</pre>
+     *
+     * @param acronym   2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an {@code ORG:}
+     *                  prefix is accepted); not a bundled acronym nor a country's ISO 3166-1 alpha-3 code
+     * @param name      the English name, 1 to 200 characters without control characters
+     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOWAS}; not null
+     *                  ({@link #registerOrganisation(String, String)} registers none)
+     * @return the organisation, whose code ({@code ORG:LGA}) facts store
+     * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration that the
+     *                                  acronym already has, in this store or in this JVM, under another name
+     */
+    public Organisation registerOrganisation(String acronym, String name, String cameoCode) {
+        requireOpen();
+        return store.registerOrganisation(acronym, name, cameoCode);
+    }
+
+    /**
+     * Registers an organisation that has no CAMEO actor code; see {@link #registerOrganisation(String, String, String)}.
+     *
+     * @param acronym 2 to 12 characters, A-Z and 0-9, starting with a letter; not a bundled acronym nor a country's code
+     * @param name    the English name, 1 to 200 characters without control characters
+     * @return the organisation, whose code ({@code ORG:} and the acronym) facts store
+     * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration that the
+     *                                  acronym already has, in this store or in this JVM, under another name
+     */
+    public Organisation registerOrganisation(String acronym, String name) {
+        requireOpen();
+        return store.registerOrganisation(acronym, name);
+    }
+
+    /** {@return the organisations registered in this store (not the bundled ones), by acronym} */
+    public List<Organisation> organisations() {
+        requireOpen();
+        return store.organisations();
     }
 
     private static void requireCommands(List<? extends RelationshipCommand> commands) {

@@ -104,7 +104,8 @@ final class MigrateCommand implements Callable<Integer> {
                 rebuilt.awaitCaughtUp(java.time.Duration.ofMinutes(30));
             }
             root.spec.commandLine().getOut().println("migrated " + copied.events() + " event(s), " + copied.snapshots()
-                    + " snapshot(s) and " + copied.factIds() + " fact id(s) to " + shown + "; projections rebuilt");
+                    + " snapshot(s) and " + copied.factIds() + " fact id(s)" + StoreFileCommands.registered(copied) + " to " + shown
+                    + "; projections rebuilt");
         }
         return ExitCode.SUCCESS.code();
     }

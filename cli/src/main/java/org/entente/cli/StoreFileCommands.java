@@ -46,7 +46,7 @@ final class StoreFileCommands {
             try (EntenteStore store = EntenteStore.builder().h2(root.storeDirectory()).build()) {
                 StoreCopy.Summary s = StoreCopy.export(store, file);
                 root.spec.commandLine().getOut().println("wrote " + s.events() + " event(s), " + s.snapshots() + " snapshot(s) and "
-                        + s.factIds() + " fact id(s) to " + file + " (sha256 " + s.sha256() + ")");
+                        + s.factIds() + " fact id(s)" + registered(s) + " to " + file + " (sha256 " + s.sha256() + ")");
             }
             return ExitCode.SUCCESS.code();
         }
@@ -88,10 +88,15 @@ final class StoreFileCommands {
             }
             try (Entente entente = root.open()) {
                 root.spec.commandLine().getOut().println("restored " + s.events() + " event(s), " + s.snapshots() + " snapshot(s) and "
-                        + s.factIds() + " fact id(s) into " + root.store + (s.manifestChecked() ? ", as its manifest lists" : "")
+                        + s.factIds() + " fact id(s)" + registered(s) + " into " + root.store + (s.manifestChecked() ? ", as its manifest lists" : "")
                         + "; projections rebuilt (" + entente.processingStatus().position() + " processed)");
             }
             return ExitCode.SUCCESS.code();
         }
+    }
+
+    /** " (and 2 registered organisation(s))", or nothing for a store without registrations. */
+    static String registered(StoreCopy.Summary s) {
+        return s.organisations() > 0 ? " (and " + s.organisations() + " registered organisation(s))" : "";
     }
 }

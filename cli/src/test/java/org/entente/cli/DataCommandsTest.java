@@ -103,6 +103,23 @@ class DataCommandsTest {
     }
 
     @Test
+    void aStoreExportCarriesTheOrganisationsRegisteredInTheStore() {
+        run("--store", store("a"), "--quiet", "load", "niger-2024");
+        try (org.entente.core.store.EntenteStore a = org.entente.core.store.EntenteStore.builder().h2(dir.resolve("a")).build()) {
+            a.registerOrganisation("ZZCLI", "Registered for the command line (test)");
+        }
+        Path file = dir.resolve("backup.jsonl");
+        CliTest.Run export = run("--store", store("a"), "store-export", file.toString());
+        assertThat(export.out()).contains("wrote 26 event(s), 0 snapshot(s) and 26 fact id(s) (and 1 registered organisation(s)) to ");
+        CliTest.Run restore = run("--store", store("b"), "store-import", file.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("restored 26 event(s), 0 snapshot(s) and 26 fact id(s) (and 1 registered organisation(s)) into ");
+        try (org.entente.core.store.EntenteStore b = org.entente.core.store.EntenteStore.builder().h2(dir.resolve("b")).build()) {
+            assertThat(b.organisations()).extracting(org.entente.core.Organisation::name).containsExactly("Registered for the command line (test)");
+        }
+    }
+
+    @Test
     void aStoreExportIsReadableByItsOwnerOnly() throws Exception {
         Path file = dir.resolve("backup.jsonl");
         exportedLines(file);

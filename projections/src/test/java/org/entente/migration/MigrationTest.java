@@ -141,7 +141,8 @@ class MigrationTest {
     void aFileThatIsNotAnExportIsRefusedNamingTheLine() {
         try (EntenteStore to = EntenteStore.builder().h2(temp.resolve("t")).build()) {
             assertThatThrownBy(() -> StoreCopy.importInto(to, new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8))))
-                    .hasMessage("line 1: expected 'entente-store-export/2' (or 'entente-store-export/1' of earlier versions), found 'hello';"
+                    .hasMessage("line 1: expected 'entente-store-export/3' (or 'entente-store-export/2' or 'entente-store-export/1' of earlier"
+                            + " versions), found 'hello';"
                             + " not an Entente store export");
             assertThatThrownBy(() -> StoreCopy.importInto(to, new ByteArrayInputStream(
                     (StoreCopy.FORMAT + "\n{\"table\":\"users\"}\n").getBytes(StandardCharsets.UTF_8))))

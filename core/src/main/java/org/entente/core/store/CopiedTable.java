@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The tables a store copy or an export carries, in the order they are written: events by position,
- * snapshots, then the fact-id table. Binary columns are Base64 in export files; numeric columns are
- * whole numbers.
+ * snapshots, the fact-id table, then the organisations registered in the store (from export format 3).
+ * Binary columns are Base64 in export files; numeric columns are whole numbers.
  */
 enum CopiedTable {
     EVENTS("DomainEventEntry", List.of("globalIndex", "aggregateIdentifier", "sequenceNumber", "type", "eventIdentifier",
@@ -17,7 +17,8 @@ enum CopiedTable {
             "metaData", "payload", "payloadRevision", "payloadType", "timeStamp"),
             Set.of("aggregateIdentifier", "sequenceNumber", "eventIdentifier", "payload", "payloadType", "timeStamp"),
             "aggregateIdentifier, sequenceNumber"),
-    FACT_IDS(FactIdRegistry.TABLE, List.of("fact_id", "dyad"), Set.of("fact_id", "dyad"), "fact_id");
+    FACT_IDS(FactIdRegistry.TABLE, List.of("fact_id", "dyad"), Set.of("fact_id", "dyad"), "fact_id"),
+    ORGANISATIONS(OrganisationRegistry.TABLE, List.of("acronym", "name", "cameo"), Set.of("acronym", "name"), "acronym");
 
     static final Set<String> BINARY = Set.of("metaData", "payload");
     static final Set<String> NUMERIC = Set.of("globalIndex", "sequenceNumber");

@@ -30,6 +30,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.Organisation;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.relationship.UnknownFactException;
@@ -89,6 +90,7 @@ public final class EntenteStore implements AutoCloseable {
     private final StoreSchema schema;
     private final StoreTokens tokens;
     private final FactIdRegistry registry;
+    private final OrganisationRegistry organisations;
     private final Configuration axon;
     private final Duration transactionCap;
     private final EventScan scan;
@@ -132,7 +134,8 @@ public final class EntenteStore implements AutoCloseable {
                     .maxGapOffset(MAX_GAP_OFFSET)
                     .build();
             schema = new StoreSchema(database, connections);
-            schema.create(engine, registry);
+            organisations = new OrganisationRegistry(connections, toString());
+            schema.create(engine, registry, organisations);
             tokens = new StoreTokens(connections, generalSerializer, b.claimTimeout, schema);
             if (b.backend == Backend.H2) {
                 // Only one process opens an H2 file at a time: a claim another process holds is a killed
@@ -147,6 +150,8 @@ public final class EntenteStore implements AutoCloseable {
                     throw new StoreInconsistentException(database.description(), new IntegrityReport(false, -1, found, List.of()));
                 }
             }
+            // Before Axon starts: the projections load facts whose actors must be known by name.
+            organisations.registerInJvm();
 
             AggregateConfigurer<RelationshipAggregate> aggregate =
                     AggregateConfigurer.defaultConfiguration(RelationshipAggregate.class)
@@ -391,6 +396,69 @@ public final class EntenteStore implements AutoCloseable {
     public Optional<Dyad> dyadOf(FactId fact) {
         requireOpen();
         return registry.dyadOf(fact);
+    }
+
+    /**
+     * Registers an organisation that the bundled table lacks, in this store and in this JVM, with no CAMEO
+     * actor code; see {@link #registerOrganisation(String, String, String)}.
+     *
+     * @param acronym 2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an {@code ORG:}
+     *                prefix is accepted); not a bundled acronym nor a country's ISO 3166-1 alpha-3 code
+     * @param name    the English name, 1 to 200 characters without control characters
+     * @return the organisation, which {@link Organisation#of(String)} now finds
+     * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration that the
+     *                                  acronym already has, in this store or in this JVM, under another name
+     */
+    public Organisation registerOrganisation(String acronym, String name) {
+        requireOpen();
+        return organisations.register(acronym, name, null);
+    }
+
+    /**
+     * Registers an organisation that the bundled table lacks, in this store and in this JVM: checked and
+     * registered by {@link Organisation#register(String, String, String)}, so {@link Organisation#of(String)}
+     * finds it at once, then written to the store's table {@code entente_organisation} in a transaction of
+     * its own (or the calling thread's transaction of {@link #transactionManager()}, when it has one). The
+     * store's registrations are registered in the JVM whenever it opens, and travel with {@link StoreCopy}'s
+     * export, import and copy. Registering the same acronym, name and CAMEO code again changes nothing; the
+     * same acronym with another name or code is refused, whether this store or this JVM holds it.
+     *
+     * <pre>{@code
+     * Organisation lga = store.registerOrganisation("LGA", "Liptako-Gourma Authority");
+     * lga.code();                       // "ORG:LGA"
+     * Organisation.of("lga") == lga;    // true; any JVM that opens this store knows LGA too
+     * store.registerOrganisation("LGA", "Lake Chad Basin Commission");
+     * // IllegalArgumentException: "LGA is already registered in EntenteStore[H2 /data] as
+     * //   'Liptako-Gourma Authority'; it cannot be registered again as 'Lake Chad Basin Commission'"
+     * }</pre>
+     *
+     * @param acronym   2 to 12 characters, A-Z and 0-9, starting with a letter (any letter case; an {@code ORG:}
+     *                  prefix is accepted); not a bundled acronym nor a country's ISO 3166-1 alpha-3 code
+     * @param name      the English name, 1 to 200 characters without control characters
+     * @param cameoCode the CAMEO actor code, three-letter codes run together such as {@code IGOWAS}, up to 64
+     *                  characters; not null ({@link #registerOrganisation(String, String)} registers none)
+     * @return the organisation, which {@link Organisation#of(String)} now finds
+     * @throws IllegalArgumentException naming the bad value and what is accepted, or the registration that the
+     *                                  acronym already has, in this store or in this JVM, under another name
+     * @throws EntenteException         when the store cannot be written (the organisation is then registered in
+     *                                  this JVM only; registering it again writes it)
+     */
+    public Organisation registerOrganisation(String acronym, String name, String cameoCode) {
+        requireOpen();
+        org.entente.core.internal.Require.nonNull(cameoCode, "CAMEO actor code",
+                "three-letter codes run together such as \"IGOWAS\", or registerOrganisation(acronym, name) when there is none");
+        return organisations.register(acronym, name, cameoCode);
+    }
+
+    /**
+     * {@return the organisations registered in this store, by acronym} Reading them registers in this JVM
+     * any that another instance of a shared store registered since this one opened.
+     *
+     * @throws OrganisationConflictException when this JVM has one of their acronyms registered under another name
+     */
+    public List<Organisation> organisations() {
+        requireOpen();
+        return organisations.registerInJvm();
     }
 
     /**

@@ -55,9 +55,10 @@ final class ExportFileSource implements CopySource {
                         return null;
                     }
                     if (number == 1) {
-                        if (!StoreCopy.FORMAT.equals(line) && !StoreCopy.FORMAT_1.equals(line)) {
-                            throw new BackupRejectedException(1, "expected '" + StoreCopy.FORMAT + "' (or '" + StoreCopy.FORMAT_1 + "' of earlier versions), found '"
-                                    + ExportLines.abbreviate(line) + "'; not an Entente store export");
+                        if (!StoreCopy.FORMAT.equals(line) && !StoreCopy.FORMAT_2.equals(line) && !StoreCopy.FORMAT_1.equals(line)) {
+                            throw new BackupRejectedException(1, "expected '" + StoreCopy.FORMAT + "' (or '" + StoreCopy.FORMAT_2 + "' or '"
+                                    + StoreCopy.FORMAT_1 + "' of earlier versions), found '" + ExportLines.abbreviate(line)
+                                    + "'; not an Entente store export");
                         }
                         format = line;
                         continue;
@@ -71,9 +72,17 @@ final class ExportFileSource implements CopySource {
                         if (StoreCopy.FORMAT_1.equals(format)) {
                             throw new BackupRejectedException(number, "a manifest in a file of format " + StoreCopy.FORMAT_1 + ", which has none");
                         }
+                        if (parsed.manifest().format() != version()) {
+                            throw new BackupRejectedException(number, "a manifest of format " + parsed.manifest().format()
+                                    + " in a file of format " + format);
+                        }
                         manifest = parsed.manifest();
                         manifestLine = number;
                         continue;
+                    }
+                    if (parsed.row().table() == CopiedTable.ORGANISATIONS && version() < 3) {
+                        throw new BackupRejectedException(number, "an " + OrganisationRegistry.TABLE + " row in a file of format "
+                                + format + ", which has none (organisations travel from " + StoreCopy.FORMAT + ")");
                     }
                     return parsed.row();
                 }
@@ -106,9 +115,14 @@ final class ExportFileSource implements CopySource {
         };
     }
 
-    /** A file of the current format ends with its manifest; checked before the rows' own sums. */
+    /** The version of the file's format line: 1, 2 or 3. */
+    private int version() {
+        return StoreCopy.FORMAT_1.equals(format) ? 1 : StoreCopy.FORMAT_2.equals(format) ? 2 : 3;
+    }
+
+    /** A file of format 2 or later ends with its manifest; checked before the rows' own sums. */
     void requireManifestLine(RowCheck check) {
-        if (StoreCopy.FORMAT.equals(format) && manifest == null) {
+        if (version() >= 2 && manifest == null) {
             long[] held = check.counts();
             throw new BackupRejectedException(String.format(java.util.Locale.ROOT, "%s ends at line %d without its manifest, so it was cut"
                     + " short: it holds %,d event(s), %,d snapshot(s) and %,d fact id(s), and the rows after line %d are missing"

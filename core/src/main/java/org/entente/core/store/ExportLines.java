@@ -13,13 +13,15 @@ import java.util.Map;
 
 /**
  * The lines of an export file: a format line, one JSON object per row, and (from format 2) a
- * manifest as the last line. Encodes rows read from a store and decodes lines read from a file into
- * the same values: {@code Long} for numeric columns, {@code byte[]} for binary ones, else strings.
+ * manifest as the last line; format 3 adds the organisation rows and their count in the manifest.
+ * Encodes rows read from a store and decodes lines read from a file into the same values: {@code Long}
+ * for numeric columns, {@code byte[]} for binary ones, else strings.
  */
 final class ExportLines {
 
     static final String FORMAT_1 = "entente-store-export/1";
     static final String FORMAT_2 = "entente-store-export/2";
+    static final String FORMAT_3 = "entente-store-export/3";
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -63,6 +65,9 @@ final class ExportLines {
         body.put("events", m.events());
         body.put("snapshots", m.snapshots());
         body.put("factIds", m.factIds());
+        if (m.format() >= 3) {
+            body.put("organisations", m.organisations());
+        }
         body.put("lastGlobalIndex", m.lastGlobalIndex());
         body.put("sha256", m.sha256());
         try {
@@ -140,13 +145,23 @@ final class ExportLines {
                         + abbreviate(String.valueOf(m.get(field))));
             }
         }
+        int format = m.get("format").intValue();
+        JsonNode organisations = m.get("organisations");
+        if (format >= 3 && (organisations == null || !organisations.isIntegralNumber())) {
+            throw new BackupRejectedException(number, "the manifest's organisations must be a whole number, found "
+                    + abbreviate(String.valueOf(organisations)));
+        }
+        if (format < 3 && organisations != null) {
+            throw new BackupRejectedException(number, "a manifest of format " + format + " has no organisations count;"
+                    + " organisations travel from format 3");
+        }
         String sha = m.path("sha256").asText("");
         if (!sha.matches("[0-9a-f]{64}")) {
             throw new BackupRejectedException(number, "the manifest's sha256 must be 64 lowercase hexadecimal digits, found '"
                     + abbreviate(sha) + "'");
         }
-        return new StoreCopy.Manifest(m.get("format").intValue(), m.get("events").longValue(), m.get("snapshots").longValue(),
-                m.get("factIds").longValue(), m.get("lastGlobalIndex").longValue(), sha);
+        return new StoreCopy.Manifest(format, m.get("events").longValue(), m.get("snapshots").longValue(),
+                m.get("factIds").longValue(), organisations == null ? 0 : organisations.longValue(), m.get("lastGlobalIndex").longValue(), sha);
     }
 
     static String abbreviate(String s) {

@@ -10,9 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.FactEvent;
@@ -22,15 +26,19 @@ import org.entente.core.relationship.RelationshipEvent;
  * Checks every row of a copy or an export, in order, before anything is written to the target, and
  * sums them up into the manifest they make:
  * <ul>
- *   <li>tables in order (events, snapshots, fact ids); required columns present;</li>
+ *   <li>tables in order (events, snapshots, fact ids, organisations); required columns present;</li>
  *   <li>events: positions increasing; the aggregate a dyad id as stored; each dyad's sequence numbers
  *       0, 1, 2... without gap or repeat; a recording time; a payload that the store can read (for
  *       event types and revisions this version knows) about the dyad of its row;</li>
  *   <li>snapshots: of a dyad that has events, at a sequence number it reached, not twice;</li>
  *   <li>fact ids: well-formed, listed once, of the dyad whose event recorded the fact, and every fact
- *       recorded by an event listed (this is what finds an export cut short when it has no manifest).</li>
+ *       recorded by an event listed (this is what finds an export cut short when it has no manifest);</li>
+ *   <li>organisations: an acronym as {@code Organisation.register} keeps it (2 to 12 characters, A-Z and
+ *       0-9, starting with a letter; not a country's code) listed once, a name of 1 to 200 characters
+ *       without control characters or surrounding blanks, a CAMEO actor code of three-letter codes or
+ *       none. Whether they fit this JVM's registrations is {@code StoreCopy}'s check.</li>
  * </ul>
- * Memory: one entry per dyad and one per fact id.
+ * Memory: one entry per dyad, one per fact id and one per organisation.
  */
 final class RowCheck {
 
@@ -39,6 +47,8 @@ final class RowCheck {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]{1," + (OrganisationRegistry.ACRONYM_WIDTH - 1) + "}");
+    private static final Pattern CAMEO = Pattern.compile("(?:[A-Z]{3}){1," + OrganisationRegistry.CAMEO_WIDTH / 3 + "}");
 
     private final boolean fromFile;
     private final EventTypeRegistry types = EventTypeRegistry.standard();
@@ -52,6 +62,7 @@ final class RowCheck {
     private final Map<String, Origin> recorded = new HashMap<>();
     private final Set<String> listed = new HashSet<>();
     private final Set<String> snapshots = new HashSet<>();
+    private final Map<String, OrganisationRegistry.Row> organisations = new LinkedHashMap<>();
     /** Whether every event's recorded fact id could be read (false when a payload has a shape only an upcaster reads). */
     private boolean everyFactKnown = true;
 
@@ -78,11 +89,12 @@ final class RowCheck {
             case EVENTS -> event(row);
             case SNAPSHOTS -> snapshot(row);
             case FACT_IDS -> factId(row);
+            case ORGANISATIONS -> organisation(row);
         }
         counts[row.table().ordinal()]++;
     }
 
-    /** Rows seen so far, per table (events, snapshots, fact ids). */
+    /** Rows seen so far, per table (events, snapshots, fact ids, organisations). */
     long[] counts() {
         return counts.clone();
     }
@@ -109,8 +121,13 @@ final class RowCheck {
                     + "); the " + (fromFile ? "file" : "source") + " is incomplete (" + counts[2] + " fact id row(s) after "
                     + counts[0] + " event(s))");
         }
-        return new StoreCopy.Manifest(StoreCopy.MANIFEST_FORMAT, counts[0], counts[1], counts[2], lastGlobalIndex,
+        return new StoreCopy.Manifest(StoreCopy.MANIFEST_FORMAT, counts[0], counts[1], counts[2], counts[3], lastGlobalIndex,
                 HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** The organisation rows seen, in order. */
+    List<OrganisationRegistry.Row> organisations() {
+        return List.copyOf(organisations.values());
     }
 
     private void event(ExportLines.Row row) {
@@ -221,6 +238,33 @@ final class RowCheck {
         } else if (!origin.dyad().equals(dyad)) {
             throw reject(row, "fact id " + fact + " is listed for " + dyad + ", but the event that recorded it (" + place(origin.row())
                     + ") is of " + origin.dyad());
+        }
+    }
+
+    private void organisation(ExportLines.Row row) {
+        String acronym = row.text("acronym");
+        if (!ACRONYM.matcher(acronym).matches()) {
+            throw reject(row, "organisation acronym '" + ExportLines.abbreviate(acronym) + "' is not one as stored: 2 to "
+                    + OrganisationRegistry.ACRONYM_WIDTH + " characters, A-Z and 0-9, starting with a letter");
+        }
+        if (Country.isValid(acronym)) {
+            throw reject(row, "organisation acronym " + acronym + " is a country's ISO 3166-1 alpha-3 code (" + Country.of(acronym).name()
+                    + "); an organisation's acronym cannot be one");
+        }
+        String name = row.text("name");
+        if (name.isEmpty() || name.length() > OrganisationRegistry.NAME_WIDTH || !name.strip().equals(name)
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw reject(row, "the name of organisation " + acronym + " must have 1 to " + OrganisationRegistry.NAME_WIDTH
+                    + " characters, without control characters or surrounding blanks, got '" + ExportLines.abbreviate(name) + "'");
+        }
+        String cameo = row.text("cameo");
+        if (cameo != null && !CAMEO.matcher(cameo).matches()) {
+            throw reject(row, "the CAMEO actor code of organisation " + acronym + " is '" + ExportLines.abbreviate(cameo)
+                    + "'; expected three-letter codes run together, such as IGOWAS, up to " + OrganisationRegistry.CAMEO_WIDTH
+                    + " characters, or none");
+        }
+        if (organisations.putIfAbsent(acronym, new OrganisationRegistry.Row(acronym, name, cameo)) != null) {
+            throw reject(row, "organisation " + acronym + " is listed twice; a store registers an acronym once");
         }
     }
 

@@ -36,7 +36,8 @@ import org.entente.core.EntenteException;
 /**
  * Copies a store's history, as recorded, to another store or to a file, for migrations and backups:
  * events with their original global positions, recording timestamps and fact ids (not re-recorded),
- * snapshots and the fact-id table. Projections are not copied: the target rebuilds them from the
+ * snapshots, the fact-id table and the organisations registered in the store
+ * ({@link EntenteStore#registerOrganisation(String, String, String)}). Projections are not copied: the target rebuilds them from the
  * events when it is next opened through {@code Entente}, so it answers every {@code asOf} and
  * {@code knownAt} query as the source did.
  *
@@ -51,21 +52,26 @@ import org.entente.core.EntenteException;
  *
  * <h2>The export file</h2>
  * A format line ({@value #FORMAT}), one JSON object per row (events by position, then snapshots, then
- * fact ids; binary columns in Base64), and a last line, the {@link Manifest}: the counts of each
- * table, the last position and the SHA-256 of the data lines. A file without its last line was cut
- * short and is refused. {@link #export(EntenteStore, Path)} writes to a hidden temporary file in the
- * same directory, readable by its owner only, forces it to disk and renames it into place: a failed
- * export leaves no file under the name asked for. Files of the earlier format ({@value #FORMAT_1}) have
- * no manifest; they still import, with a note saying so, and their rows are checked as below, which
- * finds a cut of such a file at any line before its last fact id.
+ * fact ids, then organisations; binary columns in Base64), and a last line, the {@link Manifest}: the
+ * counts of each table, the last position and the SHA-256 of the data lines. A file without its last
+ * line was cut short and is refused. {@link #export(EntenteStore, Path)} writes to a hidden temporary
+ * file in the same directory, readable by its owner only, forces it to disk and renames it into place:
+ * a failed export leaves no file under the name asked for. Files of earlier formats still import:
+ * {@value #FORMAT_2} has no organisation rows and no {@code organisations} count in its manifest (a row
+ * or a count there is refused); {@value #FORMAT_1} has no manifest, is imported with a note saying so,
+ * and its rows are checked as below, which finds a cut of such a file at any line before its last fact id.
  *
  * <h2>What is checked before anything is written</h2>
  * Every row of the source, in a first pass: its table and columns, Base64 and JSON; each event's
  * position above the previous one, its dyad's sequence numbers 0, 1, 2... without gap or repeat, a
  * payload that this version reads (for current revisions) about the dyad of its row; snapshots of
  * events that exist; each fact id listed once, under the dyad whose event recorded it, and every
- * recorded fact listed. A refusal ({@link BackupRejectedException}) names the file's line. The target
- * must hold no event, snapshot or fact id.
+ * recorded fact listed; each organisation listed once, with an acronym, name and CAMEO code of the
+ * forms {@code Organisation.register} accepts. A refusal ({@link BackupRejectedException}) names the
+ * file's line. Then the organisations against this JVM's registrations: an acronym this JVM has
+ * registered as another organisation is refused ({@link OrganisationConflictException}). The target
+ * must hold no event, snapshot, fact id or organisation. After the copy, its organisations are
+ * registered in this JVM, as when a store opens.
  *
  * <h2>Interrupted imports resume</h2>
  * A single transaction for the whole import would make it all-or-nothing, but large H2 transactions
@@ -81,54 +87,73 @@ import org.entente.core.EntenteException;
 public final class StoreCopy {
 
     /** The format line of the export files this version writes. */
-    public static final String FORMAT = ExportLines.FORMAT_2;
+    public static final String FORMAT = ExportLines.FORMAT_3;
+    /** The format line of export files written with a manifest but before organisations travelled, which still import. */
+    public static final String FORMAT_2 = ExportLines.FORMAT_2;
     /** The format line of export files written before manifests, which still import. */
     public static final String FORMAT_1 = ExportLines.FORMAT_1;
-    static final int MANIFEST_FORMAT = 2;
+    static final int MANIFEST_FORMAT = 3;
     static final int CHUNK_ROWS = 1000;
 
     /**
      * What an export or a copy holds: the last line of an export file.
      *
-     * @param format          the format version (2)
+     * @param format          the format version (3; 2 for files written before organisations travelled)
      * @param events          event rows
      * @param snapshots       snapshot rows
      * @param factIds         fact-id rows
+     * @param organisations   rows of organisations registered in the store (0 in a manifest of format 2)
      * @param lastGlobalIndex the position of the last event (0 when there is none)
      * @param sha256          SHA-256, in lowercase hexadecimal, of the data lines, each in UTF-8 followed by a line feed
      */
-    public record Manifest(int format, long events, long snapshots, long factIds, long lastGlobalIndex, String sha256) {
+    public record Manifest(int format, long events, long snapshots, long factIds, long organisations, long lastGlobalIndex,
+                           String sha256) {
         /**
          * Validates the counts and the checksum's form.
          *
-         * @param format the format version (2)
+         * @param format the format version (3; 2 for files written before organisations travelled)
+         * @param events event rows
+         * @param snapshots snapshot rows
+         * @param factIds fact-id rows
+         * @param organisations rows of organisations registered in the store (0 in a manifest of format 2)
+         * @param lastGlobalIndex the position of the last event (0 when there is none)
+         * @param sha256 SHA-256, in lowercase hexadecimal, of the data lines, each in UTF-8 followed by a line feed
+         */
+        public Manifest {
+            Objects.requireNonNull(sha256, "sha256");
+            if (events < 0 || snapshots < 0 || factIds < 0 || organisations < 0 || lastGlobalIndex < 0) {
+                throw new IllegalArgumentException("counts and position must be 0 or more, got " + events + ", " + snapshots + ", "
+                        + factIds + ", " + organisations + ", " + lastGlobalIndex);
+            }
+        }
+
+        /**
+         * A manifest without organisations, as format 2 wrote them.
+         *
+         * @param format the format version
          * @param events event rows
          * @param snapshots snapshot rows
          * @param factIds fact-id rows
          * @param lastGlobalIndex the position of the last event (0 when there is none)
          * @param sha256 SHA-256, in lowercase hexadecimal, of the data lines, each in UTF-8 followed by a line feed
          */
-        public Manifest {
-            Objects.requireNonNull(sha256, "sha256");
-            if (events < 0 || snapshots < 0 || factIds < 0 || lastGlobalIndex < 0) {
-                throw new IllegalArgumentException("counts and position must be 0 or more, got " + events + ", " + snapshots + ", "
-                        + factIds + ", " + lastGlobalIndex);
-            }
+        public Manifest(int format, long events, long snapshots, long factIds, long lastGlobalIndex, String sha256) {
+            this(format, events, snapshots, factIds, 0, lastGlobalIndex, sha256);
         }
 
         /** {@return all rows} */
         public long rows() {
-            return events + snapshots + factIds;
+            return events + snapshots + factIds + organisations;
         }
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "%,d event(s), %,d snapshot(s), %,d fact id(s), last position %d, sha256 %s",
-                    events, snapshots, factIds, lastGlobalIndex, sha256);
+            return String.format(java.util.Locale.ROOT, "%,d event(s), %,d snapshot(s), %,d fact id(s), %,d organisation(s),"
+                    + " last position %d, sha256 %s", events, snapshots, factIds, organisations, lastGlobalIndex, sha256);
         }
 
         boolean sameContent(Manifest o) {
-            return events == o.events && snapshots == o.snapshots && factIds == o.factIds && lastGlobalIndex == o.lastGlobalIndex
-                    && sha256.equals(o.sha256);
+            return events == o.events && snapshots == o.snapshots && factIds == o.factIds && organisations == o.organisations
+                    && lastGlobalIndex == o.lastGlobalIndex && sha256.equals(o.sha256);
         }
     }
 
@@ -138,26 +163,44 @@ public final class StoreCopy {
      * @param events           events copied
      * @param snapshots        snapshots copied
      * @param factIds          fact ids copied
+     * @param organisations    organisations registered in the store, copied (and registered in this JVM on import)
      * @param sha256           the checksum of the rows (the manifest's)
-     * @param manifestChecked  false for an export file of the earlier format, which has no manifest
+     * @param manifestChecked  false for an export file of format 1, which has no manifest
      * @param resumedAfterRows rows that an interrupted run of the same import had committed already (0: none)
      * @param notes            what a user should know (an earlier format, a resumed or discarded import), one sentence each
      */
-    public record Summary(long events, long snapshots, long factIds, String sha256, boolean manifestChecked, long resumedAfterRows,
-                          List<String> notes) {
+    public record Summary(long events, long snapshots, long factIds, long organisations, String sha256, boolean manifestChecked,
+                          long resumedAfterRows, List<String> notes) {
         /**
          * Copies the notes.
          *
          * @param events events copied
          * @param snapshots snapshots copied
          * @param factIds fact ids copied
+         * @param organisations organisations registered in the store, copied
          * @param sha256 the checksum of the rows (the manifest's)
-         * @param manifestChecked false for an export file of the earlier format, which has no manifest
+         * @param manifestChecked false for an export file of format 1, which has no manifest
          * @param resumedAfterRows rows that an interrupted run of the same import had committed already (0: none)
          * @param notes what a user should know (an earlier format, a resumed or discarded import), one sentence each
          */
         public Summary {
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * A summary without organisations, as versions before them made.
+         *
+         * @param events events copied
+         * @param snapshots snapshots copied
+         * @param factIds fact ids copied
+         * @param sha256 the checksum of the rows (the manifest's)
+         * @param manifestChecked false for an export file of format 1, which has no manifest
+         * @param resumedAfterRows rows that an interrupted run of the same import had committed already (0: none)
+         * @param notes what a user should know, one sentence each
+         */
+        public Summary(long events, long snapshots, long factIds, String sha256, boolean manifestChecked, long resumedAfterRows,
+                       List<String> notes) {
+            this(events, snapshots, factIds, 0, sha256, manifestChecked, resumedAfterRows, notes);
         }
     }
 
@@ -250,11 +293,12 @@ public final class StoreCopy {
                     last = row.whole("globalIndex");
                 }
             }
-            Manifest manifest = new Manifest(MANIFEST_FORMAT, counts[0], counts[1], counts[2], last, HexFormat.of().formatHex(sha.digest()));
+            Manifest manifest = new Manifest(MANIFEST_FORMAT, counts[0], counts[1], counts[2], counts[3], last,
+                    HexFormat.of().formatHex(sha.digest()));
             out.write(ExportLines.encode(manifest));
             out.write('\n');
             out.flush();
-            return new Summary(counts[0], counts[1], counts[2], manifest.sha256(), true, 0, List.of());
+            return new Summary(counts[0], counts[1], counts[2], counts[3], manifest.sha256(), true, 0, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -378,6 +422,7 @@ public final class StoreCopy {
         }
         Manifest manifest = check.finish();
         notes.addAll(source.verify(manifest));
+        requireNoConflict(check.organisations(), sourceName, to);
 
         long resumeAt = prepareTarget(to, sourceName, manifest, notes);
         MessageDigest sha = sha256();
@@ -408,8 +453,23 @@ public final class StoreCopy {
         restartGlobalIndex(to);
         requireCopied(to, manifest);
         ImportMarker.finish(to);
-        return new Summary(manifest.events(), manifest.snapshots(), manifest.factIds(), manifest.sha256(),
+        // Checked against this JVM before anything was written; now that the rows are there, as on open.
+        to.organisations();
+        return new Summary(manifest.events(), manifest.snapshots(), manifest.factIds(), manifest.organisations(), manifest.sha256(),
                 !(source instanceof ExportFileSource f) || f.hasManifest(), resumeAt, notes);
+    }
+
+    /** The source's organisations fit this JVM's registrations: checked before anything is written, changing nothing. */
+    private static void requireNoConflict(List<OrganisationRegistry.Row> organisations, String sourceName, EntenteStore to) {
+        for (OrganisationRegistry.Row row : organisations) {
+            OrganisationRegistry.conflict(row).ifPresent(held -> {
+                throw new OrganisationConflictException("cannot copy " + sourceName + " into " + to + ": it registers organisation "
+                        + row.acronym() + " as " + row.describe() + ", but this JVM has it registered as "
+                        + OrganisationRegistry.Row.describe(held.name(), held.cameoCode().orElse(null))
+                        + " (by another store or by Organisation.register); an acronym names one organisation in a JVM:"
+                        + " import in a JVM of its own; nothing was written", row.acronym(), held.name(), row.name());
+            });
+        }
     }
 
     /** Where the import starts: after an interrupted import of the same rows, or at the first row of an empty target. */
@@ -447,16 +507,17 @@ public final class StoreCopy {
         }
         long[] held = held(to);
         return held[0] == manifest.events() && held[1] == manifest.snapshots() && held[2] == manifest.factIds()
-                && held[3] == manifest.lastGlobalIndex();
+                && held[3] == manifest.organisations() && held[4] == manifest.lastGlobalIndex();
     }
 
-    /** Events, snapshots, fact ids and the last position a store holds. */
+    /** Events, snapshots, fact ids, organisations and the last position a store holds. */
     private static long[] held(EntenteStore to) {
         long events = count(to, CopiedTable.EVENTS.table());
         long snapshots = count(to, CopiedTable.SNAPSHOTS.table());
         long ids = count(to, CopiedTable.FACT_IDS.table());
+        long organisations = count(to, CopiedTable.ORGANISATIONS.table());
         // A manifest counts the last position of an empty store as 0; head() says -1.
-        return new long[] {events, snapshots, ids, Math.max(0, to.head())};
+        return new long[] {events, snapshots, ids, organisations, Math.max(0, to.head())};
     }
 
     /** The target holds exactly what the manifest lists. */
@@ -465,11 +526,13 @@ public final class StoreCopy {
         long events = held[0];
         long snapshots = held[1];
         long ids = held[2];
-        long last = held[3];
-        if (events != manifest.events() || snapshots != manifest.snapshots() || ids != manifest.factIds() || last != manifest.lastGlobalIndex()) {
-            throw new EntenteException(String.format(java.util.Locale.ROOT, "after the copy %s holds %,d event(s), %,d snapshot(s) and %,d"
-                    + " fact id(s), last position %d, but the source holds %s; run the same import again, which starts over",
-                    to, events, snapshots, ids, last, manifest.describe()));
+        long organisations = held[3];
+        long last = held[4];
+        if (events != manifest.events() || snapshots != manifest.snapshots() || ids != manifest.factIds()
+                || organisations != manifest.organisations() || last != manifest.lastGlobalIndex()) {
+            throw new EntenteException(String.format(java.util.Locale.ROOT, "after the copy %s holds %,d event(s), %,d snapshot(s), %,d"
+                    + " fact id(s) and %,d organisation(s), last position %d, but the source holds %s; run the same import again,"
+                    + " which starts over", to, events, snapshots, ids, organisations, last, manifest.describe()));
         }
     }
 
@@ -492,8 +555,9 @@ public final class StoreCopy {
         long events = count(to, CopiedTable.EVENTS.table());
         long ids = count(to, CopiedTable.FACT_IDS.table());
         long snapshots = count(to, CopiedTable.SNAPSHOTS.table());
-        if (events > 0 || ids > 0 || snapshots > 0) {
-            throw new TargetNotEmptyException(to.toString(), events, ids, snapshots);
+        long organisations = count(to, CopiedTable.ORGANISATIONS.table());
+        if (events > 0 || ids > 0 || snapshots > 0 || organisations > 0) {
+            throw new TargetNotEmptyException(to.toString(), events, ids, snapshots, organisations);
         }
     }
 
@@ -512,7 +576,9 @@ public final class StoreCopy {
             "DELETE FROM SnapshotEventEntry WHERE aggregateIdentifier IN (SELECT aggregateIdentifier FROM SnapshotEventEntry"
                     + " ORDER BY aggregateIdentifier FETCH FIRST 100 ROWS ONLY)",
             "DELETE FROM " + FactIdRegistry.TABLE + " WHERE fact_id IN (SELECT fact_id FROM " + FactIdRegistry.TABLE
-                    + " ORDER BY fact_id FETCH FIRST " + CHUNK_ROWS + " ROWS ONLY)"};
+                    + " ORDER BY fact_id FETCH FIRST " + CHUNK_ROWS + " ROWS ONLY)",
+            "DELETE FROM " + OrganisationRegistry.TABLE + " WHERE acronym IN (SELECT acronym FROM " + OrganisationRegistry.TABLE
+                    + " ORDER BY acronym FETCH FIRST " + CHUNK_ROWS + " ROWS ONLY)"};
         try (Connection c = to.connections().getConnection(); Statement s = c.createStatement()) {
             for (String delete : deletes) {
                 while (s.executeUpdate(delete) > 0) {

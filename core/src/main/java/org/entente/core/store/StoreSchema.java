@@ -13,8 +13,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 import org.entente.core.EntenteException;
 
 /**
- * A store's tables: Axon's event, snapshot and token tables, Entente's fact-id table and indexes,
- * created when missing, one instance at a time on a shared database.
+ * A store's tables: Axon's event, snapshot and token tables, Entente's fact-id and organisation
+ * tables and indexes, created when missing, one instance at a time on a shared database.
  *
  * <p>One DDL serves H2 and PostgreSQL for the events ({@code PostgresEventTableFactory} works unchanged
  * on H2 2.x, where Axon's HSQL factory does not); tokens need each database's own factory.
@@ -43,11 +43,12 @@ final class StoreSchema {
         this.connections = connections;
     }
 
-    /** Creates the event and snapshot tables, the fact-id table and Entente's indexes where missing. */
-    void create(JdbcEventStorageEngine engine, FactIdRegistry registry) {
+    /** Creates the event and snapshot tables, the fact-id and organisation tables and Entente's indexes where missing. */
+    void create(JdbcEventStorageEngine engine, FactIdRegistry registry, OrganisationRegistry organisations) {
         withSchemaLock(() -> {
             engine.createSchema(PostgresEventTableFactory.INSTANCE);
             registry.createSchema();
+            organisations.createSchema();
             createIndexes();
         });
     }

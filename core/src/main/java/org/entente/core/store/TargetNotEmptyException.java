@@ -15,13 +15,17 @@ public final class TargetNotEmptyException extends EntenteException {
     private final long factIds;
     /** Snapshots the target held when the copy was refused. */
     private final long snapshots;
+    /** Organisations registered in the target when the copy was refused. */
+    private final long organisations;
 
-    TargetNotEmptyException(String target, long events, long factIds, long snapshots) {
+    TargetNotEmptyException(String target, long events, long factIds, long snapshots, long organisations) {
         super(target + " already holds " + events + " event(s) and " + factIds + " fact id(s)"
-                + (snapshots > 0 ? " and " + snapshots + " snapshot(s)" : "") + "; copy into an empty database");
+                + (snapshots > 0 ? " and " + snapshots + " snapshot(s)" : "")
+                + (organisations > 0 ? " and " + organisations + " registered organisation(s)" : "") + "; copy into an empty database");
         this.events = events;
         this.factIds = factIds;
         this.snapshots = snapshots;
+        this.organisations = organisations;
     }
 
     /** {@return how many events the target holds} */
@@ -37,5 +41,10 @@ public final class TargetNotEmptyException extends EntenteException {
     /** {@return how many snapshots the target holds} */
     public long snapshots() {
         return snapshots;
+    }
+
+    /** {@return how many organisations are registered in the target} */
+    public long organisations() {
+        return organisations;
     }
 }

@@ -74,12 +74,12 @@ class StoreCopyTest {
     void anExportEndsWithAManifestOfItsCountsPositionAndChecksum() throws Exception {
         Path file = exported(12);
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines.get(0)).isEqualTo(StoreCopy.FORMAT).isEqualTo("entente-store-export/2");
+        assertThat(lines.get(0)).isEqualTo(StoreCopy.FORMAT).isEqualTo("entente-store-export/3");
         assertThat(lines).hasSize(1 + 13 + 12 + 1);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
                 (String.join("\n", lines.subList(1, lines.size() - 1)) + "\n").getBytes(StandardCharsets.UTF_8)));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"manifest\":{\"format\":2,\"events\":13,\"snapshots\":0,\"factIds\":12,"
-                + "\"lastGlobalIndex\":13,\"sha256\":\"" + sha + "\"}}");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"manifest\":{\"format\":3,\"events\":13,\"snapshots\":0,\"factIds\":12,"
+                + "\"organisations\":0,\"lastGlobalIndex\":13,\"sha256\":\"" + sha + "\"}}");
     }
 
     @Test
@@ -212,7 +212,7 @@ class StoreCopyTest {
         try (EntenteStore to = h2("t")) {
             assertThatThrownBy(() -> StoreCopy.importInto(to, withLines(file, lines)))
                     .hasMessageStartingWith("line " + lines.size() + ": the file does not match its manifest, so it was damaged or altered")
-                    .hasMessageContaining("the manifest lists 6 event(s), 0 snapshot(s), 5 fact id(s), last position 6");
+                    .hasMessageContaining("the manifest lists 6 event(s), 0 snapshot(s), 5 fact id(s), 0 organisation(s), last position 6");
         }
     }
 
