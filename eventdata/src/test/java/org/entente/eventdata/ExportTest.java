@@ -33,18 +33,18 @@ class ExportTest {
         try (Entente entente = Entente.inMemory()) {
             Importer.icews().importFile(entente, Samples.path(Samples.ICEWS), ImportProgress.NONE);
             original = Exporter.facts(entente);
-            assertThat(Exporter.plover(original, plover).rows()).isEqualTo(1676);
+            assertThat(Exporter.plover(original, plover).rows()).isEqualTo(1840);
         }
 
         try (Entente empty = Entente.inMemory()) {
             ImportReport back = Importer.plover().record(empty,
                     Importer.plover().parse(new StringReader(plover.toString()), "export.jsonl", ImportProgress.NONE), ImportProgress.NONE);
-            assertThat(back.imported()).isEqualTo(1676);
+            assertThat(back.imported()).isEqualTo(1840);
             assertThat(back.skips().isEmpty()).isTrue();
 
             Map<String, FactEvent> reimported = Exporter.facts(empty).stream()
                     .collect(Collectors.toMap(f -> f.fact().id().value().substring("plover-".length()), Function.identity()));
-            assertThat(reimported).hasSize(1676);
+            assertThat(reimported).hasSize(1840);
             for (FactEvent o : original) {
                 InteractionRecorded was = (InteractionRecorded) o;
                 InteractionRecorded now = (InteractionRecorded) reimported.get(o.fact().id().value());
