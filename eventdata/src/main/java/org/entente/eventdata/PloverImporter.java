@@ -27,8 +27,8 @@ import org.entente.core.Source;
  * <p>Lines written by Entente's own export carry more, which is read back when present: {@code cameo}
  * (the exact code, preferred to the event type's mapping), {@code date_precision}, {@code description},
  * {@code sources}, and for an organisation {@code entente_actor} or {@code entente_recipient} (its
- * {@code ORG:} code, preferred to the PLOVER code). Other lines may give {@code url}, {@code publisher} and {@code published} for
- * their source.
+ * {@code ORG:} code, preferred to the PLOVER code). Other lines may give {@code url}, {@code publisher}
+ * and {@code published} for their source.
  */
 final class PloverImporter extends LineImporter {
 
