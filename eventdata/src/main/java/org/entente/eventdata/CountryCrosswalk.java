@@ -371,7 +371,7 @@ public final class CountryCrosswalk {
     }
 
     /** The rows of a bundled table, comments and the header left out. */
-    private static List<String[]> table(String resource, int minColumns) {
+    static List<String[]> table(String resource, int minColumns) {
         List<String[]> rows = new ArrayList<>();
         try (InputStream in = CountryCrosswalk.class.getResourceAsStream(resource)) {
             if (in == null) {

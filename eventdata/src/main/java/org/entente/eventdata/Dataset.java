@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * {@code icews-32889836}, {@code gdelt-1193447408}, {@code plover-<id>}.
  */
 public enum Dataset {
-    /** ICEWS coded events: tab-separated with a header row, countries as names. */
+    /** ICEWS coded events: tab-separated with a header row, countries and organisations as names. */
     ICEWS("icews", "ICEWS"),
-    /** GDELT 2.0 event export: 61 tab-separated columns, header optional, CAMEO country codes. */
+    /** GDELT 2.0 event export: 61 tab-separated columns, header optional, CAMEO country and known-group codes. */
     GDELT("gdelt", "GDELT 2.0"),
     /** PLOVER / POLECAT: one JSON object per line. */
     PLOVER("plover", "PLOVER");

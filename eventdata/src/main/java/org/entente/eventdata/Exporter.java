@@ -23,6 +23,7 @@ import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
+import org.entente.core.Organisation;
 import org.entente.core.Source;
 import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactEvent;
@@ -48,6 +49,13 @@ import org.entente.timeline.TimelineFilter;
  * besides PLOVER's {@code id, date, actor, recipient, event, mode, context}, Entente's
  * {@code date_precision, cameo, goldstein, quad_class, entente_kind, description, sources}, so
  * {@link Importer#plover()} reads them back with nothing lost but the id's {@code plover-} prefix.
+ *
+ * <p>Organisations: a PLOVER line names one as PLOVER does ({@code UNO} the UN, {@code EUR} the EU,
+ * {@code IGO} any other) and adds Entente's {@code entente_actor} or {@code entente_recipient} with its
+ * code ({@code ORG:ECOWAS}), which the importer reads back. The CAMEO TSV writes Entente's code and name
+ * ({@code ORG:ECOWAS}, "Economic Community of West African States"); the organisation's CAMEO actor code,
+ * where the CAMEO manual gives one, is {@link org.entente.core.Organisation#cameoCode()}. Correlates of
+ * War numbers states only: dyads with an organisation are left out of its export, with a note.
  */
 public final class Exporter {
 
@@ -63,7 +71,7 @@ public final class Exporter {
 
     /**
      * {@return every fact of the store as known now (each at its latest revision), retracted facts left out,
-     * in happened order (day, kind's rank, fact id)}
+     * in happened order (day, kind's rank, fact id); facts with organisations included}
      *
      * @param entente the Entente to read
      */
@@ -71,8 +79,12 @@ public final class Exporter {
         Objects.requireNonNull(entente, "entente");
         Map<FactId, FactEvent> byId = new LinkedHashMap<>();
         TimelineFilter current = TimelineFilter.all().withoutRetracted();
-        for (Country country : Country.all()) {
-            for (TimelineEntry e : entente.timeline(country, current)) {
+        List<Actor> actors = new ArrayList<>(Country.all());
+        // Organisations last: their dyads with countries are found through the countries already, and only
+        // organisation-organisation dyads (EU-AU) need their own pass.
+        actors.addAll(Organisation.all());
+        for (Actor actor : actors) {
+            for (TimelineEntry e : entente.timeline(actor, current)) {
                 byId.putIfAbsent(e.fact().fact().id(), e.fact());
             }
         }
@@ -130,7 +142,8 @@ public final class Exporter {
      * each side's head of mission in the other (ambassador 3, chargé d'affaires 1, none 0) on the
      * chosen day of each year, and {@code DE} 1 when either side is represented. {@code ccode1} is the
      * lower number; {@code DR_at_1} is the level of country 2's representative in country 1. Dyads with
-     * a country that COW does not number are left out and noted.
+     * a country that COW does not number, or with an organisation (COW numbers states only), are left out
+     * and noted.
      *
      * @param entente the Entente to read
      * @param options the years, the step between them and the day of the year to read
@@ -152,7 +165,9 @@ public final class Exporter {
             OptionalInt b = (d.second() instanceof Country c ? crosswalk.cowNumberOf(c) : OptionalInt.empty());
             if (a.isEmpty() || b.isEmpty()) {
                 Actor missing = a.isEmpty() ? d.first() : d.second();
-                notes.add(d + " left out: Correlates of War does not number " + missing.code() + " (" + missing.name() + ")");
+                notes.add(d + " left out: " + (missing instanceof Organisation
+                        ? "Correlates of War numbers states only, and " + missing.code() + " (" + missing.name() + ") is an organisation"
+                        : "Correlates of War does not number " + missing.code() + " (" + missing.name() + ")"));
                 continue;
             }
             numbered.add(a.getAsInt() < b.getAsInt() ? new Numbered(a.getAsInt(), b.getAsInt(), d.first(), d.second())
@@ -202,8 +217,8 @@ public final class Exporter {
         o.put("id", fact.fact().id().value());
         o.put("date", fact.fact().happened().day().toString());
         o.put("date_precision", fact.fact().happened().precision().name().toLowerCase(Locale.ROOT));
-        o.put("actor", fact.fact().actor().code());
-        o.put("recipient", fact.fact().target().code());
+        o.put("actor", ploverCode(fact.fact().actor()));
+        o.put("recipient", ploverCode(fact.fact().target()));
         o.put("event", plover.event());
         if (!plover.mode().isEmpty()) {
             o.put("mode", plover.mode());
@@ -216,6 +231,12 @@ public final class Exporter {
         o.put("goldstein", code.goldstein());
         o.put("quad_class", code.quadClass());
         o.put("entente_kind", fact.kind().slug());
+        if (fact.fact().actor() instanceof Organisation) {
+            o.put("entente_actor", fact.fact().actor().code());
+        }
+        if (fact.fact().target() instanceof Organisation) {
+            o.put("entente_recipient", fact.fact().target().code());
+        }
         o.put("description", Describe.of(fact));
         ArrayNode sources = o.putArray("sources");
         fact.fact().sources().forEach(s -> sources.add(Json.source(s)));
@@ -250,6 +271,11 @@ public final class Exporter {
                 Describe.of(fact),
                 fact.fact().sources().stream().map(Exporter::sourceText).collect(Collectors.joining(" | ")));
         return cells.stream().map(Text::cell).collect(Collectors.joining("\t"));
+    }
+
+    /** A country's ISO code (PLOVER's three-letter form); an organisation's PLOVER code, UNO, EUR or IGO. */
+    private static String ploverCode(Actor actor) {
+        return actor instanceof Organisation o ? OrganisationCrosswalk.standard().ploverCodeOf(o) : actor.code();
     }
 
     /** "Reuters (devdiscourse.com), 2023-08-03, https://..." */

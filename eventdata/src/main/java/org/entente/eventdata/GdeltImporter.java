@@ -15,6 +15,16 @@ import org.entente.core.Source;
  * GDELT recorded the article, taken as its publication date; {@code SOURCEURL} is the source's
  * address. Actors' countries are CAMEO country codes; the action's place is a FIPS 10-4 code, which
  * only goes into the description.
+ *
+ * <p>An actor whose CAMEO code ({@code Actor1Code}) starts with {@code IGO} is an intergovernmental
+ * organisation (CAMEO manual v1.1b3, section 3.1.9: international actors start with a generic
+ * international code; a country code added to one "does not indicate that the actor is officially
+ * identified with or that he acts on behalf of that state"), whatever {@code Actor1CountryCode} says.
+ * Which organisation is {@code Actor1KnownGroupCode}'s: {@code WAS} is ECOWAS ({@code IGOWAS}),
+ * {@code EEC} the EU, {@code UNO} the UN ({@link OrganisationCrosswalk#cameoGroup}); without one (a
+ * bare {@code IGO}, {@code IGOPKO} peacekeepers) the row is skipped as an unknown organisation. Any
+ * other actor is its country, as before: a code that starts with a country ({@code NGAGOV}) is
+ * domestic, whatever group it also names.
  */
 final class GdeltImporter extends LineImporter {
 
@@ -22,10 +32,14 @@ final class GdeltImporter extends LineImporter {
     static final int COLUMNS = 61;
     static final int ID = 0;
     static final int DAY = 1;
+    static final int ACTOR1_CODE = 5;
     static final int ACTOR1_NAME = 6;
     static final int ACTOR1_COUNTRY = 7;
+    static final int ACTOR1_GROUP = 8;
+    static final int ACTOR2_CODE = 15;
     static final int ACTOR2_NAME = 16;
     static final int ACTOR2_COUNTRY = 17;
+    static final int ACTOR2_GROUP = 18;
     static final int EVENT_CODE = 26;
     static final int GOLDSTEIN = 30;
     static final int ACTION_GEO_FULLNAME = 52;
@@ -35,8 +49,11 @@ final class GdeltImporter extends LineImporter {
 
     private static final Pattern HOST = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:@]+)");
 
-    GdeltImporter(CountryCrosswalk crosswalk) {
-        super(crosswalk);
+    /** The generic CAMEO code of intergovernmental organisations, first in an organisation's actor code. */
+    static final String IGO = "IGO";
+
+    GdeltImporter(CountryCrosswalk crosswalk, OrganisationCrosswalk organisations) {
+        super(crosswalk, organisations);
     }
 
     @Override
@@ -66,9 +83,24 @@ final class GdeltImporter extends LineImporter {
             String description = (actor1.isEmpty() ? "?" : actor1) + " → " + (actor2.isEmpty() ? "?" : actor2) + ": " + what
                     + goldsteinNote("GDELT Goldstein", cells[GOLDSTEIN], code) + place(cells);
             return interaction(lineNo, cells[ID], compactDay(cells[DAY]), cells[DAY], code,
-                    crosswalk.cameo(cells[ACTOR1_COUNTRY]), crosswalk.cameo(cells[ACTOR2_COUNTRY]), description,
+                    actor(cells[ACTOR1_CODE], cells[ACTOR1_COUNTRY], cells[ACTOR1_GROUP]),
+                    actor(cells[ACTOR2_CODE], cells[ACTOR2_COUNTRY], cells[ACTOR2_GROUP]), description,
                     source(cells, fileName));
         };
+    }
+
+    /** An organisation when the CAMEO code starts with IGO (by its known group), else the country as before. */
+    private RowActor actor(String code, String country, String group) {
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        if (!c.startsWith(IGO)) {
+            return RowActor.of(crosswalk.cameo(country));
+        }
+        OrganisationMatch m = organisations.cameoGroup(group);
+        if (m.outcome() == OrganisationMatch.Outcome.MISSING) {
+            return RowActor.problem(SkipReason.UNKNOWN_ORGANISATION, "GDELT actor code '" + Text.cut(c, 20)
+                    + "' is an intergovernmental organisation's, and no known-group code says which");
+        }
+        return RowActor.of(m);
     }
 
     /** "; action at Craigavon, Northern Ireland (FIPS UK: GBR)". */

@@ -9,14 +9,26 @@ import org.entente.core.Source;
 /**
  * ICEWS coded events: tab-separated, a header row naming the columns (they are found by name, so
  * their order does not matter), countries as names ({@code Source Country}, {@code Target Country}).
+ *
+ * <p>An organisation has no country in ICEWS ({@code NA}) and its name in {@code Source Name}
+ * ("European Union", "UN Security Council", "Secretariat (Organization of American States)"), with the
+ * sector "International Government Organization" in {@code Source Sectors}. A side without a country is
+ * the organisation its name gives ({@link OrganisationCrosswalk#name}); a name that is ambiguous or listed
+ * as not Entente's is skipped as such; any other name is an unknown organisation when the sectors say
+ * "International Government Organization", and a missing country otherwise. A side with a country is that
+ * country, even when its sectors name an organisation: ICEWS gives the High Representative of the EU the
+ * country of her nationality, and Entente does not guess the office she spoke for.
  */
 final class IcewsImporter extends LineImporter {
+
+    /** ICEWS's sector of intergovernmental organisations, among the comma-separated sectors of an actor. */
+    static final String IGO_SECTOR = "International Government Organization";
 
     static final List<String> REQUIRED = List.of("Event ID", "Event Date", "Source Name", "Source Country", "Event Text",
             "CAMEO Code", "Intensity", "Target Name", "Target Country", "Publisher");
 
-    IcewsImporter(CountryCrosswalk crosswalk) {
-        super(crosswalk);
+    IcewsImporter(CountryCrosswalk crosswalk, OrganisationCrosswalk organisations) {
+        super(crosswalk, organisations);
     }
 
     @Override
@@ -50,8 +62,23 @@ final class IcewsImporter extends LineImporter {
                         + (Text.isMissing(targetName) ? "?" : targetName) + ": " + get(cells, "Event Text")
                         + goldsteinNote("ICEWS intensity", get(cells, "Intensity"), code);
                 return interaction(lineNo, id, isoDay(dayText), dayText, code,
-                        crosswalk.icewsName(get(cells, "Source Country")), crosswalk.icewsName(get(cells, "Target Country")),
+                        side(get(cells, "Source Country"), sourceName, get(cells, "Source Sectors")),
+                        side(get(cells, "Target Country"), targetName, get(cells, "Target Sectors")),
                         description, source(cells, fileName));
+            }
+
+            private RowActor side(String country, String name, String sectors) {
+                CountryMatch c = crosswalk.icewsName(country);
+                if (c.outcome() != CountryMatch.Outcome.MISSING) {
+                    return RowActor.of(c);
+                }
+                OrganisationMatch o = organisations.name(name);
+                return switch (o.outcome()) {
+                    case FOUND, UNLISTED, AMBIGUOUS -> RowActor.of(o);
+                    case UNKNOWN -> isIgo(sectors) ? RowActor.problem(SkipReason.UNKNOWN_ORGANISATION, o.describe()
+                            + "; ICEWS gives no country and the sector " + IGO_SECTOR) : RowActor.of(c);
+                    case MISSING -> RowActor.of(c);
+                };
             }
 
             private void header(String[] cells, String fileName, int lineNo) {
@@ -87,5 +114,15 @@ final class IcewsImporter extends LineImporter {
                 return s;
             }
         };
+    }
+
+    /** Whether ICEWS's comma-separated sectors of an actor include {@link #IGO_SECTOR}. */
+    static boolean isIgo(String sectors) {
+        for (String sector : sectors.split(",")) {
+            if (sector.strip().equalsIgnoreCase(IGO_SECTOR)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

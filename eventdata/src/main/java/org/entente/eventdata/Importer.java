@@ -13,7 +13,7 @@ import org.entente.Entente;
 
 /**
  * Reads a coded event-data file (ICEWS, GDELT 2.0, PLOVER) and records each usable row as an
- * interaction between two countries, through Entente's batch path.
+ * interaction between two actors, countries or organisations, through Entente's batch path.
  *
  * <pre>{@code
  * try (Entente entente = Entente.inMemory()) {
@@ -28,8 +28,12 @@ import org.entente.Entente;
  * row's event date (precision day); the CAMEO code is the row's, and the Goldstein value the CAMEO
  * table's (a row's own intensity or Goldstein value, when different, is kept in the description); the
  * source is an article, confidence {@code REPORTED}, with the row's publisher or URL (and for GDELT the
- * publication date {@code DATEADDED}). Countries go through the {@link CountryCrosswalk}; rows without
- * two distinct countries are skipped and counted by reason ({@link SkipReason}).
+ * publication date {@code DATEADDED}). Countries go through the {@link CountryCrosswalk}, organisations
+ * through the {@link OrganisationCrosswalk}: an ICEWS side without a country whose name is an
+ * organisation's ("European Union"), a GDELT actor whose CAMEO code starts with {@code IGO} (by its
+ * known-group code, {@code WAS} for ECOWAS), a PLOVER {@code UNO}, {@code EUR} or {@code ORG:} code. Rows
+ * without two distinct actors Entente knows are skipped and counted by reason ({@link SkipReason}),
+ * unknown and ambiguous organisations included.
  *
  * <p>Structural CAMEO codes (057 sign agreement, 161 break relations, 163 sanctions...) stay
  * interactions: coded data is noisy, and an inferred denunciation or severance would change statuses
@@ -44,19 +48,19 @@ import org.entente.Entente;
  */
 public interface Importer {
 
-    /** {@return the ICEWS importer: tab-separated, header row, countries as names} */
+    /** {@return the ICEWS importer: tab-separated, header row, countries and organisations as names} */
     static Importer icews() {
-        return new IcewsImporter(CountryCrosswalk.standard());
+        return new IcewsImporter(CountryCrosswalk.standard(), OrganisationCrosswalk.standard());
     }
 
     /** {@return the GDELT 2.0 event-export importer: 61 tab-separated columns, with or without a header} */
     static Importer gdelt() {
-        return new GdeltImporter(CountryCrosswalk.standard());
+        return new GdeltImporter(CountryCrosswalk.standard(), OrganisationCrosswalk.standard());
     }
 
     /** {@return the PLOVER importer: JSON lines, required {@code id, date, actor, event}} */
     static Importer plover() {
-        return new PloverImporter(CountryCrosswalk.standard());
+        return new PloverImporter(CountryCrosswalk.standard(), OrganisationCrosswalk.standard());
     }
 
     /**

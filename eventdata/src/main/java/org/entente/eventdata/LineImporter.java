@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.entente.core.Actor;
 import org.entente.core.CameoCode;
-import org.entente.core.Country;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
@@ -32,9 +32,11 @@ abstract class LineImporter implements Importer {
     static final int MAX_DESCRIPTION = 1000;
 
     final CountryCrosswalk crosswalk;
+    final OrganisationCrosswalk organisations;
 
-    LineImporter(CountryCrosswalk crosswalk) {
+    LineImporter(CountryCrosswalk crosswalk, OrganisationCrosswalk organisations) {
         this.crosswalk = Objects.requireNonNull(crosswalk, "crosswalk");
+        this.organisations = Objects.requireNonNull(organisations, "organisations");
     }
 
     /** What one line gave: a command, a skip, or nothing (a header). */
@@ -130,13 +132,13 @@ abstract class LineImporter implements Importer {
      * @param description the description without the prefix of names; the caller composes it
      */
     final Row interaction(int line, String rowId, Optional<LocalDate> day, String dayText, String code,
-                          CountryMatch source, CountryMatch target, String description, Source src) {
+                          RowActor source, RowActor target, String description, Source src) {
         return interaction(line, rowId, day, dayText, Precision.DAY, code, "", source, target, description, List.of(src));
     }
 
     /** As above, with a precision and several sources (PLOVER lines written by Entente carry both). */
     final Row interaction(int line, String rowId, Optional<LocalDate> day, String dayText, Precision precision, String code,
-                          String badCodeDetail, CountryMatch source, CountryMatch target, String description, List<Source> sources) {
+                          String badCodeDetail, RowActor source, RowActor target, String description, List<Source> sources) {
         String id = rowId.strip();
         if (Text.isMissing(id)) {
             return Row.skip(line, "", SkipReason.BAD_ID, "the row has no id");
@@ -162,32 +164,20 @@ abstract class LineImporter implements Importer {
             return Row.skip(line, id, SkipReason.BAD_EVENT_CODE, badCodeDetail.isEmpty()
                     ? "'" + Text.cut(c, 20) + "' is not a CAMEO 1.1b3 event code" : badCodeDetail);
         }
-        Row problem = country(line, id, "source", source);
-        if (problem == null) {
-            problem = country(line, id, "target", target);
+        if (source.problem() != null) {
+            return Row.skip(line, id, source.problem(), "source: " + source.detail());
         }
-        if (problem != null) {
-            return problem;
+        if (target.problem() != null) {
+            return Row.skip(line, id, target.problem(), "target: " + target.detail());
         }
-        Country actor = source.country().get();
-        Country other = target.country().get();
+        Actor actor = source.actor().get();
+        Actor other = target.actor().get();
         if (actor.equals(other)) {
             return Row.skip(line, id, SkipReason.SAME_COUNTRY, actor.code() + " " + actor.name());
         }
         RecordInteraction command = new RecordInteraction(new FactHeader(fact, happened, actor, other, sources),
                 CameoCode.of(c), Text.cut(description, MAX_DESCRIPTION));
         return Row.parsed(new ParsedRow(line, id, command));
-    }
-
-    private static Row country(int line, String id, String side, CountryMatch m) {
-        SkipReason reason = switch (m.outcome()) {
-            case FOUND -> null;
-            case MISSING -> SkipReason.MISSING_COUNTRY;
-            case NOT_A_COUNTRY -> SkipReason.NOT_A_COUNTRY;
-            case UNKNOWN -> SkipReason.UNKNOWN_COUNTRY;
-            case AMBIGUOUS -> SkipReason.AMBIGUOUS_COUNTRY;
-        };
-        return reason == null ? null : Row.skip(line, id, reason, side + ": " + m.describe());
     }
 
     /** A day written {@code yyyy-MM-dd} (anything after the tenth character, such as a time, ignored). */

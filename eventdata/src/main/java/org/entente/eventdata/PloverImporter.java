@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.entente.core.CameoCode;
+import org.entente.core.Organisation;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 
@@ -14,17 +15,25 @@ import org.entente.core.Source;
  * PLOVER (and POLECAT-style) JSON lines: one object per line with the required {@code id},
  * {@code date}, {@code actor} and {@code event}, and the optional {@code recipient}, {@code mode} and
  * {@code context}. Actors are CAMEO country codes (ISO alpha-3), as a string or an object with a
- * {@code country} or {@code code} field. The event type goes to CAMEO through {@link PloverMapping}.
+ * {@code country}, {@code code} or {@code country_name} field. The event type goes to CAMEO through
+ * {@link PloverMapping}.
+ *
+ * <p>Organisations: PLOVER names the UN {@code UNO} and the EU {@code EUR} (in CAMEO, {@code EUR} is the
+ * region Europe; in PLOVER it is the EU) and any other intergovernmental organisation {@code IGO}, with
+ * the organisation's name in the actor object's {@code entity_name} (PLOVER manual, "Country Names and
+ * Sector Codes"); an {@code IGO} without one is skipped as an unknown organisation. Entente's own code
+ * ({@code ORG:ECOWAS}) is read too.
  *
  * <p>Lines written by Entente's own export carry more, which is read back when present: {@code cameo}
- * (the exact code, preferred to the event type's mapping), {@code date_precision}, {@code description}
- * and {@code sources}. Other lines may give {@code url}, {@code publisher} and {@code published} for
- * their source.
+ * (the exact code, preferred to the event type's mapping), {@code date_precision}, {@code description},
+ * {@code sources}, and for an organisation {@code entente_actor} or {@code entente_recipient} (its
+ * {@code ORG:} code, preferred to the PLOVER code). Other lines may give {@code url}, {@code publisher}
+ * and {@code published} for their source.
  */
 final class PloverImporter extends LineImporter {
 
-    PloverImporter(CountryCrosswalk crosswalk) {
-        super(crosswalk);
+    PloverImporter(CountryCrosswalk crosswalk, OrganisationCrosswalk organisations) {
+        super(crosswalk, organisations);
     }
 
     @Override
@@ -82,9 +91,34 @@ final class PloverImporter extends LineImporter {
                     + (recipient.isEmpty() ? "?" : recipient) + ": " + event.strip().toUpperCase(Locale.ROOT)
                     + (mode.isBlank() ? "" : " (" + mode.strip() + ")")
                     + (context.isEmpty() ? "" : " [" + String.join(", ", context) + "]"));
-            return interaction(lineNo, id, isoDay(date), date, precision, code, badCode, crosswalk.cameo(actor),
-                    crosswalk.cameo(recipient), description, sources);
+            return interaction(lineNo, id, isoDay(date), date, precision, code, badCode,
+                    side(actor, o.get("actor"), Json.text(o, "entente_actor")),
+                    side(recipient, o.get("recipient"), Json.text(o, "entente_recipient")), description, sources);
         };
+    }
+
+    /**
+     * A country, or an organisation: Entente's own code first (its exports write {@code entente_actor}),
+     * then PLOVER's {@code UNO}, {@code EUR} and {@code IGO} with its {@code entity_name}.
+     */
+    private RowActor side(String text, JsonNode node, Optional<String> ententeCode) {
+        if (ententeCode.isPresent() && !ententeCode.get().isBlank()) {
+            return RowActor.of(organisations.code(ententeCode.get()));
+        }
+        String key = text.strip().toUpperCase(Locale.ROOT);
+        if (key.startsWith(Organisation.CODE_PREFIX)) {
+            return RowActor.of(organisations.code(text));
+        }
+        OrganisationMatch plover = organisations.ploverCode(key);
+        if (plover.isFound()) {
+            return RowActor.of(plover);
+        }
+        if (key.equals("IGO")) {
+            Optional<String> entity = node != null && node.isObject() ? Json.text(node, "entity_name").filter(n -> !n.isBlank())
+                    : Optional.empty();
+            return RowActor.of(entity.isPresent() ? organisations.name(entity.get()) : plover);
+        }
+        return RowActor.of(crosswalk.cameo(text));
     }
 
     private static String countryText(JsonNode n) {
@@ -92,7 +126,7 @@ final class PloverImporter extends LineImporter {
             return "";
         }
         if (n.isObject()) {
-            return Json.text(n, "country").or(() -> Json.text(n, "code")).orElse("");
+            return Json.text(n, "country").or(() -> Json.text(n, "code")).or(() -> Json.text(n, "country_name")).orElse("");
         }
         return n.isValueNode() ? n.asText().strip() : "";
     }

@@ -2,8 +2,8 @@ package org.entente.eventdata;
 
 /**
  * Why a row of an event-data file was not imported. A row gets the first reason that applies, in
- * this order: its shape, its id, its date, its event code, its source country, its target country,
- * the two countries being the same, a duplicate id in the file; then, when recording, a changed row
+ * this order: its shape, its id, its date, its event code, its source (a country or an organisation),
+ * its target, the two being the same, a duplicate id in the file; then, when recording, a changed row
  * or a rejection.
  */
 public enum SkipReason {
@@ -15,7 +15,7 @@ public enum SkipReason {
     BAD_DATE("bad date"),
     /** The CAMEO code is not in the CAMEO table, or a PLOVER event type has no mapping. */
     BAD_EVENT_CODE("bad event code"),
-    /** The source or the target has no country. */
+    /** The source or the target has no country, and names no organisation either. */
     MISSING_COUNTRY("missing country"),
     /** The source or the target is a region, a territory or a former state, not a country Entente knows. */
     NOT_A_COUNTRY("not a country"),
@@ -23,7 +23,15 @@ public enum SkipReason {
     UNKNOWN_COUNTRY("unknown country"),
     /** The source's or target's country name could mean more than one country. */
     AMBIGUOUS_COUNTRY("ambiguous country"),
-    /** Source and target are the same country (a domestic event). */
+    /**
+     * The source or the target is an organisation Entente does not know: a name, a CAMEO known-group code or a
+     * PLOVER code that matches no organisation of {@link org.entente.core.Organisation#all()}, or an
+     * intergovernmental organisation that the row does not name (GDELT's bare {@code IGO}).
+     */
+    UNKNOWN_ORGANISATION("unknown organisation"),
+    /** The source's or target's organisation name or code could mean more than one organisation. */
+    AMBIGUOUS_ORGANISATION("ambiguous organisation"),
+    /** Source and target are the same country (a domestic event), or the same organisation. */
     SAME_COUNTRY("same country"),
     /** The id appeared on an earlier line of the same file. */
     DUPLICATE_ID("duplicate id in the file"),

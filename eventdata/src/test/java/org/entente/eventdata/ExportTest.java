@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.entente.Entente;
 import org.entente.core.Country;
 import org.entente.core.HappenedOn;
+import org.entente.core.Organisation;
 import org.entente.core.Source;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactEvent;
@@ -33,18 +34,18 @@ class ExportTest {
         try (Entente entente = Entente.inMemory()) {
             Importer.icews().importFile(entente, Samples.path(Samples.ICEWS), ImportProgress.NONE);
             original = Exporter.facts(entente);
-            assertThat(Exporter.plover(original, plover).rows()).isEqualTo(1676);
+            assertThat(Exporter.plover(original, plover).rows()).isEqualTo(1840);
         }
 
         try (Entente empty = Entente.inMemory()) {
             ImportReport back = Importer.plover().record(empty,
                     Importer.plover().parse(new StringReader(plover.toString()), "export.jsonl", ImportProgress.NONE), ImportProgress.NONE);
-            assertThat(back.imported()).isEqualTo(1676);
+            assertThat(back.imported()).isEqualTo(1840);
             assertThat(back.skips().isEmpty()).isTrue();
 
             Map<String, FactEvent> reimported = Exporter.facts(empty).stream()
                     .collect(Collectors.toMap(f -> f.fact().id().value().substring("plover-".length()), Function.identity()));
-            assertThat(reimported).hasSize(1676);
+            assertThat(reimported).hasSize(1840);
             for (FactEvent o : original) {
                 InteractionRecorded was = (InteractionRecorded) o;
                 InteractionRecorded now = (InteractionRecorded) reimported.get(o.fact().id().value());
@@ -171,6 +172,67 @@ class ExportTest {
         assertThat(expected).hasSize(11).contains("2,436,2005,1,3,1", "2,436,1960,0,0,0", "2,475,2005,3,3,1");
         assertThat(exported).containsAll(expected);
         assertThat(exported).contains("2,436,1965,0,0,0");
+    }
+
+    /** Hypothetical facts with organisations (not researched history): talks of ECOWAS with Niger, and of the EU with the AU. */
+    private static List<FactCommand> organisationFixture() {
+        Source fixture = Source.hypothetical().withNote("test fixture: facts with organisations, not researched history");
+        return List.of(
+                new FactCommand.HoldTalks(FactHeader.of("ecowas-ner-talks", HappenedOn.day(2024, 1, 10), Organisation.of("ECOWAS"),
+                        Country.of("NER"), fixture), Optional.empty()),
+                new FactCommand.HoldTalks(FactHeader.of("eu-au-talks", HappenedOn.day(2024, 1, 11), Organisation.of("EU"),
+                        Organisation.of("AU"), fixture), Optional.empty()));
+    }
+
+    @Test
+    void factsWithOrganisationsExportWithTheirCodesInPloverAndCameoAndComeBackFromPlover() throws IOException {
+        StringWriter plover = new StringWriter();
+        StringWriter tsv = new StringWriter();
+        List<FactEvent> facts;
+        try (Entente entente = Entente.inMemory()) {
+            entente.recordAll(organisationFixture());
+            facts = Exporter.facts(entente);
+            assertThat(facts).extracting(f -> f.fact().id().value()).as("an organisation-organisation dyad is exported too")
+                    .containsExactly("ecowas-ner-talks", "eu-au-talks");
+            Exporter.plover(facts, plover);
+            Exporter.cameo(facts, tsv);
+        }
+
+        assertThat(plover.toString().lines()).containsExactly(
+                "{\"id\":\"ecowas-ner-talks\",\"date\":\"2024-01-10\",\"date_precision\":\"day\",\"actor\":\"IGO\",\"recipient\":\"NER\","
+                        + "\"event\":\"CONSULT\",\"cameo\":\"040\",\"goldstein\":1.0,\"quad_class\":1,\"entente_kind\":\"hold-talks\","
+                        + "\"entente_actor\":\"ORG:ECOWAS\",\"description\":\"hold talks\",\"sources\":[{\"kind\":\"hypothetical\","
+                        + "\"confidence\":\"reported\",\"note\":\"test fixture: facts with organisations, not researched history\"}]}",
+                "{\"id\":\"eu-au-talks\",\"date\":\"2024-01-11\",\"date_precision\":\"day\",\"actor\":\"EUR\",\"recipient\":\"IGO\","
+                        + "\"event\":\"CONSULT\",\"cameo\":\"040\",\"goldstein\":1.0,\"quad_class\":1,\"entente_kind\":\"hold-talks\","
+                        + "\"entente_actor\":\"ORG:EU\",\"entente_recipient\":\"ORG:AU\",\"description\":\"hold talks\",\"sources\":[{\"kind\":"
+                        + "\"hypothetical\",\"confidence\":\"reported\",\"note\":\"test fixture: facts with organisations, not researched history\"}]}");
+        assertThat(tsv.toString().lines().skip(1).map(l -> String.join(" ", List.of(l.split("\t", -1)).subList(0, 8))))
+                .containsExactly("ecowas-ner-talks 2024-01-10 day ORG:ECOWAS Economic Community of West African States NER Niger 040",
+                        "eu-au-talks 2024-01-11 day ORG:EU European Union ORG:AU African Union 040");
+
+        try (Entente empty = Entente.inMemory()) {
+            ImportReport back = Importer.plover().record(empty,
+                    Importer.plover().parse(new StringReader(plover.toString()), "export.jsonl", ImportProgress.NONE), ImportProgress.NONE);
+            assertThat(back.imported()).isEqualTo(2);
+            assertThat(Exporter.facts(empty)).extracting(f -> f.fact().actor().code() + " → " + f.fact().target().code())
+                    .containsExactly("ORG:ECOWAS → NER", "ORG:EU → ORG:AU");
+        }
+    }
+
+    @Test
+    void correlatesOfWarLeavesOutDyadsWithAnOrganisationWithANote() {
+        StringWriter out = new StringWriter();
+        try (Entente entente = Entente.inMemory()) {
+            entente.recordAll(organisationFixture());
+            ExportReport report = Exporter.cow(entente, CowOptions.years(2024, 2024), out);
+
+            assertThat(report.rows()).isZero();
+            assertThat(report.notes()).containsExactly(
+                    "NER-ORG:ECOWAS left out: Correlates of War numbers states only, and ORG:ECOWAS (Economic Community of West African"
+                            + " States) is an organisation",
+                    "ORG:AU-ORG:EU left out: Correlates of War numbers states only, and ORG:AU (African Union) is an organisation");
+        }
     }
 
     @Test

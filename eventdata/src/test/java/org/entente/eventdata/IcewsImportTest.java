@@ -19,6 +19,7 @@ import java.util.Set;
 import org.entente.Entente;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
+import org.entente.core.Organisation;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.FactEvent;
@@ -186,6 +187,42 @@ class IcewsImportTest {
             the former Yugoslav Republic of Macedonia	MKD
             """);
 
+    /**
+     * Every name of the sample that has no country and the sector "International Government Organization", or
+     * that names an organisation, with the acronym of Entente's organisation it names, as this test decides it
+     * independently of the crosswalk's table; "-" for the names of no organisation Entente knows (the G7, the
+     * Council of Europe, which is not the EU, agencies, people without a country).
+     */
+    private static final Map<String, String> SAMPLE_ORGANISATIONS = names("""
+            European Union	EU
+            United Nations	UN
+            UN Security Council	UN
+            European Commission	EU
+            European Parliament	EU
+            Ministry (European Union)	EU
+            Association of Southeast Asian Nations	ASEAN
+            Organization of American States	OAS
+            Secretariat (Organization of American States)	OAS
+            North Atlantic Treaty Organization	NATO
+            Shanghai Cooperation Organization	SCO
+            G7	-
+            Ministry (G7)	-
+            Council of Europe	-
+            International Monetary Fund	-
+            World Bank	-
+            World Health Organization	-
+            World Trade Organization	-
+            Europol	-
+            Interpol	-
+            International Government Organizations	-
+            Antonio Tajani	-
+            Cecilia Malmstrom	-
+            Philip Alston	-
+            Masood Ahmed	-
+            Mina Andreeva	-
+            Staffan de Mistura	-
+            """);
+
     private Entente entente;
 
     @BeforeEach
@@ -204,18 +241,18 @@ class IcewsImportTest {
 
     private static Expected expectedFromTheRawFile(List<String> lines) {
         List<String> header = List.of(lines.get(0).split("\t", -1));
-        int source = header.indexOf("Source Country");
-        int target = header.indexOf("Target Country");
+        int[] source = {header.indexOf("Source Country"), header.indexOf("Source Name"), header.indexOf("Source Sectors")};
+        int[] target = {header.indexOf("Target Country"), header.indexOf("Target Name"), header.indexOf("Target Sectors")};
         int imported = 0;
         Map<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
         Set<String> skipped = new HashSet<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split("\t", -1);
-            SkipReason reason = reason(cells[source]);
+            SkipReason reason = reason(cells, source);
             if (reason == null) {
-                reason = reason(cells[target]);
+                reason = reason(cells, target);
             }
-            if (reason == null && SAMPLE_NAMES.get(cells[source]).equals(SAMPLE_NAMES.get(cells[target]))) {
+            if (reason == null && actorCode(cells, source).equals(actorCode(cells, target))) {
                 reason = SkipReason.SAME_COUNTRY;
             }
             if (reason == null) {
@@ -228,17 +265,32 @@ class IcewsImportTest {
         return new Expected(imported, counts, skipped);
     }
 
-    private static SkipReason reason(String name) {
-        if (name.equals("NA")) {
-            return SkipReason.MISSING_COUNTRY;
+    /** Why a side (its country, name and sectors columns) is skipped, or null when it is a known actor. */
+    private static SkipReason reason(String[] cells, int[] side) {
+        String country = cells[side[0]];
+        if (country.equals("NA")) {
+            String organisation = SAMPLE_ORGANISATIONS.get(cells[side[1]]);
+            if (organisation == null) {
+                if (cells[side[2]].contains("International Government Organization")) {
+                    throw new AssertionError("the test's table lacks the sample's organisation name '" + cells[side[1]] + "'");
+                }
+                return SkipReason.MISSING_COUNTRY;
+            }
+            return organisation.equals("-") ? SkipReason.UNKNOWN_ORGANISATION : null;
         }
-        if (name.equals("Occupied Palestinian Territory")) {
+        if (country.equals("Occupied Palestinian Territory")) {
             return SkipReason.NOT_A_COUNTRY;
         }
-        if (!SAMPLE_NAMES.containsKey(name)) {
-            throw new AssertionError("the test's table lacks the sample's name '" + name + "'");
+        if (!SAMPLE_NAMES.containsKey(country)) {
+            throw new AssertionError("the test's table lacks the sample's name '" + country + "'");
         }
         return null;
+    }
+
+    /** The code of a side that {@link #reason} accepted: the country's ISO code, or ORG: and the acronym. */
+    private static String actorCode(String[] cells, int[] side) {
+        String country = cells[side[0]];
+        return country.equals("NA") ? "ORG:" + SAMPLE_ORGANISATIONS.get(cells[side[1]]) : SAMPLE_NAMES.get(country);
     }
 
     @Test
@@ -248,14 +300,15 @@ class IcewsImportTest {
         ImportReport report = Importer.icews().importFile(entente, Samples.path(Samples.ICEWS), ImportProgress.NONE);
 
         assertThat(report.rows()).isEqualTo(3705);
-        assertThat(report.imported()).isEqualTo(expected.imported()).isEqualTo(1676);
+        assertThat(report.imported()).isEqualTo(expected.imported()).isEqualTo(1840);
         assertThat(report.unchanged()).isZero();
         assertThat(report.skips().countsByReason()).isEqualTo(expected.counts()).isEqualTo(Map.of(
-                SkipReason.SAME_COUNTRY, 1591, SkipReason.MISSING_COUNTRY, 365, SkipReason.NOT_A_COUNTRY, 73));
+                SkipReason.SAME_COUNTRY, 1593, SkipReason.MISSING_COUNTRY, 156, SkipReason.NOT_A_COUNTRY, 77,
+                SkipReason.UNKNOWN_ORGANISATION, 39));
         Set<String> skippedLines = new HashSet<>();
         report.skips().all().forEach(s -> skippedLines.add(s.line() + " " + s.reason()));
         assertThat(skippedLines).isEqualTo(expected.skippedLines());
-        assertThat(Exporter.facts(entente)).hasSize(1676).allSatisfy(f -> assertThat(f).isInstanceOf(InteractionRecorded.class));
+        assertThat(Exporter.facts(entente)).hasSize(1840).allSatisfy(f -> assertThat(f).isInstanceOf(InteractionRecorded.class));
     }
 
     @Test
@@ -273,9 +326,9 @@ class IcewsImportTest {
         ImportReport again = Importer.icews().importFile(entente, Samples.path(Samples.ICEWS), ImportProgress.NONE);
 
         assertThat(again.imported()).isZero();
-        assertThat(again.unchanged()).isEqualTo(1676);
+        assertThat(again.unchanged()).isEqualTo(1840);
         assertThat(again.changed()).isEmpty();
-        assertThat(Exporter.facts(entente)).hasSize(1676);
+        assertThat(Exporter.facts(entente)).hasSize(1840);
     }
 
     @Test
@@ -322,6 +375,27 @@ class IcewsImportTest {
     }
 
     @Test
+    void rowsOfTheSampleWithOrganisationsComeOutInTheirDyadsOrAreSkippedWithTheirReason() throws IOException {
+        ImportReport report = Importer.icews().importFile(entente, Samples.path(Samples.ICEWS), ImportProgress.NONE);
+
+        InteractionRecorded eu = interaction(Dyad.of(Country.of("USA"), Organisation.of("EU")), "icews-32891488");
+        assertThat(eu.fact().actor()).isEqualTo(Organisation.of("EU"));
+        assertThat(eu.fact().target()).isEqualTo(Country.of("USA"));
+        assertThat(eu.code().code()).isEqualTo("050");
+        assertThat(eu.description()).isEqualTo("European Union → United States: Engage in diplomatic cooperation");
+
+        InteractionRecorded oas = interaction(Dyad.of(Country.of("NIC"), Organisation.of("OAS")), "icews-32896215");
+        assertThat(oas.fact().actor()).as("the Secretariat (Organization of American States) is the OAS").isEqualTo(Organisation.of("OAS"));
+
+        assertThat(skipAt(report, 1505).reason()).isEqualTo(SkipReason.UNKNOWN_ORGANISATION);
+        assertThat(skipAt(report, 1505).detail()).isEqualTo("source: organisation name 'Council of Europe': not the European Union: "
+                + "a separate organisation of European states, which Entente's table does not list");
+        assertThat(skipAt(report, 1404).reason()).as("the European Parliament and the European Commission are both the EU")
+                .isEqualTo(SkipReason.SAME_COUNTRY);
+        assertThat(skipAt(report, 1404).detail()).isEqualTo("ORG:EU European Union");
+    }
+
+    @Test
     void aNewerReleaseAddsOnlyItsNewRowsAndReportsTheChangedOnes(@TempDir Path dir) throws IOException {
         List<String> lines = Samples.lines(Samples.ICEWS);
         Path first = dir.resolve("events.2018.tab");
@@ -340,10 +414,10 @@ class IcewsImportTest {
         assertThat(changed.line()).isEqualTo(2);
         assertThat(changed.rowId()).isEqualTo("32889836");
         assertThat(changed.detail()).contains("CAMEO 040 now 043");
-        assertThat(after.imported()).isEqualTo(1676 - before.imported());
+        assertThat(after.imported()).isEqualTo(1840 - before.imported());
         assertThat(after.unchanged()).isEqualTo(before.imported() - 1);
         assertThat(interaction("BGD", "VNM", "icews-32889836").code().code()).as("the recorded fact is kept").isEqualTo("040");
-        assertThat(Exporter.facts(entente)).hasSize(1676);
+        assertThat(Exporter.facts(entente)).hasSize(1840);
     }
 
     @Test
@@ -351,8 +425,8 @@ class IcewsImportTest {
         ParseResult parsed = Importer.icews().parse(Samples.path(Samples.ICEWS));
 
         assertThat(parsed.rows()).isEqualTo(3705);
-        assertThat(parsed.commands()).hasSize(1676);
-        assertThat(parsed.skips().size()).isEqualTo(3705 - 1676);
+        assertThat(parsed.commands()).hasSize(1840);
+        assertThat(parsed.skips().size()).isEqualTo(3705 - 1840);
         assertThat(Exporter.facts(entente)).isEmpty();
     }
 
@@ -361,7 +435,7 @@ class IcewsImportTest {
         ImportReport dry = Importer.icews().dryRun(entente, Samples.path(Samples.ICEWS));
 
         assertThat(dry.dryRun()).isTrue();
-        assertThat(dry.imported()).isEqualTo(1676);
+        assertThat(dry.imported()).isEqualTo(1840);
         assertThat(Exporter.facts(entente)).isEmpty();
     }
 
@@ -372,7 +446,7 @@ class IcewsImportTest {
         Importer.icews().importFile(entente, Samples.path(Samples.ICEWS), (phase, done, total) -> told.add(phase + " " + done + "/" + total));
 
         assertThat(told).contains("READING 3705/-1");
-        assertThat(told.get(told.size() - 1)).isEqualTo("WRITING 1676/1676");
+        assertThat(told.get(told.size() - 1)).isEqualTo("WRITING 1840/1840");
         assertThat(told).filteredOn(t -> t.startsWith("WRITING")).hasSizeGreaterThan(1);
     }
 
@@ -426,11 +500,15 @@ class IcewsImportTest {
     }
 
     private InteractionRecorded interaction(String a, String b, String id) {
-        return entente.timeline(Dyad.of(Country.of(a), Country.of(b)), TimelineFilter.all()).stream()
+        return interaction(Dyad.of(Country.of(a), Country.of(b)), id);
+    }
+
+    private InteractionRecorded interaction(Dyad dyad, String id) {
+        return entente.timeline(dyad, TimelineFilter.all()).stream()
                 .map(e -> e.fact())
                 .filter(f -> f.fact().id().value().equals(id))
                 .map(InteractionRecorded.class::cast)
-                .findFirst().orElseThrow(() -> new AssertionError(id + " is not recorded in " + a + "-" + b));
+                .findFirst().orElseThrow(() -> new AssertionError(id + " is not recorded in " + dyad));
     }
 
     private static Skip skipAt(ImportReport report, int line) {
