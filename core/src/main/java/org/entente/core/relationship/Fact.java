@@ -537,6 +537,68 @@ public final class Fact {
         return new FactBuilder.RecordInteraction(this, code, description);
     }
 
+    /**
+     * The actor, a country, joins the target, an organisation:
+     * {@code Fact.id("ner-joins-ecowas").on(1975, 5, 28).by(NER).towards(ECOWAS).background().join()}.
+     *
+     * @return the builder of {@link FactCommand.Join}
+     */
+    public FactBuilder.Plain<FactCommand.Join> join() {
+        return new FactBuilder.Plain<>(this, FactKind.JOIN, FactCommand.Join::new);
+    }
+
+    /**
+     * The actor, an organisation, suspends the target, a member country; say what the suspension covers
+     * with {@link FactBuilder.SuspendMembership#scope}, if it is known.
+     *
+     * @return the builder of {@link FactCommand.SuspendMembership}
+     */
+    public FactBuilder.SuspendMembership suspendMembership() {
+        return new FactBuilder.SuspendMembership(this);
+    }
+
+    /**
+     * The actor, an organisation, suspends the target, a member country, from some of its bodies or
+     * activities.
+     *
+     * @param scope what the suspension covers, for example {@code "decision-making bodies"}
+     * @return the builder of {@link FactCommand.SuspendMembership}
+     */
+    public FactBuilder.SuspendMembership suspendMembership(String scope) {
+        return suspendMembership().scope(scope);
+    }
+
+    /**
+     * The actor, an organisation, reinstates the target, a suspended member.
+     *
+     * @return the builder of {@link FactCommand.ReinstateMembership}
+     */
+    public FactBuilder.Plain<FactCommand.ReinstateMembership> reinstateMembership() {
+        return new FactBuilder.Plain<>(this, FactKind.REINSTATE_MEMBERSHIP, FactCommand.ReinstateMembership::new);
+    }
+
+    /**
+     * The actor, a member country, announces its withdrawal from the target, an organisation, effective
+     * on a day on or after the announcement:
+     * {@code Fact.id("ner-announces").on(2024, 1, 28).by(NER).towards(ECOWAS).source(s).announceWithdrawal(LocalDate.of(2025, 1, 29))}.
+     *
+     * @param effective the day the withdrawal takes effect
+     * @return the builder of {@link FactCommand.AnnounceWithdrawal}
+     */
+    public FactBuilder.AnnounceWithdrawal announceWithdrawal(LocalDate effective) {
+        return new FactBuilder.AnnounceWithdrawal(this, effective);
+    }
+
+    /**
+     * The actor, a member country, withdraws from the target, an organisation; the withdrawal takes
+     * effect on the fact's day.
+     *
+     * @return the builder of {@link FactCommand.Withdraw}
+     */
+    public FactBuilder.Plain<FactCommand.Withdraw> withdraw() {
+        return new FactBuilder.Plain<>(this, FactKind.WITHDRAW, FactCommand.Withdraw::new);
+    }
+
     @Override
     public String toString() {
         return "Fact[" + id + (happened == null ? "" : " " + happened) + (actor == null ? "" : " by " + actor)

@@ -303,13 +303,41 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
             public FactBuilder<?, ?> visit(FactEvent.InteractionRecorded e) {
                 return h.recordInteraction(e.code(), e.description());
             }
+
+            @Override
+            public FactBuilder<?, ?> visit(FactEvent.MemberJoined e) {
+                return h.join();
+            }
+
+            @Override
+            public FactBuilder<?, ?> visit(FactEvent.MembershipSuspended e) {
+                SuspendMembership b = h.suspendMembership();
+                e.scope().ifPresent(b::scope);
+                return b;
+            }
+
+            @Override
+            public FactBuilder<?, ?> visit(FactEvent.MembershipReinstated e) {
+                return h.reinstateMembership();
+            }
+
+            @Override
+            public FactBuilder<?, ?> visit(FactEvent.MembershipWithdrawalAnnounced e) {
+                return h.announceWithdrawal(e.effective());
+            }
+
+            @Override
+            public FactBuilder<?, ?> visit(FactEvent.MembershipWithdrawn e) {
+                return h.withdraw();
+            }
         });
     }
 
     // ------------------------------------------------------------------------------- kinds
 
     /**
-     * A kind with nothing but its header: establish, restore, downgrade or sever relations.
+     * A kind with nothing but its header: establish, restore, downgrade or sever relations; join,
+     * reinstate a membership, withdraw.
      *
      * @param <C> the command built
      */
@@ -915,6 +943,70 @@ public abstract sealed class FactBuilder<C extends FactCommand, B extends FactBu
         @Override
         FactCommand.RecordInteraction build(FactHeader fact) {
             return new FactCommand.RecordInteraction(fact, code, description);
+        }
+    }
+
+    /** Suspends a membership (no scope unless given: the suspension's extent is not said). */
+    public static final class SuspendMembership extends FactBuilder<FactCommand.SuspendMembership, SuspendMembership> {
+        private Optional<String> scope = Optional.empty();
+
+        SuspendMembership(Fact header) {
+            super(header, FactKind.SUSPEND_MEMBERSHIP);
+        }
+
+        /**
+         * What the suspension covers.
+         *
+         * @param scope for example {@code "decision-making bodies"}: one line, not blank, at most 2,000 characters
+         * @return this builder
+         */
+        public SuspendMembership scope(String scope) {
+            this.scope = Optional.of(super.required(scope, "scope"));
+            return this;
+        }
+
+        @Override
+        FactCommand.SuspendMembership build(FactHeader fact) {
+            return new FactCommand.SuspendMembership(fact, scope);
+        }
+    }
+
+    /** Announces a withdrawal from an organisation, effective on a given day. */
+    public static final class AnnounceWithdrawal extends FactBuilder<FactCommand.AnnounceWithdrawal, AnnounceWithdrawal> {
+        private LocalDate effective;
+
+        AnnounceWithdrawal(Fact header, LocalDate effective) {
+            super(header, FactKind.ANNOUNCE_WITHDRAWAL);
+            effective(effective);
+        }
+
+        /**
+         * The day the withdrawal takes effect, on or after the announcement (checked by the rules).
+         *
+         * @param day the effective day, 1600-01-01 to 2199-12-31
+         * @return this builder
+         */
+        public AnnounceWithdrawal effective(LocalDate day) {
+            this.effective = Dates.inRange(super.header.factId(), "effective(" + day + ")", super.required(day, "effective"));
+            return this;
+        }
+
+        /**
+         * The day the withdrawal takes effect, on or after the announcement (checked by the rules).
+         *
+         * @param year the year, 1600 to 2199
+         * @param month the month, 1 to 12
+         * @param dayOfMonth the day of the month, 1 to 28, 29, 30 or 31 as the month has
+         * @return this builder
+         */
+        public AnnounceWithdrawal effective(int year, int month, int dayOfMonth) {
+            return effective(Dates.day(super.header.factId(), "effective(" + year + ", " + month + ", " + dayOfMonth + ")",
+                    year, month, dayOfMonth));
+        }
+
+        @Override
+        FactCommand.AnnounceWithdrawal build(FactHeader fact) {
+            return new FactCommand.AnnounceWithdrawal(fact, effective);
         }
     }
 }

@@ -172,6 +172,31 @@ public sealed interface FactCommand extends RelationshipCommand {
             public FactCommand visit(FactEvent.InteractionRecorded x) {
                 return new RecordInteraction(x.fact(), x.code(), x.description());
             }
+
+            @Override
+            public FactCommand visit(FactEvent.MemberJoined x) {
+                return new Join(x.fact());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.MembershipSuspended x) {
+                return new SuspendMembership(x.fact(), x.scope());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.MembershipReinstated x) {
+                return new ReinstateMembership(x.fact());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.MembershipWithdrawalAnnounced x) {
+                return new AnnounceWithdrawal(x.fact(), x.effective());
+            }
+
+            @Override
+            public FactCommand visit(FactEvent.MembershipWithdrawn x) {
+                return new Withdraw(x.fact());
+            }
         });
     }
 
@@ -760,6 +785,118 @@ public sealed interface FactCommand extends RelationshipCommand {
         @Override
         public FactEvent.InteractionRecorded toEvent() {
             return new FactEvent.InteractionRecorded(fact, code, code.goldstein(), description);
+        }
+    }
+
+    /**
+     * The actor, a country, joins the target, an organisation.
+     *
+     * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+     */
+    record Join(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+         */
+        public Join {
+            Texts.header(fact);
+        }
+
+        @Override
+        public FactEvent.MemberJoined toEvent() {
+            return new FactEvent.MemberJoined(fact);
+        }
+    }
+
+    /**
+     * The actor, an organisation, suspends the target, a member country.
+     *
+     * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+     * @param scope what the suspension covers, if said, for example {@code "decision-making bodies"}
+     */
+    record SuspendMembership(FactHeader fact, Optional<String> scope) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+         * @param scope what the suspension covers, if said, for example {@code "decision-making bodies"}
+         */
+        public SuspendMembership {
+            Texts.header(fact);
+            Objects.requireNonNull(scope, "scope").ifPresent(x -> Texts.line(fact, "scope", x));
+        }
+
+        @Override
+        public FactEvent.MembershipSuspended toEvent() {
+            return new FactEvent.MembershipSuspended(fact, scope);
+        }
+    }
+
+    /**
+     * The actor, an organisation, reinstates the target, a suspended member.
+     *
+     * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+     */
+    record ReinstateMembership(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+         */
+        public ReinstateMembership {
+            Texts.header(fact);
+        }
+
+        @Override
+        public FactEvent.MembershipReinstated toEvent() {
+            return new FactEvent.MembershipReinstated(fact);
+        }
+    }
+
+    /**
+     * The actor, a member country, announces its withdrawal from the target, an organisation.
+     *
+     * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+     * @param effective the day the withdrawal takes effect, on or after the announcement (the rules check it)
+     */
+    record AnnounceWithdrawal(FactHeader fact, LocalDate effective) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+         * @param effective the day the withdrawal takes effect, on or after the announcement (the rules check it)
+         */
+        public AnnounceWithdrawal {
+            Texts.header(fact);
+            Objects.requireNonNull(effective, () -> "fact " + fact.id() + ": effective is null; give the day the withdrawal takes effect");
+            Dates.inRange(fact.id(), "effective " + effective, effective);
+        }
+
+        @Override
+        public FactEvent.MembershipWithdrawalAnnounced toEvent() {
+            return new FactEvent.MembershipWithdrawalAnnounced(fact, effective);
+        }
+    }
+
+    /**
+     * The actor, a member country, withdraws from the target, an organisation; it takes effect this day.
+     *
+     * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+     */
+    record Withdraw(FactHeader fact) implements FactCommand {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+         */
+        public Withdraw {
+            Texts.header(fact);
+        }
+
+        @Override
+        public FactEvent.MembershipWithdrawn toEvent() {
+            return new FactEvent.MembershipWithdrawn(fact);
         }
     }
 }

@@ -243,6 +243,46 @@ public sealed interface FactEvent extends RelationshipEvent {
          * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
          */
         R visit(InteractionRecorded event);
+
+        /**
+         * Handles a country joining an organisation.
+         *
+         * @param event the joining; the country is the actor, the organisation the target
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
+        R visit(MemberJoined event);
+
+        /**
+         * Handles an organisation suspending a member.
+         *
+         * @param event the suspension, with what it covers if said
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
+        R visit(MembershipSuspended event);
+
+        /**
+         * Handles an organisation reinstating a suspended member.
+         *
+         * @param event the reinstatement
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
+        R visit(MembershipReinstated event);
+
+        /**
+         * Handles a member announcing its withdrawal from an organisation.
+         *
+         * @param event the announcement, with the day the withdrawal takes effect
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
+        R visit(MembershipWithdrawalAnnounced event);
+
+        /**
+         * Handles a member's withdrawal from an organisation taking effect.
+         *
+         * @param event the withdrawal
+         * @return this visitor's result for the fact, which {@link FactEvent#accept(Visitor)} returns
+         */
+        R visit(MembershipWithdrawn event);
     }
 
     /**
@@ -936,6 +976,144 @@ public sealed interface FactEvent extends RelationshipEvent {
         @Override
         public FactKind kind() {
             return FactKind.RECORD_INTERACTION;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor, a country, joins the target, an organisation; it is a member from this day.
+     *
+     * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+     */
+    record MemberJoined(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+         */
+        public MemberJoined {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.JOIN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor, an organisation, suspends the target, a member country; it stays a member.
+     *
+     * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+     * @param scope what the suspension covers, if said, for example {@code "decision-making bodies"}
+     */
+    record MembershipSuspended(FactHeader fact, Optional<String> scope) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+         * @param scope what the suspension covers, if said, for example {@code "decision-making bodies"}
+         */
+        public MembershipSuspended {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(scope, "scope").ifPresent(x -> Texts.text(fact, "scope", x));
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.SUSPEND_MEMBERSHIP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor, an organisation, reinstates the target, a suspended member.
+     *
+     * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+     */
+    record MembershipReinstated(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the organisation), target (the country) and sources
+         */
+        public MembershipReinstated {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.REINSTATE_MEMBERSHIP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor, a member country, announces its withdrawal from the target, an organisation, to take
+     * effect on a later day (or the same day); it is a member until then.
+     *
+     * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+     * @param effective the day the withdrawal takes effect, on or after the announcement
+     */
+    record MembershipWithdrawalAnnounced(FactHeader fact, LocalDate effective) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+         * @param effective the day the withdrawal takes effect, on or after the announcement
+         */
+        public MembershipWithdrawalAnnounced {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(effective, "effective");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.ANNOUNCE_WITHDRAWAL;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * The actor, a member country, withdraws from the target, an organisation: the withdrawal takes
+     * effect this day, and it is no longer a member.
+     *
+     * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+     */
+    record MembershipWithdrawn(FactHeader fact) implements FactEvent {
+        /**
+         * Checks the components.
+         *
+         * @param fact the fact's id, date, actor (the country), target (the organisation) and sources
+         */
+        public MembershipWithdrawn {
+            Objects.requireNonNull(fact, "fact");
+        }
+
+        @Override
+        public FactKind kind() {
+            return FactKind.WITHDRAW;
         }
 
         @Override

@@ -7,6 +7,13 @@ import org.entente.core.text.TerminalText;
  * Every kind of fact, with its lifecycle rank: on one day, facts of a lower rank come first
  * (docs/DOMAIN.md's "Order of facts"). Facts of a dyad are ordered by (day, rank, fact id), so the order
  * never depends on the order in which they were recorded.
+ *
+ * <p>The five membership kinds, last in this list, are facts between a country and an organisation. They
+ * share the ranks of the kinds they resemble, so that no rank moved and stored facts keep their order:
+ * joining and reinstatement rank with establishing and restoring relations (a membership begins, or is
+ * whole again, before anything else that day); a suspension ranks with the suspension of an agreement; an
+ * announced withdrawal with a scheduled one; and the withdrawal itself last, with the severance of
+ * relations (it ends the membership, and with it a suspension or an announcement made earlier that day).
  */
 public enum FactKind {
     /** Rank 1: diplomatic relations established. */
@@ -52,7 +59,17 @@ public enum FactKind {
     /** Rank 15: diplomatic relations downgraded. */
     DOWNGRADE_RELATIONS(15, "downgrade relations"),
     /** Rank 16: diplomatic relations severed. */
-    SEVER_RELATIONS(16, "sever relations");
+    SEVER_RELATIONS(16, "sever relations"),
+    /** Rank 1, with establishing relations: a country joins an organisation. */
+    JOIN(1, "join"),
+    /** Rank 10, with suspending an agreement: an organisation suspends a member (from some or all of its bodies). */
+    SUSPEND_MEMBERSHIP(10, "suspend membership"),
+    /** Rank 1, with restoring relations: an organisation reinstates a suspended member. */
+    REINSTATE_MEMBERSHIP(1, "reinstate membership"),
+    /** Rank 11, with scheduling a withdrawal of forces: a member announces its withdrawal, and the day it takes effect. */
+    ANNOUNCE_WITHDRAWAL(11, "announce withdrawal"),
+    /** Rank 16, with severing relations: a member's withdrawal from an organisation takes effect. */
+    WITHDRAW(16, "withdraw");
 
     private final int rank;
     private final String label;

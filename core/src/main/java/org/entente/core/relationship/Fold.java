@@ -24,6 +24,11 @@ import org.entente.core.relationship.FactEvent.EnvoyExpelled;
 import org.entente.core.relationship.FactEvent.EnvoyRecalled;
 import org.entente.core.relationship.FactEvent.ForcesStationed;
 import org.entente.core.relationship.FactEvent.InteractionRecorded;
+import org.entente.core.relationship.FactEvent.MemberJoined;
+import org.entente.core.relationship.FactEvent.MembershipReinstated;
+import org.entente.core.relationship.FactEvent.MembershipSuspended;
+import org.entente.core.relationship.FactEvent.MembershipWithdrawalAnnounced;
+import org.entente.core.relationship.FactEvent.MembershipWithdrawn;
 import org.entente.core.relationship.FactEvent.RelationsDowngraded;
 import org.entente.core.relationship.FactEvent.RelationsEstablished;
 import org.entente.core.relationship.FactEvent.RelationsRestored;
@@ -39,6 +44,7 @@ import org.entente.core.relationship.RelationshipState.AgreementStatus;
 import org.entente.core.relationship.RelationshipState.Envoy;
 import org.entente.core.relationship.RelationshipState.FactRef;
 import org.entente.core.relationship.RelationshipState.Forces;
+import org.entente.core.relationship.RelationshipState.Membership;
 import org.entente.core.relationship.RelationshipState.Relations;
 import org.entente.core.relationship.RelationshipState.RelationsStatus;
 import org.entente.core.relationship.RelationshipState.Sanctions;
@@ -57,6 +63,10 @@ import org.entente.core.text.TerminalText;
  * {@link #snapshot()} hands unchanged lists on as they are. A checkpoint holds everything the dyad
  * ever signed, stationed or imposed, so copying it for every query made as-of queries cost more the
  * older the dyad; most facts (talks, interactions, pledges) change none of these lists.
+ *
+ * <p>Membership facts (a country and an organisation) follow {@link MembershipRules}. They are neither
+ * cooperative nor winding-down steps: the status definitions' steps are about military ties, and a
+ * country joining or leaving an organisation changes none.
  */
 final class Fold implements FactEvent.Visitor<Void> {
 
@@ -81,6 +91,8 @@ final class Fold implements FactEvent.Visitor<Void> {
     private final Part<Agreement> agreements;
     private final Part<Forces> forces;
     private final Part<Sanctions> sanctions;
+    /** The country's latest membership of the organisation; null when none is recorded. */
+    private Membership membership;
     /**
      * Counts behind {@link #hasMilitaryTies()}, or -1 while not counted: a fold continued from a state
      * counts them only when a fact needs them, so that facts which change neither agreements nor
@@ -131,6 +143,7 @@ final class Fold implements FactEvent.Visitor<Void> {
         fold.forcesPresent = -1;
         fold.relations = state.relations().status();
         fold.relationsSince = state.relations().since().orElse(null);
+        fold.membership = state.membership().orElse(null);
         Steps steps = state.steps();
         fold.lastCooperative = steps.lastCooperativeStep().orElse(null);
         fold.lastWindingDown = steps.lastWindingDownStep().orElse(null);
@@ -190,7 +203,7 @@ final class Fold implements FactEvent.Visitor<Void> {
      */
     RelationshipState snapshot() {
         return new RelationshipState(dyad, new Relations(relations, Optional.ofNullable(relationsSince)),
-                envoys.list(), agreements.list(), forces.list(), sanctions.list(),
+                envoys.list(), agreements.list(), forces.list(), sanctions.list(), Optional.ofNullable(membership),
                 new Steps(Optional.ofNullable(lastCooperative), Optional.ofNullable(lastWindingDown),
                         cooperativeAt > windingDownAt, windingDownAt > resolvedAt, hadMilitaryTies,
                         cooperativeSinceTiesEnded, Optional.ofNullable(lastSecurityPledge)),
@@ -524,6 +537,38 @@ final class Fold implements FactEvent.Visitor<Void> {
         }
         sanctions.put(s.imposition(), new Sanctions(s.imposition(), s.imposer(), s.target(), s.description(), s.since(),
                 Optional.of(day())));
+        return null;
+    }
+
+    // -------------------------------------------------------------------------------- membership
+
+    @Override
+    public Void visit(MemberJoined e) {
+        membership = MembershipRules.join(membership, current);
+        return null;
+    }
+
+    @Override
+    public Void visit(MembershipSuspended e) {
+        membership = MembershipRules.suspend(membership, current, e.scope());
+        return null;
+    }
+
+    @Override
+    public Void visit(MembershipReinstated e) {
+        membership = MembershipRules.reinstate(membership, current);
+        return null;
+    }
+
+    @Override
+    public Void visit(MembershipWithdrawalAnnounced e) {
+        membership = MembershipRules.announceWithdrawal(membership, current, e.effective());
+        return null;
+    }
+
+    @Override
+    public Void visit(MembershipWithdrawn e) {
+        membership = MembershipRules.withdraw(membership, current);
         return null;
     }
 

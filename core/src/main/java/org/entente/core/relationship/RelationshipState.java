@@ -5,23 +5,28 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.entente.core.Actor;
+import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
+import org.entente.core.Organisation;
 
 /**
  * The structural state of a dyad after a prefix of its ordered facts: relations, envoys in post,
- * agreements, forces, sanctions, and what docs/DOMAIN.md's status definitions need to know about steps.
+ * agreements, forces, sanctions, the membership of a country in an organisation, and what docs/DOMAIN.md's
+ * status definitions need to know about steps.
  *
  * <p>Immutable. Obtained from {@link Decider#stateOf(Dyad, Iterable)} or from a projection; it is the
  * one place where the rules of diplomacy are applied, for commands, projections, replays to a date
  * and simulations alike.
  *
- * @param dyad                     the two countries the state is of
+ * @param dyad                     the two actors the state is of
  * @param relations                the state of diplomatic relations
  * @param envoys                   envoys in post, either direction, in order of appointment
  * @param agreements               every agreement ever signed, with its status
  * @param forces                   every stationing ever recorded, present or not
  * @param sanctions                every sanctions regime ever imposed, in force or lifted
+ * @param membership               the country's latest membership of the organisation, in a country–organisation
+ *                                 dyad where one was recorded; empty otherwise
  * @param steps                    the dates of cooperative and winding-down steps (for statuses)
  * @param lastContact              the last talks or interaction, if any
  * @param lastFact                 the last fact applied, if any
@@ -34,6 +39,7 @@ public record RelationshipState(
         List<Agreement> agreements,
         List<Forces> forces,
         List<Sanctions> sanctions,
+        Optional<Membership> membership,
         Steps steps,
         Optional<FactRef> lastContact,
         Optional<FactRef> lastFact,
@@ -42,12 +48,13 @@ public record RelationshipState(
     /**
      * Creates the record, checking its components.
      *
-     * @param dyad the two countries the state is of
+     * @param dyad the two actors the state is of
      * @param relations the state of diplomatic relations
      * @param envoys envoys in post, either direction, in order of appointment
      * @param agreements every agreement ever signed, with its status
      * @param forces every stationing ever recorded, present or not
      * @param sanctions every sanctions regime ever imposed, in force or lifted
+     * @param membership the country's latest membership of the organisation, if any
      * @param steps the dates of cooperative and winding-down steps (for statuses)
      * @param lastContact the last talks or interaction, if any
      * @param lastFact the last fact applied, if any
@@ -60,15 +67,43 @@ public record RelationshipState(
         agreements = List.copyOf(agreements);
         forces = List.copyOf(forces);
         sanctions = List.copyOf(sanctions);
+        Objects.requireNonNull(membership, "membership");
+        membership.ifPresent(m -> {
+            if (!Dyad.of(m.member(), m.organisation()).equals(dyad)) {
+                throw new IllegalArgumentException("the membership of " + m.member() + " in " + m.organisation()
+                        + " is not of the dyad " + dyad);
+            }
+        });
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(lastContact, "lastContact");
         Objects.requireNonNull(lastFact, "lastFact");
     }
 
     /**
+     * A state with no membership: the components a state had before memberships were recorded, so that
+     * code written then still compiles.
+     *
+     * @param dyad the two actors the state is of
+     * @param relations the state of diplomatic relations
+     * @param envoys envoys in post, either direction, in order of appointment
+     * @param agreements every agreement ever signed, with its status
+     * @param forces every stationing ever recorded, present or not
+     * @param sanctions every sanctions regime ever imposed, in force or lifted
+     * @param steps the dates of cooperative and winding-down steps (for statuses)
+     * @param lastContact the last talks or interaction, if any
+     * @param lastFact the last fact applied, if any
+     * @param factCount how many facts were applied
+     */
+    public RelationshipState(Dyad dyad, Relations relations, List<Envoy> envoys, List<Agreement> agreements,
+                             List<Forces> forces, List<Sanctions> sanctions, Steps steps,
+                             Optional<FactRef> lastContact, Optional<FactRef> lastFact, int factCount) {
+        this(dyad, relations, envoys, agreements, forces, sanctions, Optional.empty(), steps, lastContact, lastFact, factCount);
+    }
+
+    /**
      * {@return the state of a dyad before any fact}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors
      */
     public static RelationshipState empty(Dyad dyad) {
         return new Fold(dyad).snapshot();
@@ -131,6 +166,17 @@ public record RelationshipState(
      */
     public Optional<Envoy> envoy(Actor sender, EnvoyRole role) {
         return envoys.stream().filter(e -> e.sender().equals(sender) && e.role() == role).findFirst();
+    }
+
+    /**
+     * {@return the country's membership status in the organisation on a date: {@link MembershipStatus#NONE}
+     * when no membership is recorded (and in every dyad that is not a country and an organisation)}
+     *
+     * @param date the day asked about; see {@link Membership#status(LocalDate)}
+     */
+    public MembershipStatus membershipStatus(LocalDate date) {
+        Objects.requireNonNull(date, "date is null; give a LocalDate such as LocalDate.of(2024, 8, 1)");
+        return membership.map(m -> m.status(date)).orElse(MembershipStatus.NONE);
     }
 
     /** The state of diplomatic relations: they are presumed to exist unless severed. */
@@ -271,6 +317,148 @@ public record RelationshipState(
      */
     public record Sanctions(FactId imposition, Actor imposer, Actor target, String description, LocalDate since,
                             Optional<LocalDate> lifted) {
+    }
+
+    /** Where a country stands in an organisation on a date ({@link Membership#status(LocalDate)}). */
+    public enum MembershipStatus {
+        /** A member, not suspended, with no withdrawal announced. */
+        MEMBER,
+        /** A member whose membership is suspended (it has not announced a withdrawal). */
+        SUSPENDED,
+        /** A member that announced its withdrawal, which takes effect after the date asked about. */
+        WITHDRAWING,
+        /** A former member: it withdrew, or the withdrawal it announced took effect on or before the date. */
+        FORMER,
+        /** Not a member, nor a former one: nothing recorded, or the date is before it joined. */
+        NONE
+    }
+
+    /**
+     * A country's membership of an organisation: when it joined, and whether it is suspended, has
+     * announced its withdrawal or has withdrawn. A withdrawal ends a suspension and an announcement, so a
+     * former member has neither; joining again begins a new membership, which replaces this one.
+     *
+     * @param member              the member country
+     * @param organisation        the organisation
+     * @param joining             the fact by which it joined
+     * @param joined              the day it joined
+     * @param suspension          its suspension, while suspended
+     * @param announcedWithdrawal the withdrawal it announced, until the withdrawal is recorded
+     * @param withdrawal          the fact by which its withdrawal took effect, once recorded
+     */
+    public record Membership(Country member, Organisation organisation, FactId joining, LocalDate joined,
+                             Optional<Suspension> suspension, Optional<AnnouncedWithdrawal> announcedWithdrawal,
+                             Optional<FactRef> withdrawal) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param member the member country
+         * @param organisation the organisation
+         * @param joining the fact by which it joined
+         * @param joined the day it joined
+         * @param suspension its suspension, while suspended
+         * @param announcedWithdrawal the withdrawal it announced, until the withdrawal is recorded
+         * @param withdrawal the fact by which its withdrawal took effect, once recorded
+         */
+        public Membership {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(organisation, "organisation");
+            Objects.requireNonNull(joining, "joining");
+            Objects.requireNonNull(joined, "joined");
+            Objects.requireNonNull(suspension, "suspension");
+            Objects.requireNonNull(announcedWithdrawal, "announcedWithdrawal");
+            Objects.requireNonNull(withdrawal, "withdrawal");
+        }
+
+        /**
+         * The day its suspension began, short for {@code suspension().map(Suspension::since)}.
+         *
+         * @return the day it was suspended; empty while not suspended
+         */
+        public Optional<LocalDate> suspendedSince() {
+            return suspension.map(Suspension::since);
+        }
+
+        /**
+         * The day its withdrawal took effect, short for {@code withdrawal().map(FactRef::day)}.
+         *
+         * @return the day of the recorded withdrawal; empty while it has not withdrawn
+         */
+        public Optional<LocalDate> withdrawn() {
+            return withdrawal.map(FactRef::day);
+        }
+
+        /**
+         * {@return where the member stands on a date} The first that applies:
+         * {@link MembershipStatus#NONE} before it joined; {@link MembershipStatus#FORMER} once it withdrew,
+         * or when the withdrawal it announced takes effect on or before {@code date};
+         * {@link MembershipStatus#WITHDRAWING} when it announced a withdrawal that takes effect after
+         * {@code date}; {@link MembershipStatus#SUSPENDED} while suspended; else
+         * {@link MembershipStatus#MEMBER}.
+         *
+         * <p>The membership is the state's after its facts, so ask it about a day on or after its last
+         * fact (the state on {@code date}, such as an as-of read gives): it knows the day an announced
+         * withdrawal takes effect, not what a later state forgot (a suspension since lifted).
+         *
+         * @param date the day asked about
+         */
+        public MembershipStatus status(LocalDate date) {
+            Objects.requireNonNull(date, "date is null; give a LocalDate such as LocalDate.of(2024, 8, 1)");
+            if (date.isBefore(joined)) {
+                return MembershipStatus.NONE;
+            }
+            if (withdrawal.isPresent()) {
+                return MembershipStatus.FORMER;
+            }
+            if (announcedWithdrawal.isPresent()) {
+                return date.isBefore(announcedWithdrawal.get().effective()) ? MembershipStatus.WITHDRAWING : MembershipStatus.FORMER;
+            }
+            return suspension.isPresent() ? MembershipStatus.SUSPENDED : MembershipStatus.MEMBER;
+        }
+    }
+
+    /**
+     * A member's suspension by the organisation.
+     *
+     * @param suspension the fact that suspended it
+     * @param since      the day it was suspended
+     * @param scope      what the suspension covers, if said
+     */
+    public record Suspension(FactId suspension, LocalDate since, Optional<String> scope) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param suspension the fact that suspended it
+         * @param since the day it was suspended
+         * @param scope what the suspension covers, if said
+         */
+        public Suspension {
+            Objects.requireNonNull(suspension, "suspension");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(scope, "scope");
+        }
+    }
+
+    /**
+     * A withdrawal a member announced.
+     *
+     * @param announcement the fact that announced it
+     * @param announced    the day it was announced
+     * @param effective    the day it takes effect, on or after {@code announced}
+     */
+    public record AnnouncedWithdrawal(FactId announcement, LocalDate announced, LocalDate effective) {
+        /**
+         * Creates the record, checking its components.
+         *
+         * @param announcement the fact that announced it
+         * @param announced the day it was announced
+         * @param effective the day it takes effect, on or after {@code announced}
+         */
+        public AnnouncedWithdrawal {
+            Objects.requireNonNull(announcement, "announcement");
+            Objects.requireNonNull(announced, "announced");
+            Objects.requireNonNull(effective, "effective");
+        }
     }
 
     /**

@@ -52,6 +52,22 @@ public enum Rule {
     SANCTIONS_OF_ANOTHER_IMPOSER("sanctions are lifted by whoever imposed them"),
     /** Sanctions are lifted once. */
     SANCTIONS_ALREADY_LIFTED("sanctions are lifted once"),
+    /** A membership fact is between a country and an organisation, not two countries or two organisations. */
+    MEMBERSHIP_NEEDS_COUNTRY_AND_ORGANISATION("membership is between a country and an organisation"),
+    /** The country joins, announces its withdrawal and withdraws; the organisation suspends and reinstates. */
+    MEMBERSHIP_BY_THE_WRONG_SIDE("the country joins and withdraws, the organisation suspends and reinstates"),
+    /** A member does not join again; a former member may, after its withdrawal. */
+    ALREADY_A_MEMBER("a member joins again only after it withdrew"),
+    /** A suspension, a reinstatement, an announced withdrawal or a withdrawal concerns a member that joined and has not withdrawn. */
+    NOT_A_MEMBER("the fact concerns a member that joined and has not withdrawn"),
+    /** A suspended member is not suspended again before its reinstatement. */
+    MEMBERSHIP_ALREADY_SUSPENDED("a suspended member is not suspended again"),
+    /** Only a suspended member is reinstated. */
+    MEMBERSHIP_NOT_SUSPENDED("only a suspended member is reinstated"),
+    /** A member announces its withdrawal once. */
+    WITHDRAWAL_ALREADY_ANNOUNCED("a member announces its withdrawal once"),
+    /** An announced withdrawal takes effect on or after the day it is announced. */
+    EFFECTIVE_BEFORE_ANNOUNCEMENT("a withdrawal takes effect on or after its announcement"),
     /** A correction keeps its fact in its dyad. */
     CORRECTION_CHANGES_DYAD("a correction stays in its dyad"),
     /** A correction keeps its fact's kind: a fact of another kind is retracted and the right one recorded. */

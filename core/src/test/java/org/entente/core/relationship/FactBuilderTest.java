@@ -96,7 +96,19 @@ class FactBuilderTest {
                 Arguments.of(new FactCommand.ImposeSanctions(header("a20"), "arms embargo"), fact("a20").imposeSanctions("arms embargo")),
                 Arguments.of(new FactCommand.LiftSanctions(header("a21"), FactId.of("a20")), fact("a21").liftSanctions("a20")),
                 Arguments.of(new FactCommand.RecordInteraction(header("a22"), CameoCode.of("042"), "a visit"),
-                        fact("a22").recordInteraction(CameoCode.of("042"), "a visit")));
+                        fact("a22").recordInteraction(CameoCode.of("042"), "a visit")),
+                Arguments.of(new FactCommand.Join(header("a23")), fact("a23").join()),
+                Arguments.of(new FactCommand.SuspendMembership(header("a24"), Optional.of("decision-making bodies")),
+                        fact("a24").suspendMembership("decision-making bodies")),
+                Arguments.of(new FactCommand.SuspendMembership(header("a24s"), Optional.of("all bodies")),
+                        fact("a24s").suspendMembership().scope("all bodies")),
+                Arguments.of(new FactCommand.SuspendMembership(header("a24d"), Optional.empty()), fact("a24d").suspendMembership()),
+                Arguments.of(new FactCommand.ReinstateMembership(header("a25")), fact("a25").reinstateMembership()),
+                Arguments.of(new FactCommand.AnnounceWithdrawal(header("a26"), LocalDate.of(2025, 1, 29)),
+                        fact("a26").announceWithdrawal(LocalDate.of(2025, 1, 29))),
+                Arguments.of(new FactCommand.AnnounceWithdrawal(header("a26c"), LocalDate.of(2025, 1, 30)),
+                        fact("a26c").announceWithdrawal(LocalDate.of(2025, 1, 29)).effective(2025, 1, 30)),
+                Arguments.of(new FactCommand.Withdraw(header("a27")), fact("a27").withdraw()));
     }
 
     @ParameterizedTest
@@ -186,6 +198,12 @@ class FactBuilderTest {
                 .withMessage("fact a: other service 'naval' is the service NAVAL; give AttacheService.NAVAL instead of OTHER");
         assertThatIllegalArgumentException().isThrownBy(() -> Fact.id("bad id!"))
                 .withMessageContaining("bad id!");
+        assertThatIllegalArgumentException().isThrownBy(() -> fact("s").suspendMembership(" ").command())
+                .withMessage("fact s: scope is blank; leave it out or give a value");
+        assertThatIllegalArgumentException().isThrownBy(() -> fact("w").announceWithdrawal(LocalDate.of(2025, 1, 29)).effective(2025, 2, 30))
+                .withMessageStartingWith("fact w: effective(2025, 2, 30)");
+        assertThatIllegalArgumentException().isThrownBy(() -> fact("w").announceWithdrawal(LocalDate.of(2300, 1, 1)))
+                .withMessageStartingWith("fact w: effective(2300-01-01)");
         assertThatIllegalArgumentException().isThrownBy(() -> fact("t").holdTalks().as(FactBuilder.AppointAttache.class))
                 .withMessage("fact t is a fact of kind hold-talks, built by FactBuilder.HoldTalks, not by FactBuilder.AppointAttache");
     }
@@ -204,6 +222,10 @@ class FactBuilderTest {
                 .withMessage("fact x (demand withdrawal): forces[1] is null");
         assertThatNullPointerException().isThrownBy(() -> fact("x").recallEnvoy(null))
                 .withMessage("fact x (recall envoy): role is null");
+        assertThatNullPointerException().isThrownBy(() -> fact("x").suspendMembership(null))
+                .withMessage("fact x (suspend membership): scope is null");
+        assertThatNullPointerException().isThrownBy(() -> fact("x").announceWithdrawal(null))
+                .withMessage("fact x (announce withdrawal): effective is null");
     }
 
     @Test

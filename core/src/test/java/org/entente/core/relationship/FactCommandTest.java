@@ -48,7 +48,12 @@ class FactCommandTest {
                 new FactCommand.HoldTalks(header("a19", "2000-01-01", USA, NER), Optional.of("security")),
                 Facts.fact("a20", "2000-01-01", USA, NER).imposeSanctions("arms embargo").command(),
                 Facts.fact("a21", "2000-01-01", USA, NER).liftSanctions("a20").command(),
-                new FactCommand.RecordInteraction(header("a22", "2000-01-01", USA, NER), CameoCode.of("042"), "a visit"));
+                new FactCommand.RecordInteraction(header("a22", "2000-01-01", USA, NER), CameoCode.of("042"), "a visit"),
+                Facts.fact("a23", "2000-01-01", NER, Facts.ECOWAS).join().command(),
+                new FactCommand.SuspendMembership(header("a24", "2000-01-01", Facts.ECOWAS, NER), Optional.of("decision-making bodies")),
+                Facts.fact("a25", "2000-01-01", Facts.ECOWAS, NER).reinstateMembership().command(),
+                Facts.fact("a26", "2000-01-01", NER, Facts.ECOWAS).announceWithdrawal(java.time.LocalDate.of(2001, 1, 1)).command(),
+                Facts.fact("a27", "2000-01-01", NER, Facts.ECOWAS).withdraw().command());
     }
 
     @Test

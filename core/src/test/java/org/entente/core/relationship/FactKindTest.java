@@ -17,7 +17,7 @@ class FactKindTest {
 
     /** docs/DOMAIN.md's rank table ("Order of facts"), copied as it is written there. */
     private static final String DOMAIN_RANK_TABLE = """
-            | 1 | establish relations, restore relations |
+            | 1 | establish relations, restore relations, join, reinstate membership |
             | 2 | accredit ambassador, appoint attaché |
             | 3 | sign agreement, restore agreement |
             | 4 | station forces |
@@ -26,13 +26,13 @@ class FactKindTest {
             | 7 | lift sanctions |
             | 8 | impose sanctions |
             | 9 | demand withdrawal |
-            | 10 | suspend agreement, denounce agreement |
-            | 11 | schedule withdrawal |
+            | 10 | suspend agreement, denounce agreement, suspend membership |
+            | 11 | schedule withdrawal, announce withdrawal |
             | 12 | hand over base |
             | 13 | complete withdrawal |
             | 14 | recall envoy, expel envoy |
             | 15 | downgrade relations |
-            | 16 | sever relations |
+            | 16 | sever relations, withdraw |
             """;
 
     private static final Map<String, Integer> DOMAIN_RANKS = parse(DOMAIN_RANK_TABLE);
@@ -87,6 +87,16 @@ class FactKindTest {
     }
 
     @Test
+    void membershipKindsShareTheRanksOfTheKindsTheyResembleSoNoEarlierRankMoved() {
+        assertThat(FactKind.JOIN.rank()).isEqualTo(FactKind.ESTABLISH_RELATIONS.rank());
+        assertThat(FactKind.REINSTATE_MEMBERSHIP.rank()).isEqualTo(FactKind.RESTORE_RELATIONS.rank());
+        assertThat(FactKind.SUSPEND_MEMBERSHIP.rank()).isEqualTo(FactKind.SUSPEND_AGREEMENT.rank());
+        assertThat(FactKind.ANNOUNCE_WITHDRAWAL.rank()).isEqualTo(FactKind.SCHEDULE_WITHDRAWAL.rank());
+        assertThat(FactKind.WITHDRAW.rank()).isEqualTo(FactKind.SEVER_RELATIONS.rank()).isEqualTo(16);
+        assertThat(FactKind.fromSlug("withdraw")).isEqualTo(FactKind.WITHDRAW);
+    }
+
+    @Test
     void slugsAreTheConstantNamesInLowerCaseWithHyphens() {
         assertThat(FactKind.SCHEDULE_WITHDRAWAL.slug()).isEqualTo("schedule-withdrawal");
         assertThat(FactKind.fromSlug("appoint-attache")).isEqualTo(FactKind.APPOINT_ATTACHE);
@@ -94,7 +104,7 @@ class FactKindTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"withdraw", "", "schedule withdrawal", "appoint-attaché"})
+    @ValueSource(strings = {"withdrawal", "", "schedule withdrawal", "appoint-attaché"})
     void anUnknownSlugIsRejectedListingTheAcceptedKinds(String text) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> FactKind.fromSlug(text))
@@ -102,6 +112,7 @@ class FactKindTest {
                 .withMessageContaining("schedule-withdrawal")
                 .withMessageEndingWith("record-interaction, pledge-cooperation, lift-sanctions, impose-sanctions, demand-withdrawal, "
                         + "suspend-agreement, denounce-agreement, schedule-withdrawal, hand-over-base, complete-withdrawal, "
-                        + "recall-envoy, expel-envoy, downgrade-relations, sever-relations");
+                        + "recall-envoy, expel-envoy, downgrade-relations, sever-relations, join, suspend-membership, "
+                        + "reinstate-membership, announce-withdrawal, withdraw");
     }
 }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
+import org.entente.core.Organisation;
 import org.entente.core.Source;
 
 /**
@@ -24,10 +26,15 @@ final class Facts {
     static final Country TUR = Country.of("TUR");
     static final Country CHN = Country.of("CHN");
     static final Country RUS = Country.of("RUS");
+    static final Country MLI = Country.of("MLI");
+    static final Organisation ECOWAS = Organisation.of("ECOWAS");
+    static final Organisation EU = Organisation.of("EU");
+    static final Organisation AU = Organisation.of("AU");
 
     static final Dyad NER_USA = Dyad.of(NER, USA);
     static final Dyad FRA_NER = Dyad.of(NER, FRA);
     static final Dyad NER_TUR = Dyad.of(NER, TUR);
+    static final Dyad NER_ECOWAS = Dyad.of(NER, ECOWAS);
 
     private Facts() {
     }
@@ -49,12 +56,12 @@ final class Facts {
     }
 
     /** A made-up fact's header: a hypothetical source. */
-    static FactHeader header(String id, String day, Country actor, Country target) {
+    static FactHeader header(String id, String day, Actor actor, Actor target) {
         return FactHeader.of(id, on(day), actor, target, Source.hypothetical());
     }
 
     /** A made-up fact said with the fluent API: a hypothetical source, on a day given as ISO text. */
-    static Fact fact(String id, String day, Country actor, Country target) {
+    static Fact fact(String id, String day, Actor actor, Actor target) {
         return Fact.id(id).on(date(day)).by(actor).towards(target).hypothetical();
     }
 

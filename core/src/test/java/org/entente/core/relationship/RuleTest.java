@@ -8,10 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.core.Actor;
 import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
+import org.entente.core.Organisation;
 import org.entente.core.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class RuleTest {
     private static final Dyad NER_USA = Dyad.of(NER, USA);
     private static final Set<Rule> PROVOKED = EnumSet.noneOf(Rule.class);
 
-    private static FactHeader h(String id, String day, Country actor, Country target) {
+    private static FactHeader h(String id, String day, Actor actor, Actor target) {
         return new FactHeader(FactId.of(id), HappenedOn.day(LocalDate.parse(day)), actor, target,
                 List.of(Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED)));
     }
@@ -115,6 +117,27 @@ class RuleTest {
         FactCommand lift = new FactCommand.LiftSanctions(h("lift", "2024-01-01", USA, NER), FactId.of("sanctions"));
         rejected(new FactCommand.LiftSanctions(h("lift-2", "2024-02-01", USA, NER), FactId.of("sanctions")),
                 history(NER_USA, IMPOSE, lift), Rule.SANCTIONS_ALREADY_LIFTED);
+    }
+
+    @Test
+    void membershipRules() {
+        Organisation ecowas = Organisation.of("ECOWAS");
+        Dyad nerEcowas = Dyad.of(NER, ecowas);
+        FactCommand join = new FactCommand.Join(h("join", "1975-05-28", NER, ecowas));
+        FactCommand suspend = new FactCommand.SuspendMembership(h("suspend", "2023-07-30", ecowas, NER), Optional.empty());
+        FactCommand announce = new FactCommand.AnnounceWithdrawal(h("announce", "2024-01-28", NER, ecowas), LocalDate.of(2025, 1, 29));
+        rejected(new FactCommand.Join(h("join", "1975-05-28", NER, USA)), history(NER_USA), Rule.MEMBERSHIP_NEEDS_COUNTRY_AND_ORGANISATION);
+        rejected(new FactCommand.Join(h("join", "1975-05-28", ecowas, NER)), history(nerEcowas), Rule.MEMBERSHIP_BY_THE_WRONG_SIDE);
+        rejected(new FactCommand.Join(h("join-2", "2000-01-01", NER, ecowas)), history(nerEcowas, join), Rule.ALREADY_A_MEMBER);
+        rejected(suspend, history(nerEcowas), Rule.NOT_A_MEMBER);
+        rejected(new FactCommand.SuspendMembership(h("suspend-2", "2023-08-01", ecowas, NER), Optional.empty()),
+                history(nerEcowas, join, suspend), Rule.MEMBERSHIP_ALREADY_SUSPENDED);
+        rejected(new FactCommand.ReinstateMembership(h("reinstate", "2024-02-24", ecowas, NER)), history(nerEcowas, join),
+                Rule.MEMBERSHIP_NOT_SUSPENDED);
+        rejected(new FactCommand.AnnounceWithdrawal(h("announce-2", "2024-06-01", NER, ecowas), LocalDate.of(2024, 7, 1)),
+                history(nerEcowas, join, announce), Rule.WITHDRAWAL_ALREADY_ANNOUNCED);
+        rejected(new FactCommand.AnnounceWithdrawal(h("announce", "2024-01-28", NER, ecowas), LocalDate.of(2024, 1, 27)),
+                history(nerEcowas, join), Rule.EFFECTIVE_BEFORE_ANNOUNCEMENT);
     }
 
     @Test

@@ -71,7 +71,67 @@ class StoredFormTest {
         EventTypeRegistry registry = EventTypeRegistry.standard();
         assertThat(registry.entries()).containsKeys("WithdrawalScheduled", "AttacheAppointed", "FactsRetracted", "FactCorrected",
                 EventTypeRegistry.SNAPSHOT_NAME);
-        assertThat(registry.entries()).hasSize(22 + 3);
+        assertThat(registry.entries()).hasSize(27 + 3);
+    }
+
+    @Test
+    void membershipEventsAreStoredUnderNewNamesAndEveryEarlierNameIsUnchanged() {
+        EventTypeRegistry registry = EventTypeRegistry.standard();
+        // The names stored before membership kinds existed (issue 15): none may change or be reused.
+        List<String> before = List.of("RelationsEstablished", "RelationsRestored", "RelationsDowngraded", "RelationsSevered",
+                "AmbassadorAccredited", "AttacheAppointed", "EnvoyRecalled", "EnvoyExpelled", "AgreementSigned", "AgreementSuspended",
+                "AgreementDenounced", "AgreementRestored", "ForcesStationed", "WithdrawalDemanded", "WithdrawalScheduled",
+                "BaseHandedOver", "WithdrawalCompleted", "CooperationPledged", "TalksHeld", "SanctionsImposed", "SanctionsLifted",
+                "InteractionRecorded", "FactsRetracted", "FactCorrected", EventTypeRegistry.SNAPSHOT_NAME);
+        List<String> membership = List.of("MemberJoined", "MembershipSuspended", "MembershipReinstated",
+                "MembershipWithdrawalAnnounced", "MembershipWithdrawn");
+
+        assertThat(registry.entries().keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(before.stream(), membership.stream()).toList());
+        for (String name : membership) {
+            assertThat(registry.byName(name).orElseThrow().revision()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void membershipFactsReadBackFromTheirRowsAndFromASnapshot() throws Exception {
+        org.entente.core.Organisation ecowas = org.entente.core.Organisation.of("ECOWAS");
+        Dyad nerEcowas = Dyad.of(NER, ecowas);
+        List<org.entente.core.relationship.FactCommand> facts = List.of(
+                fact("ner-joins", "1975-05-28", NER, ecowas).join().command(),
+                fact("ecowas-suspends", "2023-07-30", ecowas, NER).suspendMembership("decision-making bodies").command(),
+                fact("ecowas-reinstates", "2024-02-24", ecowas, NER).reinstateMembership().command(),
+                fact("ner-announces", "2024-01-28", NER, ecowas).announceWithdrawal(java.time.LocalDate.of(2025, 1, 29)).command(),
+                fact("ner-leaves", "2025-01-29", NER, ecowas).withdraw().command(),
+                fact("ner-rejoins", "2030-01-01", NER, ecowas).join().command());
+        try (EntenteStore store = EntenteStore.builder().h2(directory).build()) {
+            store.recordAll(facts);
+            assertThat(rows(store.connections())).extracting(r -> r[0]).containsExactly("MemberJoined", "MembershipSuspended",
+                    "MembershipReinstated", "MembershipWithdrawalAnnounced", "MembershipWithdrawn", "MemberJoined");
+            assertThat(rows(store.connections()).get(3)[2]).contains("\"effective\":\"2025-01-29\"", "\"target\":\"ORG:ECOWAS\"");
+            assertThat(store.snapshot(nerEcowas)).isTrue();
+            try (Connection c = store.connections().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT payload FROM SnapshotEventEntry")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(new String(rs.getBytes(1), StandardCharsets.UTF_8)).contains("\"membership\":{\"member\":\"NER\","
+                        + "\"organisation\":\"ORG:ECOWAS\",\"joining\":\"ner-rejoins\"");
+            }
+        }
+        try (EntenteStore store = EntenteStore.builder().h2(directory).build()) {
+            org.entente.core.relationship.DyadHistory history = store.history(nerEcowas).orElseThrow();
+
+            assertThat(history.facts()).extracting(e -> e.fact().id().value()).containsExactly("ner-joins", "ecowas-suspends",
+                    "ner-announces", "ecowas-reinstates", "ner-leaves", "ner-rejoins");
+            assertThat(history.facts()).isEqualTo(facts.stream().map(org.entente.core.relationship.FactCommand::toEvent)
+                    .sorted(org.entente.core.relationship.DyadHistory.ORDER).toList());
+            assertThat(history.state().membership().orElseThrow().joining().value()).isEqualTo("ner-rejoins");
+            // The next fact is decided from the snapshot's state: a second join is refused, a suspension accepted.
+            assertThat(store.record(fact("ecowas-suspends-2", "2031-01-01", ecowas, NER).suspendMembership().command()).events())
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> store.record(fact("ner-joins-3", "2032-01-01", NER, ecowas).join().command()))
+                    .isInstanceOfSatisfying(org.entente.core.relationship.RuleViolationException.class,
+                            e -> assertThat(e.rule()).isEqualTo(org.entente.core.relationship.Rule.ALREADY_A_MEMBER));
+        }
     }
 
     @Test
