@@ -29,6 +29,9 @@ import org.entente.core.relationship.FactEvent;
  *   <tr><td>hand over base, complete withdrawal (the withdrawing side acts)</td><td>0874 Retreat or surrender militarily (10.0)</td></tr>
  *   <tr><td>recall envoy, downgrade relations, sever relations</td><td>161 Reduce or break diplomatic relations (−4.0)</td></tr>
  *   <tr><td>expel envoy</td><td>174 Expel or deport individuals (−5.0)</td></tr>
+ *   <tr><td>join, reinstate membership (CAMEO has no code for membership)</td><td>054 Grant diplomatic recognition (6.0)</td></tr>
+ *   <tr><td>suspend membership, announce withdrawal</td><td>160 Reduce relations (−4.0)</td></tr>
+ *   <tr><td>withdraw</td><td>161 Reduce or break diplomatic relations (−4.0)</td></tr>
  *   <tr><td>interaction</td><td>its own code</td></tr>
  * </table>
  *
@@ -219,6 +222,31 @@ public final class CameoMapping {
         @Override
         public CameoCode visit(FactEvent.InteractionRecorded e) {
             return e.code();
+        }
+
+        @Override
+        public CameoCode visit(FactEvent.MemberJoined e) {
+            return RECOGNITION;
+        }
+
+        @Override
+        public CameoCode visit(FactEvent.MembershipSuspended e) {
+            return REDUCE_RELATIONS;
+        }
+
+        @Override
+        public CameoCode visit(FactEvent.MembershipReinstated e) {
+            return RECOGNITION;
+        }
+
+        @Override
+        public CameoCode visit(FactEvent.MembershipWithdrawalAnnounced e) {
+            return REDUCE_RELATIONS;
+        }
+
+        @Override
+        public CameoCode visit(FactEvent.MembershipWithdrawn e) {
+            return BREAK_RELATIONS;
         }
     };
 }

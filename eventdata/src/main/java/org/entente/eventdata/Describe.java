@@ -133,6 +133,31 @@ final class Describe implements FactEvent.Visitor<String> {
         return e.description();
     }
 
+    @Override
+    public String visit(FactEvent.MemberJoined e) {
+        return label(e);
+    }
+
+    @Override
+    public String visit(FactEvent.MembershipSuspended e) {
+        return label(e) + e.scope().map(s -> ": " + s).orElse("");
+    }
+
+    @Override
+    public String visit(FactEvent.MembershipReinstated e) {
+        return label(e);
+    }
+
+    @Override
+    public String visit(FactEvent.MembershipWithdrawalAnnounced e) {
+        return label(e) + ", effective " + e.effective();
+    }
+
+    @Override
+    public String visit(FactEvent.MembershipWithdrawn e) {
+        return label(e);
+    }
+
     private static String ids(java.util.List<FactId> ids) {
         return ids.isEmpty() ? "" : " (" + ids.stream().map(FactId::value).collect(Collectors.joining(", ")) + ")";
     }

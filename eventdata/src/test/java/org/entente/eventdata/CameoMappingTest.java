@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.entente.core.CameoCode;
+import org.entente.core.Actor;
 import org.entente.core.Country;
+import org.entente.core.Organisation;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Source;
@@ -27,8 +29,9 @@ class CameoMappingTest {
 
     private static final Country NER = Country.of("NER");
     private static final Country USA = Country.of("USA");
+    private static final Organisation ECOWAS = Organisation.of("ECOWAS");
 
-    private static FactHeader header(String id, Country actor, Country target) {
+    private static FactHeader header(String id, Actor actor, Actor target) {
         return FactHeader.of(id, HappenedOn.day(2024, 4, 19), actor, target, Source.hypothetical());
     }
 
@@ -62,6 +65,11 @@ class CameoMappingTest {
         put(m, new FactCommand.ExpelEnvoy(header("t"), Optional.empty(), EnvoyRole.AMBASSADOR), "174");
         put(m, new FactCommand.DowngradeRelations(header("u")), "161");
         put(m, new FactCommand.SeverRelations(header("v")), "161");
+        put(m, new FactCommand.Join(header("w", NER, ECOWAS)), "054");
+        put(m, new FactCommand.SuspendMembership(header("x", ECOWAS, NER), Optional.of("decision-making bodies")), "160");
+        put(m, new FactCommand.ReinstateMembership(header("y", ECOWAS, NER)), "054");
+        put(m, new FactCommand.AnnounceWithdrawal(header("z", NER, ECOWAS), LocalDate.of(2025, 1, 29)), "160");
+        put(m, new FactCommand.Withdraw(header("aa", NER, ECOWAS)), "161");
         return m;
     }
 

@@ -43,7 +43,14 @@ import org.entente.core.relationship.RelationshipState.Steps;
  *   <tr><td>recall envoy</td><td>−4.0</td><td>161 reduce or break relations</td></tr>
  *   <tr><td>expel envoy</td><td>−5.0</td><td>174 expel individuals</td></tr>
  *   <tr><td>downgrade relations, sever relations</td><td>−4.0</td><td>161 reduce or break relations</td></tr>
+ *   <tr><td>join, reinstate membership</td><td>+6.0</td><td>as establishing relations (CAMEO has no membership code)</td></tr>
+ *   <tr><td>suspend membership, announce withdrawal</td><td>−4.0</td><td>160 reduce relations</td></tr>
+ *   <tr><td>withdraw (from an organisation)</td><td>−4.0</td><td>161 reduce or break relations</td></tr>
  * </table>
+ *
+ * <p>Membership facts (a country and an organisation) weigh in the temperature but are neither
+ * cooperative nor winding-down steps for the status: those steps are about military ties, which a
+ * membership does not change.
  */
 public final class Definitions {
 
@@ -79,6 +86,11 @@ public final class Definitions {
         WEIGHTS.put(FactKind.EXPEL_ENVOY, -5.0);
         WEIGHTS.put(FactKind.DOWNGRADE_RELATIONS, -4.0);
         WEIGHTS.put(FactKind.SEVER_RELATIONS, -4.0);
+        WEIGHTS.put(FactKind.JOIN, 6.0);
+        WEIGHTS.put(FactKind.REINSTATE_MEMBERSHIP, 6.0);
+        WEIGHTS.put(FactKind.SUSPEND_MEMBERSHIP, -4.0);
+        WEIGHTS.put(FactKind.ANNOUNCE_WITHDRAWAL, -4.0);
+        WEIGHTS.put(FactKind.WITHDRAW, -4.0);
     }
 
     private Definitions() {
