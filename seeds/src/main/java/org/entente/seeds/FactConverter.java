@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.entente.core.Actor;
 import org.entente.core.CameoCode;
-import org.entente.core.Country;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
 import org.entente.core.Precision;
@@ -114,11 +114,11 @@ final class FactConverter {
             });
             checkFieldNames();
             Optional<HappenedOn> happened = happened(fields);
-            Optional<Country> actor = fields.country("actor");
-            Optional<Country> target = fields.country("target");
+            Optional<Actor> actor = fields.actor("actor");
+            Optional<Actor> target = fields.actor("target");
             if (actor.isPresent() && target.isPresent() && actor.get().equals(target.get())) {
-                fields.problem(fields.entry("target").value(), "target", "actor and target are both " + actor.get()
-                        + "; a fact is between two distinct countries");
+                fields.problem(fields.entry("target").value(), "target", "actor and target are both " + actor.get().code()
+                        + "; a fact is between two distinct actors (countries or organisations)");
             }
             Optional<List<Source>> sources = sources(fields);
             Function<FactHeader, FactCommand> command = kind == null ? null : command(fields);
@@ -342,6 +342,17 @@ final class FactConverter {
                     Optional<FactId> sanctions = f.factId("sanctions", true);
                     yield h -> new FactCommand.LiftSanctions(h, sanctions.orElseThrow());
                 }
+                case JOIN -> FactCommand.Join::new;
+                case REINSTATE_MEMBERSHIP -> FactCommand.ReinstateMembership::new;
+                case WITHDRAW -> FactCommand.Withdraw::new;
+                case SUSPEND_MEMBERSHIP -> {
+                    Optional<String> scope = f.text("scope", false);
+                    yield h -> new FactCommand.SuspendMembership(h, scope);
+                }
+                case ANNOUNCE_WITHDRAWAL -> {
+                    Optional<LocalDate> effective = f.day("effective", true);
+                    yield h -> new FactCommand.AnnounceWithdrawal(h, effective.orElseThrow());
+                }
                 case RECORD_INTERACTION -> {
                     Optional<CameoCode> code = f.cameo("cameo");
                     Optional<String> description = f.text("description", true);
@@ -465,10 +476,11 @@ final class FactConverter {
                 });
             }
 
-            Optional<Country> country(String field) {
+            /** A country's ISO code or an organisation's acronym, with or without {@code ORG:} ({@link Actor#of}). */
+            Optional<Actor> actor(String field) {
                 return required(field).flatMap(n -> scalarText(field, n)).flatMap(t -> {
                     try {
-                        return Optional.of(Country.of(t));
+                        return Optional.of(Actor.of(t));
                     } catch (IllegalArgumentException e) {
                         problem(entry(field).value(), field, e.getMessage());
                         return Optional.empty();

@@ -48,8 +48,8 @@ final class FactSchema {
             Map.entry("id", "a fact id such as usa-denounce: letters, digits, '.', '_', ':' or '-'"),
             Map.entry("kind", "a kind of fact such as denounce-agreement"),
             Map.entry("happened", "a date: " + Values.HAPPENED_FORMS),
-            Map.entry("actor", "an ISO 3166-1 alpha-3 country code such as NER"),
-            Map.entry("target", "an ISO 3166-1 alpha-3 country code such as USA"),
+            Map.entry("actor", "an ISO 3166-1 alpha-3 country code such as NER, or an organisation's acronym such as ECOWAS"),
+            Map.entry("target", "an ISO 3166-1 alpha-3 country code such as USA, or an organisation's acronym such as ECOWAS"),
             Map.entry("sources", "a list of sources such as [{kind: article, confidence: reported, publisher: Reuters}]"),
             Map.entry("agreement-kind", "one of " + AGREEMENT_KINDS.accepted()),
             Map.entry("title", "text"),
@@ -71,7 +71,9 @@ final class FactSchema {
             Map.entry("subject", "text"),
             Map.entry("description", "text"),
             Map.entry("sanctions", "the fact id of the sanctions' imposition"),
-            Map.entry("cameo", "a CAMEO event code, quoted, such as \"042\""));
+            Map.entry("cameo", "a CAMEO event code, quoted, such as \"042\""),
+            Map.entry("scope", "text, such as decision-making bodies"),
+            Map.entry("effective", "a day such as 2025-01-29"));
 
     /** What the fields of a kind are. */
     record Spec(List<String> required, List<String> optional) {
@@ -118,7 +120,8 @@ final class FactSchema {
 
     private static Spec spec(FactKind kind) {
         return switch (kind) {
-            case ESTABLISH_RELATIONS, RESTORE_RELATIONS, DOWNGRADE_RELATIONS, SEVER_RELATIONS -> new Spec(List.of(), List.of());
+            case ESTABLISH_RELATIONS, RESTORE_RELATIONS, DOWNGRADE_RELATIONS, SEVER_RELATIONS,
+                    JOIN, REINSTATE_MEMBERSHIP, WITHDRAW -> new Spec(List.of(), List.of());
             case ACCREDIT_AMBASSADOR -> new Spec(List.of(), List.of("level", "name"));
             case APPOINT_ATTACHE -> new Spec(List.of(), List.of("name", "rank", "service"));
             case RECALL_ENVOY, EXPEL_ENVOY -> new Spec(List.of("role"), List.of("appointment"));
@@ -133,6 +136,8 @@ final class FactSchema {
             case IMPOSE_SANCTIONS -> new Spec(List.of("description"), List.of());
             case LIFT_SANCTIONS -> new Spec(List.of("sanctions"), List.of());
             case RECORD_INTERACTION -> new Spec(List.of("cameo", "description"), List.of());
+            case SUSPEND_MEMBERSHIP -> new Spec(List.of(), List.of("scope"));
+            case ANNOUNCE_WITHDRAWAL -> new Spec(List.of("effective"), List.of());
         };
     }
 

@@ -9,10 +9,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.core.Actor;
 import org.entente.core.CameoCode;
 import org.entente.core.Country;
 import org.entente.core.FactId;
 import org.entente.core.HappenedOn;
+import org.entente.core.Organisation;
 import org.entente.core.Precision;
 import org.entente.core.Source;
 import org.entente.core.relationship.AgreementKind;
@@ -29,18 +31,29 @@ import org.junit.jupiter.api.Test;
 class SeedFormatTest {
 
     private static final String HEADER = "format: entente-seed/1\ntitle: Test\nfacts:\n";
+    private static final Country NER = Country.of("NER");
+    private static final Organisation ECOWAS = Organisation.of("ECOWAS");
     private static final Source REUTERS = Source.of(Source.Kind.ARTICLE, Source.Confidence.REPORTED).withPublisher("Reuters");
 
     /** One fact of the kind with the given fields (flow style, one line), NER towards USA. */
     private static FactCommand only(String kind, String fields) {
-        Seed seed = read(HEADER + "  - {id: f, kind: " + kind + ", happened: 2024-04-26, actor: NER, target: USA, "
+        return only(kind, "NER", "USA", fields);
+    }
+
+    /** One fact of the kind with the given fields, between the given actor and target as the file writes them. */
+    private static FactCommand only(String kind, String actor, String target, String fields) {
+        Seed seed = read(HEADER + "  - {id: f, kind: " + kind + ", happened: 2024-04-26, actor: " + actor + ", target: " + target + ", "
                 + "sources: [{kind: article, confidence: reported, publisher: Reuters}]" + (fields.isEmpty() ? "" : ", " + fields) + "}\n");
         assertThat(seed.facts()).hasSize(1);
         return seed.facts().get(0).command();
     }
 
     private static FactHeader header() {
-        return FactHeader.of("f", HappenedOn.day(2024, 4, 26), Country.of("NER"), Country.of("USA"), REUTERS);
+        return header(Country.of("NER"), Country.of("USA"));
+    }
+
+    private static FactHeader header(Actor actor, Actor target) {
+        return FactHeader.of("f", HappenedOn.day(2024, 4, 26), actor, target, REUTERS);
     }
 
     private static FactId id(String value) {
@@ -73,7 +86,12 @@ class SeedFormatTest {
                 new FactCommand.HoldTalks(h, Optional.of("defence")),
                 new FactCommand.ImposeSanctions(h, "an embargo"),
                 new FactCommand.LiftSanctions(h, id("embargo")),
-                new FactCommand.RecordInteraction(h, CameoCode.of("042"), "a visit"));
+                new FactCommand.RecordInteraction(h, CameoCode.of("042"), "a visit"),
+                new FactCommand.Join(header(NER, ECOWAS)),
+                new FactCommand.SuspendMembership(header(ECOWAS, NER), Optional.of("decision-making bodies")),
+                new FactCommand.ReinstateMembership(header(ECOWAS, NER)),
+                new FactCommand.AnnounceWithdrawal(header(NER, ECOWAS), LocalDate.of(2025, 1, 29)),
+                new FactCommand.Withdraw(header(NER, ECOWAS)));
         List<FactCommand> read = List.of(
                 only("establish-relations", ""),
                 only("restore-relations", ""),
@@ -96,7 +114,12 @@ class SeedFormatTest {
                 only("hold-talks", "subject: defence"),
                 only("impose-sanctions", "description: an embargo"),
                 only("lift-sanctions", "sanctions: embargo"),
-                only("record-interaction", "cameo: \"042\", description: a visit"));
+                only("record-interaction", "cameo: \"042\", description: a visit"),
+                only("join", "NER", "ECOWAS", ""),
+                only("suspend-membership", "ORG:ECOWAS", "ner", "scope: decision-making bodies"),
+                only("reinstate-membership", "ecowas", "NER", ""),
+                only("announce-withdrawal", "NER", "ECOWAS", "effective: 2025-01-29"),
+                only("withdraw", "NER", "org:ecowas", ""));
 
         assertThat(read).isEqualTo(expected);
         read.forEach(c -> covered.add(c.kind()));
@@ -111,6 +134,57 @@ class SeedFormatTest {
                 Optional.empty(), List.of(), true));
         assertThat(only("schedule-withdrawal", "")).isEqualTo(new FactCommand.ScheduleWithdrawal(header(), Optional.empty(), List.of()));
         assertThat(only("hold-talks", "subject: ")).isEqualTo(new FactCommand.HoldTalks(header(), Optional.empty()));
+        assertThat(only("suspend-membership", "ECOWAS", "NER", "")).isEqualTo(new FactCommand.SuspendMembership(header(ECOWAS, NER),
+                Optional.empty()));
+    }
+
+    @Test
+    void aSeedWithMembershipFactsAndOrganisationsAsActorsIsReadAndItsFactsKeepTheRules() {
+        Seed seed = read(HEADER + """
+                  - id: ner-joins-ecowas
+                    kind: join
+                    happened: 1975-05-28
+                    actor: NER
+                    target: ECOWAS
+                    sources: [{kind: background, confidence: reported}]
+                  - id: ecowas-suspends-ner
+                    kind: suspend-membership
+                    happened: 2023-07-30
+                    actor: ECOWAS
+                    target: NER
+                    scope: decision-making bodies
+                    sources: [{kind: background, confidence: reported}]
+                  - id: ecowas-sanctions-ner
+                    kind: impose-sanctions
+                    happened: 2023-07-30
+                    actor: ORG:ECOWAS
+                    target: NER
+                    description: border closures and a freeze of transactions
+                    sources: [{kind: background, confidence: reported}]
+                  - id: ner-announces-exit
+                    kind: announce-withdrawal
+                    happened: 2024-01-28
+                    actor: NER
+                    target: ECOWAS
+                    effective: 2025-01-29
+                    sources: [{kind: background, confidence: reported}]
+                  - id: eu-talks-au
+                    kind: hold-talks
+                    happened: 2024-02-01
+                    actor: EU
+                    target: AU
+                    sources: [{kind: background, confidence: reported}]
+                """);
+
+        org.entente.core.Dyad nerEcowas = org.entente.core.Dyad.of(NER, ECOWAS);
+        assertThat(seed.commandsByDyad()).containsOnlyKeys(nerEcowas,
+                org.entente.core.Dyad.of(Organisation.of("EU"), Organisation.of("AU")));
+        org.entente.core.relationship.DyadHistory history = org.entente.core.relationship.DyadHistory.empty(nerEcowas);
+        org.entente.core.relationship.Decider.decideAll(seed.commandsByDyad().get(nerEcowas), history)
+                .forEach(e -> org.entente.core.relationship.Decider.evolve(history, e));
+        assertThat(history.state().membershipStatus(LocalDate.of(2024, 8, 1)))
+                .isEqualTo(org.entente.core.relationship.RelationshipState.MembershipStatus.WITHDRAWING);
+        assertThat(history.state().sanctionsInForce()).extracting(x -> x.imposer()).containsExactly(ECOWAS);
     }
 
     @Test

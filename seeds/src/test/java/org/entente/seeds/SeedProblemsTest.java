@@ -39,8 +39,64 @@ class SeedProblemsTest {
                     target: USA
                 """ + SOURCE);
 
-        assertProblem(p, 7, 12, "a", "actor",
-                "NIG is not an ISO 3166-1 alpha-3 code; did you mean NER (Niger) or NGA (Nigeria)?");
+        assertProblem(p, 7, 12, "a", "actor", "NIG is neither a country's ISO 3166-1 alpha-3 code nor an organisation's acronym;"
+                + " did you mean NER (Niger) or NGA (Nigeria)?");
+    }
+
+    @Test
+    void anUnknownOrganisationIsReportedWithTheClosestAcronyms() {
+        List<SeedProblem> ps = problems("""
+                format: entente-seed/1
+                title: Test
+                facts:
+                  - id: a
+                    kind: suspend-membership
+                    happened: 2023-07-30
+                    actor: ECOWA
+                    target: NER
+                """ + SOURCE + """
+                  - id: b
+                    kind: join
+                    happened: 1975-05-28
+                    actor: NER
+                    target: ORG:ECOWA
+                """ + SOURCE);
+
+        assertThat(ps).hasSize(2);
+        assertProblem(ps.get(0), 7, 12, "a", "actor", "ECOWA is neither a country's ISO 3166-1 alpha-3 code nor an organisation's"
+                + " acronym; did you mean ECOWAS (Economic Community of West African States)?");
+        assertProblem(ps.get(1), 14, 13, "b", "target", "ORG:ECOWA is not an organisation Entente knows;"
+                + " did you mean ECOWAS (Economic Community of West African States)?");
+    }
+
+    @Test
+    void anAnnouncedWithdrawalWithoutItsEffectiveDayIsReported() {
+        SeedProblem p = problem("""
+                format: entente-seed/1
+                title: Test
+                facts:
+                  - id: a
+                    kind: announce-withdrawal
+                    happened: 2024-01-28
+                    actor: NER
+                    target: ECOWAS
+                    effective: 2025-02-30
+                """ + SOURCE);
+
+        assertThat(p.field()).isEqualTo("effective");
+        assertThat(p.line()).isEqualTo(9);
+        assertThat(p.message()).startsWith("'2025-02-30' is not a day");
+        assertProblem(problem("""
+                format: entente-seed/1
+                title: Test
+                facts:
+                  - id: a
+                    kind: announce-withdrawal
+                    happened: 2024-01-28
+                    actor: NER
+                    target: ECOWAS
+                """ + SOURCE), 4, 5, "a", "effective",
+                "missing required field 'effective' (announce-withdrawal needs it): a day such as 2025-01-29");
     }
 
     @Test
@@ -60,7 +116,8 @@ class SeedProblemsTest {
                 + " restore-relations, accredit-ambassador, appoint-attache, sign-agreement, restore-agreement, station-forces,"
                 + " hold-talks, record-interaction, pledge-cooperation, lift-sanctions, impose-sanctions, demand-withdrawal,"
                 + " suspend-agreement, denounce-agreement, schedule-withdrawal, hand-over-base, complete-withdrawal,"
-                + " recall-envoy, expel-envoy, downgrade-relations, sever-relations");
+                + " recall-envoy, expel-envoy, downgrade-relations, sever-relations, join, suspend-membership,"
+                + " reinstate-membership, announce-withdrawal, withdraw");
     }
 
     @Test
@@ -217,7 +274,8 @@ class SeedProblemsTest {
                     target: ner
                 """ + SOURCE);
 
-        assertProblem(p, 8, 13, "a", "target", "actor and target are both NER; a fact is between two distinct countries");
+        assertProblem(p, 8, 13, "a", "target", "actor and target are both NER; a fact is between two distinct actors"
+                + " (countries or organisations)");
     }
 
     // ------------------------------------------------------------------------- missing fields
@@ -286,7 +344,8 @@ class SeedProblemsTest {
         assertThat(ps).extracting(SeedProblem::field).containsExactly("kind", "happened", "actor", "target", "sources");
         assertThat(ps).allSatisfy(p -> assertThat(p.line()).isEqualTo(4));
         assertThat(ps.get(0).message()).isEqualTo("missing required field 'kind' (every fact has it): a kind of fact such as denounce-agreement");
-        assertThat(ps.get(2).message()).isEqualTo("missing required field 'actor' (every fact has it): an ISO 3166-1 alpha-3 country code such as NER");
+        assertThat(ps.get(2).message()).isEqualTo("missing required field 'actor' (every fact has it): an ISO 3166-1 alpha-3 country code such as NER,"
+                + " or an organisation's acronym such as ECOWAS");
     }
 
     @Test
@@ -849,7 +908,7 @@ class SeedProblemsTest {
                         "16:a:id",
                         "21:a:domains");
         assertThat(e.getMessage()).startsWith("test.yaml: 8 problems\n  test.yaml:3:1: extra: unknown field 'extra' in the header")
-                .contains("\n  test.yaml:8:12: fact a, actor: NIG is not an ISO 3166-1 alpha-3 code")
+                .contains("\n  test.yaml:8:12: fact a, actor: NIG is neither a country's ISO 3166-1 alpha-3 code")
                 .contains("\n  test.yaml:21:14: fact a, domains: 'domains' is empty; expected a list of one or more of military");
     }
 }
