@@ -32,6 +32,7 @@ import org.entente.core.relationship.FactEvent;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.relationship.RelationshipCommand.CorrectFact;
 import org.entente.core.relationship.RelationshipCommand.RetractFacts;
+import org.entente.core.relationship.RelationshipState;
 import org.entente.core.relationship.UnknownFactException;
 import org.entente.core.store.BatchProgress;
 import org.entente.core.store.BatchResult;
@@ -387,13 +388,63 @@ public final class Entente implements AutoCloseable {
      */
     public Portfolio portfolio(Actor country, When when) {
         requireOpen();
-        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
         List<Partnership> partnerships = new ArrayList<>();
         for (Dyad dyad : dyadsOf(country)) {
             partnerships.add(partnership(view(dyad, when), when));
         }
         return Portfolio.of(country, when.date(), partnerships);
+    }
+
+    /**
+     * {@return an organisation's members on a date: the countries whose membership is {@code MEMBER},
+     * {@code SUSPENDED} or {@code WITHDRAWING} then, by country code} Each is the country's partnership
+     * with the organisation, whose {@link Partnership#membership()} holds the record (joined, suspension,
+     * announced withdrawal) and {@link Partnership#membershipStatus()} the status on the date. Like every
+     * read, it is as known at {@code when}'s instant and by what was published by its day.
+     *
+     * <pre>{@code
+     * entente.members(Organisation.of("ECOWAS"), When.asOf(LocalDate.of(2024, 8, 1)))
+     *        .forEach(p -> System.out.println(p.partnerOf(ecowas).code() + " " + p.membershipStatus()));
+     * // ... NER WITHDRAWING (suspended since 2023-12-10, leaving on 2025-01-29) ...
+     * }</pre>
+     *
+     * @param organisation the organisation; not null
+     * @param when the date, with the knowledge and publication filters to apply
+     */
+    public List<Partnership> members(Organisation organisation, When when) {
+        Require.nonNull(organisation, "organisation", "an Organisation such as Organisation.of(\"ECOWAS\")");
+        return membershipsOf(organisation, when, Partnership::isMembership);
+    }
+
+    /**
+     * {@return a country's memberships on a date: every organisation it is a member of, suspended from,
+     * withdrawing from or a former member of then, by organisation code} Each is the country's partnership
+     * with the organisation; see {@link #members(Organisation, When)}.
+     *
+     * @param country the country; not null
+     * @param when the date, with the knowledge and publication filters to apply
+     */
+    public List<Partnership> memberships(Country country, When when) {
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
+        return membershipsOf(country, when, p -> p.membershipStatus() != RelationshipState.MembershipStatus.NONE);
+    }
+
+    private List<Partnership> membershipsOf(Actor actor, When when, java.util.function.Predicate<Partnership> keep) {
+        requireOpen();
+        Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 8, 1))");
+        List<Partnership> found = new ArrayList<>();
+        for (Dyad dyad : dyadsOf(actor)) {
+            if (dyad.countryOfMember().isPresent()) {
+                Partnership p = partnership(view(dyad, when), when);
+                if (keep.test(p)) {
+                    found.add(p);
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(p -> p.partnerOf(actor)));
+        return List.copyOf(found);
     }
 
     /**
@@ -418,7 +469,7 @@ public final class Entente implements AutoCloseable {
      */
     public List<TimelineEntry> timeline(Actor country, TimelineFilter filter) {
         requireOpen();
-        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         requireFilter(filter);
         return timeline(dyadsOf(country), filter);
     }
@@ -468,7 +519,7 @@ public final class Entente implements AutoCloseable {
      */
     public List<DyadChanges> changes(Actor country, LocalDate from, LocalDate to) {
         requireOpen();
-        Require.nonNull(country, "country", "a Actor such as Country.of(\"NER\")");
+        Require.nonNull(country, "country", "a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         Require.nonNull(to, "to", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         requireOrdered(When.asOf(from).date(), When.asOf(to).date());

@@ -19,14 +19,19 @@ public sealed interface Actor extends Comparable<Actor> permits Country, Organis
     String name();
 
     /**
-     * Orders actors by code: countries first (by ISO code), then organisations ({@code ORG:} sorts after
-     * every three-letter code).
+     * Orders actors: countries first, by ISO code, then organisations, by code. (Codes alone would not do:
+     * {@code ORG:ECOWAS} sorts before {@code SEN}.) A dyad's first actor is the one that sorts first, so a
+     * country–organisation dyad is always {@code SEN-ORG:ECOWAS}.
      *
      * @param other another actor
-     * @return negative, zero or positive as this code sorts before, with or after the other's
+     * @return negative, zero or positive as this actor sorts before, with or after the other
      */
     @Override
     default int compareTo(Actor other) {
+        boolean organisation = this instanceof Organisation;
+        if (organisation != other instanceof Organisation) {
+            return organisation ? 1 : -1;
+        }
         return code().compareTo(other.code());
     }
 

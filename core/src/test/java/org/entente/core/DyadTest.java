@@ -120,4 +120,15 @@ class DyadTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Dyad.ofStored("NER/USA"))
                 .withMessage("'NER/USA' is not a stored dyad id; expected two codes joined by '-', such as NER-USA");
     }
+
+    @Test
+    void aCountryComesFirstEvenWhenTheAcronymSortsBeforeItsCode() {
+        Dyad d = Dyad.of(Organisation.of("ECOWAS"), Country.of("SEN"));
+        assertThat(d.id()).isEqualTo("SEN-ORG:ECOWAS");
+        assertThat(d.countryOfMember()).contains(Country.of("SEN"));
+        assertThat(Dyad.parse("ECOWAS-SEN")).isEqualTo(d);
+        assertThat(Dyad.ofStored("SEN-ORG:ECOWAS")).isEqualTo(d);
+        assertThat(java.util.stream.Stream.of(Dyad.parse("ZWE-ECOWAS"), Dyad.parse("AU-EU"), Dyad.parse("NER-USA")).sorted().map(Dyad::id))
+                .containsExactly("NER-USA", "ZWE-ORG:ECOWAS", "ORG:AU-ORG:EU");
+    }
 }

@@ -107,6 +107,26 @@ public final class JsonRendering {
     }
 
     /**
+     * An organisation's members or a country's memberships as a top-level document.
+     *
+     * @param format the format version to write first
+     * @param m      the memberships
+     * @param when   the query, whose {@code knownAt} and {@code publishedBy} are written when present
+     * @return the tree
+     */
+    public static ObjectNode memberships(String format, org.entente.partnership.Memberships m, Optional<When> when) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("format", format);
+        o.put("subject", m.subject().code());
+        o.put("date", m.date().toString());
+        ArrayNode entries = o.putArray("entries");
+        m.entries().forEach(p -> partnershipFields(entries.addObject(), p));
+        when.flatMap(When::knownAt).ifPresent(i -> o.put("knownAt", i.toString()));
+        when.flatMap(When::publishedBy).ifPresent(d -> o.put("publishedBy", d.toString()));
+        return o;
+    }
+
+    /**
      * A partnership as a top-level document.
      *
      * @param format the format version to write first
@@ -317,6 +337,27 @@ public final class JsonRendering {
         o.put("trend", p.trend().name());
         o.put("securityWeight", p.securityWeight());
         o.put("facts", p.facts());
+        p.membership().ifPresent(m -> {
+            ObjectNode n = o.putObject("membership");
+            n.put("member", m.member().code());
+            n.put("organisation", m.organisation().code());
+            n.put("status", p.membershipStatus().name());
+            n.put("joining", m.joining().value());
+            n.put("joined", m.joined().toString());
+            m.suspension().ifPresent(x -> {
+                ObjectNode sn = n.putObject("suspension");
+                sn.put("fact", x.suspension().value());
+                sn.put("since", x.since().toString());
+                x.scope().ifPresent(v -> sn.put("scope", v));
+            });
+            m.announcedWithdrawal().ifPresent(a -> {
+                ObjectNode an = n.putObject("announcedWithdrawal");
+                an.put("fact", a.announcement().value());
+                an.put("announced", a.announced().toString());
+                an.put("effective", a.effective().toString());
+            });
+            m.withdrawal().ifPresent(f -> factRef(n.putObject("withdrawal"), f));
+        });
     }
 
     private static void forces(ArrayNode array, List<RelationshipState.Forces> forces) {

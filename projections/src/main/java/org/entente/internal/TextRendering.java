@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.entente.When;
 import org.entente.core.Actor;
 import org.entente.core.FactId;
+import org.entente.core.Organisation;
 import org.entente.core.Source;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.RelationshipState;
@@ -33,7 +34,9 @@ public final class TextRendering {
     }
 
     /**
-     * A country's board: heading, one row per partner, then its security partners.
+     * A board: heading, one row per partner, then its security partners. A country's organisations get a
+     * section of their own after its countries, with its membership; an organisation's board lists its
+     * members first, then its other partners.
      *
      * @param p    the portfolio
      * @param when the query, whose recording-time and publication limits the heading names; empty for none
@@ -42,23 +45,34 @@ public final class TextRendering {
     public static String portfolio(Portfolio p, Optional<When> when) {
         StringBuilder out = new StringBuilder();
         Actor c = p.country();
-        line(out, c.name() + " (" + c.code() + ") on " + p.date() + when.map(TextRendering::describe).orElse("") + ": "
-                + p.partners().size() + (p.partners().size() == 1 ? " partner" : " partners"));
-        line(out, "");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"PARTNER", "STATUS", "AGREEMENTS IN FORCE", "FORCES PRESENT", "ENVOYS IN POST", "LAST FACT"});
-        for (Partnership partnership : p.partners()) {
-            Actor partner = partnership.partnerOf(c);
-            rows.add(new String[] {
-                partner.code() + " " + partner.name(),
-                partnership.status().name(),
-                agreements(partnership),
-                forces(partnership),
-                envoys(partnership),
-                partnership.lastFact().map(TextRendering::factRef).orElse("-")});
+        String heading = c.name() + " (" + c.code() + ") on " + p.date() + when.map(TextRendering::describe).orElse("") + ": ";
+        if (c instanceof Organisation) {
+            List<Partnership> members = p.partners().stream().filter(Partnership::isMembership).toList();
+            List<Partnership> others = p.partners().stream().filter(x -> !x.isMembership()).toList();
+            line(out, heading + count(members.size(), "member") + ", " + count(others.size(), "other partner"));
+            line(out, "");
+            if (!members.isEmpty()) {
+                memberTable(out, members, c, "MEMBER");
+                line(out, "");
+            }
+            if (!others.isEmpty()) {
+                partnerTable(out, others, c);
+                line(out, "");
+            }
+        } else {
+            List<Partnership> countries = p.partners().stream().filter(x -> !(x.partnerOf(c) instanceof Organisation)).toList();
+            List<Partnership> organisations = p.partners().stream().filter(x -> x.partnerOf(c) instanceof Organisation).toList();
+            line(out, heading + count(countries.size(), "partner")
+                    + (organisations.isEmpty() ? "" : " and " + count(organisations.size(), "organisation")));
+            line(out, "");
+            partnerTable(out, countries, c);
+            line(out, "");
+            if (!organisations.isEmpty()) {
+                line(out, "Organisations:");
+                memberTable(out, organisations, c, "ORGANISATION");
+                line(out, "");
+            }
         }
-        table(out, rows);
-        line(out, "");
         if (p.securityPartners().isEmpty()) {
             line(out, "Security partners: none");
         } else {
@@ -70,6 +84,89 @@ public final class TextRendering {
                     mix.concentration(), mix.diversification(), mix.effectiveNumberOfPartners()));
         }
         return out.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static void partnerTable(StringBuilder out, List<Partnership> partnerships, Actor c) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PARTNER", "STATUS", "AGREEMENTS IN FORCE", "FORCES PRESENT", "ENVOYS IN POST", "LAST FACT"});
+        for (Partnership partnership : partnerships) {
+            Actor partner = partnership.partnerOf(c);
+            rows.add(new String[] {
+                partner.code() + " " + partner.name(),
+                partnership.status().name(),
+                agreements(partnership),
+                forces(partnership),
+                envoys(partnership),
+                partnership.lastFact().map(TextRendering::factRef).orElse("-")});
+        }
+        table(out, rows);
+    }
+
+    /** Country–organisation partnerships with their membership: a country's organisations, an organisation's members. */
+    private static void memberTable(StringBuilder out, List<Partnership> partnerships, Actor c, String first) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {first, "MEMBERSHIP", "STATUS", "AGREEMENTS IN FORCE", "FORCES PRESENT", "SANCTIONS IN FORCE", "LAST FACT"});
+        for (Partnership partnership : partnerships) {
+            Actor partner = partnership.partnerOf(c);
+            rows.add(new String[] {
+                partner.code() + " " + partner.name(),
+                membership(partnership),
+                partnership.status().name(),
+                agreements(partnership),
+                forces(partnership),
+                orDash(partnership.sanctions().stream()
+                        .map(s -> s.imposer().code() + " on " + s.target().code() + " since " + s.since())
+                        .collect(Collectors.joining("; "))),
+                partnership.lastFact().map(TextRendering::factRef).orElse("-")});
+        }
+        table(out, rows);
+    }
+
+    /**
+     * An organisation's members or a country's memberships: heading, then one row each.
+     *
+     * @param m    the memberships
+     * @param when the query, whose recording-time and publication limits the heading names; empty for none
+     * @return the text, each line ending with a line feed
+     */
+    public static String memberships(org.entente.partnership.Memberships m, Optional<When> when) {
+        StringBuilder out = new StringBuilder();
+        Actor subject = m.subject();
+        boolean ofOrganisation = subject instanceof Organisation;
+        line(out, subject.name() + " (" + subject.code() + ") on " + m.date() + when.map(TextRendering::describe).orElse("") + ": "
+                + count(m.entries().size(), ofOrganisation ? "member" : "membership"));
+        line(out, "");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {ofOrganisation ? "MEMBER" : "ORGANISATION", "MEMBERSHIP", "STATUS", "LAST FACT"});
+        for (Partnership p : m.entries()) {
+            Actor other = p.partnerOf(subject);
+            rows.add(new String[] {other.code() + " " + other.name(), membership(p), p.status().name(),
+                p.lastFact().map(TextRendering::factRef).orElse("-")});
+        }
+        table(out, rows);
+        return out.toString();
+    }
+
+    /** {@code WITHDRAWING (joined 1975-05-28; suspended since 2023-12-10; leaving on 2025-01-29)}, or {@code -}. */
+    static String membership(Partnership p) {
+        RelationshipState.MembershipStatus status = p.membershipStatus();
+        if (p.membership().isEmpty() || status == RelationshipState.MembershipStatus.NONE) {
+            return "-";
+        }
+        RelationshipState.Membership m = p.membership().get();
+        List<String> details = new ArrayList<>();
+        details.add("joined " + m.joined());
+        if (status != RelationshipState.MembershipStatus.FORMER) {
+            m.suspendedSince().ifPresent(d -> details.add("suspended since " + d));
+        }
+        m.announcedWithdrawal().ifPresent(a -> details.add(
+                (status == RelationshipState.MembershipStatus.FORMER ? "left on " : "leaving on ") + a.effective()));
+        m.withdrawn().ifPresent(d -> details.add("withdrew on " + d));
+        return status.name() + " (" + String.join("; ", details) + ")";
     }
 
     /**
@@ -99,6 +196,9 @@ public final class TextRendering {
         rows.add(new String[] {"temperature", String.format(Locale.ROOT, "%.2f, %s", p.temperature(),
                 p.trend().name().toLowerCase(Locale.ROOT))});
         rows.add(new String[] {"security weight", p.securityWeight() + " of 4"});
+        if (p.membership().isPresent()) {
+            rows.add(new String[] {"membership", membership(p)});
+        }
         rows.add(new String[] {"facts", Integer.toString(p.facts())});
         table(out, rows);
         return out.toString();

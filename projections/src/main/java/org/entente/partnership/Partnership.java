@@ -39,6 +39,8 @@ import org.entente.core.relationship.RelationshipState.Sanctions;
  * @param trend          the sign of the temperature's change over 90 days
  * @param securityWeight how many of the four security elements the dyad has (0 to 4)
  * @param facts          how many facts the partnership is built from
+ * @param membership     a country–organisation dyad's membership record (see {@link #membershipStatus()});
+ *                       empty for other dyads and when no membership fact is recorded
  */
 public record Partnership(
         Dyad dyad,
@@ -56,7 +58,53 @@ public record Partnership(
         double temperature,
         Trend trend,
         int securityWeight,
-        int facts) {
+        int facts,
+        Optional<RelationshipState.Membership> membership) {
+
+    /**
+     * A partnership with no membership record, as dyads of two countries have; see the record's components.
+     *
+     * @param dyad           the two actors
+     * @param date           the date
+     * @param status         the status
+     * @param relations      diplomatic relations
+     * @param representation each side's head of mission in the other
+     * @param envoys         envoys in post
+     * @param agreements     agreements in force
+     * @param forces         foreign forces present
+     * @param withdrawals    forces present whose withdrawal is scheduled
+     * @param sanctions      sanctions in force
+     * @param lastContact    the last talks or interaction
+     * @param lastFact       the last fact
+     * @param temperature    the temperature
+     * @param trend          the trend
+     * @param securityWeight the security weight, 0 to 4
+     * @param facts          how many facts
+     */
+    public Partnership(Dyad dyad, LocalDate date, Status status, RelationshipState.Relations relations,
+                       List<Representation> representation, List<Envoy> envoys, List<Agreement> agreements,
+                       List<Forces> forces, List<Forces> withdrawals, List<Sanctions> sanctions,
+                       Optional<FactRef> lastContact, Optional<FactRef> lastFact, double temperature, Trend trend,
+                       int securityWeight, int facts) {
+        this(dyad, date, status, relations, representation, envoys, agreements, forces, withdrawals, sanctions,
+                lastContact, lastFact, temperature, trend, securityWeight, facts, Optional.empty());
+    }
+
+    /**
+     * {@return where the country stands in the organisation on the partnership's date: {@code MEMBER},
+     * {@code SUSPENDED}, {@code WITHDRAWING}, {@code FORMER}, or {@code NONE} when no membership is recorded
+     * (always for two countries or two organisations)}
+     */
+    public RelationshipState.MembershipStatus membershipStatus() {
+        return membership.map(m -> m.status(date)).orElse(RelationshipState.MembershipStatus.NONE);
+    }
+
+    /** {@return whether the country is a member on the date: {@code MEMBER}, {@code SUSPENDED} or {@code WITHDRAWING}} */
+    public boolean isMembership() {
+        RelationshipState.MembershipStatus s = membershipStatus();
+        return s == RelationshipState.MembershipStatus.MEMBER || s == RelationshipState.MembershipStatus.SUSPENDED
+                || s == RelationshipState.MembershipStatus.WITHDRAWING;
+    }
 
     /**
      * The {@code format} of {@link #toJson()}: {@value}. Fields may be added within a version, never
@@ -83,8 +131,10 @@ public record Partnership(
      * @param trend the sign of the temperature's change over 90 days
      * @param securityWeight how many of the four security elements the dyad has (0 to 4)
      * @param facts how many facts the partnership is built from
+     * @param membership a country–organisation dyad's membership record, empty for none
      */
     public Partnership {
+        Require.nonNull(membership, "membership", "Optional.empty() for none");
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         Require.nonNull(date, "date", "a LocalDate such as LocalDate.of(2024, 4, 30)");
         Require.nonNull(status, "status", "a Status such as Status.NONE");
@@ -206,7 +256,7 @@ public record Partnership(
                 representation, state.envoys(), state.agreementsInForce(), present, withdrawing,
                 state.sanctionsInForce(), state.lastContact(), state.lastFact(), round(temperature),
                 Trend.of(temperature - temperatureBefore), Definitions.securityWeight(state, date, windowDays),
-                state.factCount());
+                state.factCount(), state.membership());
     }
 
     private static Representation representation(RelationshipState state, Actor sender, Actor host) {
