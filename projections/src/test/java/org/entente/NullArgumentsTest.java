@@ -78,6 +78,7 @@ class NullArgumentsTest {
         SAMPLES.putAll(Map.ofEntries(
                 Map.entry(String.class, "a reason"), Map.entry(Country.class, NER), Map.entry(Dyad.class, NER_USA),
                 Map.entry(org.entente.core.Actor.class, NER),
+                Map.entry(org.entente.core.Organisation.class, org.entente.core.Organisation.of("ECOWAS")),
                 Map.entry(LocalDate.class, DAY), Map.entry(Instant.class, Instant.parse("2024-05-01T00:00:00Z")),
                 Map.entry(When.class, When.asOf(DAY)), Map.entry(TimelineFilter.class, TimelineFilter.all()),
                 Map.entry(Scenario.class, Scenario.branchAt(LocalDate.of(2024, 1, 1))),

@@ -75,8 +75,7 @@ final class MembershipCommands {
             description = {"The countries that are members of an organisation on a date (MEMBER, SUSPENDED or"
                     + " WITHDRAWING), each with when it joined, a suspension and an announced withdrawal."},
             footerHeading = "%nExamples:%n",
-            footer = {"  entente load sahel-2023-2025",
-                    "  entente members ECOWAS --as-of 2024-08-01",
+            footer = {"  entente members ECOWAS --as-of 2024-08-01",
                     "  entente members AES --as-of 2024-08-01 --format json"})
     static final class Members extends Query {
         @Parameters(paramLabel = "ORGANISATION", converter = Converters.SubjectConverter.class,
