@@ -4,6 +4,7 @@
  * ({@link org.entente.When}). It is what an application depends on ({@code org.entente:entente}).
  *
  * <p>Read models live in {@code org.entente.partnership} and {@code org.entente.timeline}, what-if
- * simulations in {@code org.entente.simulation}. The {@code org.entente.internal} package is not API.
+ * simulations in {@code org.entente.simulation}, HTML reports in {@code org.entente.report}. The
+ * {@code org.entente.internal} package is not API.
  */
 package org.entente;
