@@ -52,6 +52,7 @@ class ReadmeSnippetsTest {
             "import org.entente.partnership.*;",
             "import org.entente.timeline.*;",
             "import org.entente.simulation.*;",
+            "import org.entente.report.*;",
             "import org.entente.seeds.*;",
             "import org.entente.eventdata.*;",
             "import org.entente.testing.*;",
