@@ -85,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Report report;
         try (Entente entente = root.open()) {
-            String origin = "the store " + root.store;
+            String origin = "the store at " + root.store;
             if (entente.store().isNew()) {
                 int facts = SeedLoading.loadBundled(entente, "niger-2024");
                 root.notice("the store at " + TerminalText.escape(root.store.toString()) + " was empty; loaded the bundled seed niger-2024 ("

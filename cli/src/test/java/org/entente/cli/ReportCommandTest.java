@@ -41,7 +41,7 @@ class ReportCommandTest {
         assertThat(r.err()).contains("was empty; loaded the bundled seed niger-2024");
         assertThat(r.out()).startsWith("wrote " + file + " (").contains("KB): report of NER from 2023-01-01 to 2024-12-31: 5 partners, ");
         Document page = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
-        assertThat(page.getElementById("origin").text()).isEqualTo("the store " + store()
+        assertThat(page.getElementById("origin").text()).isEqualTo("the store at " + store()
                 + ", into which the bundled seed niger-2024 (26 facts) was loaded because it was empty");
         assertThat(page.getElementById("report-header").attr("data-as-of")).isEqualTo("2024-04-30");
         assertThat(page.select("#board-table tbody tr[data-partner=USA]").attr("data-status")).isEqualTo("WINDING_DOWN");
@@ -53,7 +53,7 @@ class ReportCommandTest {
         assertThat(again.err()).doesNotContain("was empty");
         Document replaced = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(replaced.getElementById("report-header").attr("data-subject")).isEqualTo("NER-USA");
-        assertThat(replaced.getElementById("origin").text()).isEqualTo("the store " + store());
+        assertThat(replaced.getElementById("origin").text()).isEqualTo("the store at " + store());
         assertThat(replaced.select("#lanes-chart g.lane")).extracting(l -> l.attr("data-partner")).containsExactly("USA");
         assertThat(leftovers()).isEmpty();
     }

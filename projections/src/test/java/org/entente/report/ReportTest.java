@@ -264,6 +264,36 @@ class ReportTest {
         }
     }
 
+    @Test
+    void anOrganisationsReportFollowsEachMembershipToTheDayAWithdrawalTakesEffect() throws Exception {
+        org.entente.core.Organisation ecowas = org.entente.core.Organisation.of("ECOWAS");
+        entente.record(Fact.id("ner-joins").on(1975, 5, 28).by(NER).towards(ecowas).background().join());
+        entente.record(Fact.id("ner-suspended").on(2023, 7, 30).by(ecowas).towards(NER).background().suspendMembership());
+        entente.record(Fact.id("ner-announces").on(2024, 1, 28).by(NER).towards(ecowas).background()
+                .announceWithdrawal(LocalDate.of(2025, 1, 29)));
+        Report report = Report.builder(entente, ecowas).from(LocalDate.of(2023, 1, 1)).to(LocalDate.of(2025, 6, 30))
+                .asOf(LocalDate.of(2024, 8, 1)).build();
+        assertThat(report.partners()).containsExactly(NER);
+        Document page = Jsoup.parse(report.toHtml());
+        assertThat(page.selectFirst("#board-table tbody tr[data-partner=NER] .membership").text()).isEqualTo("membership: WITHDRAWING");
+        assertThat(page.selectFirst("#network g.node.centre").attr("data-actor")).isEqualTo("ORG:ECOWAS");
+        JsonNode spans = new ObjectMapper().readTree(page.getElementById("report-data").data()).get("lanes").get(0).get("spans");
+        Dyad dyad = Dyad.of(NER, ecowas);
+        List<String> changes = new ArrayList<>();
+        for (JsonNode span : spans) {
+            LocalDate to = LocalDate.parse(span.get(1).asText());
+            for (LocalDate d = LocalDate.parse(span.get(0).asText()); !d.isAfter(to); d = d.plusDays(1)) {
+                assertThat(span.get(5).asText()).as("membership on %s", d)
+                        .isEqualTo(entente.partnership(dyad, When.asOf(d)).membershipStatus().name());
+            }
+            if (changes.isEmpty() || !changes.get(changes.size() - 1).endsWith(span.get(5).asText())) {
+                changes.add(span.get(0).asText() + " " + span.get(5).asText());
+            }
+        }
+        // The withdrawal takes effect on a day no fact happened: found all the same, on its day.
+        assertThat(changes).containsExactly("2023-01-01 MEMBER", "2023-07-30 SUSPENDED", "2024-01-28 WITHDRAWING", "2025-01-29 FORMER");
+    }
+
     /** The status a lane's segment gives for a day. */
     private static String status(Document page, String partner, LocalDate day) {
         for (Element s : page.select("#lanes-chart g.lane[data-partner=" + partner + "] rect.segment")) {
