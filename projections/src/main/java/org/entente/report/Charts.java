@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import org.entente.partnership.Status;
 import org.entente.partnership.Trend;
 import org.entente.timeline.TimelineEntry;
@@ -206,11 +207,11 @@ final class Charts {
         double bottom = 78;
         Scale scale = new Scale(data.from, data.to, left, right);
         long step = Math.max(1, data.days() / 140);
+        final double lo = min;
+        final double hi = max;
+        DoubleUnaryOperator yOf = t -> bottom - (t - lo) / (hi - lo) * (bottom - top);
         out.append("<div class=\"multiples\">\n");
         for (ReportData.Lane lane : data.lanes) {
-            final double lo = min;
-            final double hi = max;
-            java.util.function.DoubleUnaryOperator yOf = t -> bottom - (t - lo) / (hi - lo) * (bottom - top);
             ReportData.Span last = lane.at(data.to);
             String partner = lane.partner().code();
             out.append("<figure class=\"temperature\" data-partner=\"").append(Html.text(partner)).append("\" data-temperature=\"")

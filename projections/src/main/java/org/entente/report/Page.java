@@ -161,7 +161,7 @@ final class Page {
             {"SEVERED", "diplomatic relations are severed"},
             {"WINDING_DOWN", "military ties remain, and a winding-down step is unresolved"},
             {"ENDED", "military ties existed, none remain, and no cooperative step since"},
-            {"STRENGTHENING", "a cooperative step within the window (180 days), none winding down after it"},
+            {"STRENGTHENING", "a cooperative step within the status window (180 days by default), none winding down after it"},
             {"ACTIVE", "something is recorded, and none of the above applies"},
             {"NONE", "nothing recorded yet"}};
         for (String[] s : statuses) {

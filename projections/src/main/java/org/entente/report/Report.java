@@ -34,8 +34,8 @@ import org.entente.core.internal.Require;
  *
  * <p>The page shows, from top to bottom: a header (the range, as known at which instant, from sources
  * published by which day, where the history came from); a legend; <b>status lanes</b>, one per partner,
- * whose segments change on the exact days the status does (on a fact's day, or when the 180-day window
- * passes a step), with a marker per fact whose tooltip gives its id, kind, actor and target, day, own
+ * whose segments change on the exact days the status does (on a fact's day, or when the status window,
+ * 180 days by default, passes a step), with a marker per fact whose tooltip gives its id, kind, actor and target, day, own
  * fields, sources (publisher, publication day), revision and retraction; the <b>temperature</b> of each
  * partner on one scale, with its trend; the <b>security partners</b> over time (each one's share of the
  * total weight, stacked) with diversification and the effective number of partners; <b>the board on a

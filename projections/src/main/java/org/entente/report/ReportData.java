@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -274,7 +273,7 @@ final class ReportData {
         Set<LocalDate> days = new TreeSet<>();
         days.add(from);
         lanes.forEach(l -> l.spans().forEach(s -> days.add(s.from())));
-        return new ArrayList<>(new LinkedHashSet<>(days));
+        return new ArrayList<>(days);
     }
 
     /** Whether this is a dyad's report. */

@@ -3,7 +3,6 @@ package org.entente.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,8 +110,7 @@ final class ReportText {
     static String details(FactEvent fact) {
         JsonNode all = EVENTS.valueToTree(fact);
         List<String> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : all.properties()) {
             if (field.getKey().equals("@type") || field.getKey().equals("fact")) {
                 continue;
             }
@@ -140,7 +138,7 @@ final class ReportText {
         }
         if (node.isObject()) {
             List<String> items = new ArrayList<>();
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 String s = scalar(e.getValue());
                 if (!s.isEmpty()) {
                     items.add(e.getKey() + " " + s);
