@@ -19,15 +19,17 @@ public sealed interface Actor extends Comparable<Actor> permits Country, Organis
     String name();
 
     /**
-     * Orders actors by code: countries first (by ISO code), then organisations ({@code ORG:} sorts after
-     * every three-letter code).
+     * Orders actors: countries first, by ISO code, then organisations, by code. The kind comes first
+     * because the codes alone would not do it: {@code "ORG:ECOWAS"} sorts after {@code "NER"} but before
+     * {@code "SEN"}, and a country–organisation dyad puts its country first whatever the country's code.
      *
      * @param other another actor
-     * @return negative, zero or positive as this code sorts before, with or after the other's
+     * @return negative, zero or positive as this actor sorts before, with or after the other
      */
     @Override
     default int compareTo(Actor other) {
-        return code().compareTo(other.code());
+        int kind = Boolean.compare(this instanceof Organisation, other instanceof Organisation);
+        return kind != 0 ? kind : code().compareTo(other.code());
     }
 
     /**
