@@ -372,7 +372,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return the partnership of a dyad on a date (status {@code NONE} when nothing is recorded)}
      *
-     * @param dyad the two countries; not null
+     * @param dyad the two actors (countries or organisations); not null
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Partnership partnership(Dyad dyad, When when) {
@@ -453,7 +453,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return a dyad's facts in happened order (docs/DOMAIN.md's order), filtered}
      *
-     * @param dyad the two countries (an empty list when nothing is recorded for them); not null
+     * @param dyad the two actors (countries or organisations) (an empty list when nothing is recorded for them); not null
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
@@ -484,7 +484,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in a dyad between two dates, as known now}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -498,7 +498,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in a dyad between the query's date and another date, with the query's knowledge and publication filters}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -593,7 +593,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return a dyad's history as the rules see it now, read from the store (not the projections)}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();
