@@ -48,6 +48,9 @@ import org.entente.internal.Projections;
 import org.entente.partnership.Definitions;
 import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
+import org.entente.series.Series;
+import org.entente.series.SeriesQuery;
+import org.entente.series.SeriesRow;
 import org.entente.simulation.Scenario;
 import org.entente.simulation.Simulation;
 import org.entente.timeline.DyadChanges;
@@ -369,7 +372,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return the partnership of a dyad on a date (status {@code NONE} when nothing is recorded)}
      *
-     * @param dyad the two countries; not null
+     * @param dyad the two actors (countries or organisations); not null
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Partnership partnership(Dyad dyad, When when) {
@@ -450,7 +453,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return a dyad's facts in happened order (docs/DOMAIN.md's order), filtered}
      *
-     * @param dyad the two countries (an empty list when nothing is recorded for them); not null
+     * @param dyad the two actors (countries or organisations) (an empty list when nothing is recorded for them); not null
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
@@ -481,7 +484,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in a dyad between two dates, as known now}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -495,7 +498,7 @@ public final class Entente implements AutoCloseable {
     /**
      * {@return what changed in a dyad between the query's date and another date, with the query's knowledge and publication filters}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param from where the comparison starts
      * @param to the later date
      */
@@ -535,9 +538,62 @@ public final class Entente implements AutoCloseable {
     }
 
     /**
+     * {@return a country's partnerships on each date of a range, one row per date and partner} Each date's
+     * rows are what {@link #portfolio(Actor, When) portfolio(country, query.on(date))} answers (the same
+     * knowledge and publication filters): one per partner in the portfolio, or, for a query with one
+     * partner, that partnership on every date. Each dyad's facts are read once for the whole range.
+     *
+     * <pre>{@code
+     * Series niger = entente.series(SeriesQuery.of(NER, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), Step.MONTH));
+     * Series usa = entente.series(SeriesQuery.of(NER, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), Step.WEEK).partner(USA));
+     * }</pre>
+     *
+     * @param query the country, the partner if one, the dates and the filters
+     * @throws IllegalArgumentException when the series would read more than {@link Series#MAX_PARTNERSHIPS}
+     *         partnerships (its dates times the country's partners), naming both figures
+     */
+    public Series series(SeriesQuery query) {
+        requireOpen();
+        Require.nonNull(query, "query", "a SeriesQuery such as SeriesQuery.of(Country.of(\"NER\"), LocalDate.of(2024, 1, 1),"
+                + " LocalDate.of(2024, 12, 31), Step.MONTH)");
+        Actor country = query.country();
+        List<Dyad> dyads = dyadsOf(country);
+        Optional<Dyad> asked = query.partner().map(p -> Dyad.of(country, p));
+        asked.ifPresent(this::awaitWrites);
+        // A partner with no fact yet has a dyad the country's list lacks: its partnership is NONE on every date.
+        int askedAt = asked.map(dyads::indexOf).orElse(-1);
+        int partners = dyads.size() + (asked.isPresent() && askedAt < 0 ? 1 : 0);
+        long dates = query.dateCount();
+        long reads = dates * Math.max(1, partners);
+        if (reads > Series.MAX_PARTNERSHIPS) {
+            throw new IllegalArgumentException("the series of " + query + " would read " + reads + " partnerships (" + dates
+                    + " dates x " + partners + " partners), more than the limit of " + Series.MAX_PARTNERSHIPS
+                    + "; choose a longer step or a shorter range");
+        }
+        When knowledge = query.on(query.from());
+        List<FactView> views = new ArrayList<>(dyads.size());
+        dyads.forEach(d -> views.add(view(d, knowledge)));
+        FactView unlisted = asked.isPresent() && askedAt < 0 ? view(asked.get(), knowledge) : null;
+        List<SeriesRow> rows = new ArrayList<>();
+        for (LocalDate date : query.dates()) {
+            When when = knowledge.on(date);
+            List<Partnership> partnerships = new ArrayList<>(views.size());
+            views.forEach(v -> partnerships.add(partnership(v, when)));
+            Portfolio portfolio = Portfolio.of(country, date, partnerships);
+            if (asked.isPresent()) {
+                rows.add(SeriesRow.of(portfolio, askedAt >= 0 ? partnerships.get(askedAt) : partnership(unlisted, when)));
+            } else {
+                portfolio.partners().stream().sorted(Comparator.comparing(p -> p.partnerOf(country)))
+                        .forEach(p -> rows.add(SeriesRow.of(portfolio, p)));
+            }
+        }
+        return new Series(query, rows);
+    }
+
+    /**
      * {@return a dyad's history as the rules see it now, read from the store (not the projections)}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      */
     public Optional<DyadHistory> history(Dyad dyad) {
         requireOpen();

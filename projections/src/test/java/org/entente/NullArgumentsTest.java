@@ -37,6 +37,10 @@ import org.entente.partnership.Partnership;
 import org.entente.partnership.Portfolio;
 import org.entente.partnership.Status;
 import org.entente.partnership.RepresentationLevel;
+import org.entente.series.Series;
+import org.entente.series.SeriesQuery;
+import org.entente.series.SeriesRow;
+import org.entente.series.Step;
 import org.entente.simulation.DroppedFact;
 import org.entente.simulation.PortfolioComparison;
 import org.entente.simulation.Scenario;
@@ -50,7 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public method of {@link Entente}, its builder, {@link When} and the timeline, partnership and simulation
+ * Every public method of {@link Entente}, its builder, {@link When} and the timeline, partnership, series and simulation
  * types, given null in each reference parameter, throws a NullPointerException saying what is null and what to give
  * ("dyad is null; give Dyad.of(a, b) ..."); and a closed Entente refuses every read and write. Found by reflection,
  * so that a method added later is held to it too.
@@ -94,7 +98,10 @@ class NullArgumentsTest {
                 Map.entry(RelationshipState.Relations.class, RelationshipState.empty(NER_USA).relations()),
                 Map.entry(Partnership.class, partnership), Map.entry(Portfolio.class, portfolio),
                 Map.entry(org.entente.timeline.TimelineEntry.class, entente.timeline(NER_USA, TimelineFilter.all()).get(0)),
-                Map.entry(DyadChanges.class, entente.changes(NER_USA, DAY, DAY))));
+                Map.entry(DyadChanges.class, entente.changes(NER_USA, DAY, DAY)),
+                Map.entry(SeriesQuery.class, SeriesQuery.of(NER, DAY, DAY, Step.DAY)),
+                Map.entry(java.util.OptionalDouble.class, java.util.OptionalDouble.empty()),
+                Map.entry(java.io.Writer.class, new java.io.StringWriter())));
         INSTANCES.put(Entente.class, entente);
         INSTANCES.put(Entente.Builder.class, Entente.builder());
         INSTANCES.put(When.class, When.asOf(DAY));
@@ -109,6 +116,10 @@ class NullArgumentsTest {
         INSTANCES.put(Scenario.class, Scenario.branchAt(LocalDate.of(2024, 1, 1)));
         INSTANCES.put(Simulation.class, simulation);
         INSTANCES.put(PortfolioComparison.class, simulation.compare(NER, DAY));
+        Series series = entente.series(SeriesQuery.of(NER, DAY, DAY, Step.DAY).partner(USA));
+        INSTANCES.put(SeriesQuery.class, series.query());
+        INSTANCES.put(Series.class, series);
+        INSTANCES.put(SeriesRow.class, series.rows().get(0));
         INSTANCES.put(DroppedFact.class, new DroppedFact(talks.toEvent(), "a rule", List.of()));
     }
 

@@ -25,6 +25,9 @@ import org.entente.partnership.Portfolio;
 import org.entente.partnership.RepresentationLevel;
 import org.entente.partnership.Status;
 import org.entente.partnership.Trend;
+import org.entente.series.Series;
+import org.entente.series.SeriesQuery;
+import org.entente.series.Step;
 import org.entente.simulation.Scenario;
 import org.entente.simulation.Simulation;
 import org.entente.timeline.Changes;
@@ -460,7 +463,9 @@ class RenderingTest {
                 Timeline.JSON_FORMAT, Timeline.of(NER, entente.timeline(NER, TimelineFilter.all())).toJson(),
                 Changes.JSON_FORMAT, Changes.of(NER, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 10, 1),
                         entente.changes(NER, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 10, 1))).toJson(),
-                Simulation.JSON_FORMAT, s.toJson(NER, List.of(LocalDate.of(2024, 10, 1))));
+                Simulation.JSON_FORMAT, s.toJson(NER, List.of(LocalDate.of(2024, 10, 1))),
+                Series.JSON_FORMAT, entente.series(SeriesQuery.of(NER, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 1), Step.MONTH)
+                        .partner(USA).knownAt(Instant.parse("2030-01-01T00:00:00Z")).publishedBy(LocalDate.of(2030, 1, 1))).toJson());
         documents.forEach((format, json) -> {
             // Portfolios and partnerships nest in other documents, as their rows say.
             String rows = readmeRow(readme, format) + partnershipRow + readmeRow(readme, Portfolio.JSON_FORMAT);

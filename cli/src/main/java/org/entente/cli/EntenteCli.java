@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
                 "  entente timeline NER-USA --from 2024-01-01",
                 "  entente help simulate"},
         exitCodeListHeading = "%nExit codes:%n",
-        subcommands = {LoadCommand.class, BoardCommand.class, MembershipCommands.Members.class, MembershipCommands.CountryMemberships.class, TimelineCommand.class, DiffCommand.class, ReportCommand.class, SimulateCommand.class, ImportCommand.class, ExportCommand.class, MigrateCommand.class,
+        subcommands = {LoadCommand.class, BoardCommand.class, MembershipCommands.Members.class, MembershipCommands.CountryMemberships.class, TimelineCommand.class, DiffCommand.class, SeriesCommand.class, ReportCommand.class, SimulateCommand.class, ImportCommand.class, ExportCommand.class, MigrateCommand.class,
                 StoreFileCommands.Export.class, StoreFileCommands.Import.class,
                 RetractCommand.class, CorrectCommand.class, RebuildCommand.class, CheckCommands.Check.class, CheckCommands.Repair.class,
                 CommandLine.HelpCommand.class})

@@ -9,6 +9,7 @@ import org.entente.core.relationship.RuleViolationException;
 import org.entente.core.relationship.UnknownFactException;
 import org.entente.core.store.BackupRejectedException;
 import org.entente.core.store.BatchRejectedException;
+import org.entente.core.store.OrganisationConflictException;
 import org.entente.core.store.TargetNotEmptyException;
 import org.entente.seeds.SeedFormatException;
 
@@ -45,7 +46,9 @@ enum ExitCode {
      * Entente's types for facts, files and ids the user gave. A {@link BackupRejectedException} is
      * here because the command line meets it for a file the user named ({@code store-import}); a
      * source store that {@code migrate} cannot copy is reported as the store's failure instead. A
-     * {@link TargetNotEmptyException} is the target the user chose ({@code store-import}, {@code migrate}).
+     * {@link TargetNotEmptyException} is the target the user chose ({@code store-import}, {@code migrate}). An
+     * {@link OrganisationConflictException} is a registration in a seed or backup the user named that
+     * contradicts the store's (each command runs in a JVM of its own, so the store is the only other side).
      */
     static final List<Class<? extends RuntimeException>> INPUT_ERRORS = List.of(
             EntenteCli.UsageError.class,
@@ -57,7 +60,8 @@ enum ExitCode {
             UnknownFactException.class,
             SeedFormatException.class,
             BackupRejectedException.class,
-            TargetNotEmptyException.class);
+            TargetNotEmptyException.class,
+            OrganisationConflictException.class);
 
     private final int code;
     private final String meaning;

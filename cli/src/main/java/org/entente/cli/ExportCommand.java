@@ -13,7 +13,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code export plover|cameo|cow FILE}: the history in event-data formats. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         header = "Export the history as PLOVER, CAMEO or Correlates of War data.",
-        description = "Export the history as PLOVER JSON lines, CAMEO-coded TSV or Correlates of War dyad-years.",
+        description = {"Export the history as PLOVER JSON lines, CAMEO-coded TSV or Correlates of War dyad-years.",
+                "Facts of countries and of organisations are exported (PLOVER's UNO, EUR or IGO with Entente's ORG:"
+                + " code; the ORG: code in the TSV), except to Correlates of War, which numbers states only: dyads"
+                + " with an organisation are left out with a note."},
         footerHeading = "%nExamples:%n",
         footer = {"  entente export plover facts.jsonl",
                 "  entente export cameo -",

@@ -15,7 +15,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code import icews|gdelt|plover FILE}: coded event data as interactions. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         header = "Import coded event data (ICEWS, GDELT, PLOVER) as interactions.",
-        description = {"Import coded events (icews, gdelt, plover) as interactions between two countries.",
+        description = {"Import coded events (icews, gdelt, plover) as interactions between two actors Entente knows:"
+                + " countries, or organisations such as ECOWAS, the EU or the UN. Rows naming others are skipped with"
+                + " a reason. Entente's own PLOVER export imports as interactions too: the kinds of its facts are not"
+                + " read back.",
                 "Re-importing adds nothing; a newer release adds its new rows and reports changed ones."},
         footerHeading = "%nExamples:%n",
         footer = {"  entente import gdelt 20240819130000.export.CSV --dry-run",

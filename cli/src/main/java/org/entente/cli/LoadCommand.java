@@ -48,10 +48,13 @@ final class LoadCommand implements Callable<Integer> {
             BatchResult r = SeedLoading.load(entente, parsed, dryRun, applyCorrections,
                     Progress.on(root.spec.commandLine().getErr(), root.quiet, "loading " + TerminalText.escape(seed)));
             String what = TerminalText.escape(parsed.header().title()) + " (" + parsed.facts().size() + " facts)";
-            root.spec.commandLine().getOut().println(dryRun
+            int organisations = parsed.organisations().size();
+            root.spec.commandLine().getOut().println((dryRun
                     ? "dry run of " + what + ": would record " + r.events() + " event(s); " + r.unchanged() + " fact(s) already recorded"
                     : "loaded " + what + ": recorded " + r.events() + " event(s) in " + r.chunks() + " transaction(s); "
-                    + r.unchanged() + " fact(s) already recorded");
+                    + r.unchanged() + " fact(s) already recorded")
+                    + (organisations == 0 ? "" : (dryRun ? "; would register " : "; registered ") + organisations
+                    + " organisation(s)"));
         }
         return ExitCode.SUCCESS.code();
     }

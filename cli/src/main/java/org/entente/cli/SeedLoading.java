@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.entente.Entente;
 import org.entente.core.EntenteException;
+import org.entente.core.Organisation;
 import org.entente.core.relationship.FactConflictException;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.BatchProgress;
@@ -14,12 +15,14 @@ import org.entente.core.store.BatchViolation;
 import org.entente.core.text.TerminalText;
 import org.entente.seeds.Seed;
 import org.entente.seeds.SeedFact;
+import org.entente.seeds.SeedOrganisation;
 import org.entente.seeds.Seeds;
 
 /**
- * Loading a seed into an Entente: the seed module turns a file into facts, Entente records them. A
- * dry run comes first, so a violation anywhere means nothing is written, and each violation is
- * reported at its file and line.
+ * Loading a seed into an Entente: the seed module turns a file into facts (registering the organisations
+ * of its {@code organisations:} section in the JVM), Entente records them. A dry run comes first, so a
+ * violation anywhere means nothing is written, and each violation is reported at its file and line; then
+ * the seed's organisations are registered in the store, then its facts recorded.
  */
 final class SeedLoading {
 
@@ -54,7 +57,8 @@ final class SeedLoading {
     }
 
     /**
-     * Checks, then records, a seed.
+     * Checks, then records, a seed: the organisations it registers go into the store first
+     * ({@link Entente#registerOrganisation}), unless this is a dry run, which writes nothing.
      *
      * @throws SeedRejectedException listing every violation at its file and line, when nothing was written
      */
@@ -77,7 +81,17 @@ final class SeedLoading {
         if (dryRun) {
             return check;
         }
+        registerOrganisations(entente, seed);
         return entente.recordAll(commands, progress);
+    }
+
+    /** Keeps the seed's organisations in the store, so that it knows them whenever it opens. */
+    static void registerOrganisations(Entente entente, Seed seed) {
+        for (SeedOrganisation registered : seed.organisations()) {
+            Organisation o = registered.organisation();
+            o.cameoCode().ifPresentOrElse(cameo -> entente.registerOrganisation(o.acronym(), o.name(), cameo),
+                    () -> entente.registerOrganisation(o.acronym(), o.name()));
+        }
     }
 
     /** A seed whose facts break rules or conflict with recorded facts; nothing was written. */

@@ -181,7 +181,7 @@ class ExitCodeTest {
         @Test
         void aMalformedSeedFileExitsWithTwo() throws IOException {
             Path file = seed("malformed.yaml", talks("t-1", "NIG", "NER"));
-            assertBadInput(run("--store", store(), "load", file.toString()), "NIG is not an ISO 3166-1 alpha-3 code");
+            assertBadInput(run("--store", store(), "load", file.toString()), "NIG is neither a country's ISO 3166-1 alpha-3 code nor an organisation's acronym");
         }
 
         @Test
@@ -253,6 +253,7 @@ class ExitCodeTest {
             entry(SeedFormatException.class, ExitCode.BAD_INPUT),
             entry(BackupRejectedException.class, ExitCode.BAD_INPUT),
             entry(TargetNotEmptyException.class, ExitCode.BAD_INPUT),
+            entry(org.entente.core.store.OrganisationConflictException.class, ExitCode.BAD_INPUT),
             entry(EntenteException.class, ExitCode.ENVIRONMENT),
             entry(StoreInconsistentException.class, ExitCode.ENVIRONMENT),
             entry(StoreDamagedException.class, ExitCode.ENVIRONMENT),

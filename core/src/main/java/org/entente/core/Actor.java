@@ -19,20 +19,17 @@ public sealed interface Actor extends Comparable<Actor> permits Country, Organis
     String name();
 
     /**
-     * Orders actors: countries first, by ISO code, then organisations, by code. (Codes alone would not do:
-     * {@code ORG:ECOWAS} sorts before {@code SEN}.) A dyad's first actor is the one that sorts first, so a
-     * country–organisation dyad is always {@code SEN-ORG:ECOWAS}.
+     * Orders actors: countries first, by ISO code, then organisations, by code. The kind comes first
+     * because the codes alone would not do it: {@code "ORG:ECOWAS"} sorts after {@code "NER"} but before
+     * {@code "SEN"}, and a country–organisation dyad puts its country first whatever the country's code.
      *
      * @param other another actor
      * @return negative, zero or positive as this actor sorts before, with or after the other
      */
     @Override
     default int compareTo(Actor other) {
-        boolean organisation = this instanceof Organisation;
-        if (organisation != other instanceof Organisation) {
-            return organisation ? 1 : -1;
-        }
-        return code().compareTo(other.code());
+        int kind = Boolean.compare(this instanceof Organisation, other instanceof Organisation);
+        return kind != 0 ? kind : code().compareTo(other.code());
     }
 
     /**

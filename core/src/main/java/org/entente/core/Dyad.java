@@ -10,8 +10,8 @@ import org.entente.core.text.TerminalText;
  * an organisation ({@code NER-ORG:ECOWAS}) or two organisations ({@code ORG:AU-ORG:EU}).
  *
  * <p>{@code Dyad.of(USA, NER).equals(Dyad.of(NER, USA))}; the canonical id puts the codes in
- * alphabetical order ({@code "NER-USA"}), countries before organisations ({@link Actor#compareTo(Actor)}),
- * so a country comes first in a country–organisation dyad ({@code SEN-ORG:ECOWAS}). Every fact inside a dyad still has a direction (who acted,
+ * alphabetical order ({@code "NER-USA"}), countries before organisations, so a country comes first in a
+ * country–organisation dyad ({@code "SEN-ORG:ECOWAS"}, although {@code "ORG:"} sorts before {@code "SEN"}). Every fact inside a dyad still has a direction (who acted,
  * towards whom).
  */
 public final class Dyad implements Comparable<Dyad> {
@@ -73,12 +73,12 @@ public final class Dyad implements Comparable<Dyad> {
         return of(Actor.ofStored(id.substring(0, dash)), Actor.ofStored(id.substring(dash + 1)));
     }
 
-    /** {@return the actor whose code sorts first (the country, in a country–organisation dyad)} */
+    /** {@return the actor that sorts first ({@link Actor#compareTo}): the country, in a country–organisation dyad} */
     public Actor first() {
         return first;
     }
 
-    /** {@return the actor whose code sorts second} */
+    /** {@return the actor that sorts second: the organisation, in a country–organisation dyad} */
     public Actor second() {
         return second;
     }

@@ -102,6 +102,22 @@ class DyadTest {
     }
 
     @Test
+    void aCountryWhoseCodeSortsAfterOrgStillComesFirst() {
+        // "ORG:ECOWAS" sorts before "SEN" as text; the country comes first all the same.
+        for (String code : new String[] {"PAK", "SEN", "SLE", "TGO", "USA", "ZWE"}) {
+            Dyad d = Dyad.of(Organisation.of("ECOWAS"), Country.of(code));
+            assertThat(d.id()).isEqualTo(code + "-ORG:ECOWAS");
+            assertThat(d.countryOfMember()).contains(Country.of(code));
+            assertThat(d.organisationOfMember()).contains(Organisation.of("ECOWAS"));
+            assertThat(Dyad.ofStored(d.id())).isEqualTo(d);
+        }
+        assertThat(Dyad.of(Country.of("USA"), Organisation.of("AES")).compareTo(Dyad.of(Country.of("NER"), Country.of("USA"))))
+                .isPositive();
+        assertThat(Country.of("ZWE").compareTo(Organisation.of("AES"))).isNegative();
+        assertThat(Organisation.of("AES").compareTo(Organisation.of("EU"))).isNegative();
+    }
+
+    @Test
     void twoOrganisationsMakeADyadWithNoMemberSide() {
         Dyad d = Dyad.parse("EU-AU");
         assertThat(d.id()).isEqualTo("ORG:AU-ORG:EU");

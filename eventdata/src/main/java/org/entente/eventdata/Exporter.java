@@ -48,7 +48,10 @@ import org.entente.timeline.TimelineFilter;
  * from {@link CameoMapping} (an interaction keeps its own code), and its sources. PLOVER lines carry,
  * besides PLOVER's {@code id, date, actor, recipient, event, mode, context}, Entente's
  * {@code date_precision, cameo, goldstein, quad_class, entente_kind, description, sources}, so
- * {@link Importer#plover()} reads them back with nothing lost but the id's {@code plover-} prefix.
+ * {@link Importer#plover()} reads an interaction back with nothing lost but the id's {@code plover-} prefix.
+ * Any other fact (sanctions, a withdrawal, a membership) comes back as an interaction with its code,
+ * actors, date, description and sources: the importer does not read {@code entente_kind}, because
+ * structural facts are never inferred from event data (see {@link Importer}).
  *
  * <p>Organisations: a PLOVER line names one as PLOVER does ({@code UNO} the UN, {@code EUR} the EU,
  * {@code IGO} any other) and adds Entente's {@code entente_actor} or {@code entente_recipient} with its

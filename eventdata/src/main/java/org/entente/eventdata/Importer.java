@@ -37,7 +37,8 @@ import org.entente.Entente;
  *
  * <p>Structural CAMEO codes (057 sign agreement, 161 break relations, 163 sanctions...) stay
  * interactions: coded data is noisy, and an inferred denunciation or severance would change statuses
- * that the rules then defend against true facts.
+ * that the rules then defend against true facts. So do the lines of Entente's own PLOVER export: their
+ * {@code entente_kind} ({@code impose-sanctions}, {@code join}, {@code withdraw}...) is not read back.
  *
  * <p>Re-importing a file adds nothing (fact ids are idempotent). Importing a newer release of a file
  * adds only its new rows; rows whose content changed under the same id are reported as

@@ -28,7 +28,9 @@ import org.entente.core.Source;
  * (the exact code, preferred to the event type's mapping), {@code date_precision}, {@code description},
  * {@code sources}, and for an organisation {@code entente_actor} or {@code entente_recipient} (its
  * {@code ORG:} code, preferred to the PLOVER code). Other lines may give {@code url}, {@code publisher}
- * and {@code published} for their source.
+ * and {@code published} for their source. {@code entente_kind} is not read: every line is an interaction,
+ * an exported {@code impose-sanctions} or {@code join} included, with the code and description the export
+ * gave it.
  */
 final class PloverImporter extends LineImporter {
 

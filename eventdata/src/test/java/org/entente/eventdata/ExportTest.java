@@ -2,9 +2,11 @@ package org.entente.eventdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,6 +219,96 @@ class ExportTest {
             assertThat(back.imported()).isEqualTo(2);
             assertThat(Exporter.facts(empty)).extracting(f -> f.fact().actor().code() + " → " + f.fact().target().code())
                     .containsExactly("ORG:ECOWAS → NER", "ORG:EU → ORG:AU");
+        }
+    }
+
+    /**
+     * Hypothetical facts of the five membership kinds (not researched history): Niger joins ECOWAS, is suspended and
+     * reinstated, announces its withdrawal and withdraws; Mali joins the AU.
+     */
+    private static List<FactCommand> membershipFixture() {
+        Source fixture = Source.hypothetical().withNote("test fixture: membership facts, not researched history");
+        Country ner = Country.of("NER");
+        Organisation ecowas = Organisation.of("ECOWAS");
+        return List.of(
+                new FactCommand.Join(FactHeader.of("ner-joins", HappenedOn.day(1975, 5, 28), ner, ecowas, fixture)),
+                new FactCommand.SuspendMembership(FactHeader.of("ecowas-suspends", HappenedOn.day(2023, 7, 30), ecowas, ner, fixture),
+                        Optional.of("decision-making bodies")),
+                new FactCommand.ReinstateMembership(FactHeader.of("ecowas-reinstates", HappenedOn.day(2024, 2, 24), ecowas, ner,
+                        fixture)),
+                new FactCommand.AnnounceWithdrawal(FactHeader.of("ner-announces", HappenedOn.month(2024, 1), ner, ecowas, fixture),
+                        LocalDate.of(2025, 1, 29)),
+                new FactCommand.Withdraw(FactHeader.of("ner-withdraws", HappenedOn.day(2025, 1, 29), ner, ecowas, fixture)),
+                new FactCommand.Join(FactHeader.of("mli-joins-au", HappenedOn.year(2002), Country.of("MLI"), Organisation.of("AU"),
+                        fixture)));
+    }
+
+    /**
+     * The importer makes interactions of every line, as it does of {@code impose-sanctions}: {@code entente_kind} is not
+     * read, so a membership line comes back with its CAMEO code, actors, date, description and sources, not as a
+     * membership (see {@link Importer}: structural codes stay interactions).
+     */
+    @Test
+    void theFiveMembershipKindsExportWithTheirCodesAndComeBackFromPloverAsInteractions() throws IOException {
+        StringWriter plover = new StringWriter();
+        StringWriter tsv = new StringWriter();
+        List<FactEvent> facts;
+        try (Entente entente = Entente.inMemory()) {
+            entente.recordAll(membershipFixture());
+            facts = Exporter.facts(entente);
+            Exporter.plover(facts, plover);
+            Exporter.cameo(facts, tsv);
+        }
+        assertThat(facts).extracting(f -> f.kind().slug()).containsExactlyInAnyOrder("join", "suspend-membership",
+                "reinstate-membership", "announce-withdrawal", "withdraw", "join");
+        List<String> written = new ArrayList<>();
+        for (String line : plover.toString().lines().toList()) {
+            JsonNode o = Json.MAPPER.readTree(line);
+            written.add(String.join(" ", o.get("id").asText(), o.get("actor").asText(), o.get("recipient").asText(),
+                    o.get("event").asText(), o.path("mode").asText("-"), o.get("cameo").asText(), o.get("entente_kind").asText(),
+                    o.path("entente_actor").asText("-"), o.path("entente_recipient").asText("-")));
+        }
+        assertThat(written).containsExactlyInAnyOrder(
+                "ner-joins NER IGO SUPPORT - 054 join - ORG:ECOWAS",
+                "mli-joins-au MLI IGO SUPPORT - 054 join - ORG:AU",
+                "ecowas-suspends IGO NER SANCTION - 160 suspend-membership ORG:ECOWAS -",
+                "ner-announces NER IGO SANCTION - 160 announce-withdrawal - ORG:ECOWAS",
+                "ecowas-reinstates IGO NER SUPPORT - 054 reinstate-membership ORG:ECOWAS -",
+                "ner-withdraws NER IGO SANCTION withdraw 161 withdraw - ORG:ECOWAS");
+        assertThat(tsv.toString().lines().skip(1).map(l -> l.split("\t", -1)).map(c -> String.join(" ", c[0], c[3], c[5], c[7], c[11])))
+                .containsExactlyInAnyOrder("ner-joins NER ORG:ECOWAS 054 join", "mli-joins-au MLI ORG:AU 054 join",
+                        "ecowas-suspends ORG:ECOWAS NER 160 suspend-membership", "ner-announces NER ORG:ECOWAS 160 announce-withdrawal",
+                        "ecowas-reinstates ORG:ECOWAS NER 054 reinstate-membership", "ner-withdraws NER ORG:ECOWAS 161 withdraw");
+
+        try (Entente empty = Entente.inMemory()) {
+            ImportReport back = Importer.plover().record(empty,
+                    Importer.plover().parse(new StringReader(plover.toString()), "memberships.jsonl", ImportProgress.NONE),
+                    ImportProgress.NONE);
+            assertThat(back.skips().isEmpty()).as("%s", back.skips()).isTrue();
+            assertThat(back.imported()).isEqualTo(facts.size());
+
+            Map<String, FactEvent> reimported = Exporter.facts(empty).stream()
+                    .collect(Collectors.toMap(f -> f.fact().id().value(), Function.identity()));
+            assertThat(reimported).hasSize(facts.size());
+            for (FactEvent was : facts) {
+                String id = was.fact().id().value();
+                InteractionRecorded now = (InteractionRecorded) reimported.get("plover-" + id);
+                assertThat(now).as(id).isNotNull();
+                assertThat(now.code()).as(id).isEqualTo(CameoMapping.of(was));
+                assertThat(now.fact().actor()).as(id).isEqualTo(was.fact().actor());
+                assertThat(now.fact().target()).as(id).isEqualTo(was.fact().target());
+                assertThat(now.fact().happened()).as(id).isEqualTo(was.fact().happened());
+                assertThat(now.description()).as(id).isEqualTo(Describe.of(was));
+                assertThat(now.fact().sources()).as(id).isEqualTo(was.fact().sources());
+            }
+            assertThat(reimported.values()).extracting(f -> f.fact().id().value() + " " + ((InteractionRecorded) f).code().code()
+                    + " " + ((InteractionRecorded) f).description()).containsExactlyInAnyOrder(
+                    "plover-ner-joins 054 join",
+                    "plover-ecowas-suspends 160 suspend membership: decision-making bodies",
+                    "plover-ecowas-reinstates 054 reinstate membership",
+                    "plover-ner-announces 160 announce withdrawal, effective 2025-01-29",
+                    "plover-ner-withdraws 161 withdraw",
+                    "plover-mli-joins-au 054 join");
         }
     }
 

@@ -90,6 +90,21 @@ public final class JsonRendering {
     }
 
     /**
+     * A generator of indented JSON on a writer, escaped as {@link #write(JsonNode)} escapes, for a
+     * document too long to hold as a tree (a series). Closing it does not close the writer.
+     *
+     * @param out where to write
+     * @return the generator
+     * @throws java.io.IOException when the writer fails
+     */
+    public static com.fasterxml.jackson.core.JsonGenerator generator(java.io.Writer out) throws java.io.IOException {
+        com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+        g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+        return g;
+    }
+
+    /**
      * A portfolio as a top-level document.
      *
      * @param format the format version to write first

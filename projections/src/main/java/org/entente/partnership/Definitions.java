@@ -14,6 +14,14 @@ import org.entente.core.relationship.RelationshipState.Steps;
  * Entente's definitions of status, security partners and temperature, as pure functions. The README
  * restates them; tests pin them.
  *
+ * <h2>Organisations</h2>
+ * The same definitions hold for a dyad with an organisation. An organisation's mission stationed in a
+ * country is forces present: military ties, a step of {@code WINDING_DOWN} and {@code ENDED}, and a
+ * security element. Membership facts (join, suspend, reinstate, announce withdrawal, withdraw) are
+ * neither military ties nor cooperative or winding-down steps; they weigh in the temperature only, and
+ * membership is read beside the status ({@link Partnership#membershipStatus()}). In a country's
+ * portfolio an organisation counts as a partner, and as a security partner by the same four elements.
+ *
  * <h2>Temperature</h2>
  * The sum over a dyad's facts up to the date of a per-kind weight, each decayed with a half-life of
  * {@value #HALF_LIFE_DAYS} days: {@code Σ w · 0.5^((d − day) / 90)}. Weights are informed by the

@@ -23,7 +23,7 @@ import org.entente.core.relationship.RelationshipState.Sanctions;
  * p.forcesPresent();   // the two US stationings
  * }</pre>
  *
- * @param dyad           the two countries
+ * @param dyad           the two actors (countries or organisations)
  * @param date           the date the partnership is given for (facts on or before it)
  * @param status         the status (see {@link Status})
  * @param relations      diplomatic relations
@@ -115,7 +115,7 @@ public record Partnership(
     /**
      * Creates the record, checking its components.
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param date the date the partnership is given for (facts on or before it)
      * @param status the status (see {@link Status})
      * @param relations diplomatic relations

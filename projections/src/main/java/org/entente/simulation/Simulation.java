@@ -45,7 +45,7 @@ public final class Simulation {
         /**
          * {@return a dyad's facts as known at the instant (now when null), as a view}
          *
-         * @param dyad the two countries
+         * @param dyad the two actors (countries or organisations)
          * @param knownAt the recording instant to read history as of; null for as known now
          */
         FactView view(Dyad dyad, Instant knownAt);
@@ -218,7 +218,7 @@ public final class Simulation {
     /**
      * {@return a dyad's partnership on a date in the branch}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param date the day the partnership is given for
      */
     public Partnership partnership(Dyad dyad, LocalDate date) {
@@ -230,7 +230,7 @@ public final class Simulation {
     /**
      * {@return a dyad's partnership on a date in real history}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param date the day the partnership is given for
      */
     public Partnership baselinePartnership(Dyad dyad, LocalDate date) {
@@ -266,7 +266,7 @@ public final class Simulation {
     /**
      * {@return a dyad's facts in the branch, in order}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      */
     public List<FactEvent> facts(Dyad dyad) {
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
@@ -276,7 +276,7 @@ public final class Simulation {
     /**
      * {@return a dyad's facts in real history, in order}
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      */
     public List<FactEvent> baselineFacts(Dyad dyad) {
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");

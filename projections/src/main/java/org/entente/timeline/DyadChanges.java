@@ -12,7 +12,7 @@ import org.entente.partnership.Status;
  * What changed in a dyad's partnership between two dates. Ties, envoys, agreements and sanctions are
  * named by the fact that opened them.
  *
- * @param dyad             the two countries compared
+ * @param dyad             the two actors compared
  * @param from             the first date
  * @param to               the second date
  * @param statusBefore     the status on the first date

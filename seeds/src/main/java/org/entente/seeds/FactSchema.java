@@ -27,7 +27,7 @@ final class FactSchema {
     static final List<String> SOURCE_FIELDS = List.of("kind", "confidence", "publisher", "title", "address", "published", "note");
 
     /** The fields of the header. */
-    static final List<String> HEADER_FIELDS = List.of("format", "title", "description", "facts");
+    static final List<String> HEADER_FIELDS = List.of("format", "title", "description", "organisations", "facts");
 
     /** The fields of a scenario file's header: a seed's, and the real facts it removes. */
     static final String REMOVE = "remove";

@@ -13,7 +13,8 @@ import org.entente.core.relationship.DyadHistory;
 import org.entente.core.relationship.FactCommand;
 
 /**
- * A seed file, read and checked: its header and its facts in the order of the file.
+ * A seed file, read and checked: its header, its facts in the order of the file, and the organisations
+ * it registers (its optional {@code organisations:} section).
  *
  * <p>Reading checks the format only (see {@code seeds/FORMAT.md}); whether the facts obey the rules of
  * diplomacy is for {@link org.entente.core.relationship.Decider} to say when they are recorded:
@@ -24,11 +25,15 @@ import org.entente.core.relationship.FactCommand;
  *         Decider.decideAll(commands, DyadHistory.empty(dyad)));
  * }</pre>
  *
- * @param file   the file's name as it was given to the reader
- * @param header the format, title and description
- * @param facts  the facts, in the order of the file
+ * <p>A seed with an {@code organisations:} section registered them in this JVM when it was read; load
+ * it into a store by registering them there first (see {@link SeedOrganisation}).
+ *
+ * @param file          the file's name as it was given to the reader
+ * @param header        the format, title and description
+ * @param facts         the facts, in the order of the file
+ * @param organisations the organisations the seed registers, in the order of the file; empty for none
  */
-public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
+public record Seed(String file, SeedHeader header, List<SeedFact> facts, List<SeedOrganisation> organisations) {
 
     private static final Comparator<FactCommand> ORDER = Comparator.comparing(FactCommand::toEvent, DyadHistory.ORDER);
 
@@ -38,11 +43,24 @@ public record Seed(String file, SeedHeader header, List<SeedFact> facts) {
      * @param file the file's name as it was given to the reader
      * @param header the format, title and description
      * @param facts the facts, in the order of the file
+     * @param organisations the organisations the seed registers, in the order of the file; empty for none
      */
     public Seed {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(header, "header");
         facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+        organisations = List.copyOf(Objects.requireNonNull(organisations, "organisations"));
+    }
+
+    /**
+     * A seed that registers no organisation.
+     *
+     * @param file the file's name as it was given to the reader
+     * @param header the format, title and description
+     * @param facts the facts, in the order of the file
+     */
+    public Seed(String file, SeedHeader header, List<SeedFact> facts) {
+        this(file, header, facts, List.of());
     }
 
     /** {@return the commands of the facts, in the order of the file} */

@@ -41,6 +41,7 @@ final class SeedParser {
     private final List<String> headerFields;
     private final Problems problems;
     private final FactConverter converter;
+    private final OrganisationSection organisations;
     private final List<SeedFact> facts = new ArrayList<>();
     private final List<ScenarioFile.Removal> removals = new ArrayList<>();
     /** The field path of each removal, such as {@code remove[2]}, in the order of {@link #removals}. */
@@ -50,6 +51,10 @@ final class SeedParser {
     private Node title;
     private Node description;
     private boolean factsSeen;
+    /** The line of the header's {@code organisations} key, once seen; 0 before. */
+    private int organisationsLine;
+    /** The line of the header's {@code facts} key, once seen; 0 before. */
+    private int factsLine;
     private boolean removeSeen;
     /** How many items the scenario's facts and remove lists hold, whether or not they are valid. */
     private int changes;
@@ -73,6 +78,7 @@ final class SeedParser {
         this.headerFields = scenario ? FactSchema.SCENARIO_HEADER_FIELDS : FactSchema.HEADER_FIELDS;
         this.problems = new Problems(file, limits.maxProblems());
         this.converter = new FactConverter(problems, scenario);
+        this.organisations = new OrganisationSection(problems);
     }
 
     /** A problem about the whole file, for a file too large to read. */
@@ -87,7 +93,7 @@ final class SeedParser {
             throw new IllegalStateException("this parser reads a scenario file");
         }
         run(bytes);
-        return new Seed(file, readHeader(), facts);
+        return new Seed(file, readHeader(), facts, organisations.registered());
     }
 
     /** The scenario file; for a parser made for a scenario. */
@@ -255,10 +261,17 @@ final class SeedParser {
                         removals(cursor, keyLine, keyColumn);
                         break;
                     }
+                    if (!scenario && key.equals(OrganisationSection.FIELD)) {
+                        organisations(cursor, keyLine, keyColumn);
+                        break;
+                    }
                     problems.add(keyLine, keyColumn, Optional.empty(), key, "unknown field " + Values.quote(key) + " in the header"
                             + (FactSchema.ALL_FIELDS.contains(key) ? "; it is a field of a fact"
                             : key.equals(FactSchema.REMOVE) ? "; it is a field of a scenario file (format: "
                             + SeedReader.SCENARIO_FORMAT + "), and a seed removes nothing"
+                            : key.equals(OrganisationSection.FIELD) ? "; it is a field of a seed: a scenario registers no"
+                            + " organisation, so register it in the store (Entente.registerOrganisation) or load a seed"
+                            + " that registers it before the scenario is applied"
                             : FactSchema.hint(key, headerFields, false))
                             + "; accepted: " + String.join(", ", headerFields));
                     cursor.skip();
@@ -337,6 +350,28 @@ final class SeedParser {
         throw new Problems.Abort();
     }
 
+    /**
+     * A seed's {@code organisations}: read and registered before the facts that name them. After the
+     * facts it is refused, and registers nothing: the facts were converted already, without them.
+     */
+    private void organisations(Cursor cursor, int keyLine, int keyColumn) throws IOException {
+        String field = OrganisationSection.FIELD;
+        if (organisationsLine > 0) {
+            problems.add(keyLine, keyColumn, Optional.empty(), field, "field '" + field + "' appears twice in the header"
+                    + " (first at line " + organisationsLine + "); give each field once");
+            cursor.skip();
+            return;
+        }
+        organisationsLine = keyLine;
+        boolean beforeFacts = factsLine == 0;
+        if (!beforeFacts) {
+            problems.add(keyLine, keyColumn, Optional.empty(), field, "'" + field + "' comes after 'facts' (line " + factsLine
+                    + "); move it before 'facts': facts are read in order, and the organisations they name must be"
+                    + " registered by then");
+        }
+        organisations.read(cursor.read(OrganisationSection.SHAPE), beforeFacts);
+    }
+
     private void facts(Cursor cursor, int keyLine, int keyColumn) throws IOException {
         if (factsSeen) {
             problems.add(keyLine, keyColumn, Optional.empty(), "facts", "field 'facts' appears twice in the header;"
@@ -345,6 +380,7 @@ final class SeedParser {
             return;
         }
         factsSeen = true;
+        factsLine = keyLine;
         JsonToken t = cursor.token();
         if (cursor.isNull()) {
             if (!scenario) {

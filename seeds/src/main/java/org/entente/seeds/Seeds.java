@@ -9,13 +9,14 @@ import java.util.List;
  *
  * <pre>{@code
  * Seed niger = Seeds.bundled("niger-2024");     // docs/DOMAIN.md's story, 26 facts
+ * Seed sahel = Seeds.bundled("sahel-2023-2025"); // ECOWAS, the AES, the G5 Sahel, the EU and the UN, 59 facts
  * Seed mine = Seeds.read(Path.of("my-seed.yaml"));
  * ScenarioFile whatIf = Seeds.readScenario(Path.of("us-stayed.yaml"));
  * }</pre>
  */
 public final class Seeds {
 
-    private static final List<String> BUNDLED = List.of("niger-2024");
+    private static final List<String> BUNDLED = List.of("niger-2024", "sahel-2023-2025");
 
     private Seeds() {
     }
@@ -31,7 +32,10 @@ public final class Seeds {
         return SeedReader.standard().readBundled(name);
     }
 
-    /** {@return the names of the bundled seeds, such as {@code niger-2024}} */
+    /**
+     * {@return the names of the bundled seeds: {@code niger-2024} (Niger and its security partners) and
+     * {@code sahel-2023-2025} (organisations in the Sahel), which can be loaded together}
+     */
     public static List<String> bundledNames() {
         return BUNDLED;
     }

@@ -7,6 +7,7 @@
  * {@link org.entente.seeds.SeedReader} and its builder (limits), and the results
  * {@link org.entente.seeds.Seed}, {@link org.entente.seeds.ScenarioFile} (and its
  * {@link org.entente.seeds.ScenarioFile.Removal}), {@link org.entente.seeds.SeedHeader}, {@link org.entente.seeds.SeedFact},
+ * {@link org.entente.seeds.SeedOrganisation},
  * {@link org.entente.seeds.SeedLocation}, {@link org.entente.seeds.SeedProblem} and
  * {@link org.entente.seeds.SeedFormatException}. Everything else in the package is package-private.
  */

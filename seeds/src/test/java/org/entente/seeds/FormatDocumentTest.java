@@ -37,8 +37,14 @@ class FormatDocumentTest {
             }
         }
 
-        assertThat(seeds).hasSize(2);
-        assertThat(seeds).allSatisfy(s -> assertThat(s.facts()).extracting(f -> f.id().value()).containsExactly("usa-denounce"));
+        assertThat(seeds).hasSize(3);
+        assertThat(seeds).filteredOn(s -> s.organisations().isEmpty())
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.facts()).extracting(f -> f.id().value()).containsExactly("usa-denounce"));
+        // The organisations section's example registers LGA and names it in its fact.
+        assertThat(seeds.get(1).organisations()).extracting(o -> o.organisation().code()).containsExactly("ORG:LGA");
+        assertThat(seeds.get(1).facts()).singleElement().satisfies(f -> assertThat(f.command().fact().target().code())
+                .isEqualTo("ORG:LGA"));
         assertThat(scenarios).hasSize(2);
         assertThat(scenarios.get(0).removedIds()).extracting(FactId::value).containsExactly("usa-denounce", "usa-schedule");
         assertThat(scenarios.get(0).facts()).extracting(f -> f.id().value())

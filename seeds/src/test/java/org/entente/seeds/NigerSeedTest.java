@@ -200,11 +200,11 @@ class NigerSeedTest {
     void anUnknownBundledNameIsRefusedNamingTheBundledSeeds() {
         assertThatThrownBy(() -> Seeds.bundled("niger-2023"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no seed named 'niger-2023' is bundled; bundled seeds: niger-2024");
+                .hasMessage("no seed named 'niger-2023' is bundled; bundled seeds: niger-2024, sahel-2023-2025");
         assertThatThrownBy(() -> Seeds.bundled("../niger-2024"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bundled seeds: niger-2024");
-        assertThat(Seeds.bundledNames()).containsExactly("niger-2024");
+                .hasMessageContaining("bundled seeds: niger-2024, sahel-2023-2025");
+        assertThat(Seeds.bundledNames()).containsExactly("niger-2024", "sahel-2023-2025");
     }
 
     @Test

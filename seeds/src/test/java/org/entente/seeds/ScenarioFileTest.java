@@ -297,7 +297,7 @@ class ScenarioFileTest {
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.column()).isEqualTo(1);
         assertThat(p.message()).isEqualTo("unknown field 'remove' in the header; it is a field of a scenario file"
-                + " (format: entente-scenario/1), and a seed removes nothing; accepted: format, title, description, facts");
+                + " (format: entente-scenario/1), and a seed removes nothing; accepted: format, title, description, organisations, facts");
     }
 
     @Test

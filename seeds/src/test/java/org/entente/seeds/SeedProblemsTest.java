@@ -484,7 +484,7 @@ class SeedProblemsTest {
                 facts: []
                 """);
 
-        assertProblem(p, 3, 1, null, "author", "unknown field 'author' in the header; accepted: format, title, description, facts");
+        assertProblem(p, 3, 1, null, "author", "unknown field 'author' in the header; accepted: format, title, description, organisations, facts");
     }
 
     @Test
@@ -498,7 +498,7 @@ class SeedProblemsTest {
                 """);
 
         assertThat(ps).extracting(SeedProblem::line, SeedProblem::message).contains(org.assertj.core.groups.Tuple.tuple(5,
-                "unknown field 'kind' in the header; it is a field of a fact; accepted: format, title, description, facts"));
+                "unknown field 'kind' in the header; it is a field of a fact; accepted: format, title, description, organisations, facts"));
     }
 
     @Test
@@ -739,7 +739,7 @@ class SeedProblemsTest {
     @Test
     void aFileThatIsNotAMappingIsReported() {
         assertThat(problem("- id: a\n").message()).isEqualTo("a seed file is a mapping with the fields format, title,"
-                + " description, facts; found a list");
+                + " description, organisations, facts; found a list");
         assertThat(problem("hello\n").message()).endsWith("found a single value");
     }
 

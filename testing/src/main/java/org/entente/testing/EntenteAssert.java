@@ -33,7 +33,7 @@ public class EntenteAssert extends AbstractAssert<EntenteAssert, Entente> {
     /**
      * Assertions on a dyad's partnership on a date, as known now.
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param date the day the partnership is given for
      * @return assertions on the partnership
      */

@@ -95,17 +95,26 @@ public final class EntenteExtension implements ParameterResolver, BeforeAllCallb
         }
     }
 
-    private static Entente open(String seed) {
+    /** An in-memory Entente holding the seeds named (comma-separated, as {@link #seedOf} gives them), in order. */
+    private static Entente open(String seeds) {
         Entente entente = Entente.inMemory();
-        if (seed.isEmpty()) {
+        if (seeds.isEmpty()) {
             return entente;
         }
         try {
-            entente.recordAll(Seeds.bundled(seed).commands());
+            for (String name : seeds.split(",")) {
+                org.entente.seeds.Seed seed = Seeds.bundled(name);
+                for (org.entente.seeds.SeedOrganisation registered : seed.organisations()) {
+                    org.entente.core.Organisation o = registered.organisation();
+                    o.cameoCode().ifPresentOrElse(cameo -> entente.registerOrganisation(o.acronym(), o.name(), cameo),
+                            () -> entente.registerOrganisation(o.acronym(), o.name()));
+                }
+                entente.recordAll(seed.commands());
+            }
             return entente;
         } catch (RuntimeException e) {
             entente.close();
-            throw new ParameterResolutionException("@EntenteTest(seed = \"" + seed + "\"): " + e.getMessage(), e);
+            throw new ParameterResolutionException("@EntenteTest(seed = \"" + seeds + "\"): " + e.getMessage(), e);
         }
     }
 
@@ -117,15 +126,25 @@ public final class EntenteExtension implements ParameterResolver, BeforeAllCallb
     static String seedOf(ExtensionContext context) {
         Optional<EntenteTest> onMethod = context.getTestMethod().flatMap(m -> find(m));
         if (onMethod.isPresent()) {
-            return onMethod.get().seed();
+            return names(onMethod.get());
         }
         for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
             Optional<EntenteTest> onClass = find(c);
             if (onClass.isPresent()) {
-                return onClass.get().seed();
+                return names(onClass.get());
             }
         }
         return "";
+    }
+
+    /** The annotation's seed and seeds, comma-separated (seed names hold no comma). */
+    private static String names(EntenteTest test) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (!test.seed().isEmpty()) {
+            names.add(test.seed());
+        }
+        names.addAll(java.util.Arrays.asList(test.seeds()));
+        return String.join(",", names);
     }
 
     private static Optional<EntenteTest> find(AnnotatedElement element) {

@@ -314,7 +314,7 @@ public final class EntenteFixture {
         /**
          * Assertions on a dyad's partnership on a date; failures list the dyad's facts up to the date.
          *
-         * @param dyad the two countries
+         * @param dyad the two actors (countries or organisations)
          * @param date the day the partnership is given for
          * @return assertions on the partnership
          */

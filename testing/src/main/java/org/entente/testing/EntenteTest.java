@@ -41,4 +41,12 @@ public @interface EntenteTest {
      * @return the seed's name, or an empty string for none
      */
     String seed() default "";
+
+    /**
+     * More bundled seeds to preload after {@link #seed()}, in order ({@code {"niger-2024",
+     * "sahel-2023-2025"}}); their {@code organisations:} are registered first.
+     *
+     * @return the seeds' names, empty (the default) for none
+     */
+    String[] seeds() default {};
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
-import org.entente.core.Country;
+import org.entente.core.Actor;
 import org.entente.core.relationship.EnvoyRole;
 import org.entente.core.relationship.RelationshipState.Forces;
 import org.entente.partnership.Partnership;
@@ -26,12 +26,12 @@ import org.entente.partnership.Status;
  * }</pre>
  *
  * <p>{@link #withWithdrawalDeadline(LocalDate)} applies to the forces named by the last
- * {@link #hasForcesOf(Country)}.
+ * {@link #hasForcesOf(Actor)}.
  */
 public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partnership> {
 
     private final History history;
-    private Country forcesOwner;
+    private Actor forcesOwner;
 
     /**
      * An assertion on a partnership whose facts are not known (messages show its last fact).
@@ -86,7 +86,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
      * @param owner the country whose forces should be present, one of the dyad's two
      * @return this assertion, to chain more checks
      */
-    public PartnershipAssert hasForcesOf(Country owner) {
+    public PartnershipAssert hasForcesOf(Actor owner) {
         Objects.requireNonNull(owner, "owner");
         isNotNull();
         if (forcesOf(owner).isEmpty()) {
@@ -103,7 +103,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
      * @param owner the country whose forces should be absent
      * @return this assertion, to chain more checks
      */
-    public PartnershipAssert hasNoForcesOf(Country owner) {
+    public PartnershipAssert hasNoForcesOf(Actor owner) {
         Objects.requireNonNull(owner, "owner");
         isNotNull();
         if (!forcesOf(owner).isEmpty()) {
@@ -114,7 +114,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
     }
 
     /**
-     * Every force of the country named by the last {@link #hasForcesOf(Country)} has a withdrawal
+     * Every force of the country named by the last {@link #hasForcesOf(Actor)} has a withdrawal
      * scheduled with this deadline.
      *
      * @param deadline the day every such withdrawal should be scheduled to be complete by
@@ -160,7 +160,7 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
      * @param role the envoy's role, such as {@code AMBASSADOR} or {@code DEFENCE_ATTACHE}
      * @return this assertion, to chain more checks
      */
-    public PartnershipAssert hasEnvoyOf(Country sender, EnvoyRole role) {
+    public PartnershipAssert hasEnvoyOf(Actor sender, EnvoyRole role) {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(role, "role");
         isNotNull();
@@ -172,7 +172,28 @@ public class PartnershipAssert extends AbstractAssert<PartnershipAssert, Partner
         return this;
     }
 
-    private List<Forces> forcesOf(Country owner) {
+    /**
+     * The country stands in the organisation as given on the date: {@code MEMBER}, {@code SUSPENDED},
+     * {@code WITHDRAWING}, {@code FORMER}, or {@code NONE} (nothing recorded, or the dyad is not a country
+     * and an organisation).
+     *
+     * @param expected the membership status expected on the partnership's date
+     * @return this assertion, to chain more checks
+     */
+    public PartnershipAssert hasMembership(org.entente.core.relationship.RelationshipState.MembershipStatus expected) {
+        Objects.requireNonNull(expected, "expected");
+        isNotNull();
+        if (actual.membershipStatus() != expected) {
+            failWithActualExpectedAndMessage(actual.membershipStatus(), expected, "%s", message("to have membership " + expected,
+                    "it is " + actual.membershipStatus() + actual.membership().map(m -> " (joined " + m.joined()
+                            + m.suspendedSince().map(d -> ", suspended since " + d).orElse("")
+                            + m.announcedWithdrawal().map(a -> ", leaving on " + a.effective()).orElse("")
+                            + m.withdrawn().map(d -> ", withdrew on " + d).orElse("") + ")").orElse("")));
+        }
+        return this;
+    }
+
+    private List<Forces> forcesOf(Actor owner) {
         return actual.forces().stream().filter(f -> f.owner().equals(owner)).toList();
     }
 

@@ -107,7 +107,7 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on a dyad's partnership on a date in the branch; failures list the branch's facts.
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param date the day the partnership is given for
      * @return assertions on the partnership
      */
@@ -119,7 +119,7 @@ public class SimulationAssert extends AbstractAssert<SimulationAssert, Simulatio
     /**
      * Assertions on a dyad's partnership on a date in real history.
      *
-     * @param dyad the two countries
+     * @param dyad the two actors (countries or organisations)
      * @param date the day the partnership is given for
      * @return assertions on the partnership
      */

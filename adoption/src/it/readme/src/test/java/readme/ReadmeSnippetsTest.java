@@ -39,7 +39,7 @@ class ReadmeSnippetsTest {
 
     /** Sections whose blocks run; the others (event data files, a PostgreSQL server) only compile. */
     private static final Set<String> RUN = Set.of(
-            "Getting started", "Recording", "Reading", "Rendering", "Simulations", "Testing your scenarios");
+            "Getting started", "Recording", "Reading", "Rendering", "Series", "Simulations", "Testing your scenarios");
 
     private static final String FRAGMENT_IMPORTS = String.join("\n",
             "import java.io.*;",
@@ -51,6 +51,7 @@ class ReadmeSnippetsTest {
             "import org.entente.core.relationship.*;",
             "import org.entente.partnership.*;",
             "import org.entente.timeline.*;",
+            "import org.entente.series.*;",
             "import org.entente.simulation.*;",
             "import org.entente.report.*;",
             "import org.entente.seeds.*;",

@@ -81,6 +81,20 @@ class MembershipRulesTest {
         }
 
         @Test
+        void aCountryWhoseCodeSortsAfterOrgJoinsAndIsSuspendedLikeAnyOther() {
+            // "ORG:ECOWAS" sorts before "SEN" as text: the dyad still has the country first.
+            org.entente.core.Country sen = org.entente.core.Country.of("SEN");
+            DyadHistory history = DyadHistory.empty(Dyad.of(ECOWAS, sen));
+
+            record(history, fact("sen-joins", "1975-05-28", sen, ECOWAS).join().command());
+            record(history, fact("ecowas-suspends-sen", "2000-01-01", ECOWAS, sen).suspendMembership("all bodies").command());
+
+            assertThat(history.dyad().id()).isEqualTo("SEN-ORG:ECOWAS");
+            assertThat(membership(history).member()).isEqualTo(sen);
+            assertThat(history.state().membershipStatus(date("2000-01-02"))).isEqualTo(MembershipStatus.SUSPENDED);
+        }
+
+        @Test
         void joiningWhileAMemberIsRefusedNamingTheJoining() {
             RuleViolationException e = assertRejected(recorded(NER_ECOWAS, join("ner-joins", "1975-05-28")),
                     join("ner-joins-again", "2000-01-01"),
