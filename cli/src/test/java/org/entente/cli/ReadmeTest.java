@@ -42,6 +42,17 @@ class ReadmeTest {
     }
 
     @Test
+    void theReadmesReportPictureIsInTheRepositoryWithTheCommandThatMakesIt() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.split("\n## Report\n", 2)[1].split("\n## ", 2)[0];
+        assertThat(section).containsPattern("!\\[[^\\]]+\\]\\(docs/images/niger-report\\.png\\)")
+                .contains("-Dtest=ReportBrowserTest").contains("-Dentente.screenshot=docs/images/niger-report.png");
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(Path.of("..", "docs", "images", "niger-report.png").toFile());
+        assertThat(picture).as("docs/images/niger-report.png, a PNG").isNotNull();
+        assertThat(picture.getWidth()).as("its width, ReportBrowserTest's window").isEqualTo(1280);
+    }
+
+    @Test
     void theReadmesExitCodeTableHasOneRowPerExitCode() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         String section = readme.split("### Exit codes\n", 2)[1].split("\n## ", 2)[0];
