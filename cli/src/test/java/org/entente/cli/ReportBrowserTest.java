@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.entente.Entente;
 import org.entente.core.Country;
 import org.entente.core.FactId;
@@ -175,7 +176,7 @@ class ReportBrowserTest {
         List<String> requests = chromium.requestedUrls();
         assertThat(requests).as("network requests").isNotEmpty().containsOnly(niger.toUri().toString());
         assertThat(js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })"))
-                .as("resources the page loaded").asList().isEmpty();
+                .as("resources the page loaded").asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
     }
 
     @Test
@@ -183,7 +184,7 @@ class ReportBrowserTest {
         chromium.open(niger);
         List<WebElement> segments = driver.findElements(By.cssSelector("#lanes-chart g.lane[data-partner=USA] rect.segment"));
         List<String> runs = segments.stream()
-                .map(s -> s.getAttribute("data-status") + " " + s.getAttribute("data-from") + " " + s.getAttribute("data-to")).toList();
+                .map(s -> s.getDomAttribute("data-status") + " " + s.getDomAttribute("data-from") + " " + s.getDomAttribute("data-to")).toList();
         assertThat(runs).containsSubsequence("WINDING_DOWN 2024-03-16 2024-08-04", "ENDED 2024-08-05 2024-12-31");
         assertThat(runs.get(runs.size() - 1)).isEqualTo("ENDED 2024-08-05 2024-12-31");
         int windingDown = runs.indexOf("WINDING_DOWN 2024-03-16 2024-08-04");
@@ -211,17 +212,17 @@ class ReportBrowserTest {
         assertThat(boardAsShown()).containsExactly(Map.entry("USA", "WINDING_DOWN"), Map.entry("FRA", "ENDED"),
                 Map.entry("CHN", "STRENGTHENING"), Map.entry("RUS", "STRENGTHENING"), Map.entry("TUR", "STRENGTHENING"));
         assertThat(find("#diversification").getText()).isEqualTo("0.72");
-        assertThat(find("#diversification").getAttribute("data-value")).isEqualTo("0.72");
-        assertThat(find("svg#network line.edge[data-partner=USA]").getAttribute("data-status")).isEqualTo("WINDING_DOWN");
-        assertThat(find("line#day-line").getAttribute("data-day")).isEqualTo("2024-04-30");
+        assertThat(find("#diversification").getDomAttribute("data-value")).isEqualTo("0.72");
+        assertThat(find("svg#network line.edge[data-partner=USA]").getDomAttribute("data-status")).isEqualTo("WINDING_DOWN");
+        assertThat(find("line#day-line").getDomAttribute("data-day")).isEqualTo("2024-04-30");
 
         // The slider, reached with Shift+Tab from the day field (a click would move it), answers the arrow keys a day at a time.
         find("input#day-date").click();
         new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("day");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("day");
         new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
         assertThat(find("output#day-value").getText()).isEqualTo("2024-05-01");
-        assertThat(find("input#day-date").getAttribute("value")).isEqualTo("2024-05-01");
+        assertThat(find("input#day-date").getDomProperty("value")).isEqualTo("2024-05-01");
         assertThat(boardAsShown()).containsEntry("USA", "WINDING_DOWN");
         new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
         assertThat(find("#board-day").getText()).isEqualTo("2024-04-30");
@@ -247,14 +248,14 @@ class ReportBrowserTest {
         new Actions(driver).moveToElement(find("#report-header")).perform();
         assertThat(tooltip.isDisplayed()).isFalse();
 
-        // The keyboard: Tab from the top of the page reaches the first marker, which shows its fact.
-        find("body").click();
+        // The keyboard: Tab from the title, past the header's links, reaches the first marker, which shows its fact.
+        find("#report-header h1").click();
         String focused = "";
         for (int i = 0; i < 20 && focused.isEmpty(); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement active = driver.switchTo().activeElement();
-            if (active.getAttribute("class") != null && active.getAttribute("class").contains("marker")) {
-                focused = active.getAttribute("data-fact");
+            if (active.getDomAttribute("class") != null && active.getDomAttribute("class").contains("marker")) {
+                focused = active.getDomAttribute("data-fact");
             }
         }
         assertThat(focused).as("a marker reached with Tab").isNotEmpty();
@@ -297,7 +298,7 @@ class ReportBrowserTest {
         }
         assertThat(alert).as("an alert is open").isFalse();
         assertThat(js("return Array.prototype.map.call(document.scripts, function (s) { return s.id || s.type || 'the page script'; })"))
-                .asList().containsExactly("report-data", "the page script");
+                .asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("report-data", "the page script");
         assertThat(driver.findElements(By.cssSelector("img, iframe, object, embed, [onerror], [onmouseover]"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("a[href^=javascript], a[href^=data], a[href^='//']"))).isEmpty();
         // Nothing tried and was refused either: an injected script or image would have left a CSP error here.
