@@ -349,6 +349,23 @@ public final class Entente implements AutoCloseable {
         return store.registerOrganisation(acronym, name);
     }
 
+    /**
+     * Keeps in this store an organisation already registered in this JVM with its name and CAMEO code, such
+     * as each of a seed's {@code organisations()} (its reader registered them): the same as
+     * {@link #registerOrganisation(String, String, String)} with the organisation's acronym, name and code,
+     * or {@link #registerOrganisation(String, String)} when it has none.
+     *
+     * @param organisation a registered organisation; a bundled one is refused, as its acronym is
+     * @return the organisation
+     * @throws IllegalArgumentException as {@link #registerOrganisation(String, String, String)}
+     */
+    public Organisation registerOrganisation(Organisation organisation) {
+        Require.nonNull(organisation, "organisation", "a registered Organisation, such as one of seed.organisations()");
+        return organisation.cameoCode()
+                .map(cameo -> registerOrganisation(organisation.acronym(), organisation.name(), cameo))
+                .orElseGet(() -> registerOrganisation(organisation.acronym(), organisation.name()));
+    }
+
     /** {@return the organisations registered in this store (not the bundled ones), by acronym} */
     public List<Organisation> organisations() {
         requireOpen();

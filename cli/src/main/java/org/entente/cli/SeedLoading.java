@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.entente.Entente;
 import org.entente.core.EntenteException;
-import org.entente.core.Organisation;
 import org.entente.core.relationship.FactConflictException;
 import org.entente.core.relationship.RelationshipCommand;
 import org.entente.core.store.BatchProgress;
@@ -88,9 +87,7 @@ final class SeedLoading {
     /** Keeps the seed's organisations in the store, so that it knows them whenever it opens. */
     static void registerOrganisations(Entente entente, Seed seed) {
         for (SeedOrganisation registered : seed.organisations()) {
-            Organisation o = registered.organisation();
-            o.cameoCode().ifPresentOrElse(cameo -> entente.registerOrganisation(o.acronym(), o.name(), cameo),
-                    () -> entente.registerOrganisation(o.acronym(), o.name()));
+            entente.registerOrganisation(registered.organisation());
         }
     }
 

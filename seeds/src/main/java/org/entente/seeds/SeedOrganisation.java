@@ -12,12 +12,7 @@ import org.entente.core.Organisation;
  * facts, so that the store knows it whenever it opens:
  *
  * <pre>{@code
- * for (SeedOrganisation o : seed.organisations()) {
- *     Organisation org = o.organisation();
- *     org.cameoCode().ifPresentOrElse(
- *             cameo -> entente.registerOrganisation(org.acronym(), org.name(), cameo),
- *             () -> entente.registerOrganisation(org.acronym(), org.name()));
- * }
+ * seed.organisations().forEach(o -> entente.registerOrganisation(o.organisation()));
  * entente.recordAll(seed.commands());
  * }</pre>
  *

@@ -104,11 +104,7 @@ public final class EntenteExtension implements ParameterResolver, BeforeAllCallb
         try {
             for (String name : seeds.split(",")) {
                 org.entente.seeds.Seed seed = Seeds.bundled(name);
-                for (org.entente.seeds.SeedOrganisation registered : seed.organisations()) {
-                    org.entente.core.Organisation o = registered.organisation();
-                    o.cameoCode().ifPresentOrElse(cameo -> entente.registerOrganisation(o.acronym(), o.name(), cameo),
-                            () -> entente.registerOrganisation(o.acronym(), o.name()));
-                }
+                seed.organisations().forEach(registered -> entente.registerOrganisation(registered.organisation()));
                 entente.recordAll(seed.commands());
             }
             return entente;
