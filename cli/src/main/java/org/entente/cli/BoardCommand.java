@@ -67,13 +67,7 @@ final class BoardCommand implements Callable<Integer> {
                 int facts = SeedLoading.loadBundled(entente, "niger-2024");
                 root.notice("the store at " + TerminalText.escape(root.store.toString()) + " was empty; loaded the bundled seed niger-2024 (" + facts + " facts) first");
             }
-            When when = When.asOf(asOf != null ? asOf : LocalDate.now(root.clock));
-            if (knownAt != null) {
-                when = when.knownAt(knownAt);
-            }
-            if (publishedBy != null) {
-                when = when.publishedBy(publishedBy);
-            }
+            When when = Converters.when(asOf, knownAt, publishedBy, root.clock);
             Portfolio portfolio = entente.portfolio(actor, when);
             java.io.PrintWriter out = root.spec.commandLine().getOut();
             out.print(format == Format.JSON ? portfolio.toJson(when) + "\n" : portfolio.toText(when));

@@ -28,6 +28,21 @@ final class Converters {
         }
     }
 
+    /**
+     * The query of a read command's options: {@code --as-of} (default: today by the command line's clock),
+     * then {@code --known-at} and {@code --published-by} when given.
+     */
+    static org.entente.When when(LocalDate asOf, Instant knownAt, LocalDate publishedBy, java.time.Clock clock) {
+        org.entente.When when = org.entente.When.asOf(asOf != null ? asOf : LocalDate.now(clock));
+        if (knownAt != null) {
+            when = when.knownAt(knownAt);
+        }
+        if (publishedBy != null) {
+            when = when.publishedBy(publishedBy);
+        }
+        return when;
+    }
+
     static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {

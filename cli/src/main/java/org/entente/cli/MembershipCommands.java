@@ -54,13 +54,7 @@ final class MembershipCommands {
             }
             try (Entente entente = root.open()) {
                 Actor actor = subject().country();
-                When when = When.asOf(asOf != null ? asOf : LocalDate.now(root.clock));
-                if (knownAt != null) {
-                    when = when.knownAt(knownAt);
-                }
-                if (publishedBy != null) {
-                    when = when.publishedBy(publishedBy);
-                }
+                When when = Converters.when(asOf, knownAt, publishedBy, root.clock);
                 Memberships m = Memberships.of(actor, when.date(), answer(entente, actor, when));
                 PrintWriter out = root.spec.commandLine().getOut();
                 out.print(format == Format.JSON ? m.toJson(when) + "\n" : m.toText(when));
