@@ -86,12 +86,15 @@ public final class Entente implements AutoCloseable {
     private final Duration readTimeout;
     private final Map<Dyad, Long> written = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
+    private final java.time.Clock clock;
+    private final org.entente.internal.Subscriptions subscriptions;
     private volatile boolean paused;
     private volatile boolean closed;
 
     private Entente(Builder b) {
         this.windowDays = b.windowDays;
         this.readTimeout = b.readTimeout;
+        this.clock = b.clock;
         this.projections = new Projections(switch (b.storeSettings.backend()) {
             case MEMORY -> Projections.Mode.SYNCHRONOUS;
             case H2 -> Projections.Mode.STREAMING;
@@ -100,6 +103,7 @@ public final class Entente implements AutoCloseable {
         EntenteStore.Builder sb = b.storeBuilder()
                 .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
         this.store = buildUnwrapped(sb);
+        this.subscriptions = new org.entente.internal.Subscriptions(store, projections, clock, windowDays, b.storeSettings.gapTimeoutSetting());
     }
 
     /** Builds the store, giving Entente's own exception when Axon's start-up wrapped one (the integrity check's refusal). */
@@ -650,6 +654,52 @@ public final class Entente implements AutoCloseable {
         }, windowDays);
     }
 
+    // ------------------------------------------------------------------------------ notifications
+
+    /**
+     * Delivers a {@link org.entente.subscription.PartnershipChanged} each time the current status of a watched
+     * dyad changes, from now on; see {@link #subscribe(org.entente.subscription.Watch,
+     * org.entente.subscription.PartnershipListener, org.entente.subscription.SubscriptionOptions)}.
+     *
+     * @param watch    a dyad, an actor's dyads or all dyads
+     * @param listener receives the changes, on the subscription's own thread
+     * @return the running subscription, which the caller closes (closing this Entente closes it too)
+     */
+    public org.entente.subscription.Subscription subscribe(org.entente.subscription.Watch watch,
+                                                          org.entente.subscription.PartnershipListener listener) {
+        return subscribe(watch, listener, org.entente.subscription.SubscriptionOptions.fromNow());
+    }
+
+    /**
+     * Delivers a {@link org.entente.subscription.PartnershipChanged} each time the <em>current</em> status of a
+     * watched dyad changes: its status as of the {@linkplain Builder#clock(java.time.Clock) clock}'s date, as known
+     * now. A write from any instance (new facts, retroactive ones, corrections, retractions) that changes it is
+     * delivered, and so is a change that only time makes (a cooperative step leaving the window). Delivery is at
+     * least once, in order, on the subscription's own thread: a slow or failing listener delays only its own
+     * subscription, and a failed change is retried with back-off before anything after it. The README's
+     * "Notifications" section gives the exact rules.
+     *
+     * @param watch    a dyad, an actor's dyads or all dyads
+     * @param listener receives the changes
+     * @param options  where to start (now, a stored position, or a durable name) and how to retry
+     * @return the running subscription, which the caller closes (closing this Entente closes it too)
+     * @throws IllegalArgumentException when a stored position lies after the store's last event
+     */
+    public org.entente.subscription.Subscription subscribe(org.entente.subscription.Watch watch,
+                                                          org.entente.subscription.PartnershipListener listener,
+                                                          org.entente.subscription.SubscriptionOptions options) {
+        requireOpen();
+        Require.nonNull(watch, "watch", "a Watch such as Watch.dyad(Dyad.parse(\"NER-USA\")), Watch.actor(Country.of(\"NER\")) or Watch.all()");
+        Require.nonNull(listener, "listener", "a PartnershipListener such as change -> log.info(\"{}\", change)");
+        Require.nonNull(options, "options", "SubscriptionOptions.fromNow(), .from(position) or .durable(name)");
+        return subscriptions.subscribe(watch, listener, options);
+    }
+
+    /** {@return the clock that says what "now" and "today" are for notifications ({@link Builder#clock(java.time.Clock)})} */
+    public java.time.Clock clock() {
+        return clock;
+    }
+
     // --------------------------------------------------------------------------------- processing
 
     /**
@@ -840,6 +890,7 @@ public final class Entente implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        subscriptions.close();
         store.close();
     }
 
@@ -944,8 +995,23 @@ public final class Entente implements AutoCloseable {
         private int segments = 1;
         private int maxClaimedSegments = Integer.MAX_VALUE;
         private ProjectionCache projectionCache = ProjectionCache.defaults();
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the clock that says what today is for notifications: a subscription's current status is the status as
+         * of the clock's date, and a change that only time makes is found when the clock's date moves on (default
+         * {@link java.time.Clock#systemUTC()}). Tests give a fixed or movable clock.
+         *
+         * @param clock the clock; its zone decides the date
+         * @return this builder
+         */
+        public Builder clock(java.time.Clock clock) {
+            Require.nonNull(clock, "clock", "a Clock such as Clock.systemUTC() or Clock.fixed(instant, ZoneOffset.UTC)");
+            this.clock = clock;
+            return this;
         }
 
         /**

@@ -670,6 +670,11 @@ public final class EntenteStore implements AutoCloseable {
             return backend;
         }
 
+        /** {@return the gap timeout set by {@link #gapTimeout(Duration)} (default {@link EntenteStore#GAP_TIMEOUT})} */
+        public Duration gapTimeoutSetting() {
+            return gapTimeout;
+        }
+
         /**
          * Uses an H2 database in memory, gone when the store closes (for tests and simulations).
          *
