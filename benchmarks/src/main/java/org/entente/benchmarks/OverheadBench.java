@@ -1,0 +1,450 @@
+package org.entente.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.entente.Entente;
+import org.entente.When;
+import org.entente.core.Actor;
+import org.entente.core.Dyad;
+import org.entente.core.relationship.RelationshipCommand;
+import org.entente.subscription.Subscription;
+import org.entente.subscription.Watch;
+
+/**
+ * The overhead of issue 17's metrics and subscribers: the same generated history recorded and queried in
+ * two configurations, alternately in one JVM, <em>off</em> (a plain H2 Entente) and <em>on</em> (a
+ * Micrometer registry on the builder and ten subscribers with counting listeners: four of
+ * {@code Watch.all()}, three of the busiest country's dyads, three of the longest dyad). Each run records
+ * the history into a fresh H2 file store with {@code recordAll} in batches of {@value Harness#BATCH} commands,
+ * projections running (subscribers read what the projections have applied, so neither configuration pauses
+ * them), and times the calls alone: facts per second. The subscribers run meanwhile and may lag; the time
+ * from the write's end until the projections, then every subscriber, have caught up is reported beside it,
+ * not as a target. Then, with the subscribers attached and idle, {@code partnership(dyad, When.asOf(date))}
+ * on {@value #DRAWS} seeded (dyad, date) draws (dyads uniform, dates uniform in 1990..2025): each draw once
+ * and {@code --warm} more queries untimed, then {@code --queries} timed one by one with
+ * {@code System.nanoTime}: p50 and p99.
+ *
+ * <pre>java -cp benchmarks/target/entente-benchmarks.jar org.entente.benchmarks.OverheadBench [--size N] [--rounds R]
+ *     [--queries Q] [--warm W] [--seed S] [--work DIR] [--out FILE]</pre>
+ *
+ * Defaults: 100,000 commands, 3 rounds (off then on, each round), 100,000 timed queries after 20,000 untimed,
+ * seed 20240426 (the harness's), work under {@code benchmarks/target/overhead-work} (deleted at the end),
+ * results in {@code benchmarks/target/overhead.json}. A warm-up records a {@value #WARM_UP_COMMANDS}-command history
+ * (fewer when {@code --size} is smaller) once in each configuration first, so that neither side's first run pays the JIT. Targets (issue 17): {@code recordAll}
+ * facts per second on / off at least 0.9, partnership p50 off / on at least 0.9. The subscribers' clock is
+ * fixed at 2026-01-01 (the day after the history's last), so each run evaluates the same statuses.
+ */
+public final class OverheadBench {
+
+    /** Target: {@code recordAll} facts per second, on / off. */
+    static final double WRITE_TARGET = 0.9;
+    /** Target: partnership p50, off / on. */
+    static final double QUERY_TARGET = 0.9;
+    /** Seeded (dyad, date) draws the queries cycle through; a power of two. */
+    static final int DRAWS = 4096;
+    /** The warm-up's history (fewer when {@code --size} is smaller). */
+    static final int WARM_UP_COMMANDS = 3000;
+    private static final Duration CAUGHT_UP = Duration.ofMinutes(30);
+    private static final Clock CLOCK = Clock.fixed(Generator.LAST_DAY.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+    /**
+     * METRICS SWITCH. Issue 17's metrics ({@code Entente.Builder.meterRegistry}) are being written on branch
+     * {@code metrics} and are not on main yet: until they are merged, the "on" configuration has the ten
+     * subscribers only, and the results say {@code "metrics": false}. When they land: add
+     * {@code io.micrometer:micrometer-core} to benchmarks/pom.xml, make {@link #withMetrics} return
+     * {@code builder.meterRegistry(new SimpleMeterRegistry())} and set this to {@code true}.
+     */
+    static final boolean METRICS = false;
+
+    private OverheadBench() {
+    }
+
+    /** The "on" configuration's builder: a Micrometer registry when {@link #METRICS} (see there). */
+    private static Entente.Builder withMetrics(Entente.Builder builder) {
+        return builder;
+    }
+
+    /** Command-line options. */
+    record Options(int size, int rounds, int queries, int warm, long seed, Path work, Path out) {
+
+        static final String USAGE = "options: --size N (commands, default 100000), --rounds R (off/on pairs, default 3),"
+                + " --queries Q (timed partnership queries per run, default 100000), --warm W (untimed before them, default 20000),"
+                + " --seed S (default 20240426), --work DIR (default benchmarks/target/overhead-work),"
+                + " --out FILE (default benchmarks/target/overhead.json)";
+
+        static Options parse(String... args) {
+            int size = 100_000;
+            int rounds = 3;
+            int queries = 100_000;
+            int warm = 20_000;
+            long seed = 20240426L;
+            Path work = Path.of("benchmarks/target/overhead-work");
+            Path out = Path.of("benchmarks/target/overhead.json");
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                switch (option) {
+                    case "--size" -> size = positive(option, value(args, ++i), 100);
+                    case "--rounds" -> rounds = positive(option, value(args, ++i), 1);
+                    case "--queries" -> queries = positive(option, value(args, ++i), 1);
+                    case "--warm" -> warm = positive(option, value(args, ++i), 0);
+                    case "--seed" -> seed = seed(value(args, ++i));
+                    case "--work" -> work = Path.of(value(args, ++i));
+                    case "--out" -> out = Path.of(value(args, ++i));
+                    default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
+                }
+            }
+            return new Options(size, rounds, queries, warm, seed, work, out);
+        }
+
+        private static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(args[i - 1] + " needs a value; " + USAGE);
+            }
+            return args[i];
+        }
+
+        private static long seed(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--seed " + text + ": expected a whole number such as 20240426");
+            }
+        }
+
+        private static int positive(String option, String text, int least) {
+            int v;
+            try {
+                v = Integer.parseInt(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " " + text + ": expected a whole number of at least " + least);
+            }
+            if (v < least) {
+                throw new IllegalArgumentException(option + " " + v + ": expected at least " + least);
+            }
+            return v;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("disable-axoniq-console-message", "true");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Map<String, Object> results = run(options);
+        System.out.println(table(results));
+        System.out.println("results: " + options.out().toAbsolutePath());
+    }
+
+    /** Runs the bench and writes the results file; returns what it wrote. */
+    static Map<String, Object> run(Options options) throws Exception {
+        System.setProperty("disable-axoniq-console-message", "true");
+        Harness.deleteTree(options.work());
+        Files.createDirectories(options.work());
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("bench", "overhead of metrics and subscribers (issue 17)");
+        results.put("size", options.size());
+        results.put("rounds", options.rounds());
+        results.put("seed", options.seed());
+        results.put("metrics", METRICS);
+        results.put("clock", CLOCK.instant().toString());
+        results.put("machine", Harness.machine());
+        results.put("load_average_start", loadAverage());
+        try {
+            int warmSize = Math.min(WARM_UP_COMMANDS, options.size());
+            Generator.Dataset warmData = Generator.generate(warmSize, options.seed() + 1);
+            long t = System.nanoTime();
+            for (boolean on : new boolean[] {false, true}) {
+                once(warmData, on, new Draws(warmData, options.seed() + 1), Math.min(options.queries(), 5000), 0,
+                        options.work().resolve("warm-up-" + (on ? "on" : "off")));
+            }
+            Harness.log(String.format(Locale.ROOT, "warm-up (%,d commands, each configuration once): %.1f s", warmSize,
+                    Stats.seconds(System.nanoTime() - t)));
+
+            Generator.Dataset data = Generator.generate(options.size(), options.seed());
+            Draws draws = new Draws(data, options.seed());
+            Watches watches = Watches.of(data);
+            results.put("facts", data.facts());
+            results.put("retractions", data.retractions());
+            results.put("dyads", data.factsPerDyad().size());
+            results.put("subscribers", watches.describe());
+            List<Map<String, Object>> runs = new ArrayList<>();
+            results.put("runs", runs);
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (boolean on : new boolean[] {false, true}) {
+                    Map<String, Object> r = once(data, on, draws, options.queries(), options.warm(),
+                            options.work().resolve("round-" + round + "-" + (on ? "on" : "off")));
+                    r.put("round", round);
+                    runs.add(r);
+                    Harness.log(String.format(Locale.ROOT, "round %d %s: %,.0f facts/s, partnership p50 %.2f µs, load %s", round,
+                            on ? "on" : "off", r.get("facts_per_sec"), r.get("p50_micros"), r.get("load_average_end")));
+                }
+            }
+            results.put("summary", summary(runs));
+            results.put("load_average_end", loadAverage());
+        } finally {
+            Harness.deleteTree(options.work());
+            Files.deleteIfExists(options.work());
+        }
+        Path parent = options.out().toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), results);
+        return results;
+    }
+
+    // -------------------------------------------------------------------------------------- one run
+
+    /** One run of one configuration into a fresh store in {@code dir}: the write, the catch-up, the queries. */
+    private static Map<String, Object> once(Generator.Dataset data, boolean on, Draws draws, int queries, int warm, Path dir)
+            throws IOException {
+        Watches watches = Watches.of(data);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("configuration", on ? "on" : "off");
+        r.put("load_average_start", loadAverage());
+        Entente.Builder builder = Entente.builder().h2(dir).clock(CLOCK);
+        System.gc();
+        try (Entente entente = (on ? withMetrics(builder) : builder).build()) {
+            List<Subscription> subscriptions = new ArrayList<>();
+            List<AtomicLong> delivered = new ArrayList<>();
+            if (on) {
+                for (Watch w : watches.all()) {
+                    AtomicLong count = new AtomicLong();
+                    delivered.add(count);
+                    subscriptions.add(entente.subscribe(w, change -> count.incrementAndGet()));
+                }
+            }
+            List<RelationshipCommand> all = data.commands();
+            long t0 = System.nanoTime();
+            for (int from = 0; from < all.size(); from += Harness.BATCH) {
+                entente.recordAll(all.subList(from, Math.min(all.size(), from + Harness.BATCH)));
+            }
+            long t1 = System.nanoTime();
+            entente.awaitCaughtUp(CAUGHT_UP);
+            long t2 = System.nanoTime();
+            for (Subscription s : subscriptions) {
+                if (!s.awaitCaughtUp(CAUGHT_UP)) {
+                    throw new IllegalStateException("subscription " + s + " did not catch up within " + CAUGHT_UP + ": " + s.status());
+                }
+            }
+            long t3 = System.nanoTime();
+            r.put("write_seconds", Stats.seconds(t1 - t0));
+            r.put("facts_per_sec", data.size() / Stats.seconds(t1 - t0));
+            r.put("projections_caught_up_after_write_seconds", Stats.seconds(t2 - t1));
+            if (on) {
+                r.put("subscribers_caught_up_after_write_seconds", Stats.seconds(t3 - t1));
+                Map<String, Object> changes = new LinkedHashMap<>();
+                long failures = 0;
+                for (int i = 0; i < subscriptions.size(); i++) {
+                    changes.merge(subscriptions.get(i).watch().toString(), delivered.get(i).get(), (a, b) -> (Long) a + (Long) b);
+                    failures += subscriptions.get(i).status().failures();
+                }
+                r.put("changes_delivered", changes);
+                r.put("listener_failures", failures);
+            }
+
+            for (int i = 0; i < DRAWS; i++) { // loads every drawn dyad into the projection cache
+                entente.partnership(draws.dyads[i], draws.whens[i]);
+            }
+            for (int i = 0; i < warm; i++) {
+                entente.partnership(draws.dyads[i & (DRAWS - 1)], draws.whens[i & (DRAWS - 1)]);
+            }
+            double[] micros = new double[queries];
+            for (int i = 0; i < queries; i++) {
+                int k = i & (DRAWS - 1);
+                long q = System.nanoTime();
+                entente.partnership(draws.dyads[k], draws.whens[k]);
+                micros[i] = (System.nanoTime() - q) / 1e3;
+            }
+            r.put("queries", queries);
+            r.put("p50_micros", Stats.median(micros));
+            r.put("p99_micros", Stats.percentile(micros, 99));
+            if (on) {
+                r.put("subscriptions_running_after_queries", subscriptions.stream().filter(s -> s.status().running()).count());
+            }
+        }
+        r.put("load_average_end", loadAverage());
+        Harness.deleteTree(dir);
+        return r;
+    }
+
+    /** The ten subscribers' watches: four of every dyad, three of the busiest country's dyads, three of the longest dyad. */
+    record Watches(Actor country, long countryFacts, Dyad dyad, long dyadFacts) {
+
+        static Watches of(Generator.Dataset data) {
+            Map<Actor, Long> perCountry = new HashMap<>();
+            data.factsPerDyad().forEach((d, n) -> {
+                perCountry.merge(d.first(), (long) n, Long::sum);
+                perCountry.merge(d.second(), (long) n, Long::sum);
+            });
+            Actor busiest = perCountry.entrySet().stream()
+                    .max(Map.Entry.<Actor, Long>comparingByValue().thenComparing(e -> e.getKey().code(), java.util.Comparator.reverseOrder()))
+                    .orElseThrow().getKey();
+            Dyad longest = data.longest();
+            return new Watches(busiest, perCountry.get(busiest), longest, data.factsPerDyad().get(longest));
+        }
+
+        List<Watch> all() {
+            List<Watch> w = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                w.add(Watch.all());
+            }
+            for (int i = 0; i < 3; i++) {
+                w.add(Watch.actor(country));
+            }
+            for (int i = 0; i < 3; i++) {
+                w.add(Watch.dyad(dyad));
+            }
+            return w;
+        }
+
+        Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("every dyad", 4);
+            m.put(country.code() + "'s dyads (" + countryFacts + " facts)", 3);
+            m.put(dyad + " (" + dyadFacts + " facts)", 3);
+            return m;
+        }
+    }
+
+    /** Seeded (dyad, date) draws: dyads uniform over the history's, dates uniform in 1990..2025. */
+    static final class Draws {
+        final Dyad[] dyads = new Dyad[DRAWS];
+        final When[] whens = new When[DRAWS];
+
+        Draws(Generator.Dataset data, long seed) {
+            List<Dyad> list = new ArrayList<>(data.factsPerDyad().keySet());
+            list.sort(null);
+            Random random = new Random(seed);
+            long first = Generator.FIRST_DAY.toEpochDay();
+            long span = Generator.LAST_DAY.toEpochDay() - first + 1;
+            for (int i = 0; i < DRAWS; i++) {
+                dyads[i] = list.get(random.nextInt(list.size()));
+                whens[i] = When.asOf(LocalDate.ofEpochDay(first + (long) (random.nextDouble() * span)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- the figures
+
+    /** Medians per configuration, the ratios of the medians, and each round's ratio (the spread). */
+    static Map<String, Object> summary(List<Map<String, Object>> runs) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        double[] offRate = column(runs, "off", "facts_per_sec");
+        double[] onRate = column(runs, "on", "facts_per_sec");
+        double[] offP50 = column(runs, "off", "p50_micros");
+        double[] onP50 = column(runs, "on", "p50_micros");
+        double[] writeRatios = new double[offRate.length];
+        double[] queryRatios = new double[offRate.length];
+        for (int i = 0; i < offRate.length; i++) {
+            writeRatios[i] = onRate[i] / offRate[i];
+            queryRatios[i] = offP50[i] / onP50[i];
+        }
+        s.put("off_facts_per_sec_median", Stats.median(offRate));
+        s.put("on_facts_per_sec_median", Stats.median(onRate));
+        s.put("write_ratio", Stats.median(onRate) / Stats.median(offRate));
+        s.put("write_ratio_per_round", writeRatios);
+        s.put("write_ratio_met", Stats.median(onRate) / Stats.median(offRate) >= WRITE_TARGET);
+        s.put("off_p50_micros_median", Stats.median(offP50));
+        s.put("on_p50_micros_median", Stats.median(onP50));
+        s.put("query_ratio", Stats.median(offP50) / Stats.median(onP50));
+        s.put("query_ratio_per_round", queryRatios);
+        s.put("query_ratio_met", Stats.median(offP50) / Stats.median(onP50) >= QUERY_TARGET);
+        s.put("off_p99_micros_median", Stats.median(column(runs, "off", "p99_micros")));
+        s.put("on_p99_micros_median", Stats.median(column(runs, "on", "p99_micros")));
+        s.put("off_projections_caught_up_after_write_seconds_median",
+                Stats.median(column(runs, "off", "projections_caught_up_after_write_seconds")));
+        s.put("on_projections_caught_up_after_write_seconds_median",
+                Stats.median(column(runs, "on", "projections_caught_up_after_write_seconds")));
+        s.put("on_subscribers_caught_up_after_write_seconds_median",
+                Stats.median(column(runs, "on", "subscribers_caught_up_after_write_seconds")));
+        return s;
+    }
+
+    private static double[] column(List<Map<String, Object>> runs, String configuration, String key) {
+        return runs.stream().filter(r -> configuration.equals(r.get("configuration")))
+                .mapToDouble(r -> ((Number) r.get(key)).doubleValue()).toArray();
+    }
+
+    /** The Markdown tables of BENCHMARKS.md's section. */
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> results) {
+        StringBuilder b = new StringBuilder();
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) results.get("runs");
+        Map<String, Object> s = (Map<String, Object>) results.get("summary");
+        b.append(String.format(Locale.ROOT, "%,d commands (%,d facts, %d dyads), %d rounds, metrics %s; subscribers: %s%n%n",
+                ((Number) results.get("size")).intValue(), ((Number) results.get("facts")).intValue(),
+                ((Number) results.get("dyads")).intValue(), runs.size() / 2, Boolean.TRUE.equals(results.get("metrics")) ? "on" : "NOT AVAILABLE (subscribers only)",
+                results.get("subscribers")));
+        b.append("| round | configuration | recordAll (s) | facts/s | projections caught up after the write (s) | subscribers caught up after the write (s) "
+                + "| partnership p50 (µs) | p99 (µs) | load average (1 min) at the end |\n");
+        b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> r : runs) {
+            Object subs = r.get("subscribers_caught_up_after_write_seconds");
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %,.0f | %.2f | %s | %.2f | %.2f | %s |%n", r.get("round"), r.get("configuration"),
+                    num(r, "write_seconds"), num(r, "facts_per_sec"), num(r, "projections_caught_up_after_write_seconds"),
+                    subs == null ? "" : String.format(Locale.ROOT, "%.2f", ((Number) subs).doubleValue()), num(r, "p50_micros"),
+                    num(r, "p99_micros"), firstOrBlank((List<Object>) r.get("load_average_end"))));
+        }
+        b.append('\n');
+        b.append("| target | off (median) | on (median) | ratio | per round | limit | met |\n");
+        b.append("|---|---:|---:|---:|---|---:|---|\n");
+        b.append(String.format(Locale.ROOT, "| recordAll facts/s, on / off | %,.0f | %,.0f | %.3f | %s | >= %.1f | %s |%n",
+                num(s, "off_facts_per_sec_median"), num(s, "on_facts_per_sec_median"), num(s, "write_ratio"),
+                ratios((double[]) s.get("write_ratio_per_round")), WRITE_TARGET, yes(s.get("write_ratio_met"))));
+        b.append(String.format(Locale.ROOT, "| partnership p50 (µs), off / on | %.2f | %.2f | %.3f | %s | >= %.1f | %s |%n",
+                num(s, "off_p50_micros_median"), num(s, "on_p50_micros_median"), num(s, "query_ratio"),
+                ratios((double[]) s.get("query_ratio_per_round")), QUERY_TARGET, yes(s.get("query_ratio_met"))));
+        return b.toString();
+    }
+
+    private static double num(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    private static String ratios(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.3f", x)).reduce((a, c) -> a + ", " + c).orElse("")
+                + String.format(Locale.ROOT, " (%.3f to %.3f)", sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static String firstOrBlank(List<Object> values) {
+        return values.isEmpty() ? "" : String.valueOf(values.get(0));
+    }
+
+    private static String yes(Object met) {
+        return Boolean.TRUE.equals(met) ? "yes" : "**no**";
+    }
+
+    /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or an empty list where there is none. */
+    static List<Double> loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return List.of(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+}
