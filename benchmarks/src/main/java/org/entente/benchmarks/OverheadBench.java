@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.Actor;
@@ -30,7 +32,8 @@ import org.entente.subscription.Watch;
  * The overhead of issue 17's metrics and subscribers: the same generated history recorded and queried in
  * two configurations, alternately in one JVM, <em>off</em> (a plain H2 Entente) and <em>on</em> (a
  * Micrometer registry on the builder and ten subscribers with counting listeners: four of
- * {@code Watch.all()}, three of the busiest country's dyads, three of the longest dyad). Each run records
+ * {@code Watch.all()}, three of the busiest country's dyads, three of the longest dyad; {@code --mix} changes
+ * them, to find what costs what). Each run records
  * the history into a fresh H2 file store with {@code recordAll} in batches of {@value Harness#BATCH} commands,
  * projections running (subscribers read what the projections have applied, so neither configuration pauses
  * them), and times the calls alone: facts per second. The subscribers run meanwhile and may lag; the time
@@ -41,7 +44,7 @@ import org.entente.subscription.Watch;
  * {@code System.nanoTime}: p50 and p99.
  *
  * <pre>java -cp benchmarks/target/entente-benchmarks.jar org.entente.benchmarks.OverheadBench [--size N] [--rounds R]
- *     [--queries Q] [--warm W] [--seed S] [--work DIR] [--out FILE]</pre>
+ *     [--queries Q] [--warm W] [--seed S] [--work DIR] [--out FILE] [--jfr DIR]</pre>
  *
  * Defaults: 100,000 commands, 3 rounds (off then on, each round), 100,000 timed queries after 20,000 untimed,
  * seed 20240426 (the harness's), work under {@code benchmarks/target/overhead-work} (deleted at the end),
@@ -81,12 +84,14 @@ public final class OverheadBench {
     }
 
     /** Command-line options. */
-    record Options(int size, int rounds, int queries, int warm, long seed, Path work, Path out) {
+    record Options(int size, int rounds, int queries, int warm, long seed, Path work, Path out, Path jfr, Mix mix) {
 
         static final String USAGE = "options: --size N (commands, default 100000), --rounds R (off/on pairs, default 3),"
                 + " --queries Q (timed partnership queries per run, default 100000), --warm W (untimed before them, default 20000),"
                 + " --seed S (default 20240426), --work DIR (default benchmarks/target/overhead-work),"
-                + " --out FILE (default benchmarks/target/overhead.json)";
+                + " --out FILE (default benchmarks/target/overhead.json), --jfr DIR (a JFR recording of each measured run's write"
+                + " and of its queries, for profiling: the figures then include JFR's cost), --mix A,C,D (the \"on\" subscribers:"
+                + " A of every dyad, C of the busiest country's dyads, D of the longest dyad; default 4,3,3)";
 
         static Options parse(String... args) {
             int size = 100_000;
@@ -96,6 +101,8 @@ public final class OverheadBench {
             long seed = 20240426L;
             Path work = Path.of("benchmarks/target/overhead-work");
             Path out = Path.of("benchmarks/target/overhead.json");
+            Path jfr = null;
+            Mix mix = Mix.ISSUE;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 switch (option) {
@@ -106,10 +113,12 @@ public final class OverheadBench {
                     case "--seed" -> seed = seed(value(args, ++i));
                     case "--work" -> work = Path.of(value(args, ++i));
                     case "--out" -> out = Path.of(value(args, ++i));
+                    case "--jfr" -> jfr = Path.of(value(args, ++i));
+                    case "--mix" -> mix = Mix.parse(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
                 }
             }
-            return new Options(size, rounds, queries, warm, seed, work, out);
+            return new Options(size, rounds, queries, warm, seed, work, out, jfr, mix);
         }
 
         private static String value(String[] args, int i) {
@@ -175,25 +184,27 @@ public final class OverheadBench {
             Generator.Dataset warmData = Generator.generate(warmSize, options.seed() + 1);
             long t = System.nanoTime();
             for (boolean on : new boolean[] {false, true}) {
-                once(warmData, on, new Draws(warmData, options.seed() + 1), Math.min(options.queries(), 5000), 0,
-                        options.work().resolve("warm-up-" + (on ? "on" : "off")));
+                once(warmData, on, Watches.of(warmData, options.mix()), new Draws(warmData, options.seed() + 1), Math.min(options.queries(), 5000), 0,
+                        options.work().resolve("warm-up-" + (on ? "on" : "off")), null);
             }
             Harness.log(String.format(Locale.ROOT, "warm-up (%,d commands, each configuration once): %.1f s", warmSize,
                     Stats.seconds(System.nanoTime() - t)));
 
             Generator.Dataset data = Generator.generate(options.size(), options.seed());
             Draws draws = new Draws(data, options.seed());
-            Watches watches = Watches.of(data);
+            Watches watches = Watches.of(data, options.mix());
             results.put("facts", data.facts());
             results.put("retractions", data.retractions());
             results.put("dyads", data.factsPerDyad().size());
             results.put("subscribers", watches.describe());
+            results.put("mix", List.of(options.mix().all(), options.mix().actor(), options.mix().dyad()));
             List<Map<String, Object>> runs = new ArrayList<>();
             results.put("runs", runs);
             for (int round = 1; round <= options.rounds(); round++) {
                 for (boolean on : new boolean[] {false, true}) {
-                    Map<String, Object> r = once(data, on, draws, options.queries(), options.warm(),
-                            options.work().resolve("round-" + round + "-" + (on ? "on" : "off")));
+                    String name = "round-" + round + "-" + (on ? "on" : "off");
+                    Map<String, Object> r = once(data, on, watches, draws, options.queries(), options.warm(), options.work().resolve(name),
+                            options.jfr() == null ? null : options.jfr().resolve(name));
                     r.put("round", round);
                     runs.add(r);
                     Harness.log(String.format(Locale.ROOT, "round %d %s: %,.0f facts/s, partnership p50 %.2f µs, load %s", round,
@@ -216,10 +227,12 @@ public final class OverheadBench {
 
     // -------------------------------------------------------------------------------------- one run
 
-    /** One run of one configuration into a fresh store in {@code dir}: the write, the catch-up, the queries. */
-    private static Map<String, Object> once(Generator.Dataset data, boolean on, Draws draws, int queries, int warm, Path dir)
-            throws IOException {
-        Watches watches = Watches.of(data);
+    /**
+     * One run of one configuration into a fresh store in {@code dir}: the write, the catch-up, the queries; with
+     * {@code jfr}, the write and catch-up recorded in {@code jfr-write.jfr}, the timed queries in {@code jfr-queries.jfr}.
+     */
+    private static Map<String, Object> once(Generator.Dataset data, boolean on, Watches watches, Draws draws, int queries, int warm,
+                                            Path dir, Path jfr) throws IOException, java.text.ParseException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("configuration", on ? "on" : "off");
         r.put("load_average_start", loadAverage());
@@ -236,11 +249,16 @@ public final class OverheadBench {
                 }
             }
             List<RelationshipCommand> all = data.commands();
+            Recording recording = record(jfr, "-write.jfr");
+            long cpu0 = processCpuNanos();
+            long writerCpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int from = 0; from < all.size(); from += Harness.BATCH) {
                 entente.recordAll(all.subList(from, Math.min(all.size(), from + Harness.BATCH)));
             }
             long t1 = System.nanoTime();
+            long writerCpu1 = THREADS.getCurrentThreadCpuTime();
+            long cpu1 = processCpuNanos();
             entente.awaitCaughtUp(CAUGHT_UP);
             long t2 = System.nanoTime();
             for (Subscription s : subscriptions) {
@@ -249,7 +267,13 @@ public final class OverheadBench {
                 }
             }
             long t3 = System.nanoTime();
+            long cpu3 = processCpuNanos();
+            stop(recording);
             r.put("write_seconds", Stats.seconds(t1 - t0));
+            // CPU time: less disturbed by other processes than wall time, it says whether the "on" cost is work or waiting.
+            r.put("writer_cpu_seconds", Stats.seconds(writerCpu1 - writerCpu0));
+            r.put("process_cpu_seconds_during_write", Stats.seconds(cpu1 - cpu0));
+            r.put("process_cpu_seconds_write_to_caught_up", Stats.seconds(cpu3 - cpu0));
             r.put("facts_per_sec", data.size() / Stats.seconds(t1 - t0));
             r.put("projections_caught_up_after_write_seconds", Stats.seconds(t2 - t1));
             if (on) {
@@ -270,6 +294,7 @@ public final class OverheadBench {
             for (int i = 0; i < warm; i++) {
                 entente.partnership(draws.dyads[i & (DRAWS - 1)], draws.whens[i & (DRAWS - 1)]);
             }
+            recording = record(jfr, "-queries.jfr");
             double[] micros = new double[queries];
             for (int i = 0; i < queries; i++) {
                 int k = i & (DRAWS - 1);
@@ -277,6 +302,7 @@ public final class OverheadBench {
                 entente.partnership(draws.dyads[k], draws.whens[k]);
                 micros[i] = (System.nanoTime() - q) / 1e3;
             }
+            stop(recording);
             r.put("queries", queries);
             r.put("p50_micros", Stats.median(micros));
             r.put("p99_micros", Stats.percentile(micros, 99));
@@ -289,10 +315,58 @@ public final class OverheadBench {
         return r;
     }
 
-    /** The ten subscribers' watches: four of every dyad, three of the busiest country's dyads, three of the longest dyad. */
-    record Watches(Actor country, long countryFacts, Dyad dyad, long dyadFacts) {
+    /** Starts a recording with JFR's "profile" settings into {@code jfr + suffix}, or returns null without {@code jfr}. */
+    private static Recording record(Path jfr, String suffix) throws IOException, java.text.ParseException {
+        if (jfr == null) {
+            return null;
+        }
+        Files.createDirectories(jfr.toAbsolutePath().getParent());
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setDestination(Path.of(jfr + suffix));
+        recording.start();
+        return recording;
+    }
 
-        static Watches of(Generator.Dataset data) {
+    private static void stop(Recording recording) {
+        if (recording != null) {
+            recording.stop();
+            Harness.log("JFR recording written: " + recording.getDestination());
+            recording.close();
+        }
+    }
+
+    /**
+     * How many subscribers of each kind the "on" configuration has: of every dyad, of the busiest country's dyads,
+     * of the longest dyad. The issue's ten are {@link #ISSUE}; others are for finding what costs what.
+     *
+     * @param all    subscribers of {@code Watch.all()}
+     * @param actor  subscribers of {@code Watch.actor(the busiest country)}
+     * @param dyad   subscribers of {@code Watch.dyad(the longest dyad)}
+     */
+    record Mix(int all, int actor, int dyad) {
+        /** Issue 17's ten: four of every dyad, three of the busiest country's dyads, three of the longest dyad. */
+        static final Mix ISSUE = new Mix(4, 3, 3);
+
+        static Mix parse(String text) {
+            String[] parts = text.split(",", -1);
+            try {
+                if (parts.length == 3) {
+                    Mix mix = new Mix(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), Integer.parseInt(parts[2].trim()));
+                    if (mix.all() >= 0 && mix.actor() >= 0 && mix.dyad() >= 0) {
+                        return mix;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("--mix " + text + ": expected three counts A,C,D of at least 0, such as 4,3,3");
+        }
+    }
+
+    /** The "on" subscribers' watches: of every dyad, of the busiest country's dyads and of the longest dyad, as many as the mix says. */
+    record Watches(Mix mix, Actor country, long countryFacts, Dyad dyad, long dyadFacts) {
+
+        static Watches of(Generator.Dataset data, Mix mix) {
             Map<Actor, Long> perCountry = new HashMap<>();
             data.factsPerDyad().forEach((d, n) -> {
                 perCountry.merge(d.first(), (long) n, Long::sum);
@@ -302,18 +376,18 @@ public final class OverheadBench {
                     .max(Map.Entry.<Actor, Long>comparingByValue().thenComparing(e -> e.getKey().code(), java.util.Comparator.reverseOrder()))
                     .orElseThrow().getKey();
             Dyad longest = data.longest();
-            return new Watches(busiest, perCountry.get(busiest), longest, data.factsPerDyad().get(longest));
+            return new Watches(mix, busiest, perCountry.get(busiest), longest, data.factsPerDyad().get(longest));
         }
 
         List<Watch> all() {
             List<Watch> w = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < mix.all(); i++) {
                 w.add(Watch.all());
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < mix.actor(); i++) {
                 w.add(Watch.actor(country));
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < mix.dyad(); i++) {
                 w.add(Watch.dyad(dyad));
             }
             return w;
@@ -321,9 +395,9 @@ public final class OverheadBench {
 
         Map<String, Object> describe() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("every dyad", 4);
-            m.put(country.code() + "'s dyads (" + countryFacts + " facts)", 3);
-            m.put(dyad + " (" + dyadFacts + " facts)", 3);
+            m.put("every dyad", mix.all());
+            m.put(country.code() + "'s dyads (" + countryFacts + " facts)", mix.actor());
+            m.put(dyad + " (" + dyadFacts + " facts)", mix.dyad());
             return m;
         }
     }
@@ -373,6 +447,10 @@ public final class OverheadBench {
         s.put("query_ratio_met", Stats.median(offP50) / Stats.median(onP50) >= QUERY_TARGET);
         s.put("off_p99_micros_median", Stats.median(column(runs, "off", "p99_micros")));
         s.put("on_p99_micros_median", Stats.median(column(runs, "on", "p99_micros")));
+        for (String c : new String[] {"off", "on"}) {
+            s.put(c + "_writer_cpu_seconds_median", Stats.median(column(runs, c, "writer_cpu_seconds")));
+            s.put(c + "_process_cpu_seconds_write_to_caught_up_median", Stats.median(column(runs, c, "process_cpu_seconds_write_to_caught_up")));
+        }
         s.put("off_projections_caught_up_after_write_seconds_median",
                 Stats.median(column(runs, "off", "projections_caught_up_after_write_seconds")));
         s.put("on_projections_caught_up_after_write_seconds_median",
@@ -397,13 +475,15 @@ public final class OverheadBench {
                 ((Number) results.get("size")).intValue(), ((Number) results.get("facts")).intValue(),
                 ((Number) results.get("dyads")).intValue(), runs.size() / 2, Boolean.TRUE.equals(results.get("metrics")) ? "on" : "NOT AVAILABLE (subscribers only)",
                 results.get("subscribers")));
-        b.append("| round | configuration | recordAll (s) | facts/s | projections caught up after the write (s) | subscribers caught up after the write (s) "
+        b.append("| round | configuration | recordAll (s) | facts/s | writer thread CPU (s) | process CPU, write to all caught up (s) "
+                + "| projections caught up after the write (s) | subscribers caught up after the write (s) "
                 + "| partnership p50 (µs) | p99 (µs) | load average (1 min) at the end |\n");
-        b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> r : runs) {
             Object subs = r.get("subscribers_caught_up_after_write_seconds");
-            b.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %,.0f | %.2f | %s | %.2f | %.2f | %s |%n", r.get("round"), r.get("configuration"),
-                    num(r, "write_seconds"), num(r, "facts_per_sec"), num(r, "projections_caught_up_after_write_seconds"),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %,.0f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %s |%n", r.get("round"),
+                    r.get("configuration"), num(r, "write_seconds"), num(r, "facts_per_sec"), num(r, "writer_cpu_seconds"),
+                    num(r, "process_cpu_seconds_write_to_caught_up"), num(r, "projections_caught_up_after_write_seconds"),
                     subs == null ? "" : String.format(Locale.ROOT, "%.2f", ((Number) subs).doubleValue()), num(r, "p50_micros"),
                     num(r, "p99_micros"), firstOrBlank((List<Object>) r.get("load_average_end"))));
         }
@@ -436,6 +516,14 @@ public final class OverheadBench {
 
     private static String yes(Object met) {
         return Boolean.TRUE.equals(met) ? "yes" : "**no**";
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** This process's CPU time (all threads), or -1 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or an empty list where there is none. */

@@ -67,6 +67,12 @@ class OverheadBenchSmokeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--size ten: expected a whole number of at least 100");
         assertThatThrownBy(() -> OverheadBench.Options.parse("--metrics"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --metrics").hasMessageContaining("--size N");
+        assertThatThrownBy(() -> OverheadBench.Options.parse("--mix", "4,3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--mix 4,3: expected three counts A,C,D of at least 0");
+        assertThatThrownBy(() -> OverheadBench.Options.parse("--mix", "4,-1,3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--mix 4,-1,3");
+        assertThat(OverheadBench.Options.parse("--mix", "0,0,10").mix()).isEqualTo(new OverheadBench.Mix(0, 0, 10));
+        assertThat(OverheadBench.Options.parse().mix()).isEqualTo(new OverheadBench.Mix(4, 3, 3));
         assertThatThrownBy(() -> OverheadBench.Options.parse("--queries"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--queries needs a value");
     }
