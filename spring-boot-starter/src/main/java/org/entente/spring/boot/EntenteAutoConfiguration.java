@@ -10,14 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures one {@link Entente} bean from the {@code entente.*} properties ({@link EntenteProperties}),
- * closed when the application stops; an {@link EntenteListeners} that subscribes the listener beans; and, with
- * Spring Boot's health module present, the health indicator {@code entente}.
+ * closed when the application stops, and an {@link EntenteListeners} that subscribes the listener beans
+ * ({@link EntenteHealthAutoConfiguration} adds the health indicator).
  *
  * <p>Where the store lives, when {@code entente.store} is not set: PostgreSQL through Entente's own pool when
  * {@code entente.postgres.url} is set, else PostgreSQL through the application's {@code DataSource} when it has
@@ -62,20 +60,5 @@ public final class EntenteAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "entente.listeners.enabled", matchIfMissing = true)
     EntenteListeners ententeListeners(Entente entente, ListableBeanFactory beans) {
         return new EntenteListeners(entente, beans);
-    }
-
-    /** The health indicator, when Spring Boot's health module is on the class path. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-    static class HealthConfiguration {
-
-        @Bean
-        @ConditionalOnSingleCandidate(Entente.class)
-        @ConditionalOnEnabledHealthIndicator("entente")
-        @ConditionalOnMissingBean(name = "ententeHealthIndicator")
-        EntenteHealthIndicator ententeHealthIndicator(Entente entente, EntenteProperties properties,
-                                                      ObjectProvider<EntenteListeners> listeners) {
-            return new EntenteHealthIndicator(entente, properties.getHealth(), listeners);
-        }
     }
 }

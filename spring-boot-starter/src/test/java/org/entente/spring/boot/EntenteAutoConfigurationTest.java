@@ -192,6 +192,11 @@ class EntenteAutoConfigurationTest {
     }
 
     @Test
+    void theListenersAreSubscribedByDefault() {
+        runner.withPropertyValues("entente.store=memory").run(context -> assertThat(context).hasSingleBean(EntenteListeners.class));
+    }
+
+    @Test
     void listenersEnabledFalseSubscribesNothing() {
         runner.withPropertyValues("entente.store=memory", "entente.listeners.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(EntenteListeners.class).hasSingleBean(Entente.class));
