@@ -104,6 +104,11 @@ public final class DyadIndex {
             this.size = size;
         }
 
+        /** {@return the dyad} */
+        public Dyad dyad() {
+            return dyad;
+        }
+
         /** Every version, in sequence order. */
         public List<FactVersion> versions() {
             return new AbstractList<>() {
@@ -140,6 +145,27 @@ public final class DyadIndex {
                 current = v;
             }
             return v;
+        }
+
+        /**
+         * {@return the facts in force after the events up to a sequence number (the current view when that is the last)}
+         *
+         * @param sequence the last sequence number to include (-1: none)
+         */
+        public FactView upTo(long sequence) {
+            if (sequence >= lastSequence()) {
+                return current();
+            }
+            Map<FactId, FactEvent> byId = new LinkedHashMap<>();
+            for (int i = 0; i < size && versions[i].sequence() <= sequence; i++) {
+                FactVersion v = versions[i];
+                if (v.isRetraction()) {
+                    byId.remove(v.id());
+                } else {
+                    byId.put(v.id(), v.fact().get());
+                }
+            }
+            return FactView.of(dyad, new ArrayList<>(byId.values()));
         }
 
         /**

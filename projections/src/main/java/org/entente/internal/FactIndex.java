@@ -63,6 +63,9 @@ public final class FactIndex {
     private final ConcurrentHashMap<Actor, Set<Dyad>> byCountry = new ConcurrentHashMap<>();
     private final Object progress = new Object();
 
+    /** How many times versions were applied (for followers that poll for change without a query). */
+    private volatile long changes;
+
     /** The highest global position of the events applied so far (-1 when unknown, as in memory). */
     private volatile long appliedPosition = -1;
 
@@ -118,8 +121,14 @@ public final class FactIndex {
             }
         }
         synchronized (progress) {
+            changes++;
             progress.notifyAll();
         }
+    }
+
+    /** {@return how many times versions were applied to this index: a change of the count means something was applied} */
+    public long changeCount() {
+        return changes;
     }
 
     private void applyLocked(Dyad dyad, List<FactVersion> list) {

@@ -1,5 +1,6 @@
 package org.entente.report;
 
+import org.entente.internal.Runs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

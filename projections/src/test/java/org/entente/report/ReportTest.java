@@ -1,5 +1,6 @@
 package org.entente.report;
 
+import org.entente.internal.Runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;

@@ -331,6 +331,43 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
+     * {@return up to {@code limit} stored events after a global position, in global order: each one's position,
+     * dyad and sequence number there} For readers that follow the store (subscriptions). Positions may have
+     * gaps: a transaction that rolled back leaves one, and on PostgreSQL a transaction still running may
+     * commit a lower position later. Service-provider interface.
+     *
+     * @param position the global position to read after (-1: from the first event)
+     * @param limit    the most events returned, 1 to 100,000
+     */
+    public List<EventPosition> eventsAfter(long position, int limit) {
+        requireOpen();
+        if (limit < 1 || limit > 100_000) {
+            throw new IllegalArgumentException("read 1 to 100,000 events at a time, got " + limit);
+        }
+        try (Connection c = connections.getConnection()) {
+            return StoreIntegrity.eventsAfter(c, position, limit);
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the events after position " + position + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@return each dyad's last sequence number among the events at or below a global position, by the dyad's
+     * stored id} One grouped read of the event table (for a reader that starts following the store there).
+     * Service-provider interface.
+     *
+     * @param position a global position (-1: none)
+     */
+    public Map<String, Long> lastSequencesAtOrBefore(long position) {
+        requireOpen();
+        try (Connection c = connections.getConnection()) {
+            return StoreIntegrity.lastSequences(c, position);
+        } catch (SQLException e) {
+            throw new EntenteException("could not read the dyads' sequences at position " + position + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * {@return whether this store has never held an event: none is stored, and (for an H2 directory) no head
      * mark says any was ever committed} A store that lost its events (a truncated file) is not new, so
      * tools that fill an empty store (the command line's {@code board}) leave it alone.

@@ -248,6 +248,37 @@ public final class StoreIntegrity {
         }
     }
 
+    /** Up to {@code limit} events after a global position, in global order. */
+    static java.util.List<EventPosition> eventsAfter(Connection c, long position, int limit) throws SQLException {
+        java.util.List<EventPosition> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber FROM DomainEventEntry"
+                + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?")) {
+            ps.setLong(1, position);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EventPosition(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each aggregate's last sequence number among the events at or below a global position. */
+    static java.util.Map<String, Long> lastSequences(Connection c, long position) throws SQLException {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, MAX(sequenceNumber) FROM DomainEventEntry"
+                + " WHERE globalIndex <= ? GROUP BY aggregateIdentifier")) {
+            ps.setLong(1, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The global index of the last stored event, -1 when there is none: the one query for the store's head. */
     static long head(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {

@@ -1,4 +1,4 @@
-package org.entente.report;
+package org.entente.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,9 +26,9 @@ import java.util.function.Function;
  * </ul>
  * So when the answer's key is the same on an interval's first and last days it is the same on every
  * day between, and otherwise the interval is halved until each change is found on its exact day.
- * {@code NigerReportTest} checks this against the partnership of every day of the Niger range.
+ * {@code NigerReportTest} checks this (for the report; subscriptions use it for the days time changes a status) against the partnership of every day of the Niger range.
  */
-final class Runs {
+public final class Runs {
 
     private Runs() {
     }
@@ -41,7 +41,7 @@ final class Runs {
      * @param first the answer on the first day
      * @param <P> the answer's type
      */
-    record Run<P>(LocalDate from, LocalDate to, P first) {
+    public record Run<P>(LocalDate from, LocalDate to, P first) {
     }
 
     /**
@@ -56,7 +56,7 @@ final class Runs {
      * @param <K> the key's type, with {@code equals}
      * @return the runs, at least one
      */
-    static <P, K> List<Run<P>> of(LocalDate from, LocalDate to, NavigableSet<LocalDate> breaks,
+    public static <P, K> List<Run<P>> of(LocalDate from, LocalDate to, NavigableSet<LocalDate> breaks,
                                   Function<LocalDate, P> at, Function<P, K> key) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("the range's first day " + from + " is after its last day " + to);
