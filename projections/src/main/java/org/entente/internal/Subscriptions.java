@@ -58,6 +58,8 @@ public final class Subscriptions implements AutoCloseable {
     private final Clock clock;
     private final int windowDays;
     private final Duration gapTimeout;
+    /** Whether only this process writes the store (H2, in memory), so that its own transactions say what is in flight. */
+    private final boolean singleProcess;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final Map<StatusKey, Status> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
@@ -78,7 +80,10 @@ public final class Subscriptions implements AutoCloseable {
         this.projections = projections;
         this.clock = clock;
         this.windowDays = windowDays;
-        this.gapTimeout = gapTimeout;
+        // No writing transaction stays open longer than the store's cap: a position missing for twice as long was given up.
+        Duration capped = store.transactionCap().multipliedBy(2);
+        this.gapTimeout = capped.compareTo(gapTimeout) < 0 ? capped : gapTimeout;
+        this.singleProcess = store.backend() != EntenteStore.Backend.POSTGRES;
         this.durable = new DurablePositions(store);
     }
 
@@ -99,7 +104,13 @@ public final class Subscriptions implements AutoCloseable {
         long head = store.head();
         SubscriptionPosition start;
         if (options.durableName().isPresent()) {
-            start = durable.read(options.durableName().get()).orElse(SubscriptionPosition.of(head, today));
+            String name = options.durableName().get();
+            Optional<SubscriptionPosition> stored = durable.read(name);
+            start = stored.orElse(SubscriptionPosition.of(head, today));
+            if (stored.isEmpty()) {
+                // Written before anything is delivered: a process that dies before its first change resumes from here.
+                durable.write(name, start);
+            }
         } else {
             start = options.position().orElse(SubscriptionPosition.of(head, today));
         }
@@ -344,7 +355,9 @@ public final class Subscriptions implements AutoCloseable {
             pokeSeen = poke;
             lastChangeCount = changeCount;
             lastPoll = now;
+            long idleBefore = singleProcess ? store.transactionsEndedWhenIdle() : -1;
             List<EventPosition> events = store.eventsAfter(event, READ_BATCH);
+            boolean quiet = idleBefore >= 0 && store.transactionsEndedWhenIdle() == idleBefore;
             if (events.isEmpty()) {
                 lastHead = event;
                 gapSince = 0;
@@ -356,8 +369,10 @@ public final class Subscriptions implements AutoCloseable {
                 if (closed) {
                     return evaluated;
                 }
-                if (e.globalIndex() != event + 1 && event >= 0) {
-                    // A position is missing: a transaction still running may commit it (PostgreSQL), or it rolled back.
+                if (e.globalIndex() != event + 1 && event >= 0 && !quiet) {
+                    // A position is missing: a transaction still open may commit it, or it was given up (rolled back, or
+                    // lost with the sequence's cache in a crash). On a store only this process writes, a read during
+                    // which no transaction was open settles it (quiet); otherwise wait, up to the gap timeout.
                     if (gapSince == 0) {
                         gapSince = System.nanoTime();
                     }
@@ -365,7 +380,8 @@ public final class Subscriptions implements AutoCloseable {
                         persist();
                         return evaluated;
                     }
-                    // Missing for longer than the gap timeout: rolled back; read on.
+                    LOG.info("subscription to {} reads on past position(s) {} to {}, missing for {} ms", watch, event + 1,
+                            e.globalIndex() - 1, gapTimeout.toMillis());
                 }
                 gapSince = 0;
                 if (!evaluate(e)) {

@@ -246,6 +246,37 @@ class SubscriptionTest {
     }
 
     @Test
+    void aListenerThatBlocksHoldsUpOnlyItselfAndClosingTheEntenteStopsEverySubscription() throws Exception {
+        MovableClock clock = new MovableClock(LocalDate.of(2024, 4, 30));
+        Entente entente = Entente.builder().inMemory().clock(clock).build();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+        Collector fine = new Collector();
+        Subscription slow = entente.subscribe(Watch.all(), c -> {
+            blocked.countDown();
+            release.await();
+        });
+        Subscription good = entente.subscribe(Watch.all(), fine);
+        List<FactCommand> all = facts(c -> upTo(c, "2024-04-30"));
+        for (FactCommand c : all) {
+            entente.record(c); // returns while the slow listener is stuck on its first change
+        }
+        assertThat(blocked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        caughtUp(good);
+        assertThat(fine.changes()).hasSizeGreaterThan(3);
+        assertThat(slow.status().delivered()).isZero();
+        assertThat(slow.status().lag()).isPositive();
+        release.countDown();
+        caughtUp(slow);
+        assertThat(slow.status().delivered()).isEqualTo(fine.changes().size());
+        entente.close();
+        assertThat(slow.status().running()).isFalse();
+        assertThat(good.status().running()).isFalse();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> entente.subscribe(Watch.all(), c -> { })).withMessageContaining("closed");
+    }
+
+    @Test
     void aSubscriberRestartedFromItsStoredPositionMissesNothingAndRepeatsOnlyWhatItHadNotAcknowledged() {
         MovableClock clock = new MovableClock(LocalDate.of(2024, 4, 30));
         try (Entente entente = Entente.builder().inMemory().clock(clock).build()) {
