@@ -41,7 +41,7 @@ public final class EntenteListeners implements SmartLifecycle {
     private final Entente entente;
     private final ListableBeanFactory beans;
     private final Object lock = new Object();
-    private Map<String, Subscription> subscriptions = Map.of();
+    private volatile Map<String, Subscription> subscriptions = Map.of();
     private volatile boolean running;
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.entente.Entente;
 import org.entente.When;
+import org.entente.core.Country;
 import org.entente.core.Dyad;
 import org.entente.core.FactId;
 import org.entente.core.relationship.FactCommand;
@@ -117,7 +118,10 @@ class EntenteListenersTest {
             Recorder recorder = context.getBean(Recorder.class);
             Listeners beans = context.getBean(Listeners.class);
             assertThat(beans.everything.changes()).as("the seed up to %s changed current statuses", TODAY).isNotEmpty();
-            assertThat(recorder.france.changes()).allMatch(c -> c.dyad().contains(org.entente.core.Country.of("FRA"))).isNotEmpty();
+            assertThat(recorder.france.changes()).isNotEmpty().allMatch(c -> c.dyad().contains(Country.of("FRA")));
+            assertThat(beans.usa.changes()).isNotEmpty().allMatch(c -> c.dyad().contains(Country.of("USA")));
+            assertThat(beans.everything.changes()).anyMatch(c -> !c.dyad().contains(Country.of("USA")))
+                    .containsAll(beans.usa.changes()).containsAll(recorder.france.changes());
             List.of(beans.everything, beans.usa, recorder.nigerUs, recorder.france).forEach(Heard::clear);
 
             Status before = status(entente);
