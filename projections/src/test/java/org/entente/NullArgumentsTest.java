@@ -101,7 +101,8 @@ class NullArgumentsTest {
                 Map.entry(DyadChanges.class, entente.changes(NER_USA, DAY, DAY)),
                 Map.entry(SeriesQuery.class, SeriesQuery.of(NER, DAY, DAY, Step.DAY)),
                 Map.entry(java.util.OptionalDouble.class, java.util.OptionalDouble.empty()),
-                Map.entry(java.io.Writer.class, new java.io.StringWriter())));
+                Map.entry(java.io.Writer.class, new java.io.StringWriter()),
+                Map.entry(io.micrometer.core.instrument.MeterRegistry.class, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
         INSTANCES.put(Entente.class, entente);
         INSTANCES.put(Entente.Builder.class, Entente.builder());
         INSTANCES.put(When.class, When.asOf(DAY));
