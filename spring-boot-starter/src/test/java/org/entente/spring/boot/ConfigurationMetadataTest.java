@@ -53,7 +53,8 @@ class ConfigurationMetadataTest {
                 .getResourceAsStream("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList())
-                    .containsExactly(EntenteAutoConfiguration.class.getName(), EntenteHealthAutoConfiguration.class.getName());
+                    .containsExactly(EntenteAutoConfiguration.class.getName(), EntenteHealthAutoConfiguration.class.getName(),
+                            EntenteMetricsAutoConfiguration.class.getName());
         }
     }
 }

@@ -23,7 +23,8 @@ final class StarterTestSupport {
                     context.getEnvironment().getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
                     context.getEnvironment().getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
                 })
-                .withConfiguration(AutoConfigurations.of(EntenteAutoConfiguration.class, EntenteHealthAutoConfiguration.class));
+                .withConfiguration(AutoConfigurations.of(EntenteMetricsAutoConfiguration.class, EntenteAutoConfiguration.class,
+                        EntenteHealthAutoConfiguration.class));
     }
 
     /** An application DataSource that is not PostgreSQL: H2 in memory, private to this call. */

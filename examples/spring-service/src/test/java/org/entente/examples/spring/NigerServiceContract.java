@@ -101,9 +101,10 @@ abstract class NigerServiceContract {
     }
 
     @Test
-    void recordingTheDenunciationIsLoggedAsAPartnershipChange(CapturedOutput output) {
+    void recordingTheDenunciationIsLoggedAsAPartnershipChangeAndCounted(CapturedOutput output) throws Exception {
         LocalDate today = LocalDate.now(MARCH_16);
         Status before = entente.partnership(NER_USA, When.asOf(today)).status();
+        double accepted = acceptedCommands();
         entente.record(Seeds.bundled("niger-2024").fact(FactId.of("usa-denounce")).orElseThrow().command());
         Status after = entente.partnership(NER_USA, When.asOf(today)).status();
         assertThat(after).isNotEqualTo(before);
@@ -111,6 +112,16 @@ abstract class NigerServiceContract {
         assertThat(listeners.awaitCaughtUp(WAIT)).isTrue();
         assertThat(output.getOut()).contains("partnership changed: NER-USA " + before + " -> " + after)
                 .contains("(FACT_RECORDED usa-denounce)");
+        assertThat(acceptedCommands()).as("entente.commands{outcome=accepted} on /actuator/metrics").isEqualTo(accepted + 1);
+    }
+
+    /** The application's metrics endpoint: Entente's meters are in the application's registry. */
+    private double acceptedCommands() throws Exception {
+        HttpResponse<String> response = get("/actuator/metrics/entente.commands?tag=outcome:accepted");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode count = json.readTree(response.body()).get("measurements").get(0);
+        assertThat(count.get("statistic").asText()).isEqualTo("COUNT");
+        return count.get("value").asDouble();
     }
 
     @Test
