@@ -113,7 +113,9 @@ public final class Entente implements AutoCloseable {
             throw e;
         }
         metrics.watch(this);
-        this.subscriptions = new org.entente.internal.Subscriptions(store, projections, clock, windowDays, b.storeSettings.gapTimeoutSetting());
+        this.subscriptions = new org.entente.internal.Subscriptions(store, projections, clock, windowDays, b.storeSettings.gapTimeoutSetting(),
+                metrics);
+        metrics.subscriptionGauges(subscriptions::active, subscriptions::maxLag);
     }
 
     /** Builds the store, giving Entente's own exception when Axon's start-up wrapped one (the integrity check's refusal). */
@@ -726,6 +728,7 @@ public final class Entente implements AutoCloseable {
 
     /** {@return the clock that says what "now" and "today" are for notifications ({@link Builder#clock(java.time.Clock)})} */
     public java.time.Clock clock() {
+        requireOpen();
         return clock;
     }
 

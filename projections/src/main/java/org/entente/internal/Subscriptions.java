@@ -64,6 +64,7 @@ public final class Subscriptions implements AutoCloseable {
     private final Map<StatusKey, Status> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
     private final DurablePositions durable;
+    private final Metrics metrics;
     private volatile boolean closed;
 
     /**
@@ -74,8 +75,10 @@ public final class Subscriptions implements AutoCloseable {
      * @param clock       what today is
      * @param windowDays  the status window
      * @param gapTimeout  how long a missing global position may stay missing before it is skipped
+     * @param metrics     told of each delivery and failed delivery
      */
-    public Subscriptions(EntenteStore store, Projections projections, Clock clock, int windowDays, Duration gapTimeout) {
+    public Subscriptions(EntenteStore store, Projections projections, Clock clock, int windowDays, Duration gapTimeout, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.projections = projections;
         this.clock = clock;
@@ -439,6 +442,7 @@ public final class Subscriptions implements AutoCloseable {
                     listener.onChange(change);
                     consecutiveFailures = 0;
                     delivered++;
+                    metrics.delivered();
                     SubscriptionPosition p = change.position();
                     moveTo(p.event(), p.day(), p.dayCursor());
                     persist();
@@ -448,6 +452,7 @@ public final class Subscriptions implements AutoCloseable {
                 } catch (Throwable e) {
                     failures++;
                     consecutiveFailures++;
+                    metrics.deliveryFailed();
                     lastFailure = Optional.of(new SubscriptionStatus.Failure(Instant.now(), e.toString()));
                     if (consecutiveFailures == 1) {
                         LOG.warn("listener of {} failed on {}; retrying in {} ms, doubling up to {} ms", watch, change, wait.toMillis(),

@@ -220,7 +220,8 @@ class SubscriptionTest {
     @Test
     void aListenerThatThrowsStopsNeitherWritersNorOtherListenersAndCatchesUpInOrder() {
         MovableClock clock = new MovableClock(LocalDate.of(2024, 4, 30));
-        try (Entente entente = Entente.builder().inMemory().clock(clock).build()) {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (Entente entente = Entente.builder().inMemory().clock(clock).meterRegistry(registry).build()) {
             Collector broken = new Collector();
             broken.failing.set(true);
             Collector fine = new Collector();
@@ -237,10 +238,16 @@ class SubscriptionTest {
                 assertThat(bad.status().lastFailure()).hasValueSatisfying(f -> assertThat(f.message()).contains("listener down"));
                 assertThat(bad.status().delivered()).isZero();
                 assertThat(bad.status().running()).isTrue();
+                assertThat(registry.get("entente.subscriptions.active").gauge().value()).isEqualTo(2);
                 broken.failing.set(false);
                 caughtUp(bad);
                 assertThat(broken.changes()).containsExactlyElementsOf(fine.changes());
                 assertThat(bad.status().consecutiveFailures()).isZero();
+                // The meters count what the statuses say.
+                assertThat(registry.get("entente.subscriptions.deliveries").tag("outcome", "delivered").counter().count())
+                        .isEqualTo(bad.status().delivered() + good.status().delivered());
+                assertThat(registry.get("entente.subscriptions.deliveries").tag("outcome", "failed").counter().count())
+                        .isEqualTo(bad.status().failures()).isPositive();
             }
         }
     }
