@@ -487,7 +487,7 @@ public final class Subscriptions implements AutoCloseable {
             }
             awaitApplied(dyad, e.sequenceNumber());
             DyadIndex.Snapshot snapshot = projections.index().snapshot(dyad);
-            FactVersion cause = snapshot.versions().stream().filter(v -> v.sequence() == e.sequenceNumber()).findFirst()
+            FactVersion cause = snapshot.version(e.sequenceNumber())
                     .orElseThrow(() -> new EntenteException("the projections of " + dyad + " lack event " + e.sequenceNumber()));
             // Evaluated on the day it was recorded (as a subscriber running then would have), not before the evaluated
             // day nor after the clock's date; the days in between pass first, with what was known before it.
