@@ -44,6 +44,7 @@ import org.entente.core.store.StoreInconsistentException;
 import org.entente.core.store.StoreIntegrity;
 import org.entente.internal.DyadIndex;
 import org.entente.internal.FactView;
+import org.entente.internal.Metrics;
 import org.entente.internal.Projections;
 import org.entente.partnership.Definitions;
 import org.entente.partnership.Partnership;
@@ -88,6 +89,7 @@ public final class Entente implements AutoCloseable {
     private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
     private final java.time.Clock clock;
     private final org.entente.internal.Subscriptions subscriptions;
+    private final Metrics metrics;
     private volatile boolean paused;
     private volatile boolean closed;
 
@@ -95,15 +97,25 @@ public final class Entente implements AutoCloseable {
         this.windowDays = b.windowDays;
         this.readTimeout = b.readTimeout;
         this.clock = b.clock;
+        this.metrics = Metrics.of(b.meterRegistry);
         this.projections = new Projections(switch (b.storeSettings.backend()) {
             case MEMORY -> Projections.Mode.SYNCHRONOUS;
             case H2 -> Projections.Mode.STREAMING;
             case POSTGRES -> Projections.Mode.SHARED;
         }, b.projectionCache);
         EntenteStore.Builder sb = b.storeBuilder()
-                .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments));
-        this.store = buildUnwrapped(sb);
-        this.subscriptions = new org.entente.internal.Subscriptions(store, projections, clock, windowDays, b.storeSettings.gapTimeoutSetting());
+                .configure(c -> projections.install(c, b.processorBatchSize, b.segments, b.maxClaimedSegments))
+                .configure(metrics::configure);
+        try {
+            this.store = buildUnwrapped(sb);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        metrics.watch(this);
+        this.subscriptions = new org.entente.internal.Subscriptions(store, projections, clock, windowDays, b.storeSettings.gapTimeoutSetting(),
+                metrics);
+        metrics.subscriptionGauges(subscriptions::active, subscriptions::maxLag);
     }
 
     /** Builds the store, giving Entente's own exception when Axon's start-up wrapped one (the integrity check's refusal). */
@@ -171,7 +183,10 @@ public final class Entente implements AutoCloseable {
         Require.nonNull(command, "command", "a command such as Fact.id(\"x\").on(2024, 4, 26)...holdTalks().command(), or record the builder");
         rebuildLock.readLock().lock();
         try {
-            return remember(store.record(command));
+            return metrics.recorded(command, remember(store.record(command)));
+        } catch (RuntimeException e) {
+            metrics.refused(command, e);
+            throw e;
         } finally {
             rebuildLock.readLock().unlock();
         }
@@ -286,11 +301,15 @@ public final class Entente implements AutoCloseable {
         requireOpen();
         requireCommands(commands);
         Require.nonNull(progress, "progress", "BatchProgress.NONE for no progress");
+        long start = metrics.start();
         rebuildLock.readLock().lock();
         try {
             BatchResult result = store.recordAll(commands, progress);
             result.positions().forEach(this::remember);
-            return result;
+            return metrics.batch(commands, start, result);
+        } catch (RuntimeException e) {
+            metrics.batchFailed(commands, start, e);
+            throw e;
         } finally {
             rebuildLock.readLock().unlock();
         }
@@ -397,11 +416,12 @@ public final class Entente implements AutoCloseable {
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Partnership partnership(Dyad dyad, When when) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
         awaitWrites(dyad);
-        return partnership(view(dyad, when), when);
+        return metrics.query(Metrics.Query.PARTNERSHIP, start, partnership(view(dyad, when), when));
     }
 
     /**
@@ -411,6 +431,7 @@ public final class Entente implements AutoCloseable {
      * @param when the date, with the knowledge and publication filters to apply
      */
     public Portfolio portfolio(Actor country, When when) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(country, "country", "a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         Require.nonNull(when, "when", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
@@ -418,7 +439,7 @@ public final class Entente implements AutoCloseable {
         for (Dyad dyad : dyadsOf(country)) {
             partnerships.add(partnership(view(dyad, when), when));
         }
-        return Portfolio.of(country, when.date(), partnerships);
+        return metrics.query(Metrics.Query.PORTFOLIO, start, Portfolio.of(country, when.date(), partnerships));
     }
 
     /**
@@ -438,8 +459,9 @@ public final class Entente implements AutoCloseable {
      * @param when the date, with the knowledge and publication filters to apply
      */
     public List<Partnership> members(Organisation organisation, When when) {
+        long start = metrics.start();
         Require.nonNull(organisation, "organisation", "an Organisation such as Organisation.of(\"ECOWAS\")");
-        return membershipsOf(organisation, when, Partnership::isMembership);
+        return metrics.query(Metrics.Query.MEMBERS, start, membershipsOf(organisation, when, Partnership::isMembership));
     }
 
     /**
@@ -451,8 +473,10 @@ public final class Entente implements AutoCloseable {
      * @param when the date, with the knowledge and publication filters to apply
      */
     public List<Partnership> memberships(Country country, When when) {
+        long start = metrics.start();
         Require.nonNull(country, "country", "a Country such as Country.of(\"NER\")");
-        return membershipsOf(country, when, p -> p.membershipStatus() != RelationshipState.MembershipStatus.NONE);
+        return metrics.query(Metrics.Query.MEMBERSHIPS, start,
+                membershipsOf(country, when, p -> p.membershipStatus() != RelationshipState.MembershipStatus.NONE));
     }
 
     private List<Partnership> membershipsOf(Actor actor, When when, java.util.function.Predicate<Partnership> keep) {
@@ -478,11 +502,12 @@ public final class Entente implements AutoCloseable {
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Dyad dyad, TimelineFilter filter) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         requireFilter(filter);
         awaitWrites(dyad);
-        return timeline(List.of(dyad), filter);
+        return metrics.query(Metrics.Query.TIMELINE, start, timeline(List.of(dyad), filter));
     }
 
     /**
@@ -492,10 +517,11 @@ public final class Entente implements AutoCloseable {
      * @param filter which days, kinds and knowledge instant to show; {@link TimelineFilter#all()} for everything
      */
     public List<TimelineEntry> timeline(Actor country, TimelineFilter filter) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(country, "country", "a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         requireFilter(filter);
-        return timeline(dyadsOf(country), filter);
+        return metrics.query(Metrics.Query.TIMELINE, start, timeline(dyadsOf(country), filter));
     }
 
     private static void requireFilter(TimelineFilter filter) {
@@ -524,6 +550,7 @@ public final class Entente implements AutoCloseable {
      * @param to the later date
      */
     public DyadChanges changes(Dyad dyad, When from, LocalDate to) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
         Require.nonNull(from, "from", "a When such as When.asOf(LocalDate.of(2024, 4, 30))");
@@ -531,7 +558,7 @@ public final class Entente implements AutoCloseable {
         requireOrdered(from.date(), from.on(to).date());
         awaitWrites(dyad);
         FactView view = view(dyad, from);
-        return DyadChanges.between(partnership(view, from), partnership(view, from.on(to)));
+        return metrics.query(Metrics.Query.CHANGES, start, DyadChanges.between(partnership(view, from), partnership(view, from.on(to))));
     }
 
     /**
@@ -542,6 +569,7 @@ public final class Entente implements AutoCloseable {
      * @param to the later date
      */
     public List<DyadChanges> changes(Actor country, LocalDate from, LocalDate to) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(country, "country", "a Country such as Country.of(\"NER\") or an Organisation such as Organisation.of(\"ECOWAS\")");
         Require.nonNull(from, "from", "a LocalDate such as LocalDate.of(2024, 4, 30)");
@@ -555,7 +583,7 @@ public final class Entente implements AutoCloseable {
                 out.add(c);
             }
         }
-        return out;
+        return metrics.query(Metrics.Query.CHANGES, start, out);
     }
 
     /**
@@ -574,6 +602,7 @@ public final class Entente implements AutoCloseable {
      *         partnerships (its dates times the country's partners), naming both figures
      */
     public Series series(SeriesQuery query) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(query, "query", "a SeriesQuery such as SeriesQuery.of(Country.of(\"NER\"), LocalDate.of(2024, 1, 1),"
                 + " LocalDate.of(2024, 12, 31), Step.MONTH)");
@@ -608,7 +637,7 @@ public final class Entente implements AutoCloseable {
                         .forEach(p -> rows.add(SeriesRow.of(portfolio, p)));
             }
         }
-        return new Series(query, rows);
+        return metrics.query(Metrics.Query.SERIES, start, new Series(query, rows));
     }
 
     /**
@@ -617,9 +646,10 @@ public final class Entente implements AutoCloseable {
      * @param dyad the two actors (countries or organisations)
      */
     public Optional<DyadHistory> history(Dyad dyad) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(dyad, "dyad", "Dyad.of(a, b), such as Dyad.of(Country.of(\"NER\"), Country.of(\"USA\"))");
-        return store.history(dyad);
+        return metrics.query(Metrics.Query.HISTORY, start, store.history(dyad));
     }
 
     /**
@@ -632,10 +662,11 @@ public final class Entente implements AutoCloseable {
      * @throws IllegalArgumentException when a removal or addition is not after the branch date, or names an unknown fact
      */
     public Simulation simulate(Scenario scenario) {
+        long start = metrics.start();
         requireOpen();
         Require.nonNull(scenario, "scenario", "a Scenario such as Scenario.branchAt(LocalDate.of(2024, 4, 1))");
         written.keySet().forEach(this::awaitWrites);
-        return Simulation.run(scenario, new Simulation.Baseline() {
+        return metrics.query(Metrics.Query.SIMULATE, start, Simulation.run(scenario, new Simulation.Baseline() {
             @Override
             public FactView view(Dyad dyad, java.time.Instant knownAt) {
                 When when = When.asOf(scenario.branchDate());
@@ -651,7 +682,7 @@ public final class Entente implements AutoCloseable {
             public Optional<Dyad> dyadOf(org.entente.core.FactId fact) {
                 return store.dyadOf(fact);
             }
-        }, windowDays);
+        }, windowDays));
     }
 
     // ------------------------------------------------------------------------------ notifications
@@ -697,6 +728,7 @@ public final class Entente implements AutoCloseable {
 
     /** {@return the clock that says what "now" and "today" are for notifications ({@link Builder#clock(java.time.Clock)})} */
     public java.time.Clock clock() {
+        requireOpen();
         return clock;
     }
 
@@ -891,6 +923,7 @@ public final class Entente implements AutoCloseable {
     public void close() {
         closed = true;
         subscriptions.close();
+        metrics.close();
         store.close();
     }
 
@@ -996,8 +1029,36 @@ public final class Entente implements AutoCloseable {
         private int maxClaimedSegments = Integer.MAX_VALUE;
         private ProjectionCache projectionCache = ProjectionCache.defaults();
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        /** A Micrometer {@code MeterRegistry}, or null; typed Object so that no Micrometer class loads without one. */
+        private Object meterRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * Reports what this Entente does to a Micrometer registry (default: none, and Micrometer need not be on the
+         * class path): commands accepted and rejected by kind and rule ({@code entente.commands}), batch sizes and
+         * durations, query latencies by query, projection lag, the projection cache, subscriptions, and Axon's own
+         * processor meters when {@code org.axonframework:axon-micrometer} is on the class path. Every tag comes
+         * from a fixed set: no fact id, dyad, country or message is a tag. The README's "Metrics" section lists
+         * each meter. The meters leave the registry when the Entente closes; give each Entente open at the same
+         * time a registry of its own (or common tags through the registry's own configuration).
+         *
+         * <pre>{@code
+         * MeterRegistry registry = new SimpleMeterRegistry();
+         * try (Entente entente = Entente.builder().h2(Path.of("entente-data")).meterRegistry(registry).build()) {
+         *     entente.recordAll(seed.commands());
+         *     registry.get("entente.commands").tag("outcome", "accepted").counters();
+         * }
+         * }</pre>
+         *
+         * @param registry the application's registry, such as Spring Boot's or a {@code PrometheusMeterRegistry}
+         * @return this builder
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            Require.nonNull(registry, "registry", "a Micrometer MeterRegistry such as new SimpleMeterRegistry(), or leave meterRegistry out");
+            this.meterRegistry = registry;
+            return this;
         }
 
         /**

@@ -101,7 +101,12 @@ class NullArgumentsTest {
                 Map.entry(DyadChanges.class, entente.changes(NER_USA, DAY, DAY)),
                 Map.entry(SeriesQuery.class, SeriesQuery.of(NER, DAY, DAY, Step.DAY)),
                 Map.entry(java.util.OptionalDouble.class, java.util.OptionalDouble.empty()),
-                Map.entry(java.io.Writer.class, new java.io.StringWriter())));
+                Map.entry(java.io.Writer.class, new java.io.StringWriter()),
+                Map.entry(io.micrometer.core.instrument.MeterRegistry.class, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                Map.entry(org.entente.subscription.Watch.class, org.entente.subscription.Watch.all()),
+                Map.entry(org.entente.subscription.PartnershipListener.class, (org.entente.subscription.PartnershipListener) c -> { }),
+                Map.entry(org.entente.subscription.SubscriptionOptions.class, org.entente.subscription.SubscriptionOptions.fromNow()),
+                Map.entry(java.time.Clock.class, java.time.Clock.systemUTC())));
         INSTANCES.put(Entente.class, entente);
         INSTANCES.put(Entente.Builder.class, Entente.builder());
         INSTANCES.put(When.class, When.asOf(DAY));

@@ -32,7 +32,17 @@ final class DurablePositions {
              PreparedStatement ps = c.prepareStatement("SELECT position FROM " + TABLE + " WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(SubscriptionPosition.parse(rs.getString(1))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String text = rs.getString(1);
+                try {
+                    return Optional.of(SubscriptionPosition.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("durable subscription '" + name + "' (table " + TABLE + ") holds a position that"
+                            + " cannot be read (" + e.getMessage() + "); to start it again from now, delete its row: DELETE FROM "
+                            + TABLE + " WHERE name = '" + name + "'", e);
+                }
             }
         } catch (SQLException e) {
             throw new EntenteException("could not read durable subscription " + name + " from table " + TABLE + ": " + e.getMessage(), e);

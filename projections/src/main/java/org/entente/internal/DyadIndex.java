@@ -148,6 +148,26 @@ public final class DyadIndex {
         }
 
         /**
+         * {@return the first version written by the event with this sequence number (a retraction of several facts
+         * writes one per fact), found by binary search}
+         *
+         * @param sequence the event's sequence number in the dyad
+         */
+        public Optional<FactVersion> version(long sequence) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (versions[mid].sequence() < sequence) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < size && versions[lo].sequence() == sequence ? Optional.of(versions[lo]) : Optional.empty();
+        }
+
+        /**
          * {@return the facts in force after the events up to a sequence number (the current view when that is the last)}
          *
          * @param sequence the last sequence number to include (-1: none)

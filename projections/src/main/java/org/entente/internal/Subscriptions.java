@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.entente.core.Dyad;
 import org.entente.core.EntenteException;
 import org.entente.core.FactId;
+import org.entente.core.internal.CalendarDays;
 import org.entente.core.relationship.FactEvent;
 import org.entente.core.store.EntenteStore;
 import org.entente.core.store.EventPosition;
@@ -52,16 +54,27 @@ public final class Subscriptions implements AutoCloseable {
     private static final Duration APPLY_WAIT = Duration.ofSeconds(10);
     private static final Duration READ_RETRY_MAX = Duration.ofSeconds(30);
     private static final int STATUS_CACHE_ENTRIES = 100_000;
+    /** How far below its start a subscription looks for positions a transaction still open may hold. */
+    private static final long OPEN_WINDOW = 10_000;
+    /** The most missing positions one new event adds (older ones cannot be held by a transaction still open). */
+    private static final long MAX_GAPS = 100_000;
+    /** The first global position a store gives (H2's identity and PostgreSQL's sequence start at 1). */
+    private static final long FIRST_POSITION = 1;
+    /** The span of missing positions looked for in one read. */
+    private static final long MAX_GAPS_READ = 10_000;
 
     private final EntenteStore store;
     private final Projections projections;
     private final Clock clock;
     private final int windowDays;
     private final Duration gapTimeout;
+    /** Whether only this process writes the store (H2, in memory), so that its own transactions say what is in flight. */
+    private final boolean singleProcess;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final Map<StatusKey, Status> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
     private final DurablePositions durable;
+    private final Metrics metrics;
     private volatile boolean closed;
 
     /**
@@ -72,13 +85,18 @@ public final class Subscriptions implements AutoCloseable {
      * @param clock       what today is
      * @param windowDays  the status window
      * @param gapTimeout  how long a missing global position may stay missing before it is skipped
+     * @param metrics     told of each delivery and failed delivery
      */
-    public Subscriptions(EntenteStore store, Projections projections, Clock clock, int windowDays, Duration gapTimeout) {
+    public Subscriptions(EntenteStore store, Projections projections, Clock clock, int windowDays, Duration gapTimeout, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.projections = projections;
         this.clock = clock;
         this.windowDays = windowDays;
-        this.gapTimeout = gapTimeout;
+        // No writing transaction stays open longer than the store's cap: a position missing for twice as long was given up.
+        Duration capped = store.transactionCap().multipliedBy(2);
+        this.gapTimeout = capped.compareTo(gapTimeout) < 0 ? capped : gapTimeout;
+        this.singleProcess = store.backend() != EntenteStore.Backend.POSTGRES;
         this.durable = new DurablePositions(store);
     }
 
@@ -89,7 +107,7 @@ public final class Subscriptions implements AutoCloseable {
      * @param listener who it tells
      * @param options  where it starts
      * @return the running subscription
-     * @throws IllegalArgumentException when a stored position lies after the store's head or the clock's date
+     * @throws IllegalArgumentException when a stored position lies after the store's head, or its day outside the days a fact may have
      */
     public Subscription subscribe(Watch watch, PartnershipListener listener, SubscriptionOptions options) {
         if (closed) {
@@ -99,19 +117,32 @@ public final class Subscriptions implements AutoCloseable {
         long head = store.head();
         SubscriptionPosition start;
         if (options.durableName().isPresent()) {
-            start = durable.read(options.durableName().get()).orElse(SubscriptionPosition.of(head, today));
+            String name = options.durableName().get();
+            Optional<SubscriptionPosition> stored = durable.read(name);
+            start = stored.orElse(SubscriptionPosition.of(head, today));
+            if (stored.isEmpty()) {
+                // Written before anything is delivered: a process that dies before its first change resumes from here.
+                durable.write(name, start);
+            }
         } else {
             start = options.position().orElse(SubscriptionPosition.of(head, today));
         }
+        String what = options.durableName().map(n -> "durable subscription '" + n + "' (table " + DurablePositions.TABLE + ")")
+                .orElse("subscription position " + start);
+        String reset = options.durableName().map(n -> "; to start it again from now, delete its row: DELETE FROM "
+                + DurablePositions.TABLE + " WHERE name = '" + n + "'").orElse("; start from now instead");
         if (start.event() > head) {
-            throw new IllegalArgumentException("subscription position " + start + " lies after this store's last event (" + head
-                    + "): it was taken from another store, or from this one before it was replaced; start from now instead");
+            throw new IllegalArgumentException(what + " stands at " + start + ", after this store's last event (" + head
+                    + "): it was taken from another store, or from this one before it was restored or replaced" + reset);
         }
-        if (start.day().isAfter(today)) {
-            throw new IllegalArgumentException("subscription position " + start + " lies after the clock's date " + today
-                    + "; a position's day is a day already evaluated");
+        if (start.day().isBefore(CalendarDays.EARLIEST) || start.day().isAfter(CalendarDays.LATEST)) {
+            throw new IllegalArgumentException(what + " stands at " + start + ", whose day is outside the days a fact may have ("
+                    + CalendarDays.EARLIEST + " to " + CalendarDays.LATEST + ")" + reset);
         }
+        // A day after the clock's date (another instance's clock ahead, another zone) is kept: days are evaluated
+        // again once the clock passes it, as when a running subscription's clock moves back.
         Worker worker = new Worker(watch, listener, options, start);
+        worker.start(); // before subscribe returns: what "from now" means is fixed here, not when the thread runs
         workers.add(worker);
         worker.thread.start();
         return worker;
@@ -195,9 +226,17 @@ public final class Subscriptions implements AutoCloseable {
         private final SubscriptionOptions options;
         private final Thread thread;
         private final Object monitor = new Object();
-        /** Each watched dyad's last sequence number at or below {@link #event}. Worker thread only. */
+        /** Each watched dyad's last sequence number among the events evaluated. Worker thread only. */
         private final Map<Dyad, Long> seen = new HashMap<>();
+        /**
+         * Positions below {@link #horizon} with no event yet, and when each was first seen missing (nanoTime): a
+         * transaction still open may commit one, so it is looked for on each read until it is given up. Worker thread only.
+         */
+        private final TreeMap<Long, Long> gaps = new TreeMap<>();
 
+        /** The highest position evaluated. */
+        private volatile long horizon;
+        /** The position every event at or below which has been evaluated or given up: what the subscription reports. */
         private volatile long event;
         private volatile LocalDate day;
         private volatile Optional<Dyad> cursor;
@@ -208,18 +247,19 @@ public final class Subscriptions implements AutoCloseable {
         private volatile int consecutiveFailures;
         private volatile Optional<SubscriptionStatus.Failure> lastFailure = Optional.empty();
         private volatile long poked;
-        /** When the missing position just after {@link #event} was first seen missing (nanoTime), or 0. */
-        private long gapSince;
+        /** Reads of the store begun, and completed (each looks at the missing positions and after the horizon). */
+        private volatile long readsBegun;
+        private volatile long reads;
         private long lastChangeCount = Long.MIN_VALUE;
         private long lastPoll;
         private long pokeSeen;
         private SubscriptionPosition persisted;
-        private boolean seenLoaded;
 
         Worker(Watch watch, PartnershipListener listener, SubscriptionOptions options, SubscriptionPosition start) {
             this.watch = watch;
             this.listener = listener;
             this.options = options;
+            this.horizon = start.event();
             this.event = start.event();
             this.day = start.day();
             this.cursor = start.dayCursor();
@@ -233,53 +273,77 @@ public final class Subscriptions implements AutoCloseable {
             Duration retry = options.firstRetry();
             while (!closed) {
                 try {
-                    if (!seenLoaded) {
-                        store.lastSequencesAtOrBefore(event).forEach((id, seq) -> {
-                            Dyad d = parse(id);
-                            if (d != null && watch.covers(d)) {
-                                seen.put(d, seq);
-                            }
-                        });
-                        seenLoaded = true;
-                    }
                     // A day being delivered (a restart in the middle of one) is finished with the knowledge it began
-                    // with; otherwise the events stored so far come first, evaluated on the day reached, then the days
-                    // up to the clock's date, once the read reached the head.
+                    // with; otherwise the events stored so far come first, each evaluated on the day it was recorded
+                    // (the days before it passing first), then the days up to the clock's date once the read reached the head.
                     boolean progressed;
                     if (cursor.isPresent()) {
-                        progressed = passDays();
+                        progressed = passDays(day);
                     } else {
                         int read = readEvents();
                         progressed = read > 0;
-                        if (read < READ_BATCH) {
-                            progressed |= passDays();
+                        if (read < READ_BATCH && !closed) {
+                            LocalDate today = LocalDate.now(clock);
+                            if (today.isAfter(day)) {
+                                passDays(today);
+                                progressed = true;
+                            }
                         }
                     }
                     retry = options.firstRetry();
                     if (!progressed) {
                         idle();
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     if (closed) {
                         break;
                     }
-                    LOG.warn("subscription to {} could not read the store at position {}; retrying in {} ms: {}", watch, position(),
+                    LOG.warn("subscription to {} could not evaluate at position {}; retrying in {} ms: {}", watch, position(),
                             retry.toMillis(), e.toString());
-                    lastFailure = Optional.of(new SubscriptionStatus.Failure(Instant.now(), "reading the store: " + e));
+                    lastFailure = Optional.of(new SubscriptionStatus.Failure(Instant.now(), "evaluating: " + e));
                     pause(retry);
                     retry = min(retry.multipliedBy(2), READ_RETRY_MAX);
                 }
             }
         }
 
+        /**
+         * Reads what the start position needs: each watched dyad's last sequence number there, and the positions below it
+         * that have no event yet (a transaction still open may hold one of them).
+         */
+        private void start() {
+            store.lastSequencesAtOrBefore(horizon).forEach((id, seq) -> {
+                Dyad d = parse(id);
+                if (d != null && watch.covers(d)) {
+                    seen.put(d, seq);
+                }
+            });
+            long from = Math.max(-1, horizon - OPEN_WINDOW);
+            long expected = Math.max(FIRST_POSITION, from + 1);
+            long now = System.nanoTime();
+            for (EventPosition e : store.eventsAfter(from, (int) Math.max(1, horizon - from))) {
+                if (e.globalIndex() > horizon) {
+                    break;
+                }
+                for (long p = expected; p < e.globalIndex(); p++) {
+                    gaps.put(p, now);
+                }
+                expected = e.globalIndex() + 1;
+            }
+            for (long p = expected; p <= horizon; p++) {
+                gaps.put(p, now);
+            }
+            settle();
+        }
+
         /** Waits for the index to change, the clock's date to move, a poke or the poll interval. */
         private void idle() {
-            long started = System.nanoTime();
+            long begun = System.nanoTime();
             long pokedBefore = poked;
             LocalDate today = LocalDate.now(clock);
             while (!closed && poked == pokedBefore && !LocalDate.now(clock).isAfter(today)
-                    && projections.index().changeCount() == lastChangeCount && System.nanoTime() - started < POLL.toNanos()
-                    && gapSince == 0) {
+                    && projections.index().changeCount() == lastChangeCount && System.nanoTime() - begun < POLL.toNanos()
+                    && gaps.isEmpty()) {
                 try {
                     projections.index().awaitChange(TICK);
                 } catch (InterruptedException e) {
@@ -287,22 +351,20 @@ public final class Subscriptions implements AutoCloseable {
                     closed = true;
                 }
             }
-            if (gapSince != 0) {
+            if (!gaps.isEmpty()) {
                 pause(TICK);
             }
         }
 
         /**
-         * Delivers what time changed between the evaluated day and the clock's date, with the knowledge of the
-         * events evaluated so far; returns whether the day moved.
+         * Delivers what time changed from the evaluated day to {@code to}, with the knowledge of the events evaluated so
+         * far; returns false when closed before it was done.
          */
-        private boolean passDays() {
-            LocalDate today = LocalDate.now(clock);
-            if (!today.isAfter(day) && cursor.isEmpty()) {
-                return false;
-            }
+        private boolean passDays(LocalDate to) {
             LocalDate from = cursor.isPresent() ? day.minusDays(1) : day;
-            LocalDate to = today.isAfter(day) ? today : day;
+            if (!to.isAfter(from)) {
+                return true;
+            }
             List<Found> found = new ArrayList<>();
             List<Dyad> dyads = new ArrayList<>(seen.keySet());
             dyads.sort(Comparator.naturalOrder());
@@ -310,8 +372,7 @@ public final class Subscriptions implements AutoCloseable {
                 long sequence = seen.get(dyad);
                 awaitApplied(dyad, sequence);
                 FactView view = projections.index().snapshot(dyad).upTo(sequence);
-                TreeSet<LocalDate> breaks = breaks(view);
-                List<Runs.Run<Status>> runs = Runs.of(from, to, breaks, d -> view.partnership(d, windowDays).status(), s -> s);
+                List<Runs.Run<Status>> runs = Runs.of(from, to, breaks(view), d -> view.partnership(d, windowDays).status(), st -> st);
                 for (int i = 1; i < runs.size(); i++) {
                     found.add(new Found(runs.get(i).from(), dyad, runs.get(i - 1).first(), runs.get(i).first()));
                 }
@@ -324,90 +385,188 @@ public final class Subscriptions implements AutoCloseable {
                 SubscriptionPosition after = new SubscriptionPosition(event, f.day(), Optional.of(f.dyad()));
                 PartnershipChanged change = new PartnershipChanged(f.dyad(), f.before(), f.after(), f.day(), Cause.TIME_PASSED,
                         Optional.empty(), Optional.empty(), after);
-                if (!deliver(change)) {
-                    return true;
+                if (!deliver(change, () -> moveDay(f.day(), Optional.of(f.dyad())))) {
+                    return false;
                 }
             }
-            moveTo(event, to, Optional.empty());
+            moveDay(to, Optional.empty());
+            persist();
             return true;
         }
 
-        /** Evaluates the events stored after the position; returns how many were evaluated. */
+        /**
+         * Evaluates the events found at missing positions, then those stored after the horizon; gives up missing
+         * positions that cannot be written any more. Returns how many events were evaluated.
+         */
         private int readEvents() {
             long now = System.nanoTime();
             long changeCount = projections.index().changeCount();
             long poke = poked;
-            boolean due = changeCount != lastChangeCount || now - lastPoll >= POLL.toNanos() || gapSince != 0 || poke != pokeSeen;
+            boolean due = changeCount != lastChangeCount || now - lastPoll >= POLL.toNanos() || !gaps.isEmpty() || poke != pokeSeen;
             if (!due) {
                 return 0;
             }
             pokeSeen = poke;
             lastChangeCount = changeCount;
             lastPoll = now;
-            List<EventPosition> events = store.eventsAfter(event, READ_BATCH);
-            if (events.isEmpty()) {
-                lastHead = event;
-                gapSince = 0;
-                return 0;
-            }
-            lastHead = Math.max(lastHead, events.get(events.size() - 1).globalIndex());
+            readsBegun++;
+            long idleBefore = singleProcess ? store.transactionsEndedWhenIdle() : -1;
             int evaluated = 0;
+            if (!gaps.isEmpty()) {
+                for (EventPosition e : store.eventsAfter(gaps.firstKey() - 1, (int) MAX_GAPS_READ)) {
+                    if (e.globalIndex() > horizon) {
+                        break;
+                    }
+                    if (!gaps.containsKey(e.globalIndex())) {
+                        continue; // evaluated before
+                    }
+                    if (!evaluate(e)) {
+                        return evaluated;
+                    }
+                    evaluated++;
+                }
+            }
+            List<EventPosition> events = store.eventsAfter(horizon, READ_BATCH);
+            boolean quiet = idleBefore >= 0 && store.transactionsEndedWhenIdle() == idleBefore;
+            if (!events.isEmpty()) {
+                lastHead = Math.max(lastHead, events.get(events.size() - 1).globalIndex());
+            } else {
+                lastHead = Math.max(lastHead, horizon);
+            }
             for (EventPosition e : events) {
                 if (closed) {
                     return evaluated;
                 }
-                if (e.globalIndex() != event + 1 && event >= 0) {
-                    // A position is missing: a transaction still running may commit it (PostgreSQL), or it rolled back.
-                    if (gapSince == 0) {
-                        gapSince = System.nanoTime();
-                    }
-                    if (System.nanoTime() - gapSince < gapTimeout.toNanos()) {
-                        persist();
-                        return evaluated;
-                    }
-                    // Missing for longer than the gap timeout: rolled back; read on.
+                long first = Math.max(Math.max(FIRST_POSITION, horizon + 1), e.globalIndex() - MAX_GAPS);
+                for (long p = first; p < e.globalIndex(); p++) {
+                    gaps.putIfAbsent(p, System.nanoTime());
                 }
-                gapSince = 0;
                 if (!evaluate(e)) {
                     return evaluated;
                 }
                 evaluated++;
             }
+            giveUpGaps(quiet);
             persist();
+            reads++;
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
             return evaluated;
         }
 
-        /** Evaluates one event; returns false when a delivery was stopped by {@link #close()}. */
+        /**
+         * Gives up missing positions: all of them after a read during which no transaction of this process was open on a
+         * store only it writes (they were rolled back, or lost with the database's sequence cache in a crash), else those
+         * missing for longer than the gap timeout.
+         */
+        private void giveUpGaps(boolean quiet) {
+            if (gaps.isEmpty()) {
+                return;
+            }
+            if (quiet) {
+                gaps.clear();
+            } else {
+                long now = System.nanoTime();
+                int before = gaps.size();
+                gaps.values().removeIf(since -> now - since >= gapTimeout.toNanos());
+                if (gaps.size() < before) {
+                    LOG.info("subscription to {} gave up {} missing position(s) after {} ms without an event", watch,
+                            before - gaps.size(), gapTimeout.toMillis());
+                }
+            }
+            settle();
+        }
+
+        /** Evaluates one event (a new one, or one found at a missing position); returns false when closed before it was delivered. */
         private boolean evaluate(EventPosition e) {
             Dyad dyad = parse(e.aggregateIdentifier());
             if (dyad == null || !watch.covers(dyad)) {
-                moveTo(e.globalIndex(), day, Optional.empty());
+                markEvaluated(e.globalIndex());
                 return true;
             }
             awaitApplied(dyad, e.sequenceNumber());
             DyadIndex.Snapshot snapshot = projections.index().snapshot(dyad);
+            FactVersion cause = snapshot.version(e.sequenceNumber())
+                    .orElseThrow(() -> new EntenteException("the projections of " + dyad + " lack event " + e.sequenceNumber()));
+            // Evaluated on the day it was recorded (as a subscriber running then would have), not before the evaluated
+            // day nor after the clock's date; the days in between pass first, with what was known before it.
+            LocalDate today = LocalDate.now(clock);
+            LocalDate recorded = LocalDate.ofInstant(cause.recordedAt(), clock.getZone());
+            LocalDate on = recorded.isAfter(today) ? today : recorded;
+            if (on.isAfter(day) && !passDays(on)) {
+                return false;
+            }
             long previous = seen.getOrDefault(dyad, -1L);
             Status before = statusOf(snapshot, previous, day);
             Status after = statusOf(snapshot, e.sequenceNumber(), day);
-            seen.put(dyad, e.sequenceNumber());
             if (before != after) {
-                FactVersion cause = snapshot.versions().stream().filter(v -> v.sequence() == e.sequenceNumber()).findFirst()
-                        .orElseThrow(() -> new EntenteException("the projections of " + dyad + " lack event " + e.sequenceNumber()));
                 Cause why = cause.isRetraction() ? Cause.FACTS_RETRACTED : cause.revision() > 1 ? Cause.FACT_CORRECTED : Cause.FACT_RECORDED;
                 LocalDate effective = runStart(snapshot.upTo(e.sequenceNumber()), day);
                 PartnershipChanged change = new PartnershipChanged(dyad, before, after, effective, why, Optional.of(cause.id()),
-                        Optional.of(cause.recordedAt()), SubscriptionPosition.of(e.globalIndex(), day));
-                return deliver(change);
+                        Optional.of(cause.recordedAt()), SubscriptionPosition.of(eventAfter(e.globalIndex()), day));
+                if (!deliver(change, () -> {
+                    seen.put(dyad, e.sequenceNumber());
+                    markEvaluated(e.globalIndex());
+                })) {
+                    return false;
+                }
+                persist();
+                return true;
             }
-            moveTo(e.globalIndex(), day, Optional.empty());
+            seen.put(dyad, e.sequenceNumber());
+            markEvaluated(e.globalIndex());
             return true;
         }
 
+        /** The reported position once the event at {@code position} is evaluated too. */
+        private long eventAfter(long position) {
+            long top = Math.max(horizon, position);
+            for (long gap : gaps.keySet()) {
+                if (gap != position) {
+                    return Math.min(top, gap - 1);
+                }
+            }
+            return top;
+        }
+
+        private void markEvaluated(long position) {
+            gaps.remove(position);
+            if (position > horizon) {
+                horizon = position;
+            }
+            settle();
+        }
+
+        /** Recomputes the reported position from the horizon and the missing positions. */
+        private void settle() {
+            long e = gaps.isEmpty() ? horizon : Math.min(horizon, gaps.firstKey() - 1);
+            synchronized (monitor) {
+                event = e;
+                monitor.notifyAll();
+            }
+        }
+
+        private void moveDay(LocalDate newDay, Optional<Dyad> newCursor) {
+            synchronized (monitor) {
+                day = newDay;
+                cursor = newCursor;
+                monitor.notifyAll();
+            }
+        }
+
+        /** Waits, in slices that follow a rebuild's new index and a close, until the projections have applied an event. */
         private void awaitApplied(Dyad dyad, long sequence) {
+            long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
             try {
-                if (!projections.index().await(dyad, sequence, APPLY_WAIT)) {
-                    throw new EntenteException("the projections have not applied event " + sequence + " of " + dyad + " within "
-                            + APPLY_WAIT.toSeconds() + " s (processing paused or failing?)");
+                while (!projections.index().await(dyad, sequence, TICK)) {
+                    if (closed) {
+                        throw new EntenteException("subscription closed while waiting for the projections of " + dyad);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new EntenteException("the projections have not applied event " + sequence + " of " + dyad + " within "
+                                + APPLY_WAIT.toSeconds() + " s (processing paused or failing?)");
+                    }
                 }
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -415,23 +574,16 @@ public final class Subscriptions implements AutoCloseable {
             }
         }
 
-        /** Delivers until the listener returns; returns false when closed before it did. */
-        private boolean deliver(PartnershipChanged change) {
+        /** Delivers until the listener returns, then runs {@code acknowledged}; returns false when closed before it did. */
+        private boolean deliver(PartnershipChanged change, Runnable acknowledged) {
             Duration wait = options.firstRetry();
             while (!closed) {
                 try {
                     listener.onChange(change);
-                    consecutiveFailures = 0;
-                    delivered++;
-                    SubscriptionPosition p = change.position();
-                    moveTo(p.event(), p.day(), p.dayCursor());
-                    persist();
-                    return true;
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
+                } catch (Throwable e) { // anything a listener throws, errors included, is its failure: retried, never the thread's end
                     failures++;
                     consecutiveFailures++;
+                    metrics.deliveryFailed();
                     lastFailure = Optional.of(new SubscriptionStatus.Failure(Instant.now(), e.toString()));
                     if (consecutiveFailures == 1) {
                         LOG.warn("listener of {} failed on {}; retrying in {} ms, doubling up to {} ms", watch, change, wait.toMillis(),
@@ -441,18 +593,15 @@ public final class Subscriptions implements AutoCloseable {
                     }
                     pause(wait);
                     wait = min(wait.multipliedBy(2), options.maxRetry());
+                    continue;
                 }
+                consecutiveFailures = 0;
+                delivered++;
+                metrics.delivered();
+                acknowledged.run();
+                return true;
             }
             return false;
-        }
-
-        private void moveTo(long newEvent, LocalDate newDay, Optional<Dyad> newCursor) {
-            synchronized (monitor) {
-                event = newEvent;
-                day = newDay;
-                cursor = newCursor;
-                monitor.notifyAll();
-            }
         }
 
         /** Writes a durable subscription's position when it moved since it was last written. */
@@ -481,7 +630,7 @@ public final class Subscriptions implements AutoCloseable {
         }
 
         long lag() {
-            return Math.max(0, lastHead - event);
+            return Math.max(0, lastHead - horizon);
         }
 
         @Override
@@ -507,9 +656,11 @@ public final class Subscriptions implements AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             long head = store.head();
             LocalDate today = LocalDate.now(clock);
+            long readWanted = readsBegun + 1;
             poked++;
             synchronized (monitor) {
-                while (event < head || day.isBefore(today) || cursor.isPresent()) {
+                // A read begun after this call looked at every missing position still waited for, and at the head.
+                while (horizon < head || reads < readWanted || day.isBefore(today) || cursor.isPresent()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0 || closed) {
                         return false;

@@ -39,10 +39,17 @@ public record PartnershipChanged(Dyad dyad, Status before, Status after, LocalDa
     }
 
     /**
-     * Checks the values.
+     * Checks the values; see the type's documentation.
      *
-     * @throws NullPointerException when a value is null
-     * @throws IllegalArgumentException when the statuses are equal, or a write's cause lacks its fact
+     * @param dyad        the dyad
+     * @param before      its status before the change
+     * @param after       its status after the change, not {@code before}
+     * @param effectiveOn the day from which {@code after} holds
+     * @param cause       what changed it
+     * @param fact        the fact of a write; empty for {@link Cause#TIME_PASSED}
+     * @param recordedAt  when that write was recorded
+     * @param position    where to resume after this change
+     * @throws IllegalArgumentException when the statuses are equal, or the fact's presence does not fit the cause
      */
     public PartnershipChanged {
         Objects.requireNonNull(dyad, "dyad");

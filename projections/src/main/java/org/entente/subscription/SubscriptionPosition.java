@@ -24,8 +24,11 @@ import org.entente.core.text.TerminalText;
 public record SubscriptionPosition(long event, LocalDate day, Optional<Dyad> dayCursor) {
 
     /**
-     * Checks the values.
+     * Checks the values; see the type's documentation.
      *
+     * @param event     the global position of the last event evaluated (-1: none)
+     * @param day       the last day evaluated
+     * @param dayCursor the last dyad delivered on {@code day}, while it is being delivered
      * @throws IllegalArgumentException when the event is below -1
      */
     public SubscriptionPosition {

@@ -220,7 +220,8 @@ class SubscriptionTest {
     @Test
     void aListenerThatThrowsStopsNeitherWritersNorOtherListenersAndCatchesUpInOrder() {
         MovableClock clock = new MovableClock(LocalDate.of(2024, 4, 30));
-        try (Entente entente = Entente.builder().inMemory().clock(clock).build()) {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (Entente entente = Entente.builder().inMemory().clock(clock).meterRegistry(registry).build()) {
             Collector broken = new Collector();
             broken.failing.set(true);
             Collector fine = new Collector();
@@ -237,12 +238,49 @@ class SubscriptionTest {
                 assertThat(bad.status().lastFailure()).hasValueSatisfying(f -> assertThat(f.message()).contains("listener down"));
                 assertThat(bad.status().delivered()).isZero();
                 assertThat(bad.status().running()).isTrue();
+                assertThat(registry.get("entente.subscriptions.active").gauge().value()).isEqualTo(2);
                 broken.failing.set(false);
                 caughtUp(bad);
                 assertThat(broken.changes()).containsExactlyElementsOf(fine.changes());
                 assertThat(bad.status().consecutiveFailures()).isZero();
+                // The meters count what the statuses say.
+                assertThat(registry.get("entente.subscriptions.deliveries").tag("outcome", "delivered").counter().count())
+                        .isEqualTo(bad.status().delivered() + good.status().delivered());
+                assertThat(registry.get("entente.subscriptions.deliveries").tag("outcome", "failed").counter().count())
+                        .isEqualTo(bad.status().failures()).isPositive();
             }
         }
+    }
+
+    @Test
+    void aListenerThatBlocksHoldsUpOnlyItselfAndClosingTheEntenteStopsEverySubscription() throws Exception {
+        MovableClock clock = new MovableClock(LocalDate.of(2024, 4, 30));
+        Entente entente = Entente.builder().inMemory().clock(clock).build();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+        Collector fine = new Collector();
+        Subscription slow = entente.subscribe(Watch.all(), c -> {
+            blocked.countDown();
+            release.await();
+        });
+        Subscription good = entente.subscribe(Watch.all(), fine);
+        List<FactCommand> all = facts(c -> upTo(c, "2024-04-30"));
+        for (FactCommand c : all) {
+            entente.record(c); // returns while the slow listener is stuck on its first change
+        }
+        assertThat(blocked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        caughtUp(good);
+        assertThat(fine.changes()).hasSizeGreaterThan(3);
+        assertThat(slow.status().delivered()).isZero();
+        assertThat(slow.status().lag()).isPositive();
+        release.countDown();
+        caughtUp(slow);
+        assertThat(slow.status().delivered()).isEqualTo(fine.changes().size());
+        entente.close();
+        assertThat(slow.status().running()).isFalse();
+        assertThat(good.status().running()).isFalse();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> entente.subscribe(Watch.all(), c -> { })).withMessageContaining("closed");
     }
 
     @Test
@@ -269,9 +307,6 @@ class SubscriptionTest {
                     entente.record(c);
                 }
                 caughtUp(all);
-                clock.moveDays(300); // and time passes while the first is down
-                caughtUp(all);
-                assertThat(reference.changes()).hasSizeGreaterThan(4).anyMatch(c -> c.cause() == Cause.TIME_PASSED);
                 assertThat(unacknowledged).isNotEmpty();
                 first.close();
                 assertThat(first.status().running()).isFalse();
@@ -279,6 +314,9 @@ class SubscriptionTest {
                 Collector resumed = new Collector();
                 try (Subscription second = entente.subscribe(Watch.all(), resumed, SubscriptionOptions.from(stored.get()))) {
                     caughtUp(second);
+                    clock.moveDays(300); // and time passes
+                    caughtUp(all, second);
+                    assertThat(reference.changes()).hasSizeGreaterThan(4).anyMatch(c -> c.cause() == Cause.TIME_PASSED);
                     List<PartnershipChanged> seen = new ArrayList<>(acknowledged);
                     seen.addAll(resumed.changes());
                     assertThat(seen).containsExactlyElementsOf(reference.changes());
@@ -338,8 +376,14 @@ class SubscriptionTest {
                     .isThrownBy(() -> entente.subscribe(Watch.all(), c -> { }, SubscriptionOptions.from(SubscriptionPosition.of(99, LocalDate.of(2024, 3, 16)))))
                     .withMessageContaining("99@2024-03-16").withMessageContaining("last event");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> entente.subscribe(Watch.all(), c -> { }, SubscriptionOptions.from(SubscriptionPosition.of(-1, LocalDate.of(2025, 1, 1)))))
-                    .withMessageContaining("2025-01-01");
+                    .isThrownBy(() -> entente.subscribe(Watch.all(), c -> { }, SubscriptionOptions.from(SubscriptionPosition.of(-1, LocalDate.of(1500, 1, 1)))))
+                    .withMessageContaining("1500-01-01").withMessageContaining("1600-01-01 to 2199-12-31");
+            // A day after the clock's (another instance's clock, another zone) is kept until the clock passes it.
+            try (Subscription ahead = entente.subscribe(Watch.all(), c -> { },
+                    SubscriptionOptions.from(SubscriptionPosition.of(-1, LocalDate.of(2024, 3, 17))))) {
+                assertThat(ahead.awaitCaughtUp(WAIT)).isTrue();
+                assertThat(ahead.position().day()).isEqualTo(LocalDate.of(2024, 3, 17));
+            }
         }
     }
 }

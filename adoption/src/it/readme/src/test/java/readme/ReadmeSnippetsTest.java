@@ -41,6 +41,12 @@ class ReadmeSnippetsTest {
     private static final Set<String> RUN = Set.of(
             "Getting started", "Recording", "Reading", "Rendering", "Series", "Simulations", "Testing your scenarios");
 
+    /**
+     * Sections whose Java needs what this application does not have: the Spring Boot section's classes need Spring
+     * and the starter, and are compiled by the starter's own ReadmeSpringBootTest.
+     */
+    private static final Set<String> COMPILED_ELSEWHERE = Set.of("Spring Boot");
+
     private static final String FRAGMENT_IMPORTS = String.join("\n",
             "import java.io.*;",
             "import java.nio.file.*;",
@@ -52,6 +58,9 @@ class ReadmeSnippetsTest {
             "import org.entente.partnership.*;",
             "import org.entente.timeline.*;",
             "import org.entente.series.*;",
+            "import org.entente.subscription.*;",
+            "import io.micrometer.core.instrument.MeterRegistry;",
+            "import io.micrometer.core.instrument.simple.SimpleMeterRegistry;",
             "import org.entente.simulation.*;",
             "import org.entente.report.*;",
             "import org.entente.seeds.*;",
@@ -99,7 +108,7 @@ class ReadmeSnippetsTest {
     @BeforeAll
     static void compileEveryBlock() throws IOException {
         readme = Files.readString(Path.of(System.getProperty("readme.path")), StandardCharsets.UTF_8);
-        blocks = javaBlocks(readme);
+        blocks = javaBlocks(readme).stream().filter(b -> !COMPILED_ELSEWHERE.contains(b.section())).toList();
         Path src = Files.createDirectories(Path.of("target", "readme-snippets", "src"));
         Path out = Files.createDirectories(Path.of("target", "readme-snippets", "classes"));
         List<Path> files = new ArrayList<>();
@@ -318,6 +327,8 @@ class ReadmeSnippetsTest {
         Set<String> used = elements("dependency", pom);
         // the launcher runs the README's test class from this test: this test's need, not an application's
         used.removeIf(d -> d.contains("<artifactId>junit-platform-launcher</artifactId>"));
+        // Micrometer is for the Metrics section's block: optional, added by an application that passes a registry (as it says)
+        used.removeIf(d -> d.contains("<artifactId>micrometer-core</artifactId>"));
         assertThat(documented).as("the README's dependencies").isNotEmpty();
         assertThat(used).as("this application's dependencies are the README's").isEqualTo(documented);
 

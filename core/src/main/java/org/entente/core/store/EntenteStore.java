@@ -352,6 +352,17 @@ public final class EntenteStore implements AutoCloseable {
     }
 
     /**
+     * {@return how many of this process's transactions on the store have ended, or -1 while one is open} For a
+     * follower of the event table on a store only this process writes (H2, in memory): the same value read before
+     * and after a read of the table says that no transaction was open meanwhile, so a position missing from the
+     * read was given up (rolled back, or lost with the database's sequence cache in a crash) and will never be
+     * written. On PostgreSQL other processes write too: it says nothing about them. Service-provider interface.
+     */
+    public long transactionsEndedWhenIdle() {
+        return transactions.endedWhenIdle();
+    }
+
+    /**
      * {@return each dyad's last sequence number among the events at or below a global position, by the dyad's
      * stored id} One grouped read of the event table (for a reader that starts following the store there).
      * Service-provider interface.

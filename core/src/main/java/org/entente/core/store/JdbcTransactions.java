@@ -78,6 +78,9 @@ final class JdbcTransactions implements TransactionManager {
     private final ThreadLocal<Bound> current = new ThreadLocal<>();
     /** Why the store takes no more work (its database stopped, or a rollback did not complete), or null. */
     private volatile EntenteException stopped;
+    /** Outermost transactions started, and ended (committed, rolled back or given up): equal when none is open. */
+    private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
 
     /** The connection of the thread's transaction. */
     private static final class Bound {
@@ -150,38 +153,61 @@ final class JdbcTransactions implements TransactionManager {
         } catch (SQLException e) {
             throw new JdbcException("could not start a transaction: " + e.getMessage(), e);
         }
+        started.incrementAndGet();
         current.set(bound);
         return new Transaction() {
             @Override
             public void commit() {
-                if (bound.rollbackOnly) {
-                    rollbackAndRelease(bound);
-                    throw new EntenteException("the transaction was marked rollback-only by a failed part and was rolled back");
-                }
                 try {
-                    bound.connection.commit();
-                } catch (SQLException e) {
-                    JdbcException failure = new JdbcException("could not commit: " + e.getMessage(), e);
-                    current.remove();
-                    if (stoppedAndAbandoned(bound.connection)) {
-                        throw failure;
-                    }
-                    try {
-                        // The pool rolls a returned connection back: bounded too.
-                        bounded("releasing a connection after a failed commit", () -> release(bound), failure);
-                    } catch (RuntimeException stuck) {
-                        failure.addSuppressed(stuck);
-                    }
-                    throw failure;
+                    commitOutermost(bound);
+                } finally {
+                    ended.incrementAndGet();
                 }
-                release(bound);
             }
 
             @Override
             public void rollback() {
-                rollbackAndRelease(bound);
+                try {
+                    rollbackAndRelease(bound);
+                } finally {
+                    ended.incrementAndGet();
+                }
             }
         };
+    }
+
+    /**
+     * {@return how many transactions have ended so far, or -1 while one is open} Read twice around a read of the
+     * event table, an equal value says no transaction was open in between: a position missing from that read was
+     * given up by its transaction (rolled back, or lost with the sequence's cache in a crash), not still being written.
+     */
+    long endedWhenIdle() {
+        long e = ended.get();
+        return started.get() == e ? e : -1;
+    }
+
+    private void commitOutermost(Bound bound) {
+        if (bound.rollbackOnly) {
+            rollbackAndRelease(bound);
+            throw new EntenteException("the transaction was marked rollback-only by a failed part and was rolled back");
+        }
+        try {
+            bound.connection.commit();
+        } catch (SQLException e) {
+            JdbcException failure = new JdbcException("could not commit: " + e.getMessage(), e);
+            current.remove();
+            if (stoppedAndAbandoned(bound.connection)) {
+                throw failure;
+            }
+            try {
+                // The pool rolls a returned connection back: bounded too.
+                bounded("releasing a connection after a failed commit", () -> release(bound), failure);
+            } catch (RuntimeException stuck) {
+                failure.addSuppressed(stuck);
+            }
+            throw failure;
+        }
+        release(bound);
     }
 
     private void rollbackAndRelease(Bound bound) {
