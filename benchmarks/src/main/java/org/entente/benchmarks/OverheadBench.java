@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.entente.Entente;
 import org.entente.When;
 import org.entente.core.Actor;
@@ -30,28 +31,31 @@ import org.entente.subscription.Watch;
 
 /**
  * The overhead of issue 17's metrics and subscribers: the same generated history recorded and queried in
- * two configurations, alternately in one JVM, <em>off</em> (a plain H2 Entente) and <em>on</em> (a
- * Micrometer registry on the builder and ten subscribers with counting listeners: four of
- * {@code Watch.all()}, three of the busiest country's dyads, three of the longest dyad; {@code --mix} changes
- * them, to find what costs what). Each run records
- * the history into a fresh H2 file store with {@code recordAll} in batches of {@value Harness#BATCH} commands,
- * projections running (subscribers read what the projections have applied, so neither configuration pauses
- * them), and times the calls alone: facts per second. The subscribers run meanwhile and may lag; the time
- * from the write's end until the projections, then every subscriber, have caught up is reported beside it,
- * not as a target. Then, with the subscribers attached and idle, {@code partnership(dyad, When.asOf(date))}
- * on {@value #DRAWS} seeded (dyad, date) draws (dyads uniform, dates uniform in 1990..2025): each draw once
- * and {@code --warm} more queries untimed, then {@code --queries} timed one by one with
- * {@code System.nanoTime}: p50 and p99.
+ * two configurations, alternately in one JVM: <em>off</em> (a plain H2 Entente) and <em>on</em> (a fresh
+ * {@code SimpleMeterRegistry} on the builder, with Axon's processor meters since {@code axon-micrometer} is
+ * on the class path, and ten subscribers with counting listeners: four of {@code Watch.all()}, three of the
+ * busiest country's dyads, three of the longest dyad; {@code --mix} changes them, to find what costs what).
+ *
+ * <p>Each run records the history into a fresh H2 file store with {@code recordAll} in batches of
+ * {@value Harness#BATCH} commands, projections running (subscribers read what the projections have applied,
+ * so neither configuration pauses them), and times the calls alone: facts per second. The subscribers run
+ * meanwhile and may lag; the time from the write's end until the projections, then every subscriber, have
+ * caught up is reported beside it, not as a target, and so are the writer thread's and the process's CPU
+ * time. Then, with the subscribers attached and idle, {@code partnership(dyad, When.asOf(date))} on
+ * {@value #DRAWS} seeded (dyad, date) draws (dyads uniform, dates uniform in 1990..2025): each draw once and
+ * {@code --warm} more queries untimed, then {@code --queries} timed one by one with {@code System.nanoTime}:
+ * p50 and p99.
  *
  * <pre>java -cp benchmarks/target/entente-benchmarks.jar org.entente.benchmarks.OverheadBench [--size N] [--rounds R]
- *     [--queries Q] [--warm W] [--seed S] [--work DIR] [--out FILE] [--jfr DIR]</pre>
+ *     [--queries Q] [--warm W] [--seed S] [--work DIR] [--out FILE] [--jfr DIR] [--mix A,C,D]</pre>
  *
- * Defaults: 100,000 commands, 3 rounds (off then on, each round), 100,000 timed queries after 20,000 untimed,
- * seed 20240426 (the harness's), work under {@code benchmarks/target/overhead-work} (deleted at the end),
- * results in {@code benchmarks/target/overhead.json}. A warm-up records a {@value #WARM_UP_COMMANDS}-command history
- * (fewer when {@code --size} is smaller) once in each configuration first, so that neither side's first run pays the JIT. Targets (issue 17): {@code recordAll}
- * facts per second on / off at least 0.9, partnership p50 off / on at least 0.9. The subscribers' clock is
- * fixed at 2026-01-01 (the day after the history's last), so each run evaluates the same statuses.
+ * <p>Defaults: 100,000 commands, 3 rounds (off then on, each round), 100,000 timed queries after 20,000
+ * untimed, seed 20240426 (the harness's), work under {@code benchmarks/target/overhead-work} (deleted at the
+ * end), results in {@code benchmarks/target/overhead.json}. A warm-up records a {@value #WARM_UP_COMMANDS}-command
+ * history (fewer when {@code --size} is smaller) once in each configuration first, so that neither side's
+ * first run pays the JIT. Targets (issue 17): {@code recordAll} facts per second on / off at least 0.9,
+ * partnership p50 off / on at least 0.9. The subscribers' clock is fixed at 2026-01-01 (the day after the
+ * history's last), so every run evaluates the same statuses and delivers the same changes.
  */
 public final class OverheadBench {
 
@@ -66,21 +70,14 @@ public final class OverheadBench {
     private static final Duration CAUGHT_UP = Duration.ofMinutes(30);
     private static final Clock CLOCK = Clock.fixed(Generator.LAST_DAY.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
-    /**
-     * METRICS SWITCH. Issue 17's metrics ({@code Entente.Builder.meterRegistry}) are being written on branch
-     * {@code metrics} and are not on main yet: until they are merged, the "on" configuration has the ten
-     * subscribers only, and the results say {@code "metrics": false}. When they land: add
-     * {@code io.micrometer:micrometer-core} to benchmarks/pom.xml, make {@link #withMetrics} return
-     * {@code builder.meterRegistry(new SimpleMeterRegistry())} and set this to {@code true}.
-     */
-    static final boolean METRICS = false;
-
-    private OverheadBench() {
-    }
-
-    /** The "on" configuration's builder: a Micrometer registry when {@link #METRICS} (see there). */
-    private static Entente.Builder withMetrics(Entente.Builder builder) {
-        return builder;
+    /** Whether {@code axon-micrometer} is on the class path, so that Entente installs Axon's processor meters. */
+    static boolean axonMeters() {
+        try {
+            Class.forName("org.axonframework.micrometer.MessageCountingMonitor", false, OverheadBench.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** Command-line options. */
@@ -175,7 +172,8 @@ public final class OverheadBench {
         results.put("size", options.size());
         results.put("rounds", options.rounds());
         results.put("seed", options.seed());
-        results.put("metrics", METRICS);
+        results.put("metrics", "SimpleMeterRegistry");
+        results.put("axon_meters", axonMeters());
         results.put("clock", CLOCK.instant().toString());
         results.put("machine", Harness.machine());
         results.put("load_average_start", loadAverage());
@@ -237,8 +235,11 @@ public final class OverheadBench {
         r.put("configuration", on ? "on" : "off");
         r.put("load_average_start", loadAverage());
         Entente.Builder builder = Entente.builder().h2(dir).clock(CLOCK);
+        // "on": a fresh registry per run. axon-micrometer is on the bench's class path too, so Axon's processor meters
+        // are installed as well (the heavier of the two ways an application may run; the results say axon_meters).
+        SimpleMeterRegistry registry = on ? new SimpleMeterRegistry() : null;
         System.gc();
-        try (Entente entente = (on ? withMetrics(builder) : builder).build()) {
+        try (Entente entente = (on ? builder.meterRegistry(registry) : builder).build()) {
             List<Subscription> subscriptions = new ArrayList<>();
             List<AtomicLong> delivered = new ArrayList<>();
             if (on) {
@@ -307,6 +308,10 @@ public final class OverheadBench {
             r.put("p50_micros", Stats.median(micros));
             r.put("p99_micros", Stats.percentile(micros, 99));
             if (on) {
+                // What the registry saw: proof that the metrics were on (read before closing removes Entente's meters).
+                r.put("meters", registry.getMeters().size());
+                r.put("metered_partnership_queries", registry.get("entente.queries").tag("query", "partnership").timer().count());
+                r.put("metered_commands", registry.get("entente.commands").counters().stream().mapToDouble(c -> c.count()).sum());
                 r.put("subscriptions_running_after_queries", subscriptions.stream().filter(s -> s.status().running()).count());
             }
         }
@@ -473,7 +478,8 @@ public final class OverheadBench {
         Map<String, Object> s = (Map<String, Object>) results.get("summary");
         b.append(String.format(Locale.ROOT, "%,d commands (%,d facts, %d dyads), %d rounds, metrics %s; subscribers: %s%n%n",
                 ((Number) results.get("size")).intValue(), ((Number) results.get("facts")).intValue(),
-                ((Number) results.get("dyads")).intValue(), runs.size() / 2, Boolean.TRUE.equals(results.get("metrics")) ? "on" : "NOT AVAILABLE (subscribers only)",
+                ((Number) results.get("dyads")).intValue(), runs.size() / 2,
+                results.get("metrics") + (Boolean.TRUE.equals(results.get("axon_meters")) ? " with Axon's processor meters" : ""),
                 results.get("subscribers")));
         b.append("| round | configuration | recordAll (s) | facts/s | writer thread CPU (s) | process CPU, write to all caught up (s) "
                 + "| projections caught up after the write (s) | subscribers caught up after the write (s) "
@@ -496,6 +502,18 @@ public final class OverheadBench {
         b.append(String.format(Locale.ROOT, "| partnership p50 (µs), off / on | %.2f | %.2f | %.3f | %s | >= %.1f | %s |%n",
                 num(s, "off_p50_micros_median"), num(s, "on_p50_micros_median"), num(s, "query_ratio"),
                 ratios((double[]) s.get("query_ratio_per_round")), QUERY_TARGET, yes(s.get("query_ratio_met"))));
+        b.append('\n');
+        b.append("| not a target (medians) | off | on |\n");
+        b.append("|---|---:|---:|\n");
+        b.append(String.format(Locale.ROOT, "| writer thread CPU during recordAll (s) | %.2f | %.2f |%n", num(s, "off_writer_cpu_seconds_median"),
+                num(s, "on_writer_cpu_seconds_median")));
+        b.append(String.format(Locale.ROOT, "| process CPU from the write's start until everything caught up (s) | %.2f | %.2f |%n",
+                num(s, "off_process_cpu_seconds_write_to_caught_up_median"), num(s, "on_process_cpu_seconds_write_to_caught_up_median")));
+        b.append(String.format(Locale.ROOT, "| projections caught up, after the write (s) | %.2f | %.2f |%n",
+                num(s, "off_projections_caught_up_after_write_seconds_median"), num(s, "on_projections_caught_up_after_write_seconds_median")));
+        b.append(String.format(Locale.ROOT, "| every subscriber caught up, after the write (s) | | %.2f |%n",
+                num(s, "on_subscribers_caught_up_after_write_seconds_median")));
+        b.append(String.format(Locale.ROOT, "| partnership p99 (µs) | %.2f | %.2f |%n", num(s, "off_p99_micros_median"), num(s, "on_p99_micros_median")));
         return b.toString();
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@link OverheadBench} at a small size and checks that it measured what it says: one "off" and one
- * "on" run, the "on" run's ten subscribers delivering changes without failing and still running after the
- * queries, every figure a finite positive number. Not a timed test: nothing is asserted about speed.
+ * "on" run, the "on" run's registry seeing its commands and queries and its ten subscribers delivering
+ * changes without failing and still running after the queries, every figure a finite positive number. Not a timed test: nothing is asserted about speed.
  */
 class OverheadBenchSmokeTest {
 
@@ -48,6 +48,11 @@ class OverheadBenchSmokeTest {
         assertThat(on.path("subscribers_caught_up_after_write_seconds").asDouble())
                 .isGreaterThanOrEqualTo(on.path("projections_caught_up_after_write_seconds").asDouble());
         assertThat(runs.get(0).has("changes_delivered")).as("the off run has no subscriber").isFalse();
+        assertThat(on.path("metered_partnership_queries").asLong())
+                .as("the registry timed every partnership query of the on run: %s", on).isGreaterThanOrEqualTo(2000 + 100);
+        assertThat(on.path("metered_commands").asLong()).as("the registry counted the commands recorded").isEqualTo(1500);
+        assertThat(results.path("axon_meters").asBoolean()).as("axon-micrometer is on the bench's class path").isTrue();
+        assertThat(runs.get(0).has("meters")).as("the off run has no registry").isFalse();
 
         JsonNode summary = results.path("summary");
         assertThat(summary.path("write_ratio").asDouble()).isPositive().isFinite();
