@@ -41,19 +41,21 @@ import org.entente.subscription.Watch;
  * so neither configuration pauses them), and times the calls alone: facts per second. The subscribers run
  * meanwhile and may lag; the time from the write's end until the projections, then every subscriber, have
  * caught up is reported beside it, not as a target, and so are the writer thread's and the process's CPU
- * time. Then, with the subscribers attached and idle, {@code partnership(dyad, When.asOf(date))} on
+ * time. Then both stores of the round are opened again side by side, "on" with a fresh registry and its ten
+ * subscribers (from now: attached and idle), and asked {@code partnership(dyad, When.asOf(date))} on
  * {@value #DRAWS} seeded (dyad, date) draws (dyads uniform, dates uniform in 1990..2025): each draw once and
- * {@code --warm} more queries untimed, then {@code --queries} timed one by one with {@code System.nanoTime}:
- * p50 and p99.
+ * {@code --warm} more queries untimed on each, then {@code --queries} timed one by one with
+ * {@code System.nanoTime} on each, in alternating blocks of {@value #BLOCK} (off, on, on, off, ...), so that a
+ * p50 of a few microseconds is compared under the same JIT, heap and machine load: p50 and p99. (The "on"
+ * store's idle subscribers are in the process while "off" is asked too; idle, they wake every 50 ms.)
  *
  * <pre>java -cp benchmarks/target/entente-benchmarks.jar org.entente.benchmarks.OverheadBench [--size N] [--rounds R]
  *     [--queries Q] [--warm W] [--seed S] [--work DIR] [--out FILE] [--jfr DIR] [--mix A,C,D]</pre>
  *
- * <p>Defaults: 100,000 commands, 3 rounds (off then on, each round), 100,000 timed queries after 20,000
- * untimed, seed 20240426 (the harness's), work under {@code benchmarks/target/overhead-work} (deleted at the
+ * <p>Defaults: 100,000 commands, 3 rounds (off then on, each round), 100,000 timed queries of each configuration
+ * after 20,000 untimed, seed 20240426 (the harness's), work under {@code benchmarks/target/overhead-work} (deleted at the
  * end), results in {@code benchmarks/target/overhead.json}. A warm-up records a {@value #WARM_UP_COMMANDS}-command
- * history (fewer when {@code --size} is smaller) once in each configuration first, so that neither side's
- * first run pays the JIT. Targets (issue 17): {@code recordAll} facts per second on / off at least 0.9,
+ * history (fewer when {@code --size} is smaller) in one round first, so that neither side's first run pays the JIT. Targets (issue 17): {@code recordAll} facts per second on / off at least 0.9,
  * partnership p50 off / on at least 0.9. The subscribers' clock is fixed at 2026-01-01 (the day after the
  * history's last), so every run evaluates the same statuses and delivers the same changes.
  */
@@ -67,6 +69,8 @@ public final class OverheadBench {
     static final int DRAWS = 4096;
     /** The warm-up's history (fewer when {@code --size} is smaller). */
     static final int WARM_UP_COMMANDS = 3000;
+    /** Timed queries per block; the two configurations' blocks alternate. */
+    static final int BLOCK = 1000;
     private static final Duration CAUGHT_UP = Duration.ofMinutes(30);
     private static final Clock CLOCK = Clock.fixed(Generator.LAST_DAY.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
@@ -181,11 +185,9 @@ public final class OverheadBench {
             int warmSize = Math.min(WARM_UP_COMMANDS, options.size());
             Generator.Dataset warmData = Generator.generate(warmSize, options.seed() + 1);
             long t = System.nanoTime();
-            for (boolean on : new boolean[] {false, true}) {
-                once(warmData, on, Watches.of(warmData, options.mix()), new Draws(warmData, options.seed() + 1), Math.min(options.queries(), 5000), 0,
-                        options.work().resolve("warm-up-" + (on ? "on" : "off")), null);
-            }
-            Harness.log(String.format(Locale.ROOT, "warm-up (%,d commands, each configuration once): %.1f s", warmSize,
+            round(warmData, 0, Watches.of(warmData, options.mix()), new Draws(warmData, options.seed() + 1),
+                    Math.min(options.queries(), 5000), 0, options.work().resolve("warm-up"), null);
+            Harness.log(String.format(Locale.ROOT, "warm-up (%,d commands, one round): %.1f s", warmSize,
                     Stats.seconds(System.nanoTime() - t)));
 
             Generator.Dataset data = Generator.generate(options.size(), options.seed());
@@ -199,14 +201,12 @@ public final class OverheadBench {
             List<Map<String, Object>> runs = new ArrayList<>();
             results.put("runs", runs);
             for (int round = 1; round <= options.rounds(); round++) {
-                for (boolean on : new boolean[] {false, true}) {
-                    String name = "round-" + round + "-" + (on ? "on" : "off");
-                    Map<String, Object> r = once(data, on, watches, draws, options.queries(), options.warm(), options.work().resolve(name),
-                            options.jfr() == null ? null : options.jfr().resolve(name));
-                    r.put("round", round);
-                    runs.add(r);
+                List<Map<String, Object>> both = round(data, round, watches, draws, options.queries(), options.warm(),
+                        options.work().resolve("round-" + round), options.jfr() == null ? null : options.jfr().resolve("round-" + round));
+                runs.addAll(both);
+                for (Map<String, Object> r : both) {
                     Harness.log(String.format(Locale.ROOT, "round %d %s: %,.0f facts/s, partnership p50 %.2f µs, load %s", round,
-                            on ? "on" : "off", r.get("facts_per_sec"), r.get("p50_micros"), r.get("load_average_end")));
+                            r.get("configuration"), r.get("facts_per_sec"), r.get("p50_micros"), r.get("load_average_end")));
                 }
             }
             results.put("summary", summary(runs));
@@ -223,23 +223,33 @@ public final class OverheadBench {
         return results;
     }
 
-    // -------------------------------------------------------------------------------------- one run
+    // ------------------------------------------------------------------------------------ one round
 
     /**
-     * One run of one configuration into a fresh store in {@code dir}: the write, the catch-up, the queries; with
-     * {@code jfr}, the write and catch-up recorded in {@code jfr-write.jfr}, the timed queries in {@code jfr-queries.jfr}.
+     * One round: the write "off" into a fresh store, then "on" into another; then both stores opened again side by
+     * side ("on" with a fresh registry and its subscribers, idle at the head) and queried in alternating blocks of
+     * {@value #BLOCK}. With {@code jfr}, each write and its catch-up are recorded in {@code jfr-off-write.jfr} and
+     * {@code jfr-on-write.jfr}, the timed queries of both in {@code jfr-queries.jfr}.
+     *
+     * @return the figures of "off", then of "on"
      */
-    private static Map<String, Object> once(Generator.Dataset data, boolean on, Watches watches, Draws draws, int queries, int warm,
-                                            Path dir, Path jfr) throws IOException, java.text.ParseException {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("configuration", on ? "on" : "off");
-        r.put("load_average_start", loadAverage());
-        Entente.Builder builder = Entente.builder().h2(dir).clock(CLOCK);
-        // "on": a fresh registry per run. axon-micrometer is on the bench's class path too, so Axon's processor meters
-        // are installed as well (the heavier of the two ways an application may run; the results say axon_meters).
-        SimpleMeterRegistry registry = on ? new SimpleMeterRegistry() : null;
-        System.gc();
-        try (Entente entente = (on ? builder.meterRegistry(registry) : builder).build()) {
+    private static List<Map<String, Object>> round(Generator.Dataset data, int round, Watches watches, Draws draws, int queries,
+                                                   int warm, Path dir, Path jfr) throws IOException, java.text.ParseException {
+        Map<String, Object> off = write(data, false, watches, dir.resolve("off"), jfr == null ? null : Path.of(jfr + "-off"));
+        Map<String, Object> on = write(data, true, watches, dir.resolve("on"), jfr == null ? null : Path.of(jfr + "-on"));
+        query(dir, watches, draws, queries, warm, jfr, off, on);
+        off.put("round", round);
+        on.put("round", round);
+        Harness.deleteTree(dir);
+        return List.of(off, on);
+    }
+
+    /** The entente of one configuration on {@code dir}: "on" with {@code registry} and the mix's subscribers, counting. */
+    private record Opened(Entente entente, List<Subscription> subscriptions, List<AtomicLong> delivered) implements AutoCloseable {
+
+        static Opened open(Path dir, boolean on, Watches watches, SimpleMeterRegistry registry) {
+            Entente.Builder builder = Entente.builder().h2(dir).clock(CLOCK);
+            Entente entente = (on ? builder.meterRegistry(registry) : builder).build();
             List<Subscription> subscriptions = new ArrayList<>();
             List<AtomicLong> delivered = new ArrayList<>();
             if (on) {
@@ -249,75 +259,137 @@ public final class OverheadBench {
                     subscriptions.add(entente.subscribe(w, change -> count.incrementAndGet()));
                 }
             }
+            return new Opened(entente, subscriptions, delivered);
+        }
+
+        /** Waits for the projections, then for every subscriber; returns the nanoTime when the projections had caught up. */
+        long awaitCaughtUp() {
+            entente.awaitCaughtUp(CAUGHT_UP);
+            long projections = System.nanoTime();
+            for (Subscription s : subscriptions) {
+                if (!s.awaitCaughtUp(CAUGHT_UP)) {
+                    throw new IllegalStateException("subscription " + s + " did not catch up within " + CAUGHT_UP + ": " + s.status());
+                }
+            }
+            return projections;
+        }
+
+        @Override
+        public void close() {
+            entente.close();
+        }
+    }
+
+    /**
+     * One configuration's write into a fresh store in {@code dir} ("on": a fresh registry and the subscribers
+     * attached first), and the catch-up after it; with {@code jfr}, recorded in {@code jfr-write.jfr}.
+     */
+    private static Map<String, Object> write(Generator.Dataset data, boolean on, Watches watches, Path dir, Path jfr)
+            throws IOException, java.text.ParseException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("configuration", on ? "on" : "off");
+        r.put("load_average_start", loadAverage());
+        // "on": a fresh registry per run. axon-micrometer is on the bench's class path too, so Axon's processor meters
+        // are installed as well (the heavier of the two ways an application may run; the results say axon_meters).
+        SimpleMeterRegistry registry = on ? new SimpleMeterRegistry() : null;
+        System.gc();
+        try (Opened o = Opened.open(dir, on, watches, registry)) {
             List<RelationshipCommand> all = data.commands();
             Recording recording = record(jfr, "-write.jfr");
             long cpu0 = processCpuNanos();
             long writerCpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int from = 0; from < all.size(); from += Harness.BATCH) {
-                entente.recordAll(all.subList(from, Math.min(all.size(), from + Harness.BATCH)));
+                o.entente().recordAll(all.subList(from, Math.min(all.size(), from + Harness.BATCH)));
             }
             long t1 = System.nanoTime();
             long writerCpu1 = THREADS.getCurrentThreadCpuTime();
             long cpu1 = processCpuNanos();
-            entente.awaitCaughtUp(CAUGHT_UP);
-            long t2 = System.nanoTime();
-            for (Subscription s : subscriptions) {
-                if (!s.awaitCaughtUp(CAUGHT_UP)) {
-                    throw new IllegalStateException("subscription " + s + " did not catch up within " + CAUGHT_UP + ": " + s.status());
-                }
-            }
+            long t2 = o.awaitCaughtUp();
             long t3 = System.nanoTime();
             long cpu3 = processCpuNanos();
             stop(recording);
             r.put("write_seconds", Stats.seconds(t1 - t0));
+            r.put("facts_per_sec", data.size() / Stats.seconds(t1 - t0));
             // CPU time: less disturbed by other processes than wall time, it says whether the "on" cost is work or waiting.
             r.put("writer_cpu_seconds", Stats.seconds(writerCpu1 - writerCpu0));
             r.put("process_cpu_seconds_during_write", Stats.seconds(cpu1 - cpu0));
             r.put("process_cpu_seconds_write_to_caught_up", Stats.seconds(cpu3 - cpu0));
-            r.put("facts_per_sec", data.size() / Stats.seconds(t1 - t0));
             r.put("projections_caught_up_after_write_seconds", Stats.seconds(t2 - t1));
             if (on) {
                 r.put("subscribers_caught_up_after_write_seconds", Stats.seconds(t3 - t1));
                 Map<String, Object> changes = new LinkedHashMap<>();
                 long failures = 0;
-                for (int i = 0; i < subscriptions.size(); i++) {
-                    changes.merge(subscriptions.get(i).watch().toString(), delivered.get(i).get(), (a, b) -> (Long) a + (Long) b);
-                    failures += subscriptions.get(i).status().failures();
+                for (int i = 0; i < o.subscriptions().size(); i++) {
+                    changes.merge(o.subscriptions().get(i).watch().toString(), o.delivered().get(i).get(), (a, b) -> (Long) a + (Long) b);
+                    failures += o.subscriptions().get(i).status().failures();
                 }
                 r.put("changes_delivered", changes);
                 r.put("listener_failures", failures);
-            }
-
-            for (int i = 0; i < DRAWS; i++) { // loads every drawn dyad into the projection cache
-                entente.partnership(draws.dyads[i], draws.whens[i]);
-            }
-            for (int i = 0; i < warm; i++) {
-                entente.partnership(draws.dyads[i & (DRAWS - 1)], draws.whens[i & (DRAWS - 1)]);
-            }
-            recording = record(jfr, "-queries.jfr");
-            double[] micros = new double[queries];
-            for (int i = 0; i < queries; i++) {
-                int k = i & (DRAWS - 1);
-                long q = System.nanoTime();
-                entente.partnership(draws.dyads[k], draws.whens[k]);
-                micros[i] = (System.nanoTime() - q) / 1e3;
-            }
-            stop(recording);
-            r.put("queries", queries);
-            r.put("p50_micros", Stats.median(micros));
-            r.put("p99_micros", Stats.percentile(micros, 99));
-            if (on) {
                 // What the registry saw: proof that the metrics were on (read before closing removes Entente's meters).
                 r.put("meters", registry.getMeters().size());
-                r.put("metered_partnership_queries", registry.get("entente.queries").tag("query", "partnership").timer().count());
                 r.put("metered_commands", registry.get("entente.commands").counters().stream().mapToDouble(c -> c.count()).sum());
-                r.put("subscriptions_running_after_queries", subscriptions.stream().filter(s -> s.status().running()).count());
             }
         }
-        r.put("load_average_end", loadAverage());
-        Harness.deleteTree(dir);
+        r.put("load_average_end_of_write", loadAverage());
         return r;
+    }
+
+    /**
+     * Both stores of a round opened again side by side, "off" plain and "on" with a fresh registry and its subscribers
+     * (from now: idle at the head), each warmed ({@value #DRAWS} draws once, then {@code warm} queries), then queried
+     * in alternating blocks of {@value #BLOCK} timed queries (off then on, then on then off, ...), so that both
+     * configurations meet the same JIT, heap and machine; p50 and p99 go into {@code off} and {@code on}.
+     */
+    private static void query(Path dir, Watches watches, Draws draws, int queries, int warm, Path jfr, Map<String, Object> off,
+                              Map<String, Object> on) throws IOException, java.text.ParseException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        System.gc();
+        try (Opened a = Opened.open(dir.resolve("off"), false, watches, null); Opened b = Opened.open(dir.resolve("on"), true, watches, registry)) {
+            a.awaitCaughtUp();
+            b.awaitCaughtUp();
+            for (Opened o : List.of(a, b)) {
+                for (int i = 0; i < DRAWS; i++) { // loads every drawn dyad into the projection cache
+                    o.entente().partnership(draws.dyads[i], draws.whens[i]);
+                }
+                for (int i = 0; i < warm; i++) {
+                    o.entente().partnership(draws.dyads[i & (DRAWS - 1)], draws.whens[i & (DRAWS - 1)]);
+                }
+            }
+            Recording recording = record(jfr, "-queries.jfr");
+            double[] offMicros = new double[queries];
+            double[] onMicros = new double[queries];
+            for (int from = 0, block = 0; from < queries; from += BLOCK, block++) {
+                int to = Math.min(queries, from + BLOCK);
+                if (block % 2 == 0) {
+                    time(a.entente(), draws, from, to, offMicros);
+                    time(b.entente(), draws, from, to, onMicros);
+                } else {
+                    time(b.entente(), draws, from, to, onMicros);
+                    time(a.entente(), draws, from, to, offMicros);
+                }
+            }
+            stop(recording);
+            for (Map.Entry<Map<String, Object>, double[]> e : List.of(Map.entry(off, offMicros), Map.entry(on, onMicros))) {
+                e.getKey().put("queries", queries);
+                e.getKey().put("p50_micros", Stats.median(e.getValue()));
+                e.getKey().put("p99_micros", Stats.percentile(e.getValue(), 99));
+            }
+            on.put("metered_partnership_queries", registry.get("entente.queries").tag("query", "partnership").timer().count());
+            on.put("subscriptions_running_after_queries", b.subscriptions().stream().filter(s -> s.status().running()).count());
+        }
+        off.put("load_average_end", loadAverage());
+        on.put("load_average_end", loadAverage());
+    }
+
+    /** Times the queries {@code from} to {@code to} (exclusive) one by one into {@code micros}. */
+    private static void time(Entente entente, Draws draws, int from, int to, double[] micros) {
+        for (int i = from; i < to; i++) {
+            int k = i & (DRAWS - 1);
+            long q = System.nanoTime();
+            entente.partnership(draws.dyads[k], draws.whens[k]);
+            micros[i] = (System.nanoTime() - q) / 1e3;
+        }
     }
 
     /** Starts a recording with JFR's "profile" settings into {@code jfr + suffix}, or returns null without {@code jfr}. */
