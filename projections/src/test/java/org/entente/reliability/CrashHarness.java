@@ -304,7 +304,9 @@ public final class CrashHarness {
             // Extrapolate the batch's whole duration from the share written, so kills spread over all of it.
             duration.put(key, Math.max(estimate, elapsed * config.batch() / written));
         } else if (killed && point == Point.SINGLE && !acks.isEmpty()) {
-            duration.put(key, Math.max(estimate, elapsed * singles() / acks.size()));
+            // Counting at least 10: the first records are the slowest, and extrapolating from one or two made
+            // the next estimate tens of seconds, so that the next single records finished before their kill.
+            duration.put(key, Math.max(estimate, elapsed * singles() / Math.max(10, acks.size())));
         }
         List<String> afterKill = new ArrayList<>();
         try {
