@@ -72,6 +72,7 @@ public final class Subscriptions implements AutoCloseable {
     private final boolean singleProcess;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final Map<StatusKey, Status> statuses = new ConcurrentHashMap<>();
+    private final Map<StatusKey, LocalDate> runStarts = new ConcurrentHashMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
     private final DurablePositions durable;
     private final Metrics metrics;
@@ -189,8 +190,26 @@ public final class Subscriptions implements AutoCloseable {
     }
 
     /**
-     * The first day of the run of days ending on {@code day} on which the view has the status it has on
-     * {@code day}: the day that status took effect.
+     * The first day of the run of days ending on {@code day} on which the dyad has, after its events up to a sequence
+     * number, the status it has on {@code day}: the day that status took effect. Shared between subscriptions.
+     */
+    private LocalDate runStart(DyadIndex.Snapshot snapshot, long sequence, LocalDate day) {
+        StatusKey key = new StatusKey(snapshot.dyad(), sequence, day);
+        LocalDate known = runStarts.get(key);
+        if (known != null) {
+            return known;
+        }
+        LocalDate start = runStart(snapshot.upTo(sequence), day);
+        if (runStarts.size() >= STATUS_CACHE_ENTRIES) {
+            runStarts.clear();
+        }
+        runStarts.put(key, start);
+        return start;
+    }
+
+    /**
+     * The run's first day, found by looking back over the last 2, 4, 8, ... fact days until the run begins inside the
+     * range looked at: a change is usually recent, and a long history is then not evaluated day by day.
      */
     private LocalDate runStart(FactView view, LocalDate day) {
         if (view.facts().isEmpty()) {
@@ -200,8 +219,19 @@ public final class Subscriptions implements AutoCloseable {
         if (!first.isBefore(day)) {
             return day;
         }
-        List<Runs.Run<Status>> runs = Runs.of(first, day, breaks(view), d -> view.partnership(d, windowDays).status(), s -> s);
-        return runs.get(runs.size() - 1).from();
+        TreeSet<LocalDate> breaks = breaks(view);
+        List<LocalDate> back = new ArrayList<>(breaks.headSet(day, true).descendingSet());
+        for (int k = 2; ; k *= 2) {
+            LocalDate from = k >= back.size() ? first : back.get(k - 1).minusDays(1);
+            if (from.isBefore(first)) {
+                from = first;
+            }
+            List<Runs.Run<Status>> runs = Runs.of(from, day, breaks, d -> view.partnership(d, windowDays).status(), st -> st);
+            LocalDate start = runs.get(runs.size() - 1).from();
+            if (start.isAfter(from) || from.equals(first)) {
+                return start;
+            }
+        }
     }
 
     private static TreeSet<LocalDate> breaks(FactView view) {
@@ -502,7 +532,7 @@ public final class Subscriptions implements AutoCloseable {
             Status after = statusOf(snapshot, e.sequenceNumber(), day);
             if (before != after) {
                 Cause why = cause.isRetraction() ? Cause.FACTS_RETRACTED : cause.revision() > 1 ? Cause.FACT_CORRECTED : Cause.FACT_RECORDED;
-                LocalDate effective = runStart(snapshot.upTo(e.sequenceNumber()), day);
+                LocalDate effective = runStart(snapshot, e.sequenceNumber(), day);
                 PartnershipChanged change = new PartnershipChanged(dyad, before, after, effective, why, Optional.of(cause.id()),
                         Optional.of(cause.recordedAt()), SubscriptionPosition.of(eventAfter(e.globalIndex()), day));
                 if (!deliver(change, () -> {

@@ -3,20 +3,33 @@ package org.entente.reliability;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM started from the test's own classpath, whose standard output is read line by line. */
+/**
+ * A JVM started from the test's own classpath, whose standard output is read line by line.
+ *
+ * <p>A JVM can be started ahead of its job ({@link #spare}): it starts and warms up while the test does
+ * something else, then waits for its arguments on standard input ({@link #go}). The JVM's start-up, most of
+ * a short job's cost, then overlaps the test's own work.
+ */
 final class ChildJvm implements AutoCloseable {
+
+    /** The argument that makes a child's main method wait for its real arguments ({@link #readJob}). */
+    static final String SPARE = "--spare";
 
     private final Process process;
     private final BufferedReader out;
+    private final Path errors;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path errors) {
         this.process = process;
+        this.errors = errors;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
@@ -29,7 +42,33 @@ final class ChildJvm implements AutoCloseable {
         command.add(main.getName());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
-        return new ChildJvm(pb.start());
+        return new ChildJvm(pb.start(), errors);
+    }
+
+    /**
+     * Starts a JVM whose main method is called with {@code SPARE} and {@code warmUp}: it warms up, then reads its
+     * arguments with {@link #readJob} once {@link #go} sends them.
+     */
+    static ChildJvm spare(Class<?> main, Path errors, String warmUp) throws IOException {
+        return start(main, errors, SPARE, warmUp);
+    }
+
+    /** Gives a {@link #spare} its job: the arguments its main method goes on with. */
+    void go(String... args) throws IOException {
+        Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        in.write(String.join("\t", args) + "\n");
+        in.flush();
+    }
+
+    /** In a spare child: its job's arguments, or null when the test ended without giving it one. */
+    static String[] readJob() throws IOException {
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? null : line.split("\t", -1);
+    }
+
+    /** Where the JVM's standard error goes. */
+    Path errors() {
+        return errors;
     }
 
     /** The next line, or null at the end of the output. */

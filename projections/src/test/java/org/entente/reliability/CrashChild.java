@@ -34,6 +34,9 @@ import org.entente.core.store.StoreCopy;
  * <li>{@code import}: {@code StoreCopy.importInto} of the export file RUN into STORE;</li>
  * <li>{@code migrate}: {@code StoreCopy.copy} of the H2 store RUN into STORE (PostgreSQL), then a projection build.</li>
  * </ul>
+ *
+ * <p>Started as a {@linkplain ChildJvm#spare spare} ({@code --spare DIR}), it first warms up on a small H2
+ * store of its own in DIR (deleted afterwards), then reads those arguments from standard input.
  */
 public final class CrashChild {
 
@@ -70,8 +73,15 @@ public final class CrashChild {
             return Entente.builder().h2(Path.of(store.substring(3)));
         }
         String[] parts = store.substring(3).split("\\|");
-        return Entente.builder().postgres(schemaUrl(parts[0], parts[2]), parts[1], "", POOL);
+        return Entente.builder().postgres(schemaUrl(parts[0], parts[2]), parts[1], "", POOL).claimTimeout(CLAIM_TIMEOUT);
     }
+
+    /**
+     * How long the claims of a killed child hold on PostgreSQL, where no process can tell that their owner is
+     * gone (on H2, the next open releases them). The default, 10 s, made most of a rerun's time a wait for the
+     * projections to take over; one instance at a time works on a harness's store, so no live claim is cut short.
+     */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(1);
 
     static EntenteStore.Builder eventStore(String store) {
         if (store.startsWith("h2:")) {
@@ -88,12 +98,19 @@ public final class CrashChild {
      */
     private static final int POOL = 8;
 
-    private static String schemaUrl(String url, String schema) {
+    static String schemaUrl(String url, String schema) {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("disable-axoniq-console-message", "true");
+        if (args[0].equals(ChildJvm.SPARE)) {
+            warmUp(Path.of(args[1]));
+            args = ChildJvm.readJob();
+            if (args == null) {
+                return; // the harness ended without a job for it
+            }
+        }
         PrintStream out = System.out;
         String job = args[0];
         String store = args[1];
@@ -150,6 +167,21 @@ public final class CrashChild {
         }
         out.println("DONE");
         out.flush();
+    }
+
+    /**
+     * Loads and compiles what every job uses (Axon, H2, the projections) on a store of its own, so that a
+     * job given later starts at once.
+     */
+    static void warmUp(Path dir) throws Exception {
+        Class.forName("org.postgresql.Driver");
+        try (Entente entente = Entente.h2(dir)) {
+            entente.recordAll(batch("warm-up", 0, 10));
+            entente.record(talks("warm-up", 10, 10));
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static void started(PrintStream out) {

@@ -47,25 +47,35 @@ abstract class CrashDuringIngestContract {
         Random random = new Random(20240426);
         Set<String> acknowledged = new LinkedHashSet<>();
         int killedAfterAcks = 0;
-        for (int kill = 0; kill < KILLS; kill++) {
-            int killAt = 20 + random.nextInt(150);
-            String[] args = concat(storeArgs(), "run" + kill, "100000");
-            Path errors = temp.resolve("child-" + kill + ".err");
-            try (ChildJvm child = ChildJvm.start(CrashWriter.class, errors, args)) {
-                int acks = 0;
-                String line;
-                while ((line = child.readLine()) != null) {
-                    if (line.startsWith("ACK ")) {
-                        acknowledged.add(line.substring(4));
-                        if (++acks == killAt) {
-                            child.kill(); // SIGKILL closes its pipes: acknowledgements not read yet are not counted
-                            break;
+        ChildJvm next = spare(0);
+        try {
+            for (int kill = 0; kill < KILLS; kill++) {
+                int killAt = 20 + random.nextInt(150);
+                String[] args = concat(storeArgs(), "run" + kill, "100000");
+                try (ChildJvm child = next) {
+                    child.go(args);
+                    Path errors = child.errors();
+                    // The next child starts and warms up while this one writes.
+                    next = kill + 1 < KILLS ? spare(kill + 1) : null;
+                    int acks = 0;
+                    String line;
+                    while ((line = child.readLine()) != null) {
+                        if (line.startsWith("ACK ")) {
+                            acknowledged.add(line.substring(4));
+                            if (++acks == killAt) {
+                                child.kill(); // SIGKILL closes its pipes: acknowledgements not read yet are not counted
+                                break;
+                            }
                         }
                     }
+                    assertThat(acks).as("acknowledgements before kill %d (child errors: %s)", kill,
+                            Files.exists(errors) ? Files.readString(errors) : "").isGreaterThanOrEqualTo(killAt);
+                    killedAfterAcks += acks;
                 }
-                assertThat(acks).as("acknowledgements before kill %d (child errors: %s)", kill,
-                        Files.exists(errors) ? Files.readString(errors) : "").isGreaterThanOrEqualTo(killAt);
-                killedAfterAcks += acks;
+            }
+        } finally {
+            if (next != null) {
+                next.close(); // a spare left by a failed kill
             }
         }
         assertThat(killedAfterAcks).isGreaterThan(KILLS * 20);
@@ -86,6 +96,10 @@ abstract class CrashDuringIngestContract {
             entente.rebuildProjections();
             assertThat(org.entente.durability.Digests.projectionRows(entente)).isEqualTo(digest);
         }
+    }
+
+    private ChildJvm spare(int kill) throws java.io.IOException {
+        return ChildJvm.spare(CrashWriter.class, temp.resolve("child-" + kill + ".err"), temp.resolve("warm-up-" + kill).toString());
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -13,13 +13,13 @@ import org.entente.core.HappenedOn;
 import org.entente.core.Source;
 import org.entente.core.relationship.FactCommand;
 import org.entente.core.relationship.FactHeader;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The child JVM of the crash tests: records facts one at a time and in batches, and prints
  * {@code ACK <fact-id>} after each call returned, until it is killed.
  *
- * <p>Arguments: {@code h2 DIR RUN COUNT} or {@code pg URL USER SCHEMA RUN COUNT}.
+ * <p>Arguments: {@code h2 DIR RUN COUNT} or {@code pg URL USER SCHEMA RUN COUNT}; or {@code --spare DIR}, and
+ * those arguments on standard input once it has warmed up ({@link ChildJvm#spare}).
  */
 public final class CrashWriter {
 
@@ -37,8 +37,16 @@ public final class CrashWriter {
                 Optional.of("talks " + n));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         System.setProperty("disable-axoniq-console-message", "true");
+        if (args[0].equals(ChildJvm.SPARE)) {
+            // Started ahead of its job (ChildJvm.spare): warm up, then wait for the arguments.
+            CrashChild.warmUp(Path.of(args[1]));
+            args = ChildJvm.readJob();
+            if (args == null) {
+                return;
+            }
+        }
         PrintStream out = System.out;
         Entente entente;
         String run;
@@ -48,11 +56,8 @@ public final class CrashWriter {
             run = args[2];
             count = Integer.parseInt(args[3]);
         } else {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(args[1]);
-            ds.setUser(args[2]);
-            ds.setCurrentSchema(args[3]);
-            entente = Entente.postgres(ds);
+            // Entente's own pool: a connection per statement cost most of the child's time.
+            entente = Entente.builder().postgres(CrashChild.schemaUrl(args[1], args[3]), args[2], "", 4).build();
             run = args[4];
             count = Integer.parseInt(args[5]);
         }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstanceDeathTest {
 
-    static final int FACTS = 6000;
+    static final int FACTS = 3000;
+    private static final String URL = System.getProperty("entente.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getProperty("entente.postgres.user", "postgres");
 
     @TempDir
     Path temp;
@@ -66,9 +68,14 @@ class InstanceDeathTest {
         }
     }
 
+    /** An instance with Entente's own pool (a connection per statement made most of the test's time). */
+    private Entente.Builder instance() {
+        return Entente.builder().postgres(CrashChild.schemaUrl(URL, postgres.schema()), USER, "", 4).segments(4);
+    }
+
     @Test
     void theSurvivorTakesOverTheDeadInstancesSegmentsAndTheRowsEqualASingleInstanceRebuild() throws Exception {
-        try (Entente writer = Entente.builder().postgres(ds).segments(4).build()) {
+        try (Entente writer = instance().build()) {
             writer.pauseProcessing();
             List<FactCommand> history = new ArrayList<>();
             for (int i = 0; i < FACTS; i++) {
@@ -76,18 +83,15 @@ class InstanceDeathTest {
             }
             writer.recordAll(history);
         }
-        String url = System.getProperty("entente.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = System.getProperty("entente.postgres.user", "postgres");
         Path errors = temp.resolve("instance.err");
-        try (ChildJvm other = ChildJvm.start(ProcessingInstance.class, errors, url, user, postgres.schema())) {
+        try (ChildJvm other = ChildJvm.start(ProcessingInstance.class, errors, URL, USER, postgres.schema())) {
             String started = other.readLine();
             assertThat(started).as("child errors: %s", Files.exists(errors) ? Files.readString(errors) : "").startsWith("STARTED");
             Instant deadline = Instant.now().plusSeconds(60);
             while (claimedBy("%") < 2 && Instant.now().isBefore(deadline)) {
                 java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
             }
-            try (Entente survivor = Entente.builder().postgres(ds).segments(4).processorBatchSize(5)
-                    .claimTimeout(Duration.ofSeconds(2)).build()) {
+            try (Entente survivor = instance().processorBatchSize(5).claimTimeout(Duration.ofSeconds(2)).build()) {
                 while ((claimedBy("%") < 4 || rows() < FACTS / 10) && Instant.now().isBefore(deadline)) {
                     java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
                 }

@@ -30,6 +30,7 @@ class PostgresCrashDuringIngestTest extends CrashDuringIngestContract {
 
     @Override
     Entente open() {
-        return Entente.postgres(postgres.dataSource());
+        // The last child was killed holding the projections' claims: they time out after CLAIM_TIMEOUT, not 10 s.
+        return Entente.builder().postgres(postgres.dataSource()).claimTimeout(CrashChild.CLAIM_TIMEOUT).build();
     }
 }
