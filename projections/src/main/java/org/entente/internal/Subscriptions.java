@@ -2,7 +2,6 @@ package org.entente.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -176,17 +175,8 @@ public final class Subscriptions implements AutoCloseable {
         if (sequence < 0) {
             return Status.NONE;
         }
-        StatusKey key = new StatusKey(snapshot.dyad(), sequence, day);
-        Status known = statuses.get(key);
-        if (known != null) {
-            return known;
-        }
-        Status s = snapshot.upTo(sequence).partnership(day, windowDays).status();
-        if (statuses.size() >= STATUS_CACHE_ENTRIES) {
-            statuses.clear();
-        }
-        statuses.put(key, s);
-        return s;
+        return shared(statuses, new StatusKey(snapshot.dyad(), sequence, day),
+                () -> snapshot.upTo(sequence).partnership(day, windowDays).status());
     }
 
     /**
@@ -194,17 +184,21 @@ public final class Subscriptions implements AutoCloseable {
      * number, the status it has on {@code day}: the day that status took effect. Shared between subscriptions.
      */
     private LocalDate runStart(DyadIndex.Snapshot snapshot, long sequence, LocalDate day) {
-        StatusKey key = new StatusKey(snapshot.dyad(), sequence, day);
-        LocalDate known = runStarts.get(key);
+        return shared(runStarts, new StatusKey(snapshot.dyad(), sequence, day), () -> runStart(snapshot.upTo(sequence), day));
+    }
+
+    /** A value of a cache shared between subscriptions, computed on a miss; the cache is emptied when it is full. */
+    private static <V> V shared(Map<StatusKey, V> cache, StatusKey key, java.util.function.Supplier<V> compute) {
+        V known = cache.get(key);
         if (known != null) {
             return known;
         }
-        LocalDate start = runStart(snapshot.upTo(sequence), day);
-        if (runStarts.size() >= STATUS_CACHE_ENTRIES) {
-            runStarts.clear();
+        V value = compute.get();
+        if (cache.size() >= STATUS_CACHE_ENTRIES) {
+            cache.clear();
         }
-        runStarts.put(key, start);
-        return start;
+        cache.put(key, value);
+        return value;
     }
 
     /**
@@ -226,12 +220,17 @@ public final class Subscriptions implements AutoCloseable {
             if (from.isBefore(first)) {
                 from = first;
             }
-            List<Runs.Run<Status>> runs = Runs.of(from, day, breaks, d -> view.partnership(d, windowDays).status(), st -> st);
+            List<Runs.Run<Status>> runs = statusRuns(view, from, day, breaks);
             LocalDate start = runs.get(runs.size() - 1).from();
             if (start.isAfter(from) || from.equals(first)) {
                 return start;
             }
         }
+    }
+
+    /** The runs of days of {@code [from, to]} with the same status in a view. */
+    private List<Runs.Run<Status>> statusRuns(FactView view, LocalDate from, LocalDate to, TreeSet<LocalDate> breaks) {
+        return Runs.of(from, to, breaks, d -> view.partnership(d, windowDays).status(), st -> st);
     }
 
     private static TreeSet<LocalDate> breaks(FactView view) {
@@ -330,7 +329,7 @@ public final class Subscriptions implements AutoCloseable {
                     }
                     LOG.warn("subscription to {} could not evaluate at position {}; retrying in {} ms: {}", watch, position(),
                             retry.toMillis(), e.toString());
-                    lastFailure = Optional.of(new SubscriptionStatus.Failure(Instant.now(), "evaluating: " + e));
+                    lastFailure = Optional.of(new SubscriptionStatus.Failure(clock.instant(), "evaluating: " + e));
                     pause(retry);
                     retry = min(retry.multipliedBy(2), READ_RETRY_MAX);
                 }
@@ -402,7 +401,7 @@ public final class Subscriptions implements AutoCloseable {
                 long sequence = seen.get(dyad);
                 awaitApplied(dyad, sequence);
                 FactView view = projections.index().snapshot(dyad).upTo(sequence);
-                List<Runs.Run<Status>> runs = Runs.of(from, to, breaks(view), d -> view.partnership(d, windowDays).status(), st -> st);
+                List<Runs.Run<Status>> runs = statusRuns(view, from, to, breaks(view));
                 for (int i = 1; i < runs.size(); i++) {
                     found.add(new Found(runs.get(i).from(), dyad, runs.get(i - 1).first(), runs.get(i).first()));
                 }
@@ -614,7 +613,7 @@ public final class Subscriptions implements AutoCloseable {
                     failures++;
                     consecutiveFailures++;
                     metrics.deliveryFailed();
-                    lastFailure = Optional.of(new SubscriptionStatus.Failure(Instant.now(), e.toString()));
+                    lastFailure = Optional.of(new SubscriptionStatus.Failure(clock.instant(), e.toString()));
                     if (consecutiveFailures == 1) {
                         LOG.warn("listener of {} failed on {}; retrying in {} ms, doubling up to {} ms", watch, change, wait.toMillis(),
                                 options.maxRetry().toMillis(), e);

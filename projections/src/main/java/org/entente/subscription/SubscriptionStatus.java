@@ -21,7 +21,7 @@ public record SubscriptionStatus(Watch watch, boolean running, SubscriptionPosit
     /**
      * A failed delivery.
      *
-     * @param at      when it failed
+     * @param at      when it failed, by the Entente's clock
      * @param message the exception's class and message
      */
     public record Failure(Instant at, String message) {
